@@ -1,0 +1,2 @@
+/** Sluice catalog module. */
+package io.sluice.catalog;

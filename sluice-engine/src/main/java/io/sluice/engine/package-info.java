@@ -1,0 +1,2 @@
+/** Sluice engine module. */
+package io.sluice.engine;

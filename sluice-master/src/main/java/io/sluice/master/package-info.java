@@ -1,0 +1,2 @@
+/** Sluice master module. */
+package io.sluice.master;

@@ -1,0 +1,2 @@
+/** Sluice protocol module. */
+package io.sluice.protocol;

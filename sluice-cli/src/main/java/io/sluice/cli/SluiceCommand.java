@@ -1,5 +1,9 @@
 package io.sluice.cli;
 
+import io.sluice.cli.catalog.CatalogCommand;
+import io.sluice.cli.common.ErrorHandler;
+import io.sluice.cli.demo.DemoCommand;
+import io.sluice.cli.project.ProjectCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +12,8 @@ import picocli.CommandLine.Command;
     name = "sluice",
     mixinStandardHelpOptions = true,
     versionProvider = SluiceVersion.class,
-    description = "Sluice: SSIS Scale Out for Linux and the JVM.")
+    description = "Sluice: SSIS Scale Out for Linux and the JVM.",
+    subcommands = {DemoCommand.class, CatalogCommand.class, ProjectCommand.class})
 public final class SluiceCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -18,7 +23,14 @@ public final class SluiceCommand implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
+  /** The configured command line, also used by tests to run commands in-process. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new SluiceCommand())
+        .setExecutionExceptionHandler(new ErrorHandler())
+        .setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
   public static void main(String[] args) {
-    System.exit(new CommandLine(new SluiceCommand()).execute(args));
+    System.exit(commandLine().execute(args));
   }
 }

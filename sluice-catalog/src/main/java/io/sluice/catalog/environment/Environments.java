@@ -1,0 +1,4 @@
+package io.sluice.catalog.environment;
+
+/** Catalog operations on environments. */
+public interface Environments {}

@@ -1,0 +1,4 @@
+package io.sluice.catalog.execution;
+
+/** Catalog operations on executions. */
+public interface Executions {}

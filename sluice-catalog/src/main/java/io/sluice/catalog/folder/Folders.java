@@ -1,0 +1,4 @@
+package io.sluice.catalog.folder;
+
+/** Catalog operations on folders. */
+public interface Folders {}

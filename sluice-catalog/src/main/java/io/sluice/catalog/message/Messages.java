@@ -1,0 +1,4 @@
+package io.sluice.catalog.message;
+
+/** Catalog operations on messages. */
+public interface Messages {}

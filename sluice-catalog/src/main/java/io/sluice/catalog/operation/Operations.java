@@ -1,0 +1,4 @@
+package io.sluice.catalog.operation;
+
+/** Catalog operations on operations. */
+public interface Operations {}

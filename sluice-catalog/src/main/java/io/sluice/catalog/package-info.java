@@ -1,2 +1,0 @@
-/** Sluice catalog module. */
-package io.sluice.catalog;

@@ -1,0 +1,4 @@
+package io.sluice.catalog.parameter;
+
+/** Catalog operations on parameters. */
+public interface Parameters {}

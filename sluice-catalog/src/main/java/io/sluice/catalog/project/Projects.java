@@ -1,0 +1,4 @@
+package io.sluice.catalog.project;
+
+/** Catalog operations on projects. */
+public interface Projects {}

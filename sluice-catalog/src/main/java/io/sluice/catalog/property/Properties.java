@@ -1,0 +1,4 @@
+package io.sluice.catalog.property;
+
+/** Catalog operations on properties. */
+public interface Properties {}

@@ -1,0 +1,27 @@
+package io.sluice.cli.common;
+
+import io.sluice.catalog.Catalog;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * A command that works on the catalog: opens it, runs, closes it. Subclasses implement {@link
+ * #run(Catalog, Output)}, returning the exit code (0 on success).
+ */
+public abstract class CatalogCommandBase implements Callable<Integer> {
+
+  @Mixin protected CatalogOptions catalogOptions;
+
+  @Option(names = "--json", description = "Print JSON instead of tables.")
+  protected boolean json;
+
+  @Override
+  public final Integer call() {
+    try (CatalogSession session = CatalogSession.open(catalogOptions, System.err)) {
+      return run(session.catalog(), new Output(System.out, json));
+    }
+  }
+
+  protected abstract int run(Catalog catalog, Output out);
+}

@@ -1,0 +1,85 @@
+package io.sluice.cli.common;
+
+import io.sluice.catalog.Catalog;
+import io.sluice.catalog.CatalogContext;
+import io.sluice.catalog.LocalCatalog;
+import io.sluice.catalog.database.CatalogDatabase;
+import io.sluice.catalog.database.CatalogLocation;
+import io.sluice.catalog.database.EmbeddedCatalog;
+import io.sluice.catalog.security.CatalogKey;
+import java.io.PrintStream;
+
+/**
+ * An open catalog for one command: the embedded one (started here, or attached to the process that
+ * runs it) or an external PostgreSQL. Closing it stops an embedded server this process started.
+ */
+public final class CatalogSession implements AutoCloseable {
+
+  private final EmbeddedCatalog embedded;
+  private final CatalogDatabase database;
+  private final Catalog catalog;
+  private final CatalogContext context;
+
+  private CatalogSession(
+      EmbeddedCatalog embedded, CatalogDatabase database, CatalogContext context) {
+    this.embedded = embedded;
+    this.database = database;
+    this.context = context;
+    this.catalog = new LocalCatalog(context);
+  }
+
+  /** Opens the catalog the options describe; notes (e.g. a new key) go to {@code notes}. */
+  public static CatalogSession open(CatalogOptions options, PrintStream notes) {
+    EmbeddedCatalog embedded = null;
+    CatalogLocation location;
+    String url = options.url();
+    if (url == null) {
+      embedded = EmbeddedCatalog.attachOrStart(options.dataDir());
+      location = embedded.location();
+    } else {
+      location = new CatalogLocation(url, options.user(), options.password());
+    }
+    try {
+      CatalogKey.Loaded key = CatalogKey.loadOrCreate(options.keyFile());
+      if (key.created()) {
+        notes.println(
+            "sluice: generated the catalog key "
+                + key.file()
+                + " - back it up: without it, sensitive values stored in the catalog cannot be read.");
+      }
+      CatalogDatabase database = CatalogDatabase.open(location);
+      return new CatalogSession(
+          embedded, database, new CatalogContext(database, key.cipher(), caller()));
+    } catch (RuntimeException e) {
+      if (embedded != null) {
+        embedded.close();
+      }
+      throw e;
+    }
+  }
+
+  private static String caller() {
+    String user = System.getProperty("user.name");
+    return user == null || user.isBlank() ? "unknown" : user;
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  public CatalogContext context() {
+    return context;
+  }
+
+  public CatalogDatabase database() {
+    return database;
+  }
+
+  @Override
+  public void close() {
+    database.close();
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.sluice.cli.common;
+
+import io.sluice.catalog.CatalogException;
+import io.sluice.catalog.database.CatalogUnavailableException;
+import io.sluice.engine.project.ProjectFormatException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns a failed command into a one-line cause and a hint on stderr, never a stack trace (set
+ * SLUICE_DEBUG=1 to see one). Exit codes: 1 the operation failed, 2 bad input or arguments.
+ */
+public final class ErrorHandler implements IExecutionExceptionHandler {
+
+  public static final int FAILED = 1;
+  public static final int BAD_INPUT = 2;
+
+  @Override
+  public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
+    var err = cmd.getErr();
+    if (System.getenv("SLUICE_DEBUG") != null) {
+      e.printStackTrace(err);
+    }
+    if (e instanceof CatalogException ce) {
+      err.println("error: " + ce.getMessage());
+      hint(err, ce.hint());
+      return ce.reason() == CatalogException.Reason.INVALID ? BAD_INPUT : FAILED;
+    }
+    if (e instanceof UsageException ue) {
+      err.println("error: " + ue.getMessage());
+      hint(err, ue.hint());
+      return BAD_INPUT;
+    }
+    if (e instanceof ProjectFormatException pfe) {
+      err.println("error: " + pfe.getMessage());
+      hint(err, "fix the files named above and run the command again");
+      return BAD_INPUT;
+    }
+    if (e instanceof CatalogUnavailableException) {
+      err.println("error: " + e.getMessage());
+      return FAILED;
+    }
+    err.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+    hint(
+        err, "run again with SLUICE_DEBUG=1 for the details, and report it if it looks like a bug");
+    return FAILED;
+  }
+
+  private static void hint(java.io.PrintWriter err, String hint) {
+    if (hint != null && !hint.isBlank()) {
+      err.println("hint: " + hint);
+    }
+  }
+}

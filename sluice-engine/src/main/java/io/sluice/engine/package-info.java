@@ -1,2 +1,0 @@
-/** Sluice engine module. */
-package io.sluice.engine;

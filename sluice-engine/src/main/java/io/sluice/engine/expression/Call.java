@@ -114,7 +114,7 @@ final class Call {
             + argument(index).type.name()
             + "\" for parameter number "
             + (index + 1)
-            + ". The parameter needs an explicit cast");
+            + " (cast it explicitly)");
   }
 
   /** A node that yields NULL as soon as one argument is NULL. */

@@ -202,7 +202,7 @@ final class Operators {
             + right.type.name()
             + "\" are incompatible for binary operator \""
             + operator
-            + "\". One or both operands need an explicit cast");
+            + "\" (cast one or both operands explicitly)");
   }
 
   private ExpressionException incompatibleConditional(DataType a, DataType b, int position) {
@@ -212,8 +212,8 @@ final class Operators {
             + a.name()
             + "\" and \""
             + b.name()
-            + "\" are incompatible for the conditional operator. One or both operands need an"
-            + " explicit cast");
+            + "\" are incompatible for the conditional operator (cast one or both operands"
+            + " explicitly)");
   }
 
   private ExpressionException unsupportedBinary(Node operand, String operator, int position) {

@@ -3,10 +3,12 @@ package io.sluice.catalog.folder;
 import io.sluice.catalog.CatalogContext;
 import io.sluice.catalog.CatalogException;
 import io.sluice.catalog.CatalogNames;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** {@link Folders} on the catalog database. */
 public final class JdbcFolders implements Folders {
@@ -37,6 +39,8 @@ public final class JdbcFolders implements Folders {
          and not exists (select 1 from project p where p.folder_id = f.folder_id)
          and not exists (select 1 from environment e where e.folder_id = f.folder_id)
       """;
+
+  private static final String FOREIGN_KEY_VIOLATION = "23503";
 
   private final CatalogContext context;
 
@@ -111,7 +115,7 @@ public final class JdbcFolders implements Folders {
         .jdbi()
         .useTransaction(
             h -> {
-              if (h.createUpdate(DELETE_IF_EMPTY).bind("name", name).execute() == 1) {
+              if (deleteIfEmpty(h, name)) {
                 return;
               }
               Folder folder = require(h, name);
@@ -126,6 +130,21 @@ public final class JdbcFolders implements Folders {
                   "delete them first (sluice catalog projects delete / sluice catalog environments"
                       + " delete), then the folder");
             });
+  }
+
+  private static boolean deleteIfEmpty(Handle h, String name) {
+    try {
+      return h.createUpdate(DELETE_IF_EMPTY).bind("name", name).execute() == 1;
+    } catch (UnableToExecuteStatementException e) {
+      // A deploy or environment created in the folder while the delete waited for its lock.
+      if (e.getCause() instanceof SQLException sql
+          && FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
+        throw CatalogException.conflict(
+            "folder '" + name + "' received a project or environment while it was being deleted",
+            "list its contents with: sluice catalog projects list --folder " + name);
+      }
+      throw e;
+    }
   }
 
   private static Folder require(Handle h, String name) {

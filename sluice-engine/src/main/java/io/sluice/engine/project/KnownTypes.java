@@ -39,6 +39,49 @@ final class KnownTypes {
   static final List<String> FILE_OPERATIONS_WITH_DESTINATION =
       List.of("copyFile", "moveFile", "renameFile", "copyDirectory", "moveDirectory");
 
+  /** SSIS data-flow column types (DT_*), as written in flat-file columns and conversions. */
+  static final List<String> DATA_TYPES =
+      List.of(
+          "DT_BOOL",
+          "DT_I1",
+          "DT_I2",
+          "DT_I4",
+          "DT_I8",
+          "DT_UI1",
+          "DT_UI2",
+          "DT_UI4",
+          "DT_UI8",
+          "DT_R4",
+          "DT_R8",
+          "DT_CY",
+          "DT_DECIMAL",
+          "DT_NUMERIC",
+          "DT_STR",
+          "DT_WSTR",
+          "DT_TEXT",
+          "DT_NTEXT",
+          "DT_BYTES",
+          "DT_IMAGE",
+          "DT_GUID",
+          "DT_DATE",
+          "DT_DBDATE",
+          "DT_DBTIME",
+          "DT_DBTIME2",
+          "DT_DBTIMESTAMP",
+          "DT_DBTIMESTAMP2",
+          "DT_DBTIMESTAMPOFFSET");
+
+  /** The keys of one column of a flat file. */
+  static final Settings FLAT_FILE_COLUMN =
+      Settings.of("a flatFile column")
+          .required("name")
+          .choice("type", DATA_TYPES.toArray(String[]::new))
+          .required("type")
+          .wholeNumber("length", 1)
+          .wholeNumber("precision", 1)
+          .wholeNumber("scale", 0)
+          .keys("format");
+
   static final Map<String, Settings> TASKS = new LinkedHashMap<>();
   static final Map<String, Settings> CONNECTIONS = new LinkedHashMap<>();
   static final Map<String, Settings> ENUMERATORS = new LinkedHashMap<>();

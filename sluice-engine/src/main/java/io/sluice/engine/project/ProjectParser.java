@@ -76,6 +76,9 @@ public final class ProjectParser {
   private final List<Problem> problems = new ArrayList<>();
   private final List<PackageCall> packageCalls = new ArrayList<>();
 
+  /** Packages whose file could not be read: calls to them are not reported again as unknown. */
+  private final Set<String> unreadablePackages = new HashSet<>();
+
   private ProjectParser() {}
 
   /**
@@ -139,6 +142,7 @@ public final class ProjectParser {
       packageFiles++;
       PackageDefinition pkg = packageDefinition(path, file.getValue(), parameters, connections);
       if (pkg == null) {
+        unreadablePackages.add(packageName(path).toLowerCase(Locale.ROOT));
         continue;
       }
       SourceLocation previous =
@@ -174,7 +178,7 @@ public final class ProjectParser {
     if (root == null) {
       return null;
     }
-    String fileName = path.substring(PACKAGES_FOLDER.length()).replaceFirst("\\.ya?ml$", "");
+    String fileName = packageName(path);
     String name = fileName;
     checkName(root, "package", fileName);
     // One name everywhere (file, catalog, ExecutePackage): 'name:' may only repeat the file name.
@@ -374,6 +378,9 @@ public final class ProjectParser {
               ? c.remaining()
               : SettingsChecker.check(
                   c, spec, CONNECTION_COMMON_KEYS, Set.of(), expressions, expressionsMap, null);
+      if ("flatFile".equals(type)) {
+        checkColumns(c);
+      }
       if (name != null && type != null) {
         result.add(
             new ConnectionDefinition(
@@ -381,6 +388,18 @@ public final class ProjectParser {
       }
     }
     return List.copyOf(result);
+  }
+
+  private void checkColumns(YamlMap connection) {
+    Set<String> names = new HashSet<>();
+    for (YamlMap column : connection.maps("columns")) {
+      SettingsChecker.check(
+          column, KnownTypes.FLAT_FILE_COLUMN, Set.of(), Set.of(), Map.of(), null, null);
+      String name = column.string("name", false);
+      if (name != null && !names.add(name.toLowerCase(Locale.ROOT))) {
+        column.problemHere("column '" + name + "' is defined twice in this file");
+      }
+    }
   }
 
   /** ExecutePackage tasks must name another package of the project and bind its parameters. */
@@ -391,6 +410,9 @@ public final class ProjectParser {
               .filter(p -> p.name().equalsIgnoreCase(call.target()))
               .findFirst()
               .orElse(null);
+      if (target == null && unreadablePackages.contains(call.target().toLowerCase(Locale.ROOT))) {
+        continue;
+      }
       if (target == null) {
         call.at()
             .problem(
@@ -436,6 +458,11 @@ public final class ProjectParser {
   /** An ExecutePackage task seen while parsing, checked once every package is known. */
   record PackageCall(
       String fromPackage, String target, Node targetNode, Map<String, Node> bindings, YamlMap at) {}
+
+  /** A package is named by its file: packages/load-rates.yaml is the package load-rates. */
+  private static String packageName(String path) {
+    return path.substring(PACKAGES_FOLDER.length()).replaceFirst("\\.ya?ml$", "");
+  }
 
   static Map<String, String> stringMap(YamlMap map) {
     if (map == null) {

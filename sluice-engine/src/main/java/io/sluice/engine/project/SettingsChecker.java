@@ -47,6 +47,10 @@ final class SettingsChecker {
       checkValue(map, spec, key, map.raw(key), scope);
     }
     for (String property : expressions.keySet()) {
+      int dot = property.indexOf('.');
+      if (dot > 0 && spec.mappings.contains(property.substring(0, dot))) {
+        continue; // a nested setting such as enumerator.folder: its owner checks the rest
+      }
       if (!spec.keys.contains(property) && !overridable.contains(property)) {
         Set<String> properties = new LinkedHashSet<>(overridable);
         properties.addAll(spec.keys);

@@ -129,7 +129,7 @@ final class TaskParser {
               expressions,
               expressionsMap,
               scope);
-      checkTypeSpecific(t, type, expressions);
+      checkTypeSpecific(t, type, expressions, expressionsMap);
     }
     if (name == null || type == null) {
       return null;
@@ -165,7 +165,8 @@ final class TaskParser {
   }
 
   /** Settings that refer to variables, other packages or each other. */
-  private void checkTypeSpecific(YamlMap t, String type, Map<String, String> expressions) {
+  private void checkTypeSpecific(
+      YamlMap t, String type, Map<String, String> expressions, YamlMap expressionsMap) {
     switch (type) {
       case "ExecuteSql" -> checkExecuteSql(t);
       case "ExecuteProcess" -> {
@@ -189,7 +190,7 @@ final class TaskParser {
         }
       }
       case "ExecutePackage" -> checkExecutePackage(t);
-      case "ForeachLoop" -> checkForeachLoop(t);
+      case "ForeachLoop" -> checkForeachLoop(t, expressions, expressionsMap);
       case "DataFlow" -> new DataFlowChecker(scope).check(t);
       default -> {}
     }
@@ -240,8 +241,19 @@ final class TaskParser {
     }
   }
 
-  private void checkForeachLoop(YamlMap t) {
+  /**
+   * The enumerator's own settings; property expressions reach them as {@code enumerator.folder}
+   * (SSIS sets the Foreach File enumerator's Directory by expression the same way).
+   */
+  private void checkForeachLoop(
+      YamlMap t, Map<String, String> expressions, YamlMap expressionsMap) {
     YamlMap enumerator = t.map("enumerator");
+    Map<String, String> nested = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : expressions.entrySet()) {
+      if (e.getKey().startsWith("enumerator.")) {
+        nested.put(e.getKey().substring("enumerator.".length()), e.getValue());
+      }
+    }
     if (enumerator != null) {
       String kind = enumerator.string("type", true);
       Settings spec = kind == null ? null : KnownTypes.ENUMERATORS.get(kind);
@@ -251,7 +263,22 @@ final class TaskParser {
             Suggestions.unknown("enumerator type", kind, null, KnownTypes.ENUMERATORS.keySet()));
       }
       if (spec != null) {
-        SettingsChecker.check(enumerator, spec, Set.of(), Set.of(), Map.of(), null, scope);
+        for (String setting : List.copyOf(nested.keySet())) {
+          if (!spec.keys.contains(setting) || setting.equals("type")) {
+            nested.remove(setting);
+            expressionsMap.problem(
+                expressionsMap.keyNode("enumerator." + setting),
+                Suggestions.unknown(
+                    "property",
+                    "enumerator." + setting,
+                    "the expressions of " + spec.what,
+                    spec.keys.stream()
+                        .filter(k -> !k.equals("type"))
+                        .map(k -> "enumerator." + k)
+                        .toList()));
+          }
+        }
+        SettingsChecker.check(enumerator, spec, Set.of(), Set.of(), nested, null, scope);
         if (kind.equals("variable")) {
           reference(enumerator, "variable", false);
         }

@@ -121,7 +121,10 @@ final class DataFlowChecker {
     List<Path> paths = new ArrayList<>();
     Node input = c.raw("input");
     Node inputs = c.raw("inputs");
-    KnownTypes.Inputs takes = type == null ? null : type.inputs();
+    if (type == null) {
+      return paths; // unknown type, already reported: its paths cannot be judged
+    }
+    KnownTypes.Inputs takes = type.inputs();
     if (takes == KnownTypes.Inputs.NONE) {
       if (input != null || inputs != null) {
         c.problem(
@@ -153,6 +156,7 @@ final class DataFlowChecker {
       c.problem(
           c.keyNode("input"),
           "a " + component.type() + " takes several inputs: list them under 'inputs'");
+      return paths;
     }
     if (!(inputs instanceof SequenceNode list) || list.getValue().size() < 2) {
       c.problemHere("a " + component.type() + " needs at least two components under 'inputs'");

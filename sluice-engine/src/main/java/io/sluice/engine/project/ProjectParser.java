@@ -260,7 +260,8 @@ public final class ProjectParser {
     for (YamlMap p : owner.maps("parameters")) {
       String name = p.string("name", true);
       if (name != null) {
-        ObjectNames.identifierProblem(scope + " parameter", name).ifPresent(p::problemHere);
+        ObjectNames.identifierProblem(scope + " parameter", name)
+            .ifPresent(why -> p.problem(p.raw("name"), why));
       }
       if (name != null && !seen.add(name.toLowerCase(Locale.ROOT))) {
         p.problemHere(scope + " parameter '" + name + "' is defined twice");
@@ -308,14 +309,17 @@ public final class ProjectParser {
         namespace = written.substring(0, written.indexOf("::"));
         name = written.substring(written.indexOf("::") + 2);
         if (namespace.equalsIgnoreCase("System")) {
-          v.problemHere(
+          v.problem(
+              v.raw("name"),
               "variable '" + written + "': the System namespace is read-only; use User::");
         } else {
-          ObjectNames.identifierProblem("variable namespace", namespace).ifPresent(v::problemHere);
+          ObjectNames.identifierProblem("variable namespace", namespace)
+              .ifPresent(why -> v.problem(v.raw("name"), why));
         }
       }
       if (name != null) {
-        ObjectNames.identifierProblem("variable", name).ifPresent(v::problemHere);
+        ObjectNames.identifierProblem("variable", name)
+            .ifPresent(why -> v.problem(v.raw("name"), why));
       }
       if (name != null && !seen.add((namespace + "::" + name).toLowerCase(Locale.ROOT))) {
         v.problemHere("variable '" + namespace + "::" + name + "' is defined twice");
@@ -486,9 +490,11 @@ public final class ProjectParser {
     return null;
   }
 
+  /** Checks the name written under 'name:' of {@code at} (or the mapping, if derived). */
   private void checkName(YamlMap at, String kind, String name) {
     if (name != null) {
-      ObjectNames.problem(kind, name).ifPresent(at::problemHere);
+      ObjectNames.problem(kind, name)
+          .ifPresent(why -> at.problem(at.has("name") ? at.raw("name") : at.keyNode("name"), why));
     }
   }
 

@@ -75,7 +75,12 @@ final class SettingsChecker {
       } else if (given.size() > 1) {
         map.problem(
             map.keyNode(given.get(1)),
-            "give only one of " + quoted(group) + " in " + spec.what + ", not " + quoted(given));
+            "give only one of "
+                + quoted(group)
+                + " in "
+                + spec.what
+                + "; it has "
+                + String.join(" and ", given.stream().map(k -> "'" + k + "'").toList()));
       }
     }
     return new LinkedHashMap<>(settings);

@@ -20,7 +20,11 @@ final class Suggestions {
       message.append(" in ").append(where);
     }
     if (known.isEmpty()) {
-      return message.append("; there are no ").append(kind).append("s to choose from").toString();
+      return message
+          .append("; there are no ")
+          .append(plural(kind))
+          .append(" to choose from")
+          .toString();
     }
     String closest = closest(written, known);
     if (closest != null) {
@@ -28,10 +32,15 @@ final class Suggestions {
     }
     message
         .append(closest == null ? "; known " : " Known ")
-        .append(kind)
-        .append("s: ")
+        .append(plural(kind))
+        .append(": ")
         .append(String.join(", ", new TreeSet<>(known)));
     return message.toString();
+  }
+
+  private static String plural(String kind) {
+    boolean consonantY = kind.matches(".*[^aeiou]y");
+    return consonantY ? kind.substring(0, kind.length() - 1) + "ies" : kind + "s";
   }
 
   /** The known name nearest to {@code written} by edit distance, if near enough to be a typo. */

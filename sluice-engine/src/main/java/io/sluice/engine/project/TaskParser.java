@@ -80,7 +80,7 @@ final class TaskParser {
   private TaskDefinition task(YamlMap t) {
     String name = t.string("name", true);
     if (name != null) {
-      ObjectNames.problem("task", name).ifPresent(t::problemHere);
+      ObjectNames.problem("task", name).ifPresent(why -> t.problem(t.raw("name"), why));
     }
     String type = t.string("type", true);
     Settings spec = type == null ? null : KnownTypes.TASKS.get(type);
@@ -100,7 +100,7 @@ final class TaskParser {
             t.keyNode("tasks"),
             "only containers (Sequence, ForLoop, ForeachLoop) have tasks; '"
                 + name
-                + "' is a "
+                + "' is of type "
                 + type);
       }
       children = tasks(t, "tasks");
@@ -375,7 +375,9 @@ final class TaskParser {
         String key = c.task().toLowerCase(Locale.ROOT);
         String message = null;
         if (!index.containsKey(key)) {
-          String closest = Suggestions.closest(c.task(), names);
+          String closest =
+              Suggestions.closest(
+                  c.task(), names.stream().filter(n -> !n.equals(task.name())).toList());
           message =
               "task '"
                   + task.name()

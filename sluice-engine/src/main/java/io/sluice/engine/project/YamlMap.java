@@ -104,7 +104,12 @@ final class YamlMap {
     }
     Boolean b = value instanceof ScalarNode scalar ? trueOrFalse(scalar) : null;
     if (b == null) {
-      problem(value, "'" + key + "' must be true or false");
+      problem(
+          value,
+          "'"
+              + key
+              + "' must be true or false"
+              + (value instanceof ScalarNode scalar ? ", not '" + scalar.getValue() + "'" : ""));
       return dflt;
     }
     return b;

@@ -30,11 +30,12 @@ public final class ProjectFiles {
   public static final int MAX_ARCHIVE_ENTRIES = 10_000;
 
   /**
-   * Zip's earliest date, written as local date-time fields: {@code setTime(long)} would convert
-   * through the machine's time zone, so the same folder would pack to different bytes in Paris and
-   * in New York.
+   * A fixed entry time, written as local date-time fields: {@code setTime(long)} converts through
+   * the machine's time zone, and zip's very first instant (1980-01-01 00:00) is what Java uses to
+   * mean "before 1980" and then adds an extra field holding the zone-dependent instant — either way
+   * the same folder would pack to different bytes in Paris and in New York.
    */
-  private static final LocalDateTime FIXED_ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
+  private static final LocalDateTime FIXED_ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
 
   private final Map<String, byte[]> files;
 

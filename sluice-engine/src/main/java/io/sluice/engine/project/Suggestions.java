@@ -43,7 +43,10 @@ final class Suggestions {
     return consonantY ? kind.substring(0, kind.length() - 1) + "ies" : kind + "s";
   }
 
-  /** The known name nearest to {@code written} by edit distance, if near enough to be a typo. */
+  /**
+   * The known name nearest to {@code written} by edit distance, if near enough to be a typo; else
+   * one that holds every letter of {@code written} in order (ExecSql for ExecuteSql); else null.
+   */
   static String closest(String written, Collection<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
@@ -55,8 +58,29 @@ final class Suggestions {
         bestDistance = d;
       }
     }
-    int tolerated = written.length() <= 3 ? 1 : Math.max(2, written.length() / 3);
-    return bestDistance <= tolerated ? best : null;
+    int length = written.length();
+    int tolerated = length <= 2 ? 0 : length == 3 ? 1 : Math.max(2, length / 3);
+    if (bestDistance <= tolerated) {
+      return best;
+    }
+    if (length >= 4) {
+      for (String candidate : new TreeSet<>(known)) {
+        if (isSubsequence(w, candidate.toLowerCase(Locale.ROOT))) {
+          return candidate;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean isSubsequence(String letters, String within) {
+    int at = 0;
+    for (int i = 0; i < within.length() && at < letters.length(); i++) {
+      if (within.charAt(i) == letters.charAt(at)) {
+        at++;
+      }
+    }
+    return at == letters.length();
   }
 
   /** Levenshtein distance. */

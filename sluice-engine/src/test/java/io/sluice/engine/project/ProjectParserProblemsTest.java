@@ -124,7 +124,8 @@ class ProjectParserProblemsTest {
   void unknownTaskTypeListsTheKnownOnes() {
     assertThat(packageProblems("tasks:\n  - name: a\n    type: ExecSql\n"))
         .containsExactly(
-            "packages/p.yaml:3:11: unknown task type 'ExecSql'; known task types: DataFlow,"
+            "packages/p.yaml:3:11: unknown task type 'ExecSql'; did you mean 'ExecuteSql'? Known"
+                + " task types: DataFlow,"
                 + " ExecutePackage, ExecuteProcess, ExecuteSql, Expression, FileSystem, ForLoop,"
                 + " ForeachLoop, Sequence");
   }
@@ -186,7 +187,7 @@ class ProjectParserProblemsTest {
                 """))
         .containsExactly(
             "packages/p.yaml:5:16: task 'a' waits for 'bb', which is not a task of the same"
-                + " container; did you mean 'b'?",
+                + " container",
             "packages/p.yaml:5:31: 'on' must be success, failure or completion, not 'sucess'",
             "packages/p.yaml:6:16: afterMode must be 'all' or 'any', not 'both'",
             "packages/p.yaml:7:5: precedence constraints form a cycle: b -> c -> b; remove one of"
@@ -459,8 +460,8 @@ class ProjectParserProblemsTest {
             "packages/p.yaml:9:47: variable 'User::Nope' is not defined; add it under 'variables'"
                 + " of the package",
             "packages/p.yaml:9:62: System variables are read-only; use a User:: variable",
-            "packages/p.yaml:10:45: unknown connection 'Wh' in an ExecuteSql task; did you mean"
-                + " 'W'? Known connections: F, W",
+            "packages/p.yaml:10:45: unknown connection 'Wh' in an ExecuteSql task; known"
+                + " connections: F, W",
             "packages/p.yaml:11:46: unknown package 'chld' in this project; did you mean 'child'?"
                 + " Known packages: child, p",
             "packages/p.yaml:12:46: package 'child' requires parameter 'In': bind it under"

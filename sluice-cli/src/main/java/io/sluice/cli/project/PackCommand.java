@@ -108,7 +108,8 @@ public final class PackCommand implements Callable<Integer> {
             "cannot write " + target + ": folder " + parent + " does not exist",
             "create the folder, or give another --output");
       }
-      Path partial = Files.createTempFile(parent, ".pack-", ".spac.partial");
+      // Not createTempFile: its owner-only permissions would stay on the archive.
+      Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
       try {
         Files.write(partial, archive);
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);

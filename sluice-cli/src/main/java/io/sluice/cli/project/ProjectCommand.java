@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
     name = "project",
     mixinStandardHelpOptions = true,
     description = "Work with project folders and archives on disk.",
-    subcommands = {PackCommand.class})
+    subcommands = {PackCommand.class, ValidateCommand.class})
 public final class ProjectCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

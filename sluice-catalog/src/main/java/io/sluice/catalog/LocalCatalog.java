@@ -16,6 +16,7 @@ import io.sluice.catalog.project.JdbcProjects;
 import io.sluice.catalog.project.Projects;
 import io.sluice.catalog.property.JdbcProperties;
 import io.sluice.catalog.property.Properties;
+import io.sluice.catalog.retention.LogPartitions;
 
 /** The catalog reached directly through its database. */
 public final class LocalCatalog implements Catalog {
@@ -38,6 +39,8 @@ public final class LocalCatalog implements Catalog {
     this.operations = new JdbcOperations(context);
     this.messages = new JdbcMessages(context);
     this.properties = new JdbcProperties(context);
+    // The log tables are partitioned by day: make sure the coming days exist before anything logs.
+    new LogPartitions(context.database().jdbi()).ensureAheadOrWarn();
   }
 
   @Override

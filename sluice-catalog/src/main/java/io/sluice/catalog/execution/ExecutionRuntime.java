@@ -47,7 +47,7 @@ public final class ExecutionRuntime {
                       """
                       update execution
                       set status = 2, executed_count = executed_count + 1,
-                          worker_agent_id = :workerId
+                          worker_agent_id = cast(:workerId as uuid)
                       where execution_id = :executionId and status = 5
                       """)
                   .bind("workerId", workerAgentId)

@@ -6,8 +6,9 @@ import java.util.Set;
  * Which messages of an execution to read.
  *
  * @param types only these types; empty: all
- * @param afterMessageId only messages with a greater id (to read on from where the last read
- *     stopped); 0: from the start
+ * @param afterMessageId only messages stored after this one (ids grow in the order messages are
+ *     stored, which within a batch need not be their time order): to follow a running execution,
+ *     pass the greatest id read so far; 0: from the start
  * @param limit at most this many
  */
 public record MessageQuery(Set<MessageType> types, long afterMessageId, int limit) {

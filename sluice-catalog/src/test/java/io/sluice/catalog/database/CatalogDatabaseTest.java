@@ -48,6 +48,23 @@ class CatalogDatabaseTest {
   }
 
   @Test
+  void multiHostUrlFindsThePrimaryPastADeadHost() {
+    CatalogLocation real = TestCatalog.newEmptyDatabase();
+    String url = real.jdbcUrl().replace("//localhost:", "//localhost:1,localhost:");
+    assertThat(url).contains("//localhost:1,localhost:");
+    String separator = url.contains("?") ? "&" : "?";
+    CatalogLocation multiHost =
+        new CatalogLocation(url + separator + "targetServerType=primary", real.user(), "");
+    try (CatalogDatabase db = CatalogDatabase.open(multiHost)) {
+      boolean inRecovery =
+          db.jdbi()
+              .withHandle(
+                  h -> h.createQuery("select pg_is_in_recovery()").mapTo(boolean.class).one());
+      assertThat(inRecovery).isFalse();
+    }
+  }
+
+  @Test
   void unreachableCatalogNamesTheUrlAndTheFix() {
     CatalogLocation nowhere =
         new CatalogLocation("jdbc:postgresql://localhost:1/sluice", "u", "secret");

@@ -1,18 +1,92 @@
 package io.sluice.cli.catalog;
 
+import static io.sluice.cli.common.Output.column;
+
+import io.sluice.catalog.Catalog;
+import io.sluice.catalog.CatalogException;
+import io.sluice.catalog.project.DeployResult;
+import io.sluice.catalog.project.PackageInfo;
+import io.sluice.cli.common.CatalogCommandBase;
+import io.sluice.cli.common.Output;
+import io.sluice.engine.project.ProjectArchive;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code sluice catalog deploy}: Deploy a project folder or archive into a catalog folder. */
 @Command(
     name = "deploy",
     mixinStandardHelpOptions = true,
-    description = "Deploy a project folder or archive into a catalog folder.")
-public final class DeployCommand implements Runnable {
+    description = {
+      "Deploy a project folder or archive into a catalog folder.",
+      "Every deploy stores a new version of the project and makes it current; server values of"
+          + " parameters that keep their name and type are carried over."
+    })
+public final class DeployCommand extends CatalogCommandBase {
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Parameters(
+      index = "0",
+      paramLabel = "PATH",
+      description =
+          "Project folder (with project.yaml) or " + ProjectArchive.EXTENSION + " archive.")
+  Path path;
+
+  @Option(names = "--folder", required = true, description = "Catalog folder to deploy into.")
+  String folder;
+
+  @Option(names = "--create-folder", description = "Create the catalog folder if it is missing.")
+  boolean createFolder;
 
   @Override
-  public void run() {
-    spec.commandLine().usage(System.out);
+  protected int run(Catalog catalog, Output out) {
+    byte[] archive = ProjectArchive.fromPath(path); // validated before the catalog is touched
+    if (createFolder) {
+      createFolderIfMissing(catalog);
+    }
+    DeployResult result = catalog.projects().deploy(folder, archive);
+    if (out.json()) {
+      out.printJson(result);
+      return 0;
+    }
+    out.done(
+        "Deployed project "
+            + result.project()
+            + " to folder "
+            + result.folder()
+            + " as version "
+            + result.versionNumber()
+            + " ("
+            + result.parameterCount()
+            + " parameters, "
+            + result.carriedServerValues()
+            + " server values carried over).",
+        result);
+    if (!result.removedVersions().isEmpty()) {
+      out.done("Version cleanup removed versions " + result.removedVersions() + ".", result);
+    }
+    out.table(
+        result.packages(),
+        column("PACKAGE", PackageInfo::name),
+        column("ENTRY POINT", p -> p.entryPoint() ? "yes" : "no"),
+        column("PARAMETERS", PackageInfo::parameterCount));
+    return 0;
+  }
+
+  private void createFolderIfMissing(Catalog catalog) {
+    try {
+      catalog.folders().get(folder);
+    } catch (CatalogException missing) {
+      if (missing.reason() != CatalogException.Reason.NOT_FOUND) {
+        throw missing;
+      }
+      try {
+        catalog.folders().create(folder, null);
+      } catch (CatalogException raced) {
+        if (raced.reason() != CatalogException.Reason.CONFLICT) {
+          throw raced; // CONFLICT: another deploy created it meanwhile, which is fine
+        }
+      }
+    }
   }
 }

@@ -1,0 +1,28 @@
+package io.sluice.catalog.project;
+
+import java.time.Instant;
+
+/**
+ * A finished deploy or restore, as {@link OperationRecorder} receives it.
+ *
+ * @param operationType SSIS operation type: {@link #DEPLOY_PROJECT} or {@link #RESTORE_PROJECT}
+ * @param project the project name, or null when the archive could not be read
+ * @param projectId null when nothing was stored
+ * @param versionNumber the version deployed or restored, null on failure
+ * @param message null on success; the reason on failure
+ */
+public record ProjectOperation(
+    int operationType,
+    String folder,
+    String project,
+    Long projectId,
+    Integer versionNumber,
+    String caller,
+    Instant startTime,
+    Instant endTime,
+    boolean succeeded,
+    String message) {
+
+  public static final int DEPLOY_PROJECT = 101;
+  public static final int RESTORE_PROJECT = 106;
+}

@@ -1,0 +1,309 @@
+package io.sluice.cli.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.catalog.testing.TestCatalog;
+import io.sluice.catalog.testing.TestProjects;
+import io.sluice.cli.catalog.CliRun.Result;
+import io.sluice.engine.project.ProjectArchive;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The definition commands of {@code sluice catalog}, run in-process on a real catalog. */
+class CatalogCommandsTest {
+
+  @TempDir Path tmp;
+  private CliRun sluice;
+
+  @BeforeEach
+  void newCatalog() {
+    sluice = new CliRun(TestCatalog.newEmptyDatabase(), tmp.resolve("catalog.key"));
+  }
+
+  @Test
+  void foldersCanBeCreatedListedAndDeleted() {
+    Result created = sluice.catalog("folders", "create", "Finance", "--description", "month end");
+    assertThat(created.exitCode()).as(created.err()).isZero();
+    assertThat(created.out()).isEqualTo("Created folder Finance.\n");
+    assertThat(created.err()).contains("generated the catalog key");
+    assertThat(Files.exists(tmp.resolve("catalog.key"))).isTrue();
+
+    Result list = sluice.catalog("folders", "list");
+    assertThat(list.out())
+        .contains("FOLDER   PROJECTS  ENVIRONMENTS")
+        .containsPattern("Finance\\s+0\\s+0\\s+.*month end");
+
+    assertThat(sluice.catalog("folders", "delete", "Finance").out())
+        .isEqualTo("Deleted folder Finance.\n");
+    assertThat(sluice.catalog("folders", "list").out()).contains("(none)");
+  }
+
+  @Test
+  void refusalsPrintErrorAndHintWithTheirExitCode() {
+    sluice.catalog("folders", "create", "Finance");
+
+    Result duplicate = sluice.catalog("folders", "create", "Finance");
+    assertThat(duplicate.exitCode()).isEqualTo(1);
+    assertThat(duplicate.err())
+        .contains("error: folder 'Finance' already exists")
+        .contains("hint: ");
+
+    Result missing = sluice.catalog("folders", "delete", "Nope");
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.err())
+        .contains("error: folder 'Nope' does not exist")
+        .contains("hint: list folders with: sluice catalog folders list");
+
+    Result badName = sluice.catalog("folders", "create", "@odd");
+    assertThat(badName.exitCode()).isEqualTo(2);
+    assertThat(badName.err())
+        .contains("error: folder name \"@odd\" starts with '@'")
+        .contains("hint: ");
+
+    Result usage = sluice.catalog("folders", "create");
+    assertThat(usage.exitCode()).isEqualTo(2);
+    assertThat(usage.err()).contains("Missing required parameter: 'NAME'");
+  }
+
+  @Test
+  void deployPacksAFolderAndPrintsTheVersionAndPackages() throws Exception {
+    Path project = TestProjects.sample("Sales").writeTo(tmp);
+
+    Result missingFolder = sluice.catalog("deploy", project.toString(), "--folder", "Finance");
+    assertThat(missingFolder.exitCode()).isEqualTo(1);
+    assertThat(missingFolder.err()).contains("error: folder 'Finance' does not exist");
+
+    Result first =
+        sluice.catalog("deploy", project.toString(), "--folder", "Finance", "--create-folder");
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.out())
+        .contains("Deployed project Sales to folder Finance as version 1")
+        .containsPattern("Helper\\s+no\\s+0")
+        .containsPattern("Load\\s+yes\\s+1");
+
+    Path archive = tmp.resolve("sales.spac");
+    Files.write(archive, ProjectArchive.pack(project));
+    Result second = sluice.catalog("deploy", archive.toString(), "--folder", "Finance", "--json");
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(second.out());
+    assertThat(json.path("versionNumber").asInt()).isEqualTo(2);
+    assertThat(json.path("packages")).hasSize(2);
+
+    Result versions =
+        sluice.catalog("projects", "versions", "--folder", "Finance", "--project", "Sales");
+    assertThat(versions.out()).containsPattern("(?m)^2 \\*").containsPattern("(?m)^1 ");
+    Result projects = sluice.catalog("projects", "list");
+    assertThat(projects.out()).containsPattern("Finance\\s+Sales\\s+2\\s+2");
+    Result packages = sluice.catalog("packages", "--folder", "Finance", "--project", "Sales");
+    assertThat(packages.out()).contains("PACKAGE").contains("Helper").contains("Load");
+  }
+
+  @Test
+  void malformedProjectIsBadInputWithTheFileAndLine() throws Exception {
+    Path project = TestProjects.sample("Sales").writeTo(tmp);
+    Files.writeString(project.resolve("project.yaml"), "name: Sales\nparameters: 5\n");
+    sluice.catalog("folders", "create", "Finance");
+
+    Result result = sluice.catalog("deploy", project.toString(), "--folder", "Finance");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("error: ").contains("project.yaml:2").contains("hint: ");
+    assertThat(sluice.catalog("projects", "list").out()).contains("(none)");
+  }
+
+  @Test
+  void restoreAndDeleteProjects() {
+    Path project = TestProjects.sample("Sales").writeTo(tmp);
+    sluice.catalog("deploy", project.toString(), "--folder", "Finance", "--create-folder");
+    sluice.catalog("deploy", project.toString(), "--folder", "Finance");
+
+    Result restored =
+        sluice.catalog(
+            "projects", "restore", "--folder", "Finance", "--project", "Sales", "--version", "1");
+    assertThat(restored.exitCode()).as(restored.err()).isZero();
+    assertThat(restored.out()).startsWith("Restored project Sales to version 1 (was 2)");
+
+    Result unknown =
+        sluice.catalog(
+            "projects", "restore", "--folder", "Finance", "--project", "Sales", "--version", "7");
+    assertThat(unknown.exitCode()).isEqualTo(1);
+    assertThat(unknown.err()).contains("has no version 7").contains("hint: list its versions");
+
+    assertThat(
+            sluice.catalog("projects", "delete", "--folder", "Finance", "--project", "Sales").out())
+        .isEqualTo("Deleted project Sales from folder Finance.\n");
+    assertThat(sluice.catalog("projects", "list", "--folder", "Finance").out()).contains("(none)");
+  }
+
+  @Test
+  void parametersShowResolvedValuesAndAcceptServerValues() {
+    Path project = TestProjects.sample("Sales").writeTo(tmp);
+    sluice.catalog("deploy", project.toString(), "--folder", "Finance", "--create-folder");
+    String[] target = {"--folder", "Finance", "--project", "Sales"};
+
+    assertThat(run("parameters", "set", target, "BatchSize", "1000").out())
+        .isEqualTo("Set project parameter BatchSize to 1000.\n");
+    assertThat(run("parameters", "set", target, "Password", "live-secret").out())
+        .isEqualTo("Set project parameter Password to ********.\n");
+    assertThat(run("parameters", "set", target, "ServerName", "--reference", "DbHost").out())
+        .isEqualTo("Set project parameter ServerName to -> env variable DbHost.\n");
+    assertThat(
+            run("parameters", "set", target, "--package", "Load", "Day", "2025-03-01").exitCode())
+        .isZero();
+
+    Result list = run("parameters", "list", target);
+    assertThat(list.out())
+        .containsPattern("project\\s+BatchSize\\s+Int32\\s+500\\s+1000\\s+1000")
+        .containsPattern("project\\s+Password\\s+String\\s+yes\\s+\\*{8}\\s+\\*{8}\\s+\\*{8}")
+        .containsPattern("project\\s+Region\\s+String\\s+yes\\s+\\(missing: required\\)")
+        .contains("-> env variable DbHost  (environment variable DbHost at execution)")
+        .containsPattern("Load\\s+Day\\s+DateTime\\s+2024-01-31\\s+2025-03-01\\s+2025-03-01")
+        .doesNotContain("live-secret")
+        .doesNotContain("design-secret");
+
+    assertThat(run("parameters", "clear", target, "BatchSize").out())
+        .isEqualTo("Cleared the server value of project parameter BatchSize.\n");
+
+    Result badValue = run("parameters", "set", target, "BatchSize", "many");
+    assertThat(badValue.exitCode()).isEqualTo(2);
+    assertThat(badValue.err()).contains("error: parameter 'BatchSize' is Int32").contains("hint: ");
+    Result unknown = run("parameters", "set", target, "Batch", "1");
+    assertThat(unknown.exitCode()).isEqualTo(1);
+    assertThat(unknown.err())
+        .contains("error: project 'Sales' has no parameter 'Batch'")
+        .contains("hint: its parameters are: BatchSize, Password, Region, ServerName");
+    Result both = run("parameters", "set", target, "BatchSize", "1", "--reference", "X");
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.err()).contains("error: give either a VALUE or --reference");
+  }
+
+  @Test
+  void environmentsVariablesAndReferences() {
+    Path project = TestProjects.sample("Sales").writeTo(tmp);
+    sluice.catalog("deploy", project.toString(), "--folder", "Finance", "--create-folder");
+    sluice.catalog("folders", "create", "Shared");
+
+    assertThat(sluice.catalog("environments", "create", "--folder", "Finance", "Prod").out())
+        .isEqualTo("Created environment Prod in folder Finance.\n");
+    sluice.catalog("environments", "create", "--folder", "Shared", "Common");
+    assertThat(sluice.catalog("environments", "list").out())
+        .containsPattern("Finance\\s+Prod\\s+0")
+        .containsPattern("Shared\\s+Common\\s+0");
+
+    String[] env = {"--folder", "Finance", "--environment", "Prod"};
+    assertThat(run("variables", "set", env, "BatchSize", "100", "--type", "Int32").out())
+        .isEqualTo("Set variable BatchSize (Int32) of environment Prod to 100.\n");
+    assertThat(
+            run("variables", "set", env, "DbPassword", "pa55", "--type", "string", "--sensitive")
+                .out())
+        .contains("to ********.");
+    Result badType = run("variables", "set", env, "X", "1", "--type", "Decimal");
+    assertThat(badType.exitCode()).isEqualTo(2);
+    assertThat(badType.err())
+        .contains("error: unknown variable type 'Decimal'")
+        .contains("hint: use one of Boolean, Byte, DateTime");
+    Result badValue = run("variables", "set", env, "X", "300", "--type", "Byte");
+    assertThat(badValue.exitCode()).isEqualTo(2);
+    assertThat(badValue.err()).contains("error: environment variable 'X' is Byte");
+    Result variables = run("variables", "list", env);
+    assertThat(variables.out())
+        .containsPattern("BatchSize\\s+Int32\\s+100")
+        .containsPattern("DbPassword\\s+String\\s+yes\\s+\\*{8}")
+        .doesNotContain("pa55");
+    assertThat(run("variables", "delete", env, "BatchSize").out())
+        .isEqualTo("Deleted variable BatchSize of environment Prod.\n");
+
+    String[] target = {"--folder", "Finance", "--project", "Sales"};
+    assertThat(run("references", "add", target, "--environment", "Prod").out())
+        .startsWith("Added relative reference ")
+        .endsWith(" to environment Finance/Prod.\n");
+    Result absolute =
+        run(
+            "references",
+            "add",
+            target,
+            "--environment",
+            "Common",
+            "--environment-folder",
+            "Shared",
+            "--json");
+    assertThat(absolute.exitCode()).as(absolute.err()).isZero();
+    long absoluteId = readJson(absolute.out()).path("referenceId").asLong();
+    Result missingEnv = run("references", "add", target, "--environment", "Test");
+    assertThat(missingEnv.exitCode()).isEqualTo(1);
+    assertThat(missingEnv.err())
+        .contains("error: environment 'Test' does not exist in folder 'Finance'")
+        .contains("hint: ");
+
+    sluice.catalog("environments", "delete", "--folder", "Shared", "Common");
+    Result references = run("references", "list", target);
+    assertThat(references.out())
+        .containsPattern("relative\\s+Finance\\s+Prod\\s+yes")
+        .containsPattern("absolute\\s+Shared\\s+Common\\s+NO \\(missing\\)");
+    assertThat(sluice.catalog("references", "delete", Long.toString(absoluteId)).out())
+        .isEqualTo("Deleted environment reference " + absoluteId + ".\n");
+    assertThat(sluice.catalog("references", "delete", Long.toString(absoluteId)).exitCode())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void everyDefinitionCommandHasHelpWithADescription() {
+    String[][] commands = {
+      {"folders", "list"},
+      {"folders", "create"},
+      {"folders", "delete"},
+      {"deploy"},
+      {"projects", "list"},
+      {"projects", "versions"},
+      {"projects", "restore"},
+      {"projects", "delete"},
+      {"packages"},
+      {"parameters", "list"},
+      {"parameters", "set"},
+      {"parameters", "clear"},
+      {"environments", "list"},
+      {"environments", "create"},
+      {"environments", "delete"},
+      {"variables", "list"},
+      {"variables", "set"},
+      {"variables", "delete"},
+      {"references", "list"},
+      {"references", "add"},
+      {"references", "delete"}
+    };
+    for (String[] command : commands) {
+      String[] args = new String[command.length + 2];
+      args[0] = "catalog";
+      System.arraycopy(command, 0, args, 1, command.length);
+      args[args.length - 1] = "--help";
+      Result help = CliRun.run(java.util.Arrays.copyOf(args, args.length));
+      assertThat(help.exitCode()).as(String.join(" ", command)).isZero();
+      assertThat(help.out()).as(String.join(" ", command)).startsWith("Usage: sluice catalog");
+      assertThat(help.out().lines().skip(1).filter(l -> !l.isBlank()).findFirst().orElse(""))
+          .as("description of " + String.join(" ", command))
+          .isNotBlank();
+    }
+  }
+
+  private Result run(String command, String sub, String[] target, String... rest) {
+    String[] args = new String[2 + target.length + rest.length];
+    args[0] = command;
+    args[1] = sub;
+    System.arraycopy(target, 0, args, 2, target.length);
+    System.arraycopy(rest, 0, args, 2 + target.length, rest.length);
+    return sluice.catalog(args);
+  }
+
+  private static JsonNode readJson(String text) {
+    try {
+      return new ObjectMapper().readTree(text);
+    } catch (Exception e) {
+      throw new AssertionError("not JSON: " + text, e);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package io.sluice.engine.project;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A project as written in its files: {@code project.yaml} and one {@code packages/*.yaml} per
+ * package. Immutable; built by {@link ProjectParser}.
+ */
+public record Project(
+    String name,
+    String description,
+    List<ParameterDefinition> parameters,
+    List<ConnectionDefinition> connections,
+    List<PackageDefinition> packages) {
+
+  public Optional<PackageDefinition> findPackage(String packageName) {
+    return packages.stream().filter(p -> p.name().equalsIgnoreCase(packageName)).findFirst();
+  }
+}

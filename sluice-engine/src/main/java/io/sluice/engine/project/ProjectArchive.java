@@ -1,0 +1,63 @@
+package io.sluice.engine.project;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Project archives ({@code .spac}, a zip of the project folder): what {@code sluice project pack}
+ * writes, what {@code deploy} sends and what the catalog stores for every version.
+ */
+public final class ProjectArchive {
+
+  public static final String EXTENSION = ".spac";
+
+  private ProjectArchive() {}
+
+  /** Validates the project in {@code dir} and returns it packed as archive bytes. */
+  public static byte[] pack(Path dir) {
+    ProjectFiles files = ProjectFiles.fromDirectory(dir);
+    ProjectParser.parse(files);
+    return files.toArchive();
+  }
+
+  /** Validates and parses the project in archive bytes. */
+  public static Project read(byte[] archive) {
+    return ProjectParser.parse(ProjectFiles.fromArchive(archive));
+  }
+
+  /** Archive bytes from a project folder (packed) or an archive file (read as is, validated). */
+  public static byte[] fromPath(Path folderOrArchive) {
+    if (Files.isDirectory(folderOrArchive)) {
+      return pack(folderOrArchive);
+    }
+    if (!Files.isRegularFile(folderOrArchive)) {
+      throw new ProjectFormatException(
+          List.of(
+              new Problem(
+                  folderOrArchive.toString(),
+                  0,
+                  0,
+                  "does not exist; give a project folder (with project.yaml) or a "
+                      + EXTENSION
+                      + " archive")));
+    }
+    try {
+      byte[] bytes = Files.readAllBytes(folderOrArchive);
+      read(bytes); // validate before anyone stores or sends it
+      return bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + folderOrArchive + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Parses a project from a folder or an archive file. */
+  public static Project load(Path folderOrArchive) {
+    if (Files.isDirectory(folderOrArchive)) {
+      return ProjectParser.parse(ProjectFiles.fromDirectory(folderOrArchive));
+    }
+    return read(fromPath(folderOrArchive));
+  }
+}

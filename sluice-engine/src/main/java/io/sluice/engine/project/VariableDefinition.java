@@ -1,0 +1,22 @@
+package io.sluice.engine.project;
+
+/**
+ * A package variable, in the User namespace unless written {@code Namespace::Name}.
+ *
+ * @param value the initial value as text, or null
+ * @param expression when set, the variable's value is this expression (EvaluateAsExpression)
+ */
+public record VariableDefinition(
+    String namespace,
+    String name,
+    String type,
+    String value,
+    String expression,
+    boolean readOnly,
+    String description,
+    SourceLocation location) {
+
+  public String qualifiedName() {
+    return namespace + "::" + name;
+  }
+}

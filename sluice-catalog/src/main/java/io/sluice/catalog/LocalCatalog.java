@@ -10,6 +10,7 @@ import io.sluice.catalog.message.JdbcMessages;
 import io.sluice.catalog.message.Messages;
 import io.sluice.catalog.operation.JdbcOperations;
 import io.sluice.catalog.operation.Operations;
+import io.sluice.catalog.operation.ProjectOperationLog;
 import io.sluice.catalog.parameter.JdbcParameters;
 import io.sluice.catalog.parameter.Parameters;
 import io.sluice.catalog.project.JdbcProjects;
@@ -32,7 +33,7 @@ public final class LocalCatalog implements Catalog {
 
   public LocalCatalog(CatalogContext context) {
     this.folders = new JdbcFolders(context);
-    this.projects = new JdbcProjects(context);
+    this.projects = new JdbcProjects(context, new ProjectOperationLog(context.database().jdbi()));
     this.parameters = new JdbcParameters(context);
     this.environments = new JdbcEnvironments(context);
     this.executions = new JdbcExecutions(context);

@@ -10,12 +10,14 @@ import io.sluice.catalog.message.JdbcMessages;
 import io.sluice.catalog.message.Messages;
 import io.sluice.catalog.operation.JdbcOperations;
 import io.sluice.catalog.operation.Operations;
+import io.sluice.catalog.operation.ProjectOperationLog;
 import io.sluice.catalog.parameter.JdbcParameters;
 import io.sluice.catalog.parameter.Parameters;
 import io.sluice.catalog.project.JdbcProjects;
 import io.sluice.catalog.project.Projects;
 import io.sluice.catalog.property.JdbcProperties;
 import io.sluice.catalog.property.Properties;
+import io.sluice.catalog.retention.LogPartitions;
 
 /** The catalog reached directly through its database. */
 public final class LocalCatalog implements Catalog {
@@ -31,13 +33,15 @@ public final class LocalCatalog implements Catalog {
 
   public LocalCatalog(CatalogContext context) {
     this.folders = new JdbcFolders(context);
-    this.projects = new JdbcProjects(context);
+    this.projects = new JdbcProjects(context, new ProjectOperationLog(context.database().jdbi()));
     this.parameters = new JdbcParameters(context);
     this.environments = new JdbcEnvironments(context);
     this.executions = new JdbcExecutions(context);
     this.operations = new JdbcOperations(context);
     this.messages = new JdbcMessages(context);
     this.properties = new JdbcProperties(context);
+    // The log tables are partitioned by day: make sure the coming days exist before anything logs.
+    new LogPartitions(context.database().jdbi()).ensureAheadOrWarn();
   }
 
   @Override

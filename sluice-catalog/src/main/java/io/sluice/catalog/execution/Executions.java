@@ -1,4 +1,57 @@
 package io.sluice.catalog.execution;
 
-/** Catalog operations on executions. */
-public interface Executions {}
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Executions as users drive them (SSIS create_execution, set_execution_parameter_value,
+ * add_execution_worker, start_execution, stop_operation, catalog.executions). What runs them uses
+ * {@link ExecutionRuntime}.
+ */
+public interface Executions {
+
+  /** Object types of execution parameters, as SSIS. */
+  int PROJECT_PARAMETER = 20;
+
+  int PACKAGE_PARAMETER = 30;
+  int SYSTEM_PARAMETER = 50;
+
+  /**
+   * Creates an execution (status 1 created) of a package of the project's current version, which
+   * must be an entry point; records it as operation 200. Returns its id.
+   */
+  long create(CreateExecution request);
+
+  /**
+   * Sets a parameter value of a created (status 1) execution. {@code objectType} 20 project, 30
+   * package, 50 system (LOGGING_LEVEL 0-3, DUMP_ON_ERROR, SYNCHRONIZED). The value must read as the
+   * parameter's data type; a sensitive one is stored encrypted.
+   */
+  void setParameterValue(long executionId, int objectType, String name, String value);
+
+  /** Allows a worker to run a created Scale Out execution that may not use any worker. */
+  void addWorker(long executionId, UUID workerAgentId);
+
+  /**
+   * Starts a created execution, once: resolves every parameter (execution value, else server value
+   * or environment variable, else design default) and makes it 5 pending, queueing a Scale Out task
+   * when it runs in Scale Out. If a parameter cannot be resolved nothing changes, and the error
+   * lists every such parameter. {@code retryCount}: how many times Scale Out retries a failed task.
+   */
+  Execution start(long executionId, int retryCount);
+
+  /**
+   * Stops an execution (recorded as operation 202): created or pending ones become 3 canceled at
+   * once, running ones 8 stopping (the runner then ends them). Returns it after the change.
+   */
+  Execution stop(long executionId);
+
+  /** Executions matching the filter, newest first. */
+  List<Execution> list(ExecutionFilter filter);
+
+  /** One execution; NOT_FOUND if there is none with that id. */
+  Execution get(long executionId);
+
+  /** Its parameter values, sensitive ones hidden; complete once it has started. */
+  List<ExecutionParameterValue> parameterValues(long executionId);
+}

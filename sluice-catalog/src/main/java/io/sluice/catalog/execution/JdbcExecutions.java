@@ -1,13 +1,689 @@
 package io.sluice.catalog.execution;
 
 import io.sluice.catalog.CatalogContext;
+import io.sluice.catalog.CatalogException;
+import io.sluice.catalog.message.MessageType;
+import io.sluice.catalog.operation.OperationLog;
+import io.sluice.catalog.operation.OperationStatus;
+import io.sluice.catalog.operation.OperationTarget;
+import io.sluice.catalog.operation.OperationType;
+import io.sluice.catalog.property.CatalogSettings;
+import io.sluice.catalog.retention.LogPartitions;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** {@link Executions} on the catalog database. */
 public final class JdbcExecutions implements Executions {
 
   private final CatalogContext context;
+  private final Jdbi jdbi;
+  private final LogPartitions logPartitions;
 
   public JdbcExecutions(CatalogContext context) {
     this.context = context;
+    this.jdbi = context.database().jdbi();
+    this.logPartitions = new LogPartitions(jdbi);
+  }
+
+  private record Target(
+      long projectId, String folderName, String projectName, long versionId, String packageName) {}
+
+  private record Environment(String folderName, String name) {}
+
+  private record ProjectRow(long projectId, Long currentVersionId) {}
+
+  /** What setting a value needs to know of a designed parameter. */
+  private record ParameterShape(String dataType, boolean required, boolean sensitive) {}
+
+  @Override
+  public long create(CreateExecution request) {
+    requireName("folder", request.folder());
+    requireName("project", request.project());
+    requireName("package", request.packageName());
+    // The execution will log into today's partitions: make sure they exist (once a day).
+    logPartitions.ensureAheadOrWarn();
+    return jdbi.inTransaction(
+        handle -> {
+          Target target = target(handle, request);
+          Optional<Environment> environment = environment(handle, target, request);
+          CatalogSettings settings = CatalogSettings.read(handle);
+          boolean scaleOut = request.runInScaleOut().orElse(settings.scaleOutByDefault());
+          long executionId =
+              OperationLog.created(
+                  handle,
+                  OperationType.EXECUTION,
+                  OperationTarget.project(target.projectId(), target.projectName()),
+                  context.caller());
+          handle
+              .createUpdate(
+                  """
+                  insert into execution (execution_id, folder_name, project_name, project_version_id,
+                                         package_name, reference_id, environment_folder_name,
+                                         environment_name, run_in_scale_out, use_any_worker,
+                                         logging_level, caller_name)
+                  values (:executionId, :folder, :project, :versionId,
+                          :packageName, :referenceId, :environmentFolder,
+                          :environmentName, :scaleOut, :anyWorker,
+                          :loggingLevel, :caller)
+                  """)
+              .bind("executionId", executionId)
+              .bind("folder", target.folderName())
+              .bind("project", target.projectName())
+              .bind("versionId", target.versionId())
+              .bind("packageName", target.packageName())
+              .bind(
+                  "referenceId",
+                  request.referenceId().isPresent() ? request.referenceId().getAsLong() : null)
+              .bind("environmentFolder", environment.map(Environment::folderName).orElse(null))
+              .bind("environmentName", environment.map(Environment::name).orElse(null))
+              .bind("scaleOut", scaleOut)
+              .bind("anyWorker", request.useAnyWorker())
+              .bind("loggingLevel", settings.serverLoggingLevel())
+              .bind("caller", context.caller())
+              .execute();
+          return executionId;
+        });
+  }
+
+  /** The project (in its current version) and package the request names, checked. */
+  private static Target target(Handle handle, CreateExecution request) {
+    String where = request.folder() + "/" + request.project();
+    var project =
+        handle
+            .createQuery(
+                """
+                select p.project_id, p.current_version_id
+                from project p
+                join folder f on f.folder_id = p.folder_id
+                where f.name = :folder and p.name = :project
+                """)
+            .bind("folder", request.folder())
+            .bind("project", request.project())
+            .map(ConstructorMapper.of(ProjectRow.class))
+            .findOne();
+    if (project.isEmpty()) {
+      boolean folderExists =
+          handle
+                  .createQuery("select count(*) from folder where name = :folder")
+                  .bind("folder", request.folder())
+                  .mapTo(int.class)
+                  .one()
+              > 0;
+      throw folderExists
+          ? CatalogException.notFound(
+              "folder " + request.folder() + " has no project " + request.project(),
+              "list its projects with: sluice catalog projects list --folder " + request.folder())
+          : CatalogException.notFound(
+              "folder " + request.folder() + " does not exist",
+              "list folders with: sluice catalog folders list");
+    }
+    long projectId = project.get().projectId();
+    Long versionId = project.get().currentVersionId();
+    if (versionId == null) {
+      throw CatalogException.conflict(
+          "project " + where + " has no current version", "deploy the project again");
+    }
+    Optional<Boolean> entryPoint =
+        handle
+            .createQuery(
+                "select entry_point from package where version_id = :versionId and name = :name")
+            .bind("versionId", versionId)
+            .bind("name", request.packageName())
+            .mapTo(Boolean.class)
+            .findOne();
+    if (entryPoint.isEmpty()) {
+      throw CatalogException.notFound(
+          "the current version of project " + where + " has no package " + request.packageName(),
+          "list its packages with: sluice catalog packages --folder "
+              + request.folder()
+              + " --project "
+              + request.project());
+    }
+    if (!entryPoint.get()) {
+      throw CatalogException.invalid(
+          "package "
+              + request.packageName()
+              + " of project "
+              + where
+              + " is not an entry point: it runs only from another package",
+          "execute the package that calls it, or mark it as an entry point and deploy again");
+    }
+    return new Target(
+        projectId, request.folder(), request.project(), versionId, request.packageName());
+  }
+
+  /** The environment the request's reference points to now: relative = the project's folder. */
+  private static Optional<Environment> environment(
+      Handle handle, Target target, CreateExecution request) {
+    if (request.referenceId().isEmpty()) {
+      return Optional.empty();
+    }
+    long referenceId = request.referenceId().getAsLong();
+    return Optional.of(
+        handle
+            .createQuery(
+                """
+                select reference_type, environment_folder, environment_name
+                from environment_reference
+                where reference_id = :referenceId and project_id = :projectId
+                """)
+            .bind("referenceId", referenceId)
+            .bind("projectId", target.projectId())
+            .map(
+                (rs, ctx) ->
+                    new Environment(
+                        "R".equals(rs.getString("reference_type"))
+                            ? target.folderName()
+                            : rs.getString("environment_folder"),
+                        rs.getString("environment_name")))
+            .findOne()
+            .orElseThrow(
+                () ->
+                    CatalogException.notFound(
+                        "project "
+                            + target.folderName()
+                            + "/"
+                            + target.projectName()
+                            + " has no environment reference "
+                            + referenceId,
+                        "list its references with: sluice catalog references list --folder "
+                            + target.folderName()
+                            + " --project "
+                            + target.projectName())));
+  }
+
+  @Override
+  public void setParameterValue(long executionId, int objectType, String name, String value) {
+    requireName("parameter", name);
+    if (value == null) {
+      throw CatalogException.invalid(
+          "parameter " + name + " needs a value", "give the value after the name");
+    }
+    jdbi.useTransaction(
+        handle -> {
+          Execution execution =
+              ExecutionRows.lockCreated(handle, executionId, "set a parameter value of");
+          switch (objectType) {
+            case SYSTEM_PARAMETER -> setSystemParameter(handle, execution, name, value);
+            case PROJECT_PARAMETER, PACKAGE_PARAMETER ->
+                setDesignedParameter(handle, execution, objectType, name, value);
+            default ->
+                throw CatalogException.invalid(
+                    "object type " + objectType + " is not a kind of parameter",
+                    "use 20 (project parameter), 30 (package parameter) or 50 (system parameter)");
+          }
+        });
+  }
+
+  private static void setSystemParameter(
+      Handle handle, Execution execution, String name, String value) {
+    String stored = SystemParameters.normalize(name, value);
+    upsertExecutionValue(
+        handle,
+        execution.executionId(),
+        SYSTEM_PARAMETER,
+        name,
+        SystemParameters.dataType(name),
+        false,
+        false,
+        stored,
+        null);
+    if (name.equals(SystemParameters.LOGGING_LEVEL)) {
+      handle
+          .createUpdate(
+              "update execution set logging_level = :level where execution_id = :executionId")
+          .bind("level", Integer.parseInt(stored))
+          .bind("executionId", execution.executionId())
+          .execute();
+    }
+  }
+
+  private void setDesignedParameter(
+      Handle handle, Execution execution, int objectType, String name, String value) {
+    String kind = objectType == PROJECT_PARAMETER ? "project" : "package";
+    ParameterShape definition =
+        handle
+            .createQuery(
+                """
+                select data_type, required, sensitive from parameter
+                where version_id = :versionId and object_type = :objectType and name = :name
+                  and (object_type = 20 or object_name = :packageName)
+                """)
+            .bind("versionId", execution.projectVersionId())
+            .bind("objectType", objectType)
+            .bind("name", name)
+            .bind("packageName", execution.packageName())
+            .map(ConstructorMapper.of(ParameterShape.class))
+            .findOne()
+            .orElseThrow(() -> unknownParameter(handle, execution, objectType, kind, name));
+    String dataType = definition.dataType();
+    TypedValues.problem(dataType, value)
+        .ifPresent(
+            problem -> {
+              throw CatalogException.invalid(
+                  "cannot set " + kind + " parameter " + name + ": " + problem,
+                  "give a value of its type, " + dataType);
+            });
+    long executionId = execution.executionId();
+    boolean sensitive = definition.sensitive();
+    upsertExecutionValue(
+        handle,
+        executionId,
+        objectType,
+        name,
+        dataType,
+        definition.required(),
+        sensitive,
+        sensitive ? null : value,
+        sensitive ? context.cipher().encrypt(value) : null);
+  }
+
+  private static CatalogException unknownParameter(
+      Handle handle, Execution execution, int objectType, String kind, String name) {
+    List<String> known =
+        handle
+            .createQuery(
+                """
+                select name from parameter
+                where version_id = :versionId and object_type = :objectType
+                  and (object_type = 20 or object_name = :packageName)
+                order by name
+                """)
+            .bind("versionId", execution.projectVersionId())
+            .bind("objectType", objectType)
+            .bind("packageName", execution.packageName())
+            .mapTo(String.class)
+            .list();
+    String owner =
+        objectType == PROJECT_PARAMETER
+            ? "project " + execution.folderName() + "/" + execution.projectName()
+            : "package " + execution.packageName();
+    return CatalogException.notFound(
+        owner + " has no " + kind + " parameter " + name,
+        known.isEmpty()
+            ? "it has no " + kind + " parameters at all"
+            : "its " + kind + " parameters are: " + String.join(", ", known));
+  }
+
+  private static void upsertExecutionValue(
+      Handle handle,
+      long executionId,
+      int objectType,
+      String name,
+      String dataType,
+      boolean required,
+      boolean sensitive,
+      String value,
+      byte[] secret) {
+    handle
+        .createUpdate(
+            """
+            insert into execution_parameter_value (execution_id, object_type, parameter_name,
+                                                   data_type, required, sensitive, value,
+                                                   value_secret, value_set, source)
+            values (:executionId, :objectType, :name, :dataType, :required, :sensitive, :value,
+                    :secret, true, 'EXECUTION')
+            on conflict (execution_id, object_type, parameter_name) do update
+            set value = excluded.value, value_secret = excluded.value_secret,
+                value_set = true, source = 'EXECUTION'
+            """)
+        .bind("executionId", executionId)
+        .bind("objectType", objectType)
+        .bind("name", name)
+        .bind("dataType", dataType)
+        .bind("required", required)
+        .bind("sensitive", sensitive)
+        .bind("value", value)
+        .bind("secret", secret)
+        .execute();
+  }
+
+  @Override
+  public void addWorker(long executionId, UUID workerAgentId) {
+    if (workerAgentId == null) {
+      throw CatalogException.invalid("a worker id is needed", "give the worker agent's id");
+    }
+    jdbi.useTransaction(
+        handle -> {
+          Execution execution = ExecutionRows.lockCreated(handle, executionId, "add a worker to");
+          if (!execution.runInScaleOut()) {
+            throw CatalogException.conflict(
+                "execution " + executionId + " does not run in Scale Out, so it has no workers",
+                "create the execution with --scale-out to run it on workers");
+          }
+          if (execution.useAnyWorker()) {
+            throw CatalogException.conflict(
+                "execution "
+                    + executionId
+                    + " may run on any worker, so naming a worker would change nothing",
+                "create the execution with --specific-workers to choose its workers");
+          }
+          int known =
+              handle
+                  .createQuery("select count(*) from worker_agent where worker_agent_id = :id")
+                  .bind("id", workerAgentId)
+                  .mapTo(int.class)
+                  .one();
+          if (known == 0) {
+            throw CatalogException.notFound(
+                "there is no worker agent " + workerAgentId,
+                "check the id: a worker appears in the catalog once it has registered");
+          }
+          handle
+              .createUpdate(
+                  """
+                  insert into execution_worker (execution_id, worker_agent_id)
+                  values (:executionId, :workerId)
+                  on conflict do nothing
+                  """)
+              .bind("executionId", executionId)
+              .bind("workerId", workerAgentId)
+              .execute();
+        });
+  }
+
+  @Override
+  public Execution start(long executionId, int retryCount) {
+    if (retryCount < 0) {
+      throw CatalogException.invalid(
+          "the retry count cannot be negative (" + retryCount + ")", "give 0 or more");
+    }
+    return jdbi.inTransaction(
+        handle -> {
+          // Claiming the execution first makes a second start fail here, however close in time.
+          int claimed =
+              handle
+                  .createUpdate(
+                      """
+                      update execution set status = 5, start_time = now(), retry_count = :retries
+                      where execution_id = :executionId and status = 1
+                      """)
+                  .bind("retries", retryCount)
+                  .bind("executionId", executionId)
+                  .execute();
+          if (claimed == 0) {
+            Execution current = ExecutionRows.get(handle, executionId);
+            throw CatalogException.conflict(
+                "execution "
+                    + executionId
+                    + " cannot start: it is "
+                    + OperationStatus.display(current.status())
+                    + "; an execution starts only once, from 1 created",
+                "create a new execution of package " + current.packageName());
+          }
+          Execution execution = ExecutionRows.get(handle, executionId);
+          ParameterResolution.Outcome outcome =
+              new ParameterResolution(handle, context.cipher()).resolve(execution);
+          List<String> problems = new java.util.ArrayList<>(outcome.problems());
+          if (execution.runInScaleOut()
+              && !execution.useAnyWorker()
+              && !hasWorkers(handle, execution)) {
+            problems.add("it may run only on workers named for it, and none is");
+          }
+          if (!problems.isEmpty()) {
+            // Thrown inside the transaction: the claim above is rolled back, nothing changes.
+            throw CatalogException.invalid(
+                "execution "
+                    + executionId
+                    + " cannot start, "
+                    + problems.size()
+                    + (problems.size() == 1 ? " problem: " : " problems: ")
+                    + String.join("; ", problems),
+                "set values with: sluice catalog executions set-parameter "
+                    + executionId
+                    + " NAME VALUE --object-type project|package (or give the parameters server"
+                    + " values, or fix the environment); nothing was changed");
+          }
+          storeResolvedValues(handle, executionId, outcome.values());
+          storeSystemDefaults(handle, execution);
+          handle
+              .createUpdate(
+                  """
+                  update operation set status = 5, start_time = now()
+                  where operation_id = :executionId
+                  """)
+              .bind("executionId", executionId)
+              .execute();
+          if (execution.runInScaleOut()) {
+            handle
+                .createUpdate(
+                    """
+                    insert into scale_out_task (execution_id, max_attempts)
+                    values (:executionId, :maxAttempts)
+                    """)
+                .bind("executionId", executionId)
+                .bind("maxAttempts", retryCount + 1)
+                .execute();
+          }
+          return ExecutionRows.get(handle, executionId);
+        });
+  }
+
+  private static boolean hasWorkers(Handle handle, Execution execution) {
+    return handle
+            .createQuery("select count(*) from execution_worker where execution_id = :executionId")
+            .bind("executionId", execution.executionId())
+            .mapTo(int.class)
+            .one()
+        > 0;
+  }
+
+  private static void storeResolvedValues(
+      Handle handle, long executionId, List<ParameterResolution.Value> values) {
+    var batch =
+        handle.prepareBatch(
+            """
+            insert into execution_parameter_value (execution_id, object_type, parameter_name,
+                                                   data_type, required, sensitive, value,
+                                                   value_secret, value_set, source)
+            values (:executionId, :objectType, :name, :dataType, :required, :sensitive, :value,
+                    :secret, :valueSet, :source)
+            """);
+    for (ParameterResolution.Value value : values) {
+      batch
+          .bind("executionId", executionId)
+          .bind("objectType", value.objectType())
+          .bind("name", value.name())
+          .bind("dataType", value.dataType())
+          .bind("required", value.required())
+          .bind("sensitive", value.sensitive())
+          .bind("value", value.value())
+          .bind("secret", value.secret())
+          .bind("valueSet", value.source() != null)
+          .bind("source", value.source())
+          .add();
+    }
+    if (!values.isEmpty()) {
+      batch.execute();
+    }
+  }
+
+  /** System parameters the user did not set take the catalog's defaults. */
+  private static void storeSystemDefaults(Handle handle, Execution execution) {
+    var batch =
+        handle.prepareBatch(
+            """
+            insert into execution_parameter_value (execution_id, object_type, parameter_name,
+                                                   data_type, value, value_set, source)
+            values (:executionId, 50, :name, :dataType, :value, true, :source)
+            on conflict (execution_id, object_type, parameter_name) do nothing
+            """);
+    batch
+        .bind("executionId", execution.executionId())
+        .bind("name", SystemParameters.LOGGING_LEVEL)
+        .bind("dataType", "Int32")
+        .bind("value", String.valueOf(execution.loggingLevel()))
+        .bind("source", "SERVER")
+        .add();
+    for (String flag : List.of(SystemParameters.DUMP_ON_ERROR, SystemParameters.SYNCHRONIZED)) {
+      batch
+          .bind("executionId", execution.executionId())
+          .bind("name", flag)
+          .bind("dataType", "Boolean")
+          .bind("value", "false")
+          .bind("source", "DESIGN")
+          .add();
+    }
+    batch.execute();
+  }
+
+  @Override
+  public Execution stop(long executionId) {
+    return jdbi.inTransaction(
+        handle -> {
+          Execution before = ExecutionRows.get(handle, executionId);
+          OperationStatus after = requestStop(handle, executionId);
+          long stopId =
+              OperationLog.begin(
+                  handle,
+                  OperationType.STOP,
+                  OperationTarget.execution(executionId, before.packageName()),
+                  context.caller());
+          OperationLog.message(
+              handle,
+              stopId,
+              MessageType.INFORMATION,
+              "execution "
+                  + executionId
+                  + ": "
+                  + OperationStatus.display(before.status())
+                  + " -> "
+                  + after.display());
+          OperationLog.finish(handle, stopId, OperationStatus.SUCCEEDED);
+          return ExecutionRows.get(handle, executionId);
+        });
+  }
+
+  /**
+   * Moves the execution towards its end by optimistic updates; each is decided by its row count, so
+   * a status that changes meanwhile (pending to running) is simply tried again.
+   */
+  private static OperationStatus requestStop(Handle handle, long executionId) {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      int canceled =
+          handle
+              .createUpdate(
+                  """
+                  update execution set status = 3, end_time = now()
+                  where execution_id = :executionId and status in (1, 5)
+                  """)
+              .bind("executionId", executionId)
+              .execute();
+      if (canceled == 1) {
+        setOperationStatus(handle, executionId, OperationStatus.CANCELED, true);
+        // A queued Scale Out task must not be handed out any more.
+        handle
+            .createUpdate(
+                """
+                update scale_out_task set status = 'ENDED', result = 'CANCELED', ended_time = now()
+                where execution_id = :executionId and status = 'QUEUED'
+                """)
+            .bind("executionId", executionId)
+            .execute();
+        return OperationStatus.CANCELED;
+      }
+      int stopping =
+          handle
+              .createUpdate(
+                  "update execution set status = 8 where execution_id = :executionId and status = 2")
+              .bind("executionId", executionId)
+              .execute();
+      if (stopping == 1) {
+        setOperationStatus(handle, executionId, OperationStatus.STOPPING, false);
+        return OperationStatus.STOPPING;
+      }
+      OperationStatus now = ExecutionRows.get(handle, executionId).state();
+      if (now == OperationStatus.STOPPING) {
+        return now;
+      }
+      if (now.isFinal()) {
+        throw CatalogException.conflict(
+            "execution " + executionId + " has already ended: it is " + now.display(),
+            "there is nothing to stop");
+      }
+    }
+    throw CatalogException.conflict(
+        "execution " + executionId + " kept changing status while being stopped",
+        "run the stop again");
+  }
+
+  static void setOperationStatus(
+      Handle handle, long operationId, OperationStatus status, boolean ended) {
+    handle
+        .createUpdate(
+            """
+            update operation
+            set status = :status,
+                end_time = case when :ended then now() else end_time end
+            where operation_id = :operationId
+            """)
+        .bind("status", status.code())
+        .bind("ended", ended)
+        .bind("operationId", operationId)
+        .execute();
+  }
+
+  @Override
+  public List<Execution> list(ExecutionFilter filter) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    """
+                    select * from execution
+                    where (cast(:folder as text) is null or folder_name = :folder)
+                      and (cast(:project as text) is null or project_name = :project)
+                      and (cast(:packageName as text) is null or package_name = :packageName)
+                      and (cast(:status as integer) is null or status = :status)
+                      and (cast(:since as timestamptz) is null or created_time >= :since)
+                      and (cast(:until as timestamptz) is null or created_time < :until)
+                    order by created_time desc, execution_id desc
+                    limit :limit
+                    """)
+                .bind("folder", filter.folder())
+                .bind("project", filter.project())
+                .bind("packageName", filter.packageName())
+                .bind("status", filter.status() == null ? null : filter.status().code())
+                .bind("since", filter.since())
+                .bind("until", filter.until())
+                .bind("limit", filter.limit())
+                .map(ConstructorMapper.of(Execution.class))
+                .list());
+  }
+
+  @Override
+  public Execution get(long executionId) {
+    return jdbi.withHandle(handle -> ExecutionRows.get(handle, executionId));
+  }
+
+  @Override
+  public List<ExecutionParameterValue> parameterValues(long executionId) {
+    return jdbi.withHandle(
+        handle -> {
+          ExecutionRows.get(handle, executionId);
+          return handle
+              .createQuery(
+                  """
+                  select object_type, parameter_name, data_type, required, sensitive,
+                         case when sensitive then null else value end as value,
+                         value_set, source
+                  from execution_parameter_value
+                  where execution_id = :executionId
+                  order by object_type, parameter_name
+                  """)
+              .bind("executionId", executionId)
+              .map(ConstructorMapper.of(ExecutionParameterValue.class))
+              .list();
+        });
+  }
+
+  private static void requireName(String what, String name) {
+    if (name == null || name.isBlank()) {
+      throw CatalogException.invalid("the " + what + " name is missing", "give the " + what);
+    }
   }
 }

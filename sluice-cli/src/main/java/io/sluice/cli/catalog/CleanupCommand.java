@@ -1,5 +1,9 @@
 package io.sluice.cli.catalog;
 
+import io.sluice.catalog.Catalog;
+import io.sluice.catalog.retention.CleanupResult;
+import io.sluice.cli.common.CatalogCommandBase;
+import io.sluice.cli.common.Output;
 import picocli.CommandLine.Command;
 
 /**
@@ -11,12 +15,32 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description =
         "Remove operations and messages older than the retention window, and old project versions.")
-public final class CleanupCommand implements Runnable {
-
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+public final class CleanupCommand extends CatalogCommandBase {
 
   @Override
-  public void run() {
-    spec.commandLine().usage(System.out);
+  protected int run(Catalog catalog, Output out) {
+    CleanupResult result = catalog.operations().cleanup();
+    if (!result.ran()) {
+      out.done(
+          "cleanup is disabled (OPERATION_CLEANUP_ENABLED is false): nothing removed; enable it"
+              + " with: sluice catalog properties set OPERATION_CLEANUP_ENABLED true",
+          result);
+      return 0;
+    }
+    out.done(
+        "removed everything older than "
+            + Output.text(result.cutoff())
+            + " (RETENTION_WINDOW "
+            + result.retentionWindowDays()
+            + " days): "
+            + result.partitionsDropped()
+            + " day partitions of logs, "
+            + result.operationsRemoved()
+            + " operations, "
+            + result.projectVersionsRemoved()
+            + " project versions; recorded as operation "
+            + result.operationId(),
+        result);
+    return 0;
   }
 }

@@ -1,5 +1,7 @@
 package io.sluice.cli.catalog;
 
+import io.sluice.cli.catalog.operation.ListOperationsCommand;
+import io.sluice.cli.catalog.operation.ShowOperationCommand;
 import picocli.CommandLine.Command;
 
 /**
@@ -9,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "operations",
     mixinStandardHelpOptions = true,
-    description = "List operations (deploy, restore, execution, stop, cleanup) and their messages.")
+    description = "List operations (deploy, restore, execution, stop, cleanup) and their messages.",
+    subcommands = {ListOperationsCommand.class, ShowOperationCommand.class})
 public final class OperationsCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,35 @@
+package io.sluice.catalog.execution;
+
+import io.sluice.catalog.operation.OperationStatus;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An execution as SSIS's catalog.executions shows it. {@code status} is the SSIS code (see {@link
+ * OperationStatus}); the environment is the one its reference pointed to at create.
+ */
+public record Execution(
+    long executionId,
+    String folderName,
+    String projectName,
+    long projectVersionId,
+    String packageName,
+    Long referenceId,
+    String environmentFolderName,
+    String environmentName,
+    boolean runInScaleOut,
+    boolean useAnyWorker,
+    int loggingLevel,
+    int status,
+    Instant createdTime,
+    Instant startTime,
+    Instant endTime,
+    int retryCount,
+    int executedCount,
+    UUID workerAgentId,
+    String callerName) {
+
+  public OperationStatus state() {
+    return OperationStatus.of(status);
+  }
+}

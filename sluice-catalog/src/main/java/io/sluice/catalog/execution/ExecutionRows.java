@@ -1,0 +1,54 @@
+package io.sluice.catalog.execution;
+
+import io.sluice.catalog.CatalogException;
+import io.sluice.catalog.operation.OperationStatus;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+
+/** Reading execution rows, shared by the user-facing and the runtime API. */
+final class ExecutionRows {
+
+  private ExecutionRows() {}
+
+  static Optional<Execution> find(Handle handle, long executionId) {
+    return handle
+        .createQuery("select * from execution where execution_id = :executionId")
+        .bind("executionId", executionId)
+        .map(ConstructorMapper.of(Execution.class))
+        .findOne();
+  }
+
+  static Execution get(Handle handle, long executionId) {
+    return find(handle, executionId).orElseThrow(() -> notFound(executionId));
+  }
+
+  /** The execution, locked until the end of the transaction; refused unless it is 1 created. */
+  static Execution lockCreated(Handle handle, long executionId, String action) {
+    Execution execution =
+        handle
+            .createQuery("select * from execution where execution_id = :executionId for update")
+            .bind("executionId", executionId)
+            .map(ConstructorMapper.of(Execution.class))
+            .findOne()
+            .orElseThrow(() -> notFound(executionId));
+    if (execution.status() != OperationStatus.CREATED.code()) {
+      throw CatalogException.conflict(
+          "cannot "
+              + action
+              + " execution "
+              + executionId
+              + ": it is "
+              + OperationStatus.display(execution.status())
+              + ", and this is possible only while it is 1 created",
+          "create a new execution of the package and set it up before starting it");
+    }
+    return execution;
+  }
+
+  static CatalogException notFound(long executionId) {
+    return CatalogException.notFound(
+        "execution " + executionId + " does not exist",
+        "list executions with: sluice catalog executions list");
+  }
+}

@@ -1,0 +1,24 @@
+package io.sluice.catalog.operation;
+
+import java.time.Instant;
+
+/**
+ * Which operations to list; null fields do not filter. Newest first, at most {@code limit}.
+ *
+ * @param since created at or after this time
+ */
+public record OperationFilter(
+    OperationType type, OperationStatus status, Instant since, int limit) {
+
+  public static final int DEFAULT_LIMIT = 100;
+
+  public OperationFilter {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+  }
+
+  public static OperationFilter all() {
+    return new OperationFilter(null, null, null, DEFAULT_LIMIT);
+  }
+}

@@ -1,0 +1,33 @@
+package io.sluice.cli.catalog.execution;
+
+import io.sluice.catalog.Catalog;
+import io.sluice.cli.common.CatalogCommandBase;
+import io.sluice.cli.common.Output;
+import java.util.Map;
+import java.util.UUID;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code sluice catalog executions add-worker}: SSIS add_execution_worker. */
+@Command(
+    name = "add-worker",
+    mixinStandardHelpOptions = true,
+    description =
+        "Allow a worker to run a created Scale Out execution made with --specific-workers.")
+public final class AddWorkerCommand extends CatalogCommandBase {
+
+  @Parameters(index = "0", paramLabel = "EXECUTION_ID")
+  long executionId;
+
+  @Parameters(index = "1", paramLabel = "WORKER_ID", description = "The worker agent's id.")
+  UUID workerId;
+
+  @Override
+  protected int run(Catalog catalog, Output out) {
+    catalog.executions().addWorker(executionId, workerId);
+    out.done(
+        "worker " + workerId + " may run execution " + executionId,
+        Map.of("executionId", executionId, "workerAgentId", workerId));
+    return 0;
+  }
+}

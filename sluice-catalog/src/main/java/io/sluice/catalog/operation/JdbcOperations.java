@@ -2,6 +2,7 @@ package io.sluice.catalog.operation;
 
 import io.sluice.catalog.CatalogContext;
 import io.sluice.catalog.CatalogException;
+import io.sluice.catalog.project.AllProjectsVersionCleanup;
 import io.sluice.catalog.retention.CleanupResult;
 import io.sluice.catalog.retention.RetentionCleanup;
 import java.util.List;
@@ -16,7 +17,7 @@ public final class JdbcOperations implements Operations {
 
   public JdbcOperations(CatalogContext context) {
     this.context = context;
-    this.retentionCleanup = new RetentionCleanup(context);
+    this.retentionCleanup = new RetentionCleanup(context, new AllProjectsVersionCleanup());
   }
 
   @Override

@@ -20,6 +20,10 @@ final class VersionRetention {
       delete from project_version
        where project_id = :projectId
          and version_id <> :currentVersionId
+         -- a version that a created, pending or running execution will read must stay
+         and version_id not in (select project_version_id
+                                  from execution
+                                 where status in (1, 2, 5, 8))
          and version_number not in (select version_number
                                       from project_version
                                      where project_id = :projectId
@@ -28,9 +32,29 @@ final class VersionRetention {
       returning version_number
       """;
 
+  private static final String PROJECTS =
+      "select project_id, current_version_id from project where current_version_id is not null";
+
   private VersionRetention() {}
 
-  /** Deletes the versions beyond the limit (never the current one); returns their numbers. */
+  /**
+   * Applies the limit to every project (the retention job's version cleanup); returns the count.
+   */
+  static int applyToAll(Handle h) {
+    int removed = 0;
+    for (Map.Entry<Long, Long> project :
+        h.createQuery(PROJECTS)
+            .map((rs, ctx) -> Map.entry(rs.getLong("project_id"), rs.getLong("current_version_id")))
+            .list()) {
+      removed += apply(h, project.getKey(), project.getValue()).size();
+    }
+    return removed;
+  }
+
+  /**
+   * Deletes the versions beyond the limit (never the current one, nor one an unfinished execution
+   * uses); returns their numbers.
+   */
   static List<Integer> apply(Handle h, long projectId, long currentVersionId) {
     Map<String, String> settings =
         h.createQuery(SETTINGS)

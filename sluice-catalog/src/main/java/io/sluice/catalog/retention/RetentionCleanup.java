@@ -66,10 +66,6 @@ public final class RetentionCleanup {
   private final CatalogContext context;
   private final ProjectVersionCleanup projectVersionCleanup;
 
-  public RetentionCleanup(CatalogContext context) {
-    this(context, ProjectVersionCleanup.NOT_CONNECTED);
-  }
-
   public RetentionCleanup(CatalogContext context, ProjectVersionCleanup projectVersionCleanup) {
     this.context = context;
     this.projectVersionCleanup = projectVersionCleanup;

@@ -45,4 +45,30 @@ public final class ObjectNames {
     }
     return Optional.empty();
   }
+
+  /**
+   * The rule a parameter or variable name breaks, or empty if fine: the {@link #problem} rule, and
+   * as in SSIS a letter or underscore first, then letters, digits or underscores, so expressions
+   * can refer to it as {@code @[User::Name]} or {@code @[$Project::Name]}.
+   */
+  public static Optional<String> identifierProblem(String kind, String name) {
+    Optional<String> general = problem(kind, name);
+    if (general.isPresent()) {
+      return general;
+    }
+    boolean valid = Character.isLetter(name.charAt(0)) || name.charAt(0) == '_';
+    for (int i = 1; i < name.length() && valid; i++) {
+      char c = name.charAt(i);
+      valid = Character.isLetterOrDigit(c) || c == '_';
+    }
+    if (!valid) {
+      return Optional.of(
+          kind
+              + " name \""
+              + name
+              + "\" is not an identifier: start with a letter or '_', then use only letters,"
+              + " digits and '_'");
+    }
+    return Optional.empty();
+  }
 }

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -33,24 +36,10 @@ public final class ProjectArchive {
     if (Files.isDirectory(folderOrArchive)) {
       return pack(folderOrArchive);
     }
-    if (!Files.isRegularFile(folderOrArchive)) {
-      throw new ProjectFormatException(
-          List.of(
-              new Problem(
-                  folderOrArchive.toString(),
-                  0,
-                  0,
-                  "does not exist; give a project folder (with project.yaml) or a "
-                      + EXTENSION
-                      + " archive")));
-    }
-    try {
-      byte[] bytes = Files.readAllBytes(folderOrArchive);
-      read(bytes); // validate before anyone stores or sends it
-      return bytes;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + folderOrArchive + ": " + e.getMessage(), e);
-    }
+    requireFile(folderOrArchive);
+    byte[] bytes = readBytes(folderOrArchive);
+    read(bytes); // validate before anyone stores or sends it
+    return bytes;
   }
 
   /** Parses a project from a folder or an archive file. */
@@ -58,6 +47,38 @@ public final class ProjectArchive {
     if (Files.isDirectory(folderOrArchive)) {
       return ProjectParser.parse(ProjectFiles.fromDirectory(folderOrArchive));
     }
-    return read(fromPath(folderOrArchive));
+    requireFile(folderOrArchive);
+    return read(readBytes(folderOrArchive));
+  }
+
+  /** The SHA-256 of archive bytes in lower-case hex: the checksum the catalog and CLI show. */
+  public static String sha256(byte[] archive) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(archive));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  private static void requireFile(Path path) {
+    if (!Files.isRegularFile(path)) {
+      throw new ProjectFormatException(
+          List.of(
+              new Problem(
+                  path.toString(),
+                  0,
+                  0,
+                  "does not exist; give a project folder (with project.yaml) or a "
+                      + EXTENSION
+                      + " archive")));
+    }
+  }
+
+  private static byte[] readBytes(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
   }
 }

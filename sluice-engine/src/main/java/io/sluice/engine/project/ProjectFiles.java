@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,15 @@ public final class ProjectFiles {
   /** Archives larger than this are refused: a project is definitions, not data. */
   public static final long MAX_ARCHIVE_BYTES = 64L * 1024 * 1024;
 
-  private static final long FIXED_ENTRY_TIME = 315532800000L; // 1980-01-01, zip's earliest
+  /** Archives with more entries than this are refused (a zip of many empty entries is a bomb). */
+  public static final int MAX_ARCHIVE_ENTRIES = 10_000;
+
+  /**
+   * Zip's earliest date, written as local date-time fields: {@code setTime(long)} would convert
+   * through the machine's time zone, so the same folder would pack to different bytes in Paris and
+   * in New York.
+   */
+  private static final LocalDateTime FIXED_ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
   private final Map<String, byte[]> files;
 
@@ -73,8 +82,12 @@ public final class ProjectFiles {
         if (entry.isDirectory()) {
           continue;
         }
-        if (name.startsWith("/") || name.contains("..") || name.contains("\\")) {
-          throw archiveProblem("has an unsafe entry name '" + name + "'");
+        if (!isSafeEntryName(name)) {
+          throw archiveProblem(
+              "has an unsafe entry name '" + name + "' (absolute, or with '..' or '\\')");
+        }
+        if (files.size() >= MAX_ARCHIVE_ENTRIES) {
+          throw archiveProblem("has more than " + MAX_ARCHIVE_ENTRIES + " files");
         }
         byte[] bytes = zip.readNBytes((int) (MAX_ARCHIVE_BYTES + 1));
         total += bytes.length;
@@ -82,7 +95,9 @@ public final class ProjectFiles {
           throw archiveProblem(
               "unpacks to more than " + MAX_ARCHIVE_BYTES / (1024 * 1024) + " MiB");
         }
-        files.put(name, bytes);
+        if (files.put(name, bytes) != null) {
+          throw archiveProblem("holds '" + name + "' twice");
+        }
       }
     } catch (IOException e) {
       throw archiveProblem("is not a readable zip archive (" + e.getMessage() + ")");
@@ -99,7 +114,7 @@ public final class ProjectFiles {
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       for (Map.Entry<String, byte[]> file : files.entrySet()) {
         ZipEntry entry = new ZipEntry(file.getKey());
-        entry.setTime(FIXED_ENTRY_TIME);
+        entry.setTimeLocal(FIXED_ENTRY_TIME);
         zip.putNextEntry(entry);
         zip.write(file.getValue());
         zip.closeEntry();
@@ -118,6 +133,20 @@ public final class ProjectFiles {
     return files.get(path);
   }
 
+  /** Relative, '/'-separated, no empty, '.' or '..' parts, no drive letter. */
+  private static boolean isSafeEntryName(String name) {
+    if (name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.contains(":")) {
+      return false;
+    }
+    for (String part : name.split("/", -1)) {
+      if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Hidden files and folders (.git, .DS_Store) and build output (target) are not project files. */
   private static boolean isHidden(Path relative) {
     for (Path part : relative) {
       String name = part.toString();

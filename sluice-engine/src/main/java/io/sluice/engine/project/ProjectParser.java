@@ -2,10 +2,13 @@ package io.sluice.engine.project;
 
 import java.io.StringReader;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,33 +19,25 @@ import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads and validates a project's files into a {@link Project}. It checks structure only — keys,
- * names, types, references between tasks — and reports every problem it finds, each with file, line
- * and column. The engine validates each task type's own settings when it prepares a run.
+ * names, types, values of parameters and variables, the settings each task, connection and
+ * data-flow component type takes, and references between tasks, connections, variables and packages
+ * — and reports every problem it finds, each with file, line and column. What the settings do is
+ * the engine's business.
  */
 public final class ProjectParser {
 
   public static final String PROJECT_FILE = "project.yaml";
   public static final String PACKAGES_FOLDER = "packages/";
 
-  static final Set<String> TASK_TYPES =
-      Set.of(
-          "ExecuteSql",
-          "DataFlow",
-          "ExecuteProcess",
-          "FileSystem",
-          "ExecutePackage",
-          "Expression",
-          "Sequence",
-          "ForLoop",
-          "ForeachLoop");
-  static final Set<String> CONTAINER_TYPES = Set.of("Sequence", "ForLoop", "ForeachLoop");
-  static final Set<String> CONNECTION_TYPES = Set.of("jdbc", "flatFile", "file");
+  static final Set<String> TASK_TYPES = KnownTypes.TASKS.keySet();
+  static final Set<String> CONTAINER_TYPES = KnownTypes.CONTAINER_TYPES;
+  static final Set<String> CONNECTION_TYPES = KnownTypes.CONNECTIONS.keySet();
   static final Set<String> EVENT_HANDLERS =
       Set.of(
           "OnError",
@@ -55,24 +50,6 @@ public final class ProjectParser {
           "OnPostValidate",
           "OnVariableValueChanged",
           "OnProgress");
-  static final Set<String> VARIABLE_TYPES =
-      Set.of(
-          "Boolean",
-          "Byte",
-          "Char",
-          "DateTime",
-          "DBNull",
-          "Decimal",
-          "Double",
-          "Int16",
-          "Int32",
-          "Int64",
-          "Object",
-          "SByte",
-          "Single",
-          "String",
-          "UInt32",
-          "UInt64");
 
   private static final Set<String> PROJECT_KEYS =
       Set.of("name", "description", "parameters", "connections");
@@ -91,34 +68,47 @@ public final class ProjectParser {
           "maxConcurrentExecutables",
           "maximumErrorCount",
           "forceExecutionResult");
-  private static final Set<String> PACKAGE_PROPERTIES =
-      Set.of("maxConcurrentExecutables", "maximumErrorCount", "forceExecutionResult");
   private static final Set<String> VARIABLE_KEYS =
       Set.of("name", "type", "value", "expression", "readOnly", "description");
+  private static final Set<String> CONNECTION_COMMON_KEYS =
+      Set.of("name", "type", "description", "expressions");
 
   private final List<Problem> problems = new ArrayList<>();
+  private final List<PackageCall> packageCalls = new ArrayList<>();
+
+  /** Packages whose file could not be read: calls to them are not reported again as unknown. */
+  private final Set<String> unreadablePackages = new HashSet<>();
 
   private ProjectParser() {}
 
-  /** Parses and validates; throws {@link ProjectFormatException} listing every problem found. */
+  /**
+   * Parses and validates; throws {@link ProjectFormatException} listing every problem found, sorted
+   * by file, line and column.
+   */
   public static Project parse(ProjectFiles files) {
     ProjectParser parser = new ProjectParser();
     Project project = parser.project(files);
     if (!parser.problems.isEmpty()) {
-      throw new ProjectFormatException(parser.problems);
+      List<Problem> sorted = new ArrayList<>(parser.problems);
+      sorted.sort(
+          Comparator.comparing(Problem::file)
+              .thenComparingInt(Problem::line)
+              .thenComparingInt(Problem::column));
+      throw new ProjectFormatException(sorted);
     }
     return project;
   }
 
   private Project project(ProjectFiles files) {
     byte[] projectFile = files.get(PROJECT_FILE);
+    YamlMap root = null;
     if (projectFile == null) {
       problems.add(
           new Problem(
               PROJECT_FILE, 0, 0, "missing: a project folder needs a project.yaml at its top"));
-      return null;
+    } else {
+      root = read(PROJECT_FILE, projectFile);
     }
-    YamlMap root = read(PROJECT_FILE, projectFile);
     String name = null;
     String description = "";
     List<ParameterDefinition> parameters = List.of();
@@ -133,16 +123,26 @@ public final class ProjectParser {
     }
     List<PackageDefinition> packages = new ArrayList<>();
     Map<String, SourceLocation> packageNames = new HashMap<>();
+    int packageFiles = 0;
     for (Map.Entry<String, byte[]> file : files.all().entrySet()) {
       String path = file.getKey();
-      if (!path.startsWith(PACKAGES_FOLDER) || path.indexOf('/', PACKAGES_FOLDER.length()) >= 0) {
+      if (!path.startsWith(PACKAGES_FOLDER)) {
+        continue; // other files (SQL scripts, notes) travel with the project untouched
+      }
+      if (path.indexOf('/', PACKAGES_FOLDER.length()) >= 0
+          || !(path.endsWith(".yaml") || path.endsWith(".yml"))) {
+        problems.add(
+            new Problem(
+                path,
+                0,
+                0,
+                "packages/ holds only package files named PACKAGE.yaml; move this file elsewhere"));
         continue;
       }
-      if (!path.endsWith(".yaml") && !path.endsWith(".yml")) {
-        continue;
-      }
-      PackageDefinition pkg = packageDefinition(path, file.getValue(), connections);
+      packageFiles++;
+      PackageDefinition pkg = packageDefinition(path, file.getValue(), parameters, connections);
       if (pkg == null) {
+        unreadablePackages.add(packageName(path).toLowerCase(Locale.ROOT));
         continue;
       }
       SourceLocation previous =
@@ -157,7 +157,7 @@ public final class ProjectParser {
       }
       packages.add(pkg);
     }
-    if (packages.isEmpty() && root != null) {
+    if (packageFiles == 0 && root != null) {
       problems.add(
           new Problem(
               PROJECT_FILE,
@@ -165,18 +165,35 @@ public final class ProjectParser {
               0,
               "the project has no packages: add at least one packages/NAME.yaml"));
     }
+    checkPackageCalls(packages);
     return new Project(name, description, parameters, connections, List.copyOf(packages));
   }
 
   private PackageDefinition packageDefinition(
-      String path, byte[] content, List<ConnectionDefinition> projectConnections) {
+      String path,
+      byte[] content,
+      List<ParameterDefinition> projectParameters,
+      List<ConnectionDefinition> projectConnections) {
     YamlMap root = read(path, content);
     if (root == null) {
       return null;
     }
-    String fileName = path.substring(PACKAGES_FOLDER.length()).replaceFirst("\\.ya?ml$", "");
-    String name = root.has("name") ? root.string("name", true) : fileName;
-    checkName(root, "package", name);
+    String fileName = packageName(path);
+    String name = fileName;
+    checkName(root, "package", fileName);
+    // One name everywhere (file, catalog, ExecutePackage): 'name:' may only repeat the file name.
+    String written = root.string("name", false);
+    if (written != null && !written.equals(fileName)) {
+      root.problem(
+          root.raw("name"),
+          "package name '"
+              + written
+              + "' differs from its file name '"
+              + fileName
+              + "'; a package is named by its file: rename the file to "
+              + written
+              + ".yaml or remove 'name:'");
+    }
     String description = orEmpty(root.string("description", false));
     boolean entryPoint = root.bool("entryPoint", true);
     List<ParameterDefinition> parameters = parameters(root, "package");
@@ -194,18 +211,14 @@ public final class ProjectParser {
         }
       }
     }
-    List<TaskDefinition> tasks = tasks(root, "tasks");
-    Map<String, List<TaskDefinition>> handlers = eventHandlers(root);
-    Map<String, Object> properties = new LinkedHashMap<>();
-    for (String key : PACKAGE_PROPERTIES) {
-      if (root.has(key)) {
-        properties.put(key, YamlMap.plain(root.raw(key)));
-      }
-    }
+    List<ConnectionDefinition> visible = new ArrayList<>(projectConnections);
+    visible.addAll(connections);
+    PackageScope scope = new PackageScope(name, visible, variables, projectParameters, parameters);
+    TaskParser taskParser = new TaskParser(problems, scope, packageCalls);
+    List<TaskDefinition> tasks = taskParser.tasks(root, "tasks");
+    Map<String, List<TaskDefinition>> handlers = taskParser.eventHandlers(root);
+    Map<String, Object> properties = packageProperties(root);
     root.rejectUnknown("a package", PACKAGE_KEYS);
-    if (name == null) {
-      return null;
-    }
     return new PackageDefinition(
         name,
         description,
@@ -219,12 +232,36 @@ public final class ProjectParser {
         root.location());
   }
 
+  private Map<String, Object> packageProperties(YamlMap root) {
+    Settings spec =
+        Settings.of("a package")
+            .wholeNumber("maxConcurrentExecutables", -1)
+            .wholeNumber("maximumErrorCount", 0)
+            .choice("forceExecutionResult", KnownTypes.FORCED_RESULTS.toArray(String[]::new));
+    Map<String, Object> properties = new LinkedHashMap<>();
+    for (String key : spec.keys) {
+      Node value = root.raw(key);
+      if (value == null) {
+        continue;
+      }
+      properties.put(key, YamlMap.plain(value));
+      SettingsChecker.checkValue(root, spec, key, value, null);
+      if (key.equals("maxConcurrentExecutables") && Long.valueOf(0).equals(properties.get(key))) {
+        root.problem(
+            value, "'maxConcurrentExecutables' must be -1 (processors + 2) or at least 1, not 0");
+      }
+    }
+    return properties;
+  }
+
   private List<ParameterDefinition> parameters(YamlMap owner, String scope) {
     List<ParameterDefinition> result = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (YamlMap p : owner.maps("parameters")) {
       String name = p.string("name", true);
-      checkName(p, scope + " parameter", name);
+      if (name != null) {
+        ObjectNames.identifierProblem(scope + " parameter", name).ifPresent(p::problemHere);
+      }
       if (name != null && !seen.add(name.toLowerCase(Locale.ROOT))) {
         p.problemHere(scope + " parameter '" + name + "' is defined twice");
       }
@@ -235,14 +272,13 @@ public final class ProjectParser {
         if (type == null) {
           p.problem(
               p.raw("type"),
-              "unknown parameter type '"
-                  + typeName
-                  + "'; use one of "
-                  + String.join(
-                      ", ",
-                      java.util.Arrays.stream(ParameterType.values())
-                          .map(ParameterType::ssisName)
-                          .toList()));
+              Suggestions.unknown(
+                  "parameter type",
+                  typeName,
+                  null,
+                  java.util.Arrays.stream(ParameterType.values())
+                      .map(ParameterType::ssisName)
+                      .toList()));
         }
       }
       boolean required = p.bool("required", false);
@@ -274,23 +310,23 @@ public final class ProjectParser {
         if (namespace.equalsIgnoreCase("System")) {
           v.problemHere(
               "variable '" + written + "': the System namespace is read-only; use User::");
+        } else {
+          ObjectNames.identifierProblem("variable namespace", namespace).ifPresent(v::problemHere);
         }
       }
-      checkName(v, "variable", name);
+      if (name != null) {
+        ObjectNames.identifierProblem("variable", name).ifPresent(v::problemHere);
+      }
       if (name != null && !seen.add((namespace + "::" + name).toLowerCase(Locale.ROOT))) {
         v.problemHere("variable '" + namespace + "::" + name + "' is defined twice");
       }
-      String type = v.string("type", true);
-      if (type != null && !VARIABLE_TYPES.contains(type)) {
-        v.problem(
-            v.raw("type"),
-            "unknown variable type '"
-                + type
-                + "'; use one of "
-                + String.join(", ", new java.util.TreeSet<>(VARIABLE_TYPES)));
-      }
+      String type = variableType(v);
       Node valueNode = v.raw("value");
       String value = valueNode == null ? null : scalarText(v, valueNode, "value");
+      if (type != null && value != null) {
+        VariableTypes.invalidValue(type, value)
+            .ifPresent(why -> v.problem(valueNode, "value: " + why));
+      }
       String expression = v.string("expression", false);
       boolean readOnly = v.bool("readOnly", false);
       String description = orEmpty(v.string("description", false));
@@ -304,6 +340,21 @@ public final class ProjectParser {
     return List.copyOf(result);
   }
 
+  /** The variable's type as SSIS spells it (written in any case), or null with a problem. */
+  private String variableType(YamlMap v) {
+    String type = v.string("type", true);
+    if (type == null) {
+      return null;
+    }
+    for (String known : VariableTypes.NAMES) {
+      if (known.equalsIgnoreCase(type)) {
+        return known;
+      }
+    }
+    v.problem(v.raw("type"), Suggestions.unknown("variable type", type, null, VariableTypes.NAMES));
+    return null;
+  }
+
   private List<ConnectionDefinition> connections(YamlMap owner) {
     List<ConnectionDefinition> result = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -314,17 +365,22 @@ public final class ProjectParser {
         c.problemHere("connection '" + name + "' is defined twice");
       }
       String type = c.string("type", true);
-      if (type != null && !CONNECTION_TYPES.contains(type)) {
+      Settings spec = type == null ? null : KnownTypes.CONNECTIONS.get(type);
+      if (type != null && spec == null) {
         c.problem(
-            c.raw("type"),
-            "unknown connection type '"
-                + type
-                + "'; use one of "
-                + String.join(", ", new java.util.TreeSet<>(CONNECTION_TYPES)));
+            c.raw("type"), Suggestions.unknown("connection type", type, null, CONNECTION_TYPES));
       }
       String description = orEmpty(c.string("description", false));
-      Map<String, String> expressions = stringMap(c, "expressions");
-      Map<String, Object> properties = c.remaining();
+      YamlMap expressionsMap = c.map("expressions");
+      Map<String, String> expressions = stringMap(expressionsMap);
+      Map<String, Object> properties =
+          spec == null
+              ? c.remaining()
+              : SettingsChecker.check(
+                  c, spec, CONNECTION_COMMON_KEYS, Set.of(), expressions, expressionsMap, null);
+      if ("flatFile".equals(type)) {
+        checkColumns(c);
+      }
       if (name != null && type != null) {
         result.add(
             new ConnectionDefinition(
@@ -334,213 +390,81 @@ public final class ProjectParser {
     return List.copyOf(result);
   }
 
-  private List<TaskDefinition> tasks(YamlMap owner, String key) {
-    List<YamlMap> items = owner.maps(key);
-    List<TaskDefinition> result = new ArrayList<>();
-    Map<String, YamlMap> byName = new LinkedHashMap<>();
-    for (YamlMap t : items) {
-      TaskDefinition task = task(t);
-      if (task == null) {
-        continue;
+  private void checkColumns(YamlMap connection) {
+    Set<String> names = new HashSet<>();
+    for (YamlMap column : connection.maps("columns")) {
+      SettingsChecker.check(
+          column, KnownTypes.FLAT_FILE_COLUMN, Set.of(), Set.of(), Map.of(), null, null);
+      String name = column.string("name", false);
+      if (name != null && !names.add(name.toLowerCase(Locale.ROOT))) {
+        column.problemHere("column '" + name + "' is defined twice in this file");
       }
-      if (byName.putIfAbsent(task.name().toLowerCase(Locale.ROOT), t) != null) {
-        t.problemHere("task name '" + task.name() + "' is used twice in the same container");
-      }
-      result.add(task);
     }
-    checkConstraints(result, byName);
-    return List.copyOf(result);
   }
 
-  private TaskDefinition task(YamlMap t) {
-    String name = t.string("name", true);
-    checkName(t, "task", name);
-    String type = t.string("type", true);
-    if (type != null && !TASK_TYPES.contains(type)) {
-      t.problem(
-          t.raw("type"),
-          "unknown task type '"
-              + type
-              + "'; known types: "
-              + String.join(", ", new java.util.TreeSet<>(TASK_TYPES)));
-    }
-    String description = orEmpty(t.string("description", false));
-    boolean disabled = t.bool("disabled", false);
-    List<TaskDefinition.Constraint> after = constraints(t);
-    TaskDefinition.ConstraintMode mode = TaskDefinition.ConstraintMode.ALL;
-    String modeText = t.string("afterMode", false);
-    if (modeText != null) {
-      switch (modeText.toLowerCase(Locale.ROOT)) {
-        case "all" -> mode = TaskDefinition.ConstraintMode.ALL;
-        case "any" -> mode = TaskDefinition.ConstraintMode.ANY;
-        default ->
-            t.problem(
-                t.raw("afterMode"), "afterMode must be 'all' or 'any', not '" + modeText + "'");
-      }
-    }
-    List<TaskDefinition> children = List.of();
-    if (t.has("tasks")) {
-      if (type != null && !CONTAINER_TYPES.contains(type)) {
-        t.problem(
-            t.raw("tasks"),
-            "only containers (Sequence, ForLoop, ForeachLoop) have tasks; '"
-                + name
-                + "' is a "
-                + type);
-      }
-      children = tasks(t, "tasks");
-    }
-    Map<String, List<TaskDefinition>> handlers = eventHandlers(t);
-    Map<String, String> expressions = stringMap(t, "expressions");
-    Map<String, Object> properties = t.remaining();
-    if (name == null || type == null) {
-      return null;
-    }
-    return new TaskDefinition(
-        name,
-        type,
-        description,
-        disabled,
-        after,
-        mode,
-        children,
-        handlers,
-        expressions,
-        properties,
-        t.location());
-  }
-
-  private List<TaskDefinition.Constraint> constraints(YamlMap t) {
-    Node node = t.raw("after");
-    if (node == null) {
-      return List.of();
-    }
-    List<Node> items = new ArrayList<>();
-    if (node instanceof SequenceNode seq) {
-      items.addAll(seq.getValue());
-    } else {
-      items.add(node);
-    }
-    List<TaskDefinition.Constraint> result = new ArrayList<>();
-    for (Node item : items) {
-      SourceLocation at = new SourceLocation(t.file(), YamlMap.line(item), YamlMap.column(item));
-      if (item instanceof ScalarNode scalar) {
-        result.add(
-            new TaskDefinition.Constraint(
-                scalar.getValue(), TaskDefinition.Outcome.SUCCESS, null, at));
+  /** ExecutePackage tasks must name another package of the project and bind its parameters. */
+  private void checkPackageCalls(List<PackageDefinition> packages) {
+    for (PackageCall call : packageCalls) {
+      PackageDefinition target =
+          packages.stream()
+              .filter(p -> p.name().equalsIgnoreCase(call.target()))
+              .findFirst()
+              .orElse(null);
+      if (target == null && unreadablePackages.contains(call.target().toLowerCase(Locale.ROOT))) {
         continue;
       }
-      if (!(item instanceof org.yaml.snakeyaml.nodes.MappingNode mapping)) {
-        t.problem(item, "each 'after' item is a task name or {task, on, expression}");
+      if (target == null) {
+        call.at()
+            .problem(
+                call.targetNode(),
+                Suggestions.unknown(
+                    "package",
+                    call.target(),
+                    "this project",
+                    packages.stream().map(PackageDefinition::name).toList()));
         continue;
       }
-      YamlMap c = new YamlMap(t.file(), mapping, problems);
-      String task = c.string("task", true);
-      String on = c.string("on", false);
-      TaskDefinition.Outcome outcome = TaskDefinition.Outcome.SUCCESS;
-      if (on != null) {
-        try {
-          outcome = TaskDefinition.Outcome.valueOf(on.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-          c.problem(c.raw("on"), "'on' must be success, failure or completion, not '" + on + "'");
+      if (target.name().equalsIgnoreCase(call.fromPackage())) {
+        call.at().problem(call.targetNode(), "a package cannot execute itself");
+        continue;
+      }
+      List<String> names = target.parameters().stream().map(ParameterDefinition::name).toList();
+      for (Map.Entry<String, Node> binding : call.bindings().entrySet()) {
+        if (names.stream().noneMatch(n -> n.equalsIgnoreCase(binding.getKey()))) {
+          call.at()
+              .problem(
+                  binding.getValue(),
+                  Suggestions.unknown(
+                      "parameter", binding.getKey(), "package '" + target.name() + "'", names));
         }
       }
-      String expression = c.string("expression", false);
-      c.rejectUnknown("a precedence constraint", Set.of("task", "on", "expression"));
-      if (task != null) {
-        result.add(new TaskDefinition.Constraint(task, outcome, expression, at));
-      }
-    }
-    return List.copyOf(result);
-  }
-
-  /** Constraints must name a sibling task, and must not form a cycle. */
-  private void checkConstraints(List<TaskDefinition> tasks, Map<String, YamlMap> byName) {
-    Map<String, TaskDefinition> index = new HashMap<>();
-    for (TaskDefinition task : tasks) {
-      index.put(task.name().toLowerCase(Locale.ROOT), task);
-    }
-    for (TaskDefinition task : tasks) {
-      for (TaskDefinition.Constraint c : task.after()) {
-        if (!index.containsKey(c.task().toLowerCase(Locale.ROOT))) {
-          problems.add(
-              new Problem(
-                  c.location().file(),
-                  c.location().line(),
-                  c.location().column(),
-                  "task '"
-                      + task.name()
-                      + "' waits for '"
-                      + c.task()
-                      + "', which is not a task of the same container"));
-        } else if (c.task().equalsIgnoreCase(task.name())) {
-          problems.add(
-              new Problem(
-                  c.location().file(),
-                  c.location().line(),
-                  c.location().column(),
-                  "task '" + task.name() + "' waits for itself"));
+      for (ParameterDefinition p : target.parameters()) {
+        boolean bound =
+            call.bindings().keySet().stream().anyMatch(k -> k.equalsIgnoreCase(p.name()));
+        if (p.required() && !bound) {
+          call.at()
+              .problem(
+                  call.targetNode(),
+                  "package '"
+                      + target.name()
+                      + "' requires parameter '"
+                      + p.name()
+                      + "': bind it under 'parameters' of this task");
         }
       }
     }
-    Set<String> done = new HashSet<>();
-    for (TaskDefinition task : tasks) {
-      findCycle(task, index, new ArrayList<>(), done);
-    }
   }
 
-  private void findCycle(
-      TaskDefinition task, Map<String, TaskDefinition> index, List<String> path, Set<String> done) {
-    String key = task.name().toLowerCase(Locale.ROOT);
-    if (done.contains(key)) {
-      return;
-    }
-    int at = path.indexOf(key);
-    if (at >= 0) {
-      List<String> cycle = new ArrayList<>(path.subList(at, path.size()));
-      cycle.add(key);
-      problems.add(
-          new Problem(
-              task.location().file(),
-              task.location().line(),
-              task.location().column(),
-              "precedence constraints form a cycle: " + String.join(" -> ", cycle)));
-      return;
-    }
-    path.add(key);
-    for (TaskDefinition.Constraint c : task.after()) {
-      TaskDefinition before = index.get(c.task().toLowerCase(Locale.ROOT));
-      if (before != null && before != task) {
-        findCycle(before, index, path, done);
-      }
-    }
-    path.remove(path.size() - 1);
-    done.add(key);
+  /** An ExecutePackage task seen while parsing, checked once every package is known. */
+  record PackageCall(
+      String fromPackage, String target, Node targetNode, Map<String, Node> bindings, YamlMap at) {}
+
+  /** A package is named by its file: packages/load-rates.yaml is the package load-rates. */
+  private static String packageName(String path) {
+    return path.substring(PACKAGES_FOLDER.length()).replaceFirst("\\.ya?ml$", "");
   }
 
-  private Map<String, List<TaskDefinition>> eventHandlers(YamlMap owner) {
-    YamlMap handlers = owner.map("eventHandlers");
-    if (handlers == null) {
-      return Map.of();
-    }
-    Map<String, List<TaskDefinition>> result = new LinkedHashMap<>();
-    for (String event : List.copyOf(handlers.keys())) {
-      if (!EVENT_HANDLERS.contains(event)) {
-        handlers.problem(
-            handlers.raw(event),
-            "unknown event handler '"
-                + event
-                + "'; use one of "
-                + String.join(", ", new java.util.TreeSet<>(EVENT_HANDLERS)));
-        continue;
-      }
-      result.put(event, tasks(handlers, event));
-    }
-    return result;
-  }
-
-  private Map<String, String> stringMap(YamlMap owner, String key) {
-    YamlMap map = owner.map(key);
+  static Map<String, String> stringMap(YamlMap map) {
     if (map == null) {
       return Map.of();
     }
@@ -556,7 +480,7 @@ public final class ProjectParser {
 
   private String scalarText(YamlMap owner, Node node, String key) {
     if (node instanceof ScalarNode scalar) {
-      return YamlMap.plain(scalar) == null ? null : scalar.getValue();
+      return YamlMap.isNull(scalar) ? null : scalar.getValue();
     }
     owner.problem(node, "'" + key + "' must be a single value");
     return null;
@@ -569,16 +493,8 @@ public final class ProjectParser {
   }
 
   private YamlMap read(String path, byte[] content) {
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(content))
-              .toString();
-    } catch (CharacterCodingException e) {
-      problems.add(new Problem(path, 0, 0, "is not UTF-8 text; save it as UTF-8"));
+    String text = utf8(path, content);
+    if (text == null) {
       return null;
     }
     try {
@@ -586,7 +502,7 @@ public final class ProjectParser {
       options.setAllowDuplicateKeys(false);
       Node document = new Yaml(options).compose(new StringReader(text));
       if (document == null) {
-        problems.add(new Problem(path, 0, 0, "is empty"));
+        problems.add(new Problem(path, 0, 0, "is empty; write the " + describe(path) + " in it"));
         return null;
       }
       return YamlMap.root(path, document, problems);
@@ -599,10 +515,46 @@ public final class ProjectParser {
               mark == null ? 0 : mark.getColumn() + 1,
               "YAML syntax: " + e.getProblem()));
       return null;
-    } catch (org.yaml.snakeyaml.error.YAMLException e) {
+    } catch (YAMLException e) {
       problems.add(new Problem(path, 0, 0, "YAML syntax: " + e.getMessage()));
       return null;
     }
+  }
+
+  private static String describe(String path) {
+    return path.equals(PROJECT_FILE) ? "project's name, parameters and connections" : "package";
+  }
+
+  /** The text of a file, or null with a problem at the first byte that is not UTF-8. */
+  private String utf8(String path, byte[] content) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(content);
+    CharBuffer out = CharBuffer.allocate(content.length + 1);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      out.flip();
+      String before = out.toString();
+      int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+      int column = before.length() - before.lastIndexOf('\n');
+      problems.add(
+          new Problem(
+              path,
+              line,
+              column,
+              "is not UTF-8 text (byte 0x"
+                  + String.format("%02X", content[in.position()])
+                  + "); save the file as UTF-8"));
+      return null;
+    }
+    out.flip();
+    return out.toString();
   }
 
   private static String orEmpty(String s) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -18,6 +19,10 @@ import org.yaml.snakeyaml.nodes.Tag;
  * Problems go to a shared list instead of being thrown, which lets one pass report all of them.
  */
 final class YamlMap {
+
+  private static final Pattern DECIMAL_INTEGER = Pattern.compile("[-+]?(0|[1-9][0-9_]*)");
+  private static final Pattern DECIMAL_FLOAT =
+      Pattern.compile("[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?");
 
   private final String file;
   private final Node node;
@@ -87,16 +92,22 @@ final class YamlMap {
     return scalar.getValue();
   }
 
+  /**
+   * A true/false value. Only {@code true} and {@code false} count: YAML 1.1 also reads
+   * yes/no/on/off as booleans, which turns a country code such as NO into false, so those are
+   * refused here.
+   */
   boolean bool(String key, boolean dflt) {
     Node value = value(key);
     if (value == null || isNull(value)) {
       return dflt;
     }
-    if (value instanceof ScalarNode scalar && Tag.BOOL.equals(scalar.getTag())) {
-      return Boolean.parseBoolean(scalar.getValue().toLowerCase(java.util.Locale.ROOT));
+    Boolean b = value instanceof ScalarNode scalar ? trueOrFalse(scalar) : null;
+    if (b == null) {
+      problem(value, "'" + key + "' must be true or false");
+      return dflt;
     }
-    problem(value, "'" + key + "' must be true or false");
-    return dflt;
+    return b;
   }
 
   /** A list of mappings (absent means empty). */
@@ -154,20 +165,26 @@ final class YamlMap {
     return rest;
   }
 
-  /** Reports every key not read so far as unknown, listing the known ones. */
+  /** Reports every key not read so far as unknown, with the likely intended one and the list. */
   void rejectUnknown(String what, Set<String> known) {
     for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
       if (!used.contains(e.getKey())) {
-        problem(
-            e.getValue().getKeyNode(),
-            "unknown key '"
-                + e.getKey()
-                + "' in "
-                + what
-                + "; known keys: "
-                + String.join(", ", known));
+        problem(e.getValue().getKeyNode(), Suggestions.unknown("key", e.getKey(), what, known));
       }
     }
+  }
+
+  /** Marks a key as read without looking at it (for keys checked elsewhere). */
+  void markUsed(String key) {
+    if (entries.containsKey(key)) {
+      used.add(key);
+    }
+  }
+
+  /** The node of a key itself (where the user wrote the name), or the mapping if absent. */
+  Node keyNode(String key) {
+    NodeTuple tuple = entries.get(key);
+    return tuple == null ? node : tuple.getKeyNode();
   }
 
   void problem(Node at, String message) {
@@ -178,7 +195,11 @@ final class YamlMap {
     problem(node, message);
   }
 
-  /** A YAML value as plain Java: scalars typed by their YAML tag. */
+  /**
+   * A YAML value as plain Java, read the YAML 1.2 way: true/false are Booleans, decimal numbers are
+   * Long (BigInteger when larger) or Double, everything else stays text as written — so 0x1F, 012,
+   * 1:30, .inf, yes and NO are strings, not the surprises YAML 1.1 makes of them.
+   */
   static Object plain(Node value) {
     if (value instanceof ScalarNode scalar) {
       Tag tag = scalar.getTag();
@@ -186,17 +207,19 @@ final class YamlMap {
       if (Tag.NULL.equals(tag)) {
         return null;
       }
-      if (Tag.BOOL.equals(tag)) {
-        return Boolean.parseBoolean(text.toLowerCase(java.util.Locale.ROOT));
+      Boolean b = trueOrFalse(scalar);
+      if (b != null) {
+        return b;
       }
-      if (Tag.INT.equals(tag)) {
+      if (Tag.INT.equals(tag) && DECIMAL_INTEGER.matcher(text).matches()) {
+        String digits = text.replace("_", "");
         try {
-          return Long.parseLong(text.replace("_", ""));
+          return Long.parseLong(digits);
         } catch (NumberFormatException tooLarge) {
-          return new java.math.BigInteger(text.replace("_", ""));
+          return new java.math.BigInteger(digits);
         }
       }
-      if (Tag.FLOAT.equals(tag)) {
+      if (Tag.FLOAT.equals(tag) && DECIMAL_FLOAT.matcher(text).matches()) {
         return Double.parseDouble(text.replace("_", ""));
       }
       return text;
@@ -228,7 +251,22 @@ final class YamlMap {
     return tuple.getValueNode();
   }
 
-  private static boolean isNull(Node value) {
+  /** TRUE or FALSE for a plain true/false scalar, else null. */
+  private static Boolean trueOrFalse(ScalarNode scalar) {
+    if (!Tag.BOOL.equals(scalar.getTag())) {
+      return null;
+    }
+    String text = scalar.getValue();
+    if (text.equalsIgnoreCase("true")) {
+      return Boolean.TRUE;
+    }
+    if (text.equalsIgnoreCase("false")) {
+      return Boolean.FALSE;
+    }
+    return null;
+  }
+
+  static boolean isNull(Node value) {
     return value instanceof ScalarNode scalar && Tag.NULL.equals(scalar.getTag());
   }
 

@@ -1,0 +1,72 @@
+package io.sluice.engine.project;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.TreeSet;
+
+/** Says what a user probably meant when a name is unknown: the closest known one, and the list. */
+final class Suggestions {
+
+  private Suggestions() {}
+
+  /**
+   * A message such as {@code unknown key 'statment' in an ExecuteSql task; did you mean
+   * 'statement'? known keys: connection, file, ...}, the known names sorted.
+   */
+  static String unknown(String kind, String written, String where, Collection<String> known) {
+    StringBuilder message = new StringBuilder("unknown ").append(kind).append(" '").append(written);
+    message.append("'");
+    if (where != null) {
+      message.append(" in ").append(where);
+    }
+    if (known.isEmpty()) {
+      return message.append("; there are no ").append(kind).append("s to choose from").toString();
+    }
+    String closest = closest(written, known);
+    if (closest != null) {
+      message.append("; did you mean '").append(closest).append("'?");
+    }
+    message
+        .append(closest == null ? "; known " : " Known ")
+        .append(kind)
+        .append("s: ")
+        .append(String.join(", ", new TreeSet<>(known)));
+    return message.toString();
+  }
+
+  /** The known name nearest to {@code written} by edit distance, if near enough to be a typo. */
+  static String closest(String written, Collection<String> known) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    String w = written.toLowerCase(Locale.ROOT);
+    for (String candidate : new TreeSet<>(known)) {
+      int d = distance(w, candidate.toLowerCase(Locale.ROOT));
+      if (d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+      }
+    }
+    int tolerated = written.length() <= 3 ? 1 : Math.max(2, written.length() / 3);
+    return bestDistance <= tolerated ? best : null;
+  }
+
+  /** Levenshtein distance. */
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}

@@ -26,13 +26,6 @@ import java.util.Set;
  */
 public final class Connections {
 
-  /**
-   * Settings checked per type. Flat-file connections are not listed: their format settings belong
-   * to the data flow, which checks them.
-   */
-  private static final Map<String, Set<String>> SETTINGS =
-      Map.of("jdbc", Set.of("url", "user", "password", "properties"), "file", Set.of("path"));
-
   private final Map<String, ConnectionDefinition> definitions = new LinkedHashMap<>();
   private final Map<String, Map<String, CompiledExpression>> expressions = new LinkedHashMap<>();
 
@@ -69,20 +62,8 @@ public final class Connections {
         }
       }
       expressions.put(key(d.name()), compiled);
-      Set<String> known = SETTINGS.get(d.type());
-      for (String setting : concat(d.properties().keySet(), d.expressions().keySet())) {
-        if (known != null && !known.contains(setting)) {
-          problems.add(
-              where
-                  + ": unknown setting '"
-                  + setting
-                  + "' for a "
-                  + d.type()
-                  + " connection; known: "
-                  + String.join(", ", new java.util.TreeSet<>(known)));
-        }
-      }
-      String required = d.type().equals("jdbc") ? "url" : "path";
+      // the project parser checks the settings' names; here: what the engine cannot do without
+      String required = requiredSetting(d.type());
       if (!d.properties().containsKey(required) && !d.expressions().containsKey(required)) {
         problems.add(where + ": '" + required + "' is required for a " + d.type() + " connection");
       }
@@ -146,23 +127,22 @@ public final class Connections {
     }
   }
 
-  /** The path of a file or flat-file connection. */
+  /** The path of a file connection ({@code path}) or a flat-file connection ({@code file}). */
   public Path path(String name, Variables scope) {
-    Object path = settings(name, scope).get("path");
+    ConnectionDefinition d = definitions.get(key(name));
+    Object path = settings(name, scope).get(d == null ? "path" : requiredSetting(d.type()));
     if (path == null || String.valueOf(path).isBlank()) {
       throw new IllegalArgumentException("connection '" + name + "' has an empty path");
     }
     return Path.of(String.valueOf(path));
   }
 
-  private static List<String> concat(Set<String> a, Set<String> b) {
-    List<String> all = new ArrayList<>(a);
-    for (String s : b) {
-      if (!a.contains(s)) {
-        all.add(s);
-      }
-    }
-    return all;
+  private static String requiredSetting(String type) {
+    return switch (type) {
+      case "jdbc" -> "url";
+      case "flatFile" -> "file";
+      default -> "path";
+    };
   }
 
   private static String key(String name) {

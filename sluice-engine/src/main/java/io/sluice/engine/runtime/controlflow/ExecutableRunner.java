@@ -102,6 +102,9 @@ final class ExecutableRunner {
       if (plan.options.failPackageOnFailure()) {
         run.packageFailed.set(true);
       }
+      if (plan.options.failParentOnFailure() && node.parent != null) {
+        node.parent.failedByChild.set(true);
+      }
     }
     ExecutionResult reported = result;
     if (plan.options.forceExecutionResult() != null && result != ExecutionResult.CANCELED) {
@@ -117,7 +120,9 @@ final class ExecutableRunner {
     if (run.cancelled()) {
       return ExecutionResult.CANCELED;
     }
-    return node.reachedMaximumErrors() ? ExecutionResult.FAILURE : ExecutionResult.SUCCESS;
+    return node.reachedMaximumErrors() || node.failedByChild.get()
+        ? ExecutionResult.FAILURE
+        : ExecutionResult.SUCCESS;
   }
 
   private ExecutionResult runTask(ExecutablePlan plan, RunningExecutable node) {
@@ -157,7 +162,7 @@ final class ExecutableRunner {
   private TaskSettings runTimeSettings(ExecutablePlan plan, RunningExecutable node) {
     Map<String, Object> values = new LinkedHashMap<>(plan.properties);
     for (Map.Entry<String, CompiledExpression> e : plan.propertyExpressions.entrySet()) {
-      values.put(e.getKey(), e.getValue().evaluate(node.scope));
+      PropertyValues.put(values, e.getKey(), e.getValue().evaluate(node.scope));
     }
     return new TaskSettings(
         plan.name, values, node.scope, run.connections, run.project, run.files, run.expressions);

@@ -210,9 +210,9 @@ final class PlanBuilder {
     Map<String, Object> values = new LinkedHashMap<>(written);
     for (Map.Entry<String, CompiledExpression> e : expressions.entrySet()) {
       try {
-        values.put(e.getKey(), e.getValue().evaluate(scope));
+        PropertyValues.put(values, e.getKey(), e.getValue().evaluate(scope));
       } catch (RuntimeException notYet) {
-        values.putIfAbsent(e.getKey(), "");
+        PropertyValues.put(values, e.getKey(), "");
       }
     }
     return values;

@@ -23,6 +23,10 @@ final class RunningExecutable {
 
   private final AtomicInteger errors = new AtomicInteger();
 
+  /** Set when a child with failParentOnFailure failed. */
+  final java.util.concurrent.atomic.AtomicBoolean failedByChild =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   RunningExecutable(
       String name,
       String path,

@@ -19,6 +19,6 @@ public interface ExpressionService {
 
   /** The implementation the engine uses by default. */
   static ExpressionService standard() {
-    return new StandInExpressionService();
+    return new SsisExpressionService();
   }
 }

@@ -29,7 +29,7 @@ public final class TaskSettings {
   private final ProjectFiles files;
   private final ExpressionService expressions;
   private final Set<String> read = new HashSet<>();
-  private final List<String> problems = new ArrayList<>();
+  private final List<String> problems;
   private boolean ignoreUnknown;
 
   public TaskSettings(
@@ -40,6 +40,19 @@ public final class TaskSettings {
       Project project,
       ProjectFiles files,
       ExpressionService expressions) {
+    this(taskName, values, variables, connections, project, files, expressions, new ArrayList<>());
+  }
+
+  private TaskSettings(
+      String taskName,
+      Map<String, Object> values,
+      Variables variables,
+      Connections connections,
+      Project project,
+      ProjectFiles files,
+      ExpressionService expressions,
+      List<String> problems) {
+    this.problems = problems;
     this.taskName = taskName;
     this.values = values;
     this.variables = variables;
@@ -177,6 +190,15 @@ public final class TaskSettings {
     }
     problem("'" + key + "' must be a mapping of names to values");
     return Map.of();
+  }
+
+  /**
+   * The settings of a nested mapping such as a Foreach Loop's {@code enumerator}; its problems are
+   * reported with this task's.
+   */
+  public TaskSettings nested(String key) {
+    return new TaskSettings(
+        taskName, map(key), variables, connections, project, files, expressions, problems);
   }
 
   /** Checks that a variable exists (and can be assigned when {@code written}). */

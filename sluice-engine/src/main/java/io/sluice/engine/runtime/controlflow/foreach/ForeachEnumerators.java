@@ -21,16 +21,20 @@ public final class ForeachEnumerators {
     read(settings);
   }
 
-  public static Setup read(TaskSettings settings) {
-    String kind = settings.oneOf("enumerator", null, "file", "item", "variable");
-    if (kind == null && !settings.has("enumerator")) {
-      settings.problem("'enumerator' is required: file, item or variable");
+  public static Setup read(TaskSettings loop) {
+    if (!loop.has("enumerator")) {
+      loop.problem("'enumerator' is required, e.g. {type: file, folder: data, files: '*.csv'}");
+    }
+    TaskSettings settings = loop.nested("enumerator");
+    String kind = settings.oneOf("type", null, "file", "item", "variable");
+    if (kind == null && loop.has("enumerator")) {
+      settings.problem("the enumerator needs 'type': file, item or variable");
     }
     ForeachEnumerator enumerator = null;
     if ("file".equals(kind)) {
       String folder = settings.requiredString("folder");
-      String mask = settings.string("mask");
-      boolean recurse = settings.bool("recurse", false);
+      String mask = settings.string("files");
+      boolean recurse = settings.bool("recursive", false);
       String retrieve =
           settings.oneOf(
               "retrieve", "fullyQualified", "fullyQualified", "nameAndExtension", "nameOnly");
@@ -60,21 +64,15 @@ public final class ForeachEnumerators {
           new VariableEnumerator(settings.variable(variable, false, "enumerator variable"));
     }
     List<Mapping> mappings = new ArrayList<>();
-    for (Map<String, Object> m : settings.maps("variableMappings")) {
-      Object variable = m.get("variable");
-      Object index = m.get("index");
-      if (variable == null) {
-        settings.problem("each variable mapping needs 'variable' (and 'index', default 0)");
-        continue;
-      }
-      int i = 0;
+    for (Map.Entry<String, Object> m : loop.map("variableMappings").entrySet()) {
+      int index = 0;
       try {
-        i = index == null ? 0 : Integer.parseInt(String.valueOf(index));
+        index = Integer.parseInt(String.valueOf(m.getValue()).trim());
       } catch (NumberFormatException e) {
-        settings.problem("variable mapping index must be a whole number, not '" + index + "'");
+        loop.problem(
+            "variableMappings: the index of " + m.getKey() + " must be a whole number like 0");
       }
-      mappings.add(
-          new Mapping(settings.variable(String.valueOf(variable), true, "variable mapping"), i));
+      mappings.add(new Mapping(loop.variable(m.getKey(), true, "variable mapping"), index));
     }
     return new Setup(enumerator, mappings);
   }

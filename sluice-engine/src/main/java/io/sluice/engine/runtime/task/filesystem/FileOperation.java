@@ -11,7 +11,6 @@ enum FileOperation {
   DELETE_FILE("deleteFile", false),
   COPY_DIRECTORY("copyDirectory", true),
   MOVE_DIRECTORY("moveDirectory", true),
-  RENAME_DIRECTORY("renameDirectory", true),
   DELETE_DIRECTORY("deleteDirectory", false),
   DELETE_DIRECTORY_CONTENT("deleteDirectoryContent", false),
   CREATE_DIRECTORY("createDirectory", false);

@@ -38,7 +38,7 @@ final class FileSystemTask implements Task {
       case MOVE_FILE, RENAME_FILE -> move(requireFile(from), target(from, to));
       case DELETE_FILE -> Files.delete(requireFile(from));
       case COPY_DIRECTORY -> copyDirectory(requireDirectory(from), to);
-      case MOVE_DIRECTORY, RENAME_DIRECTORY -> move(requireDirectory(from), to);
+      case MOVE_DIRECTORY -> move(requireDirectory(from), to);
       case DELETE_DIRECTORY -> deleteTree(requireDirectory(from), true);
       case DELETE_DIRECTORY_CONTENT -> deleteTree(requireDirectory(from), false);
       case CREATE_DIRECTORY -> createDirectory(from);

@@ -49,7 +49,7 @@ public final class FileSystemTaskType implements TaskType {
       settings.problem("give '" + key + "' or '" + key + "Connection', not both");
     }
     if (connection != null) {
-      return new Endpoint(null, settings.connection(connection, "file", "flatFile"));
+      return new Endpoint(null, settings.connection(connection, "file"));
     }
     return path == null ? null : new Endpoint(path, null);
   }

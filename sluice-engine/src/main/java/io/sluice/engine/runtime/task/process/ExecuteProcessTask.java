@@ -25,7 +25,7 @@ final class ExecuteProcessTask implements Task {
   private final int timeoutSeconds;
   private final String stdoutVariable;
   private final String stderrVariable;
-  private final String exitCodeVariable;
+  private final String stdinVariable;
 
   ExecuteProcessTask(
       String executable,
@@ -36,7 +36,7 @@ final class ExecuteProcessTask implements Task {
       int timeoutSeconds,
       String stdoutVariable,
       String stderrVariable,
-      String exitCodeVariable) {
+      String stdinVariable) {
     this.executable = executable;
     this.arguments = arguments;
     this.workingDirectory = workingDirectory;
@@ -45,7 +45,7 @@ final class ExecuteProcessTask implements Task {
     this.timeoutSeconds = timeoutSeconds;
     this.stdoutVariable = stdoutVariable;
     this.stderrVariable = stderrVariable;
-    this.exitCodeVariable = exitCodeVariable;
+    this.stdinVariable = stdinVariable;
   }
 
   @Override
@@ -63,7 +63,14 @@ final class ExecuteProcessTask implements Task {
     } catch (IOException e) {
       throw new IOException("cannot start '" + executable + "': " + e.getMessage(), e);
     }
-    process.getOutputStream().close();
+    try (var stdin = process.getOutputStream()) {
+      if (stdinVariable != null) {
+        Object input = context.variables().get(stdinVariable);
+        stdin.write(String.valueOf(input == null ? "" : input).getBytes(Charset.defaultCharset()));
+      }
+    } catch (IOException e) {
+      // the program may exit without reading its input; that is its business
+    }
     // read both streams while the process runs, or a chatty program blocks on a full pipe
     CompletableFuture<String> stdout = drain(process.getInputStream());
     CompletableFuture<String> stderr = drain(process.getErrorStream());
@@ -89,9 +96,6 @@ final class ExecuteProcessTask implements Task {
     }
     if (stderrVariable != null) {
       context.variables().set(stderrVariable, stderr.join());
-    }
-    if (exitCodeVariable != null) {
-      context.variables().set(exitCodeVariable, exit);
     }
     if (failOnOtherValue && exit != successValue) {
       String err = stderr.join().strip();

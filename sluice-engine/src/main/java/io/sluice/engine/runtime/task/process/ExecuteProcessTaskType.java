@@ -31,7 +31,7 @@ public final class ExecuteProcessTaskType implements TaskType {
     }
     String stdout = settings.string("standardOutputVariable");
     String stderr = settings.string("standardErrorVariable");
-    String exitCode = settings.string("exitCodeVariable");
+    String stdin = settings.string("standardInputVariable");
     return new ExecuteProcessTask(
         executable,
         arguments,
@@ -41,7 +41,7 @@ public final class ExecuteProcessTaskType implements TaskType {
         timeout,
         settings.variable(stdout, true, "standardOutputVariable"),
         settings.variable(stderr, true, "standardErrorVariable"),
-        settings.variable(exitCode, true, "exitCodeVariable"));
+        settings.variable(stdin, false, "standardInputVariable"));
   }
 
   /** Arguments as a list, or as one line split at spaces outside double quotes (as SSIS). */

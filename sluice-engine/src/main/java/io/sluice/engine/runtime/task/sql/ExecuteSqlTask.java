@@ -26,6 +26,7 @@ final class ExecuteSqlTask implements Task {
 
   private final String connection;
   private final String statement;
+  private final String statementVariable;
   private final List<SqlParameter> parameters;
   private final ResultSetMode mode;
   private final List<ResultBinding> bindings;
@@ -34,12 +35,14 @@ final class ExecuteSqlTask implements Task {
   ExecuteSqlTask(
       String connection,
       String statement,
+      String statementVariable,
       List<SqlParameter> parameters,
       ResultSetMode mode,
       List<ResultBinding> bindings,
       int timeoutSeconds) {
     this.connection = connection;
     this.statement = statement;
+    this.statementVariable = statementVariable;
     this.parameters = parameters;
     this.mode = mode;
     this.bindings = bindings;
@@ -50,8 +53,10 @@ final class ExecuteSqlTask implements Task {
   public void execute(TaskContext context) throws Exception {
     Variables variables = context.variables();
     boolean hasOutput = parameters.stream().anyMatch(SqlParameter::output);
+    String sql =
+        statementVariable == null ? statement : String.valueOf(variables.get(statementVariable));
     try (Connection c = context.connections().openJdbc(connection, variables);
-        PreparedStatement s = hasOutput ? c.prepareCall(statement) : c.prepareStatement(statement);
+        PreparedStatement s = hasOutput ? c.prepareCall(sql) : c.prepareStatement(sql);
         CancellationToken.Registration onCancel =
             context.cancellation().onCancel(() -> cancel(s))) {
       if (timeoutSeconds > 0) {
@@ -102,7 +107,7 @@ final class ExecuteSqlTask implements Task {
       if (b.column() != null && b.column().chars().allMatch(Character::isDigit)) {
         value = rs.getObject(Integer.parseInt(b.column()) + 1);
       } else {
-        value = rs.getObject(b.column() == null ? bindings.indexOf(b) + 1 : column(rs, b));
+        value = rs.getObject(column(rs, b));
       }
       variables.set(b.variable(), fromJdbc(value));
     }

@@ -25,10 +25,15 @@ public final class ExecuteSqlTaskType implements TaskType {
     String connection = settings.connection(settings.requiredString("connection"), "jdbc");
     String statement = settings.string("statement");
     String file = settings.string("file");
-    if (statement == null && file == null) {
-      settings.problem("give 'statement' (the SQL) or 'file' (a .sql file of the project)");
-    } else if (statement != null && file != null) {
-      settings.problem("give either 'statement' or 'file', not both");
+    String statementVariable = settings.string("statementVariable");
+    int sources = (statement == null ? 0 : 1) + (file == null ? 0 : 1);
+    sources += statementVariable == null ? 0 : 1;
+    if (sources != 1) {
+      settings.problem(
+          "give exactly one of 'statement' (the SQL), 'file' (a .sql file of the project) or"
+              + " 'statementVariable' (a variable holding the SQL)");
+    } else if (statementVariable != null) {
+      statementVariable = settings.variable(statementVariable, false, "statementVariable");
     } else if (file != null) {
       byte[] bytes = settings.projectFiles().get(file);
       if (bytes == null) {
@@ -45,11 +50,14 @@ public final class ExecuteSqlTaskType implements TaskType {
         settings.problem("each parameter needs 'variable' (and 'direction': input or output)");
         continue;
       }
-      if (!direction.equals("input") && !direction.equals("output")) {
-        settings.problem("parameter direction must be input or output, not '" + direction + "'");
+      if (!List.of("input", "output", "returnvalue").contains(direction)) {
+        settings.problem(
+            "parameter direction must be input, output or returnValue, not '" + direction + "'");
         continue;
       }
-      boolean output = direction.equals("output");
+      // a return value is an output parameter of {? = call f(?)}: JDBC binds both alike
+      boolean output = !direction.equals("input");
+      settings.string("type"); // documentation for readers; JDBC infers types from the values
       parameters.add(
           new SqlParameter(settings.variable(variable, output, "parameter " + variable), output));
     }
@@ -60,32 +68,31 @@ public final class ExecuteSqlTaskType implements TaskType {
           default -> ResultSetMode.NONE;
         };
     List<ResultBinding> bindings = new ArrayList<>();
-    for (Map<String, Object> b : settings.maps("resultBindings")) {
-      String variable = text(b.get("variable"));
-      if (variable.isEmpty()) {
-        settings.problem("each result binding needs 'variable'");
-        continue;
-      }
-      Object column = b.get("column");
+    for (Map.Entry<String, Object> b : settings.map("results").entrySet()) {
+      String variable = text(b.getValue());
       bindings.add(
-          new ResultBinding(
-              column == null ? null : text(column),
-              settings.variable(variable, true, "result binding " + variable)));
+          new ResultBinding(b.getKey(), settings.variable(variable, true, "result " + b.getKey())));
     }
     if (mode == ResultSetMode.NONE && !bindings.isEmpty()) {
-      settings.problem("'resultBindings' need 'resultSet: singleRow' or 'fullResultSet'");
+      settings.problem("'results' need 'resultSet: singleRow' or 'fullResultSet'");
     }
     if (mode == ResultSetMode.FULL && bindings.size() != 1) {
       settings.problem(
-          "a full result set goes into exactly one Object variable: resultBindings: [{variable:"
-              + " User::Rows}]");
+          "a full result set goes into exactly one Object variable: results: {0: User::Rows}");
     }
     if (mode == ResultSetMode.SINGLE_ROW && bindings.isEmpty()) {
-      settings.problem("'resultSet: singleRow' needs 'resultBindings' ({column, variable})");
+      settings.problem(
+          "'resultSet: singleRow' needs 'results' (column name or 0-based index: variable)");
     }
     int timeout = settings.integer("timeout", 0);
     return new ExecuteSqlTask(
-        connection, statement, List.copyOf(parameters), mode, List.copyOf(bindings), timeout);
+        connection,
+        statement,
+        statementVariable,
+        List.copyOf(parameters),
+        mode,
+        List.copyOf(bindings),
+        timeout);
   }
 
   private static String text(Object o) {
@@ -104,7 +111,7 @@ public final class ExecuteSqlTaskType implements TaskType {
   /**
    * Where a result column goes.
    *
-   * @param column a column name, or a 0-based index as text; null for the full result set
+   * @param column a column name, or a 0-based index as text (the result name for a full set)
    */
   record ResultBinding(String column, String variable) {}
 }

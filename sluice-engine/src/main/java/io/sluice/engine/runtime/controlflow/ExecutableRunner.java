@@ -68,7 +68,6 @@ final class ExecutableRunner {
     Instant start = run.clock.instant();
     if (plan.kind != ExecutablePlan.Kind.PACKAGE) {
       node.scope.system("TaskName", VariableType.STRING, plan.name);
-      node.scope.system("SourceName", VariableType.STRING, plan.name);
       node.scope.system(
           "ContainerStartTime",
           VariableType.DATE_TIME,

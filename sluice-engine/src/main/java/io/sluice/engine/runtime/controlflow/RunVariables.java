@@ -147,7 +147,6 @@ final class RunVariables {
     scope.system("MachineName", VariableType.STRING, machineName());
     scope.system("UserName", VariableType.STRING, System.getProperty("user.name", ""));
     scope.system("TaskName", VariableType.STRING, pkg.name());
-    scope.system("SourceName", VariableType.STRING, pkg.name());
   }
 
   private static String machineName() {

@@ -65,6 +65,21 @@ final class ExecutableRunner {
     if (run.cancelled()) {
       return ExecutionResult.CANCELED;
     }
+    // a task takes its slot before PreExecute, so events and statistics show when it really ran
+    boolean task = plan.kind == ExecutablePlan.Kind.TASK;
+    if (task && !acquirePermit()) {
+      return ExecutionResult.CANCELED;
+    }
+    try {
+      return executeHoldingPermit(plan, node);
+    } finally {
+      if (task) {
+        run.taskPermits.release();
+      }
+    }
+  }
+
+  private ExecutionResult executeHoldingPermit(ExecutablePlan plan, RunningExecutable node) {
     Instant start = run.clock.instant();
     if (plan.kind != ExecutablePlan.Kind.PACKAGE) {
       node.scope.system("TaskName", VariableType.STRING, plan.name);
@@ -125,9 +140,6 @@ final class ExecutableRunner {
   }
 
   private ExecutionResult runTask(ExecutablePlan plan, RunningExecutable node) {
-    if (!acquirePermit()) {
-      return ExecutionResult.CANCELED;
-    }
     try {
       Task task = plan.task;
       if (!plan.propertyExpressions.isEmpty()) {
@@ -152,8 +164,6 @@ final class ExecutableRunner {
       }
       run.events.raise(node, MessageType.ERROR, describe(e));
       return ExecutionResult.FAILURE;
-    } finally {
-      run.taskPermits.release();
     }
   }
 

@@ -68,7 +68,8 @@ public final class PackageExecution {
         new PlanBuilder(pkg, project, files, connections, expressions, registry, events);
     ExecutablePlan plan = builder.build(scope, earlier);
     if (!builder.problems().isEmpty()) {
-      return new RunResult(RunResult.Status.FAILURE, builder.problems().size(), elapsed(start));
+      return new RunResult(
+          RunResult.Status.FAILURE, builder.problems().size(), elapsed(start), false);
     }
     int maxConcurrent =
         options.maxConcurrentExecutables() > 0
@@ -99,7 +100,7 @@ public final class PackageExecution {
           case FAILURE -> RunResult.Status.FAILURE;
           case CANCELED -> RunResult.Status.CANCELED;
         };
-    return new RunResult(status, counter.errors, elapsed(start));
+    return new RunResult(status, counter.errors, elapsed(start), true);
   }
 
   /** Runs another package of the project with the same options, sink and project parameters. */

@@ -4,6 +4,7 @@ import io.sluice.cli.catalog.CatalogCommand;
 import io.sluice.cli.common.ErrorHandler;
 import io.sluice.cli.demo.DemoCommand;
 import io.sluice.cli.project.ProjectCommand;
+import io.sluice.cli.run.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = SluiceVersion.class,
     description = "Sluice: SSIS Scale Out for Linux and the JVM.",
-    subcommands = {DemoCommand.class, CatalogCommand.class, ProjectCommand.class})
+    subcommands = {DemoCommand.class, CatalogCommand.class, ProjectCommand.class, RunCommand.class})
 public final class SluiceCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,60 @@
+package io.sluice.cli.run;
+
+import io.sluice.cli.common.UsageException;
+import io.sluice.engine.project.ProjectFiles;
+import io.sluice.engine.project.ProjectParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What {@code sluice run} was pointed at, read as project files: a project folder, a {@code .spac}
+ * archive, or a single package file whose folder has no project.yaml (a one-package project).
+ */
+final class PackageSource {
+
+  private PackageSource() {}
+
+  static ProjectFiles read(Path target) {
+    if (Files.isDirectory(target)) {
+      return ProjectFiles.fromDirectory(target);
+    }
+    if (!Files.isRegularFile(target)) {
+      throw new UsageException(
+          target + " does not exist",
+          "give a project folder, a .spac archive or a package .yaml file");
+    }
+    String name = target.getFileName().toString();
+    try {
+      if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+        Path parent = target.toAbsolutePath().getParent();
+        if (Files.exists(parent.resolve(ProjectParser.PROJECT_FILE))) {
+          throw new UsageException(
+              target + " belongs to the project in " + parent,
+              "run the project: sluice run " + parent + " --package NAME");
+        }
+        String project = "name: " + quoted(stem(name)) + "\n";
+        return ProjectFiles.of(
+            Map.of(
+                ProjectParser.PROJECT_FILE,
+                project.getBytes(StandardCharsets.UTF_8),
+                ProjectParser.PACKAGES_FOLDER + name,
+                Files.readAllBytes(target)));
+      }
+      return ProjectFiles.fromArchive(Files.readAllBytes(target));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  static String stem(String fileName) {
+    return fileName.replaceFirst("\\.ya?ml$", "");
+  }
+
+  private static String quoted(String s) {
+    return "'" + s.replace("'", "''") + "'";
+  }
+}

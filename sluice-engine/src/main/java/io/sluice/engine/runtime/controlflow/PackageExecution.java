@@ -1,0 +1,128 @@
+package io.sluice.engine.runtime.controlflow;
+
+import io.sluice.engine.event.EventSink;
+import io.sluice.engine.project.ConnectionDefinition;
+import io.sluice.engine.project.PackageDefinition;
+import io.sluice.engine.project.Project;
+import io.sluice.engine.project.ProjectFiles;
+import io.sluice.engine.runtime.RunOptions;
+import io.sluice.engine.runtime.RunResult;
+import io.sluice.engine.runtime.connection.Connections;
+import io.sluice.engine.runtime.expression.ExpressionService;
+import io.sluice.engine.runtime.task.TaskTypeRegistry;
+import io.sluice.engine.runtime.variable.Variables;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * One run of one package, start to end: build its variables and connections, validate everything
+ * (nothing runs if anything is wrong), then run the control flow. {@code PackageRunner} is the
+ * public entry; this class also runs child packages for the Execute Package task.
+ */
+public final class PackageExecution {
+
+  private final Project project;
+  private final ProjectFiles files;
+  private final TaskTypeRegistry registry;
+  private final ExpressionService expressions;
+  private final RunOptions options;
+  private final EventSink sink;
+  private final ExecutorService executor;
+  private final Map<String, Object> projectValues;
+
+  public PackageExecution(
+      Project project,
+      ProjectFiles files,
+      TaskTypeRegistry registry,
+      ExpressionService expressions,
+      RunOptions options,
+      EventSink sink,
+      ExecutorService executor,
+      Map<String, Object> projectValues) {
+    this.project = project;
+    this.files = files;
+    this.registry = registry;
+    this.expressions = expressions;
+    this.options = options;
+    this.sink = sink;
+    this.executor = executor;
+    this.projectValues = projectValues;
+  }
+
+  public RunResult run(PackageDefinition pkg, Map<String, Object> packageValues) {
+    Instant start = options.clock().instant();
+    EventRouter events = new EventRouter(pkg.name(), sink, options.clock());
+    RunVariables variables = new RunVariables();
+    Variables scope =
+        variables.build(project, pkg, projectValues, packageValues, options, start, expressions);
+    List<ConnectionDefinition> definitions = new ArrayList<>(project.connections());
+    definitions.addAll(pkg.connections());
+    Connections connections = new Connections(definitions);
+    List<String> earlier = new ArrayList<>(variables.problems());
+    earlier.addAll(connections.validate(expressions, scope));
+    PlanBuilder builder =
+        new PlanBuilder(pkg, project, files, connections, expressions, registry, events);
+    ExecutablePlan plan = builder.build(scope, earlier);
+    if (!builder.problems().isEmpty()) {
+      return new RunResult(
+          RunResult.Status.FAILURE, builder.problems().size(), elapsed(start), false);
+    }
+    int maxConcurrent =
+        options.maxConcurrentExecutables() > 0
+            ? options.maxConcurrentExecutables()
+            : plan.maxConcurrentExecutables > 0
+                ? plan.maxConcurrentExecutables
+                : Runtime.getRuntime().availableProcessors() + 2;
+    PackageRun run =
+        new PackageRun(
+            pkg.name(),
+            project,
+            files,
+            connections,
+            expressions,
+            registry,
+            events,
+            options.clock(),
+            options.cancellation(),
+            executor,
+            maxConcurrent,
+            this::runChild);
+    ExecutableRunner runner = new ExecutableRunner(run);
+    Counter counter = new Counter();
+    ExecutionResult result = runner.runPackage(plan, scope, counter);
+    RunResult.Status status =
+        switch (result) {
+          case SUCCESS, COMPLETION -> RunResult.Status.SUCCESS;
+          case FAILURE -> RunResult.Status.FAILURE;
+          case CANCELED -> RunResult.Status.CANCELED;
+        };
+    return new RunResult(status, counter.errors, elapsed(start), true);
+  }
+
+  /** Runs another package of the project with the same options, sink and project parameters. */
+  private RunResult runChild(String packageName, Map<String, Object> packageValues) {
+    PackageDefinition child =
+        project
+            .findPackage(packageName)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "package '" + packageName + "' is not in project " + project.name()));
+    return new PackageExecution(
+            project, files, registry, expressions, options, sink, executor, projectValues)
+        .run(child, packageValues);
+  }
+
+  private Duration elapsed(Instant start) {
+    return Duration.between(start, options.clock().instant());
+  }
+
+  /** The package's error count, read once the run is over. */
+  static final class Counter {
+    int errors;
+  }
+}

@@ -1,0 +1,24 @@
+package io.sluice.engine.runtime.expression;
+
+import io.sluice.engine.runtime.variable.Variables;
+
+/**
+ * The engine's one seam to the SSIS expression language: everything in the control flow that
+ * computes a value (property expressions, precedence constraint expressions, loop expressions,
+ * expression variables, the Expression task) goes through here.
+ */
+public interface ExpressionService {
+
+  /**
+   * Compiles {@code text} against the variables and parameters visible in {@code scope}, checking
+   * syntax, names and types before anything runs.
+   *
+   * @throws ExpressionError when the expression is not valid
+   */
+  CompiledExpression compile(String text, Variables scope);
+
+  /** The implementation the engine uses by default. */
+  static ExpressionService standard() {
+    return new SsisExpressionService();
+  }
+}

@@ -1,0 +1,40 @@
+package io.sluice.engine.runtime.task;
+
+import io.sluice.engine.runtime.task.executepackage.ExecutePackageTaskType;
+import io.sluice.engine.runtime.task.expression.ExpressionTaskType;
+import io.sluice.engine.runtime.task.filesystem.FileSystemTaskType;
+import io.sluice.engine.runtime.task.process.ExecuteProcessTaskType;
+import io.sluice.engine.runtime.task.sql.ExecuteSqlTaskType;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The task types a run can use, by name. */
+public final class TaskTypeRegistry {
+
+  private final Map<String, TaskType> types = new ConcurrentHashMap<>();
+
+  /** The built-in task types; Data Flow fails validation until its implementation registers. */
+  public static TaskTypeRegistry standard() {
+    TaskTypeRegistry registry = new TaskTypeRegistry();
+    registry.register(new ExecuteSqlTaskType());
+    registry.register(new ExecuteProcessTaskType());
+    registry.register(new FileSystemTaskType());
+    registry.register(new ExecutePackageTaskType());
+    registry.register(new ExpressionTaskType());
+    registry.register(
+        new UnavailableTaskType("DataFlow", "the Data Flow engine is not in this build yet"));
+    return registry;
+  }
+
+  /** Adds or replaces a type (the data-flow module replaces the DataFlow placeholder). */
+  public TaskTypeRegistry register(TaskType type) {
+    types.put(type.name().toLowerCase(Locale.ROOT), type);
+    return this;
+  }
+
+  public Optional<TaskType> find(String name) {
+    return Optional.ofNullable(types.get(name.toLowerCase(Locale.ROOT)));
+  }
+}

@@ -1,0 +1,190 @@
+package io.sluice.engine.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.engine.event.MessageType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Error counting, FailPackageOnFailure, ForceExecutionResult, event handlers and events. */
+class ErrorsAndHandlersTest {
+
+  private static final String VARS =
+      """
+      variables:
+        - name: Log
+          type: String
+          value: ""
+      """;
+
+  @Test
+  void oneFailedTaskFailsThePackageAtTheDefaultMaximumErrorCount() {
+    String yaml = VARS + "tasks:\n  - name: Fails\n" + PrecedenceTest.FAILING;
+    RecordingSink sink = new RecordingSink();
+    RunResult result = TestProjects.withPackage("p", yaml).run("p", sink);
+
+    assertThat(result.status()).isEqualTo(RunResult.Status.FAILURE);
+    assertThat(result.errorCount()).isEqualTo(1);
+    assertThat(sink.results("\\p\\Fails")).containsExactly(1);
+    assertThat(sink.results("\\p")).containsExactly(1);
+  }
+
+  @Test
+  void aHigherMaximumErrorCountLetsThePackageSucceed() {
+    String yaml = VARS + "maximumErrorCount: 2\ntasks:\n  - name: Fails\n" + PrecedenceTest.FAILING;
+    RunResult result = TestProjects.withPackage("p", yaml).run("p", new RecordingSink());
+
+    assertThat(result.status()).isEqualTo(RunResult.Status.SUCCESS);
+    assertThat(result.errorCount()).isEqualTo(1);
+  }
+
+  @Test
+  void failPackageOnFailureFailsThePackageWhateverItsErrorCount() {
+    String yaml =
+        VARS
+            + "maximumErrorCount: 5\ntasks:\n  - name: Fails\n"
+            + PrecedenceTest.FAILING
+            + "    failPackageOnFailure: true\n";
+    RunResult result = TestProjects.withPackage("p", yaml).run("p", new RecordingSink());
+
+    assertThat(result.status()).isEqualTo(RunResult.Status.FAILURE);
+  }
+
+  @Test
+  void forceExecutionResultChangesWhatConstraintsSeeButErrorsStillCount() {
+    String yaml =
+        VARS
+            + "maximumErrorCount: 5\ntasks:\n  - name: Fails\n"
+            + PrecedenceTest.FAILING
+            + """
+                forceExecutionResult: success
+              - name: Next
+                type: Expression
+                after: Fails
+                expression: '@[User::Log] = "ran"'
+            """;
+    RecordingSink sink = new RecordingSink();
+    RunResult result = TestProjects.withPackage("p", yaml).run("p", sink);
+
+    assertThat(sink.results("\\p\\Fails")).containsExactly(0);
+    assertThat(sink.messages(MessageType.INFORMATION)).contains("User::Log = ran");
+    assertThat(result.errorCount()).isEqualTo(1);
+    assertThat(result.status()).isEqualTo(RunResult.Status.SUCCESS);
+  }
+
+  @Test
+  void onErrorHandlersBubbleFromTheTaskToThePackageUntilPropagateIsFalse() {
+    String yaml =
+        VARS
+            + """
+            maximumErrorCount: 5
+            tasks:
+              - name: Box
+                type: Sequence
+                maximumErrorCount: 5
+                tasks:
+                  - name: Fails
+            """
+            + PrecedenceTest.FAILING.replaceAll("(?m)^", "    ")
+            + """
+                eventHandlers:
+                  OnError:
+                    - name: Box handler
+                      type: Expression
+                      expression: '@[User::Log] = @[User::Log] + "box:" + @[System::SourceName] + ";"'
+            eventHandlers:
+              OnError:
+                - name: Package handler
+                  type: Expression
+                  expression: '@[User::Log] = @[User::Log] + "pkg;"'
+            """;
+    RecordingSink sink = new RecordingSink();
+    TestProjects.withPackage("p", yaml).run("p", sink);
+
+    List<String> logs =
+        sink.messages(MessageType.INFORMATION).stream()
+            .filter(m -> m.startsWith("User::Log"))
+            .toList();
+    assertThat(logs).containsExactly("User::Log = box:Fails;", "User::Log = box:Fails;pkg;");
+    assertThat(sink.events)
+        .anyMatch(
+            e ->
+                e.executionPath().equals("\\p\\Box.EventHandlers[OnError]\\Box handler")
+                    && e.type() == MessageType.PRE_EXECUTE);
+
+    String stopped =
+        yaml.replace(
+            "expression: '@[User::Log] = @[User::Log] + \"box:\" + @[System::SourceName] + \";\"'",
+            "expression: '@[System::Propagate] = false'");
+    RecordingSink second = new RecordingSink();
+    TestProjects.withPackage("p", stopped).run("p", second);
+    assertThat(second.sources(MessageType.PRE_EXECUTE)).doesNotContain("Package handler");
+  }
+
+  @Test
+  void everyExecutableRaisesItsEventsInOrder() {
+    String yaml = VARS + "tasks:\n  - name: Fails\n" + PrecedenceTest.FAILING;
+    RecordingSink sink = new RecordingSink();
+    TestProjects.withPackage("p", yaml).run("p", sink);
+
+    assertThat(sink.typesOf("\\p\\Fails"))
+        .containsExactly(
+            MessageType.PRE_VALIDATE,
+            MessageType.POST_VALIDATE,
+            MessageType.PRE_EXECUTE,
+            MessageType.ERROR,
+            MessageType.TASK_FAILED,
+            MessageType.POST_EXECUTE);
+    assertThat(sink.typesOf("\\p"))
+        .startsWith(MessageType.PRE_VALIDATE)
+        .endsWith(MessageType.TASK_FAILED, MessageType.POST_EXECUTE);
+  }
+
+  @Test
+  void validationFindsEveryProblemBeforeAnythingRuns() {
+    String yaml =
+        VARS
+            + """
+            tasks:
+              - name: Runs first
+                type: Expression
+                expression: '@[User::Log] = "ran"'
+              - name: Bad expression
+                type: Expression
+                expression: '@[User::Log] = 1 +'
+              - name: Data
+                type: DataFlow
+                components:
+                  - name: Source
+                    type: RowCount
+                    variable: User::Log
+            """;
+    RecordingSink sink = new RecordingSink();
+    RunResult result;
+    try {
+      result = TestProjects.withPackage("p", yaml).run("p", sink);
+    } catch (io.sluice.engine.project.ProjectFormatException e) {
+      // the parser may already refuse the data flow; the expression must still be checked below
+      result = null;
+    }
+    if (result != null) {
+      assertThat(result.status()).isEqualTo(RunResult.Status.FAILURE);
+      assertThat(sink.sources(MessageType.PRE_EXECUTE)).isEmpty();
+      assertThat(sink.messages(MessageType.ERROR))
+          .anySatisfy(
+              m ->
+                  assertThat(m)
+                      .contains("packages/p.yaml:")
+                      .contains("package 'p', task 'Bad expression'"))
+          .anySatisfy(m -> assertThat(m).contains("task 'Data'").contains("DataFlow"));
+    }
+    String onlyExpression = yaml.substring(0, yaml.indexOf("  - name: Data"));
+    RecordingSink second = new RecordingSink();
+    RunResult r = TestProjects.withPackage("p", onlyExpression).run("p", second);
+    assertThat(r.status()).isEqualTo(RunResult.Status.FAILURE);
+    assertThat(second.sources(MessageType.PRE_EXECUTE)).isEmpty();
+    assertThat(second.messages(MessageType.ERROR))
+        .singleElement()
+        .satisfies(m -> assertThat(m).contains("task 'Bad expression'").contains("position"));
+  }
+}

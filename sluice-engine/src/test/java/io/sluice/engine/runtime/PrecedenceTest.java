@@ -1,0 +1,141 @@
+package io.sluice.engine.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.engine.event.MessageType;
+import org.junit.jupiter.api.Test;
+
+/** Precedence constraints: outcomes, expressions, ALL/ANY, and branches that never run. */
+class PrecedenceTest {
+
+  /** A task that always fails: deleting a file that does not exist. */
+  static final String FAILING =
+      "    type: FileSystem\n"
+          + "    operation: deleteFile\n"
+          + "    source: /nonexistent/sluice-test/file.txt\n";
+
+  static final String LOG_VARIABLE =
+      """
+      variables:
+        - name: Log
+          type: String
+          value: ""
+      """;
+
+  @Test
+  void successFailureAndCompletionConstraintsFollowTheOutcome() {
+    String yaml =
+        LOG_VARIABLE
+            + "maximumErrorCount: 10\ntasks:\n"
+            + "  - name: Fails\n"
+            + FAILING
+            + """
+              - name: OnSuccess
+                type: Expression
+                after: Fails
+                expression: '@[User::Log] = @[User::Log] + "s"'
+              - name: OnFailure
+                type: Expression
+                after: [{task: Fails, on: failure}]
+                expression: '@[User::Log] = @[User::Log] + "f"'
+              - name: OnCompletion
+                type: Expression
+                after: [{task: Fails, on: completion}]
+                expression: '@[User::Log] = @[User::Log] + "c"'
+            """;
+    RecordingSink sink = new RecordingSink();
+    RunResult result = TestProjects.withPackage("p", yaml).run("p", sink);
+
+    assertThat(result.status()).isEqualTo(RunResult.Status.SUCCESS);
+    assertThat(sink.sources(MessageType.PRE_EXECUTE))
+        .contains("Fails", "OnFailure", "OnCompletion")
+        .doesNotContain("OnSuccess");
+    assertThat(
+            sink.messages(MessageType.INFORMATION).stream().filter(m -> m.startsWith("User::Log")))
+        .last()
+        .satisfies(m -> assertThat(m).matches("User::Log = (fc|cf)"));
+  }
+
+  @Test
+  void anExpressionMustAlsoHoldAndTasksAfterASkippedTaskAreSkipped() {
+    String yaml =
+        LOG_VARIABLE
+            + """
+            tasks:
+              - name: First
+                type: Expression
+                expression: '@[User::Log] = "a"'
+              - name: Guarded
+                type: Expression
+                after: [{task: First, on: success, expression: '@[User::Log] == "zzz"'}]
+                expression: '@[User::Log] = @[User::Log] + "g"'
+              - name: AfterGuarded
+                type: Expression
+                after: Guarded
+                expression: '@[User::Log] = @[User::Log] + "x"'
+              - name: Allowed
+                type: Expression
+                after: [{task: First, on: success, expression: '@[User::Log] == "a"'}]
+                expression: '@[User::Log] = @[User::Log] + "y"'
+            """;
+    RecordingSink sink = new RecordingSink();
+    RunResult result = TestProjects.withPackage("p", yaml).run("p", sink);
+
+    assertThat(result.status()).isEqualTo(RunResult.Status.SUCCESS);
+    assertThat(sink.sources(MessageType.PRE_EXECUTE)).containsExactly("p", "First", "Allowed");
+  }
+
+  @Test
+  void allWaitsForEveryConstraintAndAnyForOne() {
+    String yaml =
+        LOG_VARIABLE
+            + """
+            maximumErrorCount: 10
+            tasks:
+              - name: Good
+                type: Expression
+                expression: '@[User::Log] = @[User::Log] + "g"'
+              - name: Bad
+            """
+            + FAILING
+            + """
+              - name: NeedsBoth
+                type: Expression
+                after: [Good, Bad]
+                expression: '@[User::Log] = @[User::Log] + "both"'
+              - name: NeedsEither
+                type: Expression
+                after: [Good, Bad]
+                afterMode: any
+                expression: '@[User::Log] = @[User::Log] + "either"'
+            """;
+    RecordingSink sink = new RecordingSink();
+    TestProjects.withPackage("p", yaml).run("p", sink);
+
+    assertThat(sink.sources(MessageType.PRE_EXECUTE))
+        .contains("NeedsEither")
+        .doesNotContain("NeedsBoth");
+  }
+
+  @Test
+  void aDisabledTaskDoesNotRunAndCountsAsSuccessForWhatFollows() {
+    String yaml =
+        LOG_VARIABLE
+            + """
+            tasks:
+              - name: Off
+                type: Expression
+                disabled: true
+                expression: '@[User::Log] = "off"'
+              - name: Next
+                type: Expression
+                after: Off
+                expression: '@[User::Log] = @[User::Log] + "next"'
+            """;
+    RecordingSink sink = new RecordingSink();
+    TestProjects.withPackage("p", yaml).run("p", sink);
+
+    assertThat(sink.messages(MessageType.INFORMATION)).contains("User::Log = next");
+    assertThat(sink.sources(MessageType.PRE_EXECUTE)).doesNotContain("Off");
+  }
+}

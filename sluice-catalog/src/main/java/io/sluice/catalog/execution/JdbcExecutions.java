@@ -2,13 +2,13 @@ package io.sluice.catalog.execution;
 
 import io.sluice.catalog.CatalogContext;
 import io.sluice.catalog.CatalogException;
-import io.sluice.catalog.message.MessageType;
 import io.sluice.catalog.operation.OperationLog;
 import io.sluice.catalog.operation.OperationStatus;
 import io.sluice.catalog.operation.OperationTarget;
 import io.sluice.catalog.operation.OperationType;
 import io.sluice.catalog.property.CatalogSettings;
 import io.sluice.catalog.retention.LogPartitions;
+import io.sluice.engine.event.MessageType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

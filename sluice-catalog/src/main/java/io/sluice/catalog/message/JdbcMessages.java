@@ -2,6 +2,7 @@ package io.sluice.catalog.message;
 
 import io.sluice.catalog.CatalogContext;
 import io.sluice.catalog.CatalogException;
+import io.sluice.engine.event.MessageType;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;

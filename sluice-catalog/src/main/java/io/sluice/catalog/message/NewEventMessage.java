@@ -1,5 +1,6 @@
 package io.sluice.catalog.message;
 
+import io.sluice.engine.event.MessageType;
 import java.time.Instant;
 
 /**

@@ -1,6 +1,6 @@
 package io.sluice.catalog.operation;
 
-import io.sluice.catalog.message.MessageType;
+import io.sluice.engine.event.MessageType;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 

@@ -1,8 +1,8 @@
 package io.sluice.catalog.operation;
 
-import io.sluice.catalog.message.MessageType;
 import io.sluice.catalog.project.OperationRecorder;
 import io.sluice.catalog.project.ProjectOperation;
+import io.sluice.engine.event.MessageType;
 import org.jdbi.v3.core.Jdbi;
 
 /**

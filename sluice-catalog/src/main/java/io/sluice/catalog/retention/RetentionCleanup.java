@@ -1,12 +1,12 @@
 package io.sluice.catalog.retention;
 
 import io.sluice.catalog.CatalogContext;
-import io.sluice.catalog.message.MessageType;
 import io.sluice.catalog.operation.OperationLog;
 import io.sluice.catalog.operation.OperationStatus;
 import io.sluice.catalog.operation.OperationTarget;
 import io.sluice.catalog.operation.OperationType;
 import io.sluice.catalog.property.CatalogSettings;
+import io.sluice.engine.event.MessageType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -15,6 +15,7 @@ import io.sluice.catalog.operation.OperationStatus;
 import io.sluice.catalog.retention.LogPartitions;
 import io.sluice.catalog.testing.CatalogRows;
 import io.sluice.catalog.testing.TestCatalog;
+import io.sluice.engine.event.MessageType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -5,10 +5,10 @@ import static io.sluice.cli.common.Output.column;
 import io.sluice.catalog.Catalog;
 import io.sluice.catalog.message.EventMessage;
 import io.sluice.catalog.message.MessageQuery;
-import io.sluice.catalog.message.MessageType;
 import io.sluice.cli.common.CatalogCommandBase;
 import io.sluice.cli.common.Output;
 import io.sluice.cli.common.UsageException;
+import io.sluice.engine.event.MessageType;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -49,7 +49,8 @@ public final class MessagesCommand extends CatalogCommandBase {
     if (limit < 1) {
       throw new UsageException("--limit must be at least 1", "give a positive number");
     }
-    Set<MessageType> wanted = types.stream().map(MessageType::parse).collect(Collectors.toSet());
+    Set<MessageType> wanted =
+        types.stream().map(MessagesCommand::messageType).collect(Collectors.toSet());
     List<EventMessage> messages =
         catalog
             .messages()
@@ -62,5 +63,14 @@ public final class MessagesCommand extends CatalogCommandBase {
         column("SOURCE", EventMessage::messageSourceName),
         column("MESSAGE", EventMessage::message));
     return 0;
+  }
+
+  private static MessageType messageType(String text) {
+    return MessageType.parse(text)
+        .orElseThrow(
+            () ->
+                new UsageException(
+                    "unknown message type '" + text + "'",
+                    "use a code or name, e.g. 120 or Error, 110 or Warning, 70 or Information"));
   }
 }

@@ -3,13 +3,13 @@ package io.sluice.cli.catalog.operation;
 import static io.sluice.cli.common.Output.column;
 
 import io.sluice.catalog.Catalog;
-import io.sluice.catalog.message.MessageType;
 import io.sluice.catalog.operation.Operation;
 import io.sluice.catalog.operation.OperationMessage;
 import io.sluice.catalog.operation.OperationStatus;
 import io.sluice.catalog.operation.OperationType;
 import io.sluice.cli.common.CatalogCommandBase;
 import io.sluice.cli.common.Output;
+import io.sluice.engine.event.MessageType;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

@@ -4,6 +4,7 @@ import io.sluice.catalog.CatalogContext;
 import io.sluice.catalog.CatalogException;
 import io.sluice.catalog.message.NewEventMessage;
 import io.sluice.catalog.operation.OperationStatus;
+import io.sluice.catalog.project.StoredArchives;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -85,6 +86,36 @@ public final class ExecutionRuntime {
           }
           return changed == 1;
         });
+  }
+
+  /**
+   * The project archive of the version the execution was created on (decrypted when it holds a
+   * sensitive design default), to run its package.
+   */
+  public byte[] archive(long executionId) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    """
+                    select v.archive, v.archive_encrypted
+                    from execution e
+                    join project_version v on v.version_id = e.project_version_id
+                    where e.execution_id = :executionId
+                    """)
+                .bind("executionId", executionId)
+                .map(
+                    (rs, ctx) ->
+                        StoredArchives.read(
+                            context.cipher(),
+                            rs.getBytes("archive"),
+                            rs.getBoolean("archive_encrypted")))
+                .findOne()
+                .orElseThrow(
+                    () ->
+                        CatalogException.notFound(
+                            "execution " + executionId + " or its project version does not exist",
+                            "list executions with: sluice catalog executions list")));
   }
 
   /**

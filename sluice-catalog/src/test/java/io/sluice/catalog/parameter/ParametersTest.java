@@ -132,7 +132,7 @@ class ParametersTest {
               assertThat(e.reason()).isEqualTo(Reason.INVALID);
               assertThat(e.getMessage())
                   .isEqualTo(
-                      "parameter 'BatchSize' is Int32: \"lots\" is not a valid Int32 (a whole number"
+                      "parameter 'BatchSize' is Int32: \"lots\" is not an Int32 (a whole number"
                           + " from -2147483648 to 2147483647)");
             });
     assertThatThrownBy(

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       VariablesCommand.class,
       ReferencesCommand.class,
       ExecutionsCommand.class,
+      ExecuteCommand.class,
       MessagesCommand.class,
       OperationsCommand.class,
       PropertiesCommand.class,

@@ -16,11 +16,21 @@ public abstract class CatalogCommandBase implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of tables.")
   protected boolean json;
 
+  private CatalogSession session;
+
   @Override
   public final Integer call() {
-    try (CatalogSession session = CatalogSession.open(catalogOptions, System.err)) {
-      return run(session.catalog(), new Output(System.out, json));
+    try (CatalogSession opened = CatalogSession.open(catalogOptions, System.err)) {
+      session = opened;
+      return run(opened.catalog(), new Output(System.out, json));
+    } finally {
+      session = null;
     }
+  }
+
+  /** The open session, for commands that run executions in this process. */
+  protected CatalogSession session() {
+    return session;
   }
 
   protected abstract int run(Catalog catalog, Output out);

@@ -1,2 +1,0 @@
-/** Sluice master module. */
-package io.sluice.master;

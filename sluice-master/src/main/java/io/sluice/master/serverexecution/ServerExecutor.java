@@ -1,0 +1,173 @@
+package io.sluice.master.serverexecution;
+
+import io.sluice.catalog.Catalog;
+import io.sluice.catalog.CatalogContext;
+import io.sluice.catalog.execution.Execution;
+import io.sluice.catalog.execution.ExecutionRuntime;
+import io.sluice.catalog.execution.ResolvedParameter;
+import io.sluice.catalog.message.NewEventMessage;
+import io.sluice.catalog.operation.OperationStatus;
+import io.sluice.engine.event.EventSink;
+import io.sluice.engine.event.LoggingLevel;
+import io.sluice.engine.event.MessageType;
+import io.sluice.engine.project.PackageDefinition;
+import io.sluice.engine.project.ParameterDefinition;
+import io.sluice.engine.project.Project;
+import io.sluice.engine.project.ProjectFiles;
+import io.sluice.engine.project.ProjectParser;
+import io.sluice.engine.runtime.CancellationToken;
+import io.sluice.engine.runtime.PackageRunner;
+import io.sluice.engine.runtime.ParameterValues;
+import io.sluice.engine.runtime.RunOptions;
+import io.sluice.engine.runtime.RunResult;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a started server-mode execution in this process, as SSIS runs catalog executions on the
+ * catalog server: 5 pending -> 2 running -> a final status, with its events and statistics stored
+ * in the catalog as it goes. A stop request (status 8 stopping, from any process) cancels the
+ * package within {@value #STOP_POLL_MILLIS} ms.
+ */
+public final class ServerExecutor {
+
+  private static final long STOP_POLL_MILLIS = 500;
+
+  private final Catalog catalog;
+  private final ExecutionRuntime runtime;
+
+  public ServerExecutor(Catalog catalog, CatalogContext context) {
+    this.catalog = catalog;
+    this.runtime = new ExecutionRuntime(context);
+  }
+
+  /**
+   * Runs execution {@code executionId}, which must be pending. Returns its final status; when
+   * another runner took it first (or it was stopped before it began), its current status.
+   */
+  public OperationStatus run(long executionId) {
+    Execution execution = catalog.executions().get(executionId);
+    ProjectFiles files = ProjectFiles.fromArchive(runtime.archive(executionId));
+    Project project = ProjectParser.parse(files);
+    if (!runtime.markRunning(executionId)) {
+      return catalog.executions().get(executionId).state();
+    }
+    CancellationToken cancellation = new CancellationToken();
+    RunResult result;
+    try (CatalogEventSink sink = new CatalogEventSink(runtime, executionId);
+        StopWatch stopWatch = new StopWatch(executionId, cancellation, sink)) {
+      LoggingLevel level = LoggingLevel.fromCode(execution.loggingLevel());
+      PackageDefinition pkg =
+          project
+              .findPackage(execution.packageName())
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "package " + execution.packageName() + " is not in the stored project"));
+      ParameterValues values =
+          parameterValues(project, pkg, runtime.resolvedParameters(executionId));
+      RunOptions options =
+          RunOptions.defaults()
+              .withLoggingLevel(level)
+              .withExecution(executionId, Math.max(1, execution.executedCount() + 1))
+              .withCancellation(cancellation);
+      result =
+          new PackageRunner(project, files)
+              .run(pkg.name(), values, options, EventSink.filtered(sink, level));
+    } catch (RuntimeException e) {
+      recordFailure(executionId, e);
+      runtime.finish(executionId, OperationStatus.FAILED);
+      throw e;
+    }
+    OperationStatus outcome =
+        switch (result.status()) {
+          case SUCCESS -> OperationStatus.SUCCEEDED;
+          case FAILURE -> OperationStatus.FAILED;
+          case CANCELED -> OperationStatus.CANCELED;
+        };
+    runtime.finish(executionId, outcome);
+    return catalog.executions().get(executionId).state();
+  }
+
+  private void recordFailure(long executionId, RuntimeException e) {
+    try {
+      runtime.recordEvents(
+          executionId,
+          List.of(
+              NewEventMessage.of(
+                  java.time.Instant.now(),
+                  MessageType.ERROR,
+                  "the execution could not run: " + e.getMessage())));
+    } catch (RuntimeException alsoFailed) {
+      e.addSuppressed(alsoFailed);
+    }
+  }
+
+  /** The resolved values, typed by the project's own parameter definitions. */
+  static ParameterValues parameterValues(
+      Project project, PackageDefinition pkg, List<ResolvedParameter> resolved) {
+    Map<String, ParameterDefinition> projectParameters = byName(project.parameters());
+    Map<String, ParameterDefinition> packageParameters = byName(pkg.parameters());
+    Map<String, Object> projectValues = new HashMap<>();
+    Map<String, Object> packageValues = new HashMap<>();
+    for (ResolvedParameter p : resolved) {
+      if (p.value() == null) {
+        continue;
+      }
+      if (p.objectType() == 20 && projectParameters.containsKey(p.name())) {
+        projectValues.put(
+            p.name(), ParameterValues.typed(projectParameters.get(p.name()).type(), p.value()));
+      } else if (p.objectType() == 30 && packageParameters.containsKey(p.name())) {
+        packageValues.put(
+            p.name(), ParameterValues.typed(packageParameters.get(p.name()).type(), p.value()));
+      }
+    }
+    return new ParameterValues(projectValues, packageValues);
+  }
+
+  private static Map<String, ParameterDefinition> byName(List<ParameterDefinition> parameters) {
+    return parameters.stream()
+        .collect(Collectors.toMap(ParameterDefinition::name, Function.identity()));
+  }
+
+  /** Cancels the package when the execution is asked to stop, or its logs are refused. */
+  private final class StopWatch implements AutoCloseable {
+
+    private final ScheduledExecutorService poller;
+
+    StopWatch(long executionId, CancellationToken cancellation, CatalogEventSink sink) {
+      poller =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "sluice-stop-watch-" + executionId);
+                t.setDaemon(true);
+                return t;
+              });
+      poller.scheduleWithFixedDelay(
+          () -> {
+            try {
+              OperationStatus status = catalog.executions().get(executionId).state();
+              if (status != OperationStatus.RUNNING || sink.rejected()) {
+                cancellation.cancel();
+              }
+            } catch (RuntimeException catalogUnreachable) {
+              // keep running; the next poll tries again
+            }
+          },
+          STOP_POLL_MILLIS,
+          STOP_POLL_MILLIS,
+          TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+      poller.shutdownNow();
+    }
+  }
+}

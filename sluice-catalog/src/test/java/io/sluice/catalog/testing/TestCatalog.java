@@ -6,6 +6,8 @@ import io.sluice.catalog.security.SecretCipher;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,7 +27,22 @@ public final class TestCatalog {
   private static synchronized EmbeddedPostgres server() {
     if (server == null) {
       try {
-        server = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+        // Test data is disposable: keep it in memory when the machine has /dev/shm, and skip the
+        // durability work (fsync) that makes every CREATE DATABASE and commit slow.
+        Path base = Files.isDirectory(Path.of("/dev/shm")) ? Path.of("/dev/shm") : null;
+        Path dataDir =
+            base == null
+                ? Files.createTempDirectory("sluice-test-pg")
+                : Files.createTempDirectory(base, "sluice-test-pg");
+        server =
+            EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(true)
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off")
+                .start();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start embedded PostgreSQL for tests", e);
       }

@@ -40,7 +40,8 @@ public final class JdbcDestinationType extends SimpleComponentType {
       int batchSize,
       long commitSize,
       boolean tableLock,
-      ErrorDisposition onError) {}
+      ErrorDisposition onError,
+      List<BinaryCopyEncoder.Field> binaryFields) {}
 
   @Override
   public PlannedComponent plan(ComponentSpec spec, PlanContext context) {
@@ -56,7 +57,7 @@ public final class JdbcDestinationType extends SimpleComponentType {
                         "connection '" + connectionName + "' is not a JDBC connection"));
     TableName table = TableName.parse(s.string("table"));
     RowSchema input = context.input(0);
-    List<String> existing;
+    List<TableColumns.TableColumn> existing;
     boolean postgres;
     try (Connection connection = connector.open()) {
       existing = TableColumns.of(connection, table);
@@ -64,12 +65,12 @@ public final class JdbcDestinationType extends SimpleComponentType {
     } catch (SQLException e) {
       throw new PlanningException("cannot read table '" + table + "': " + e.getMessage(), e);
     }
-    List<String> tableColumns = new ArrayList<>();
+    List<TableColumns.TableColumn> tableColumns = new ArrayList<>();
     List<Integer> inputColumns = new ArrayList<>();
     Settings mappings = s.map("mappings");
     if (mappings.asMap().isEmpty()) {
       for (int i = 0; i < input.width(); i++) {
-        Optional<String> match = find(existing, input.column(i).name());
+        Optional<TableColumns.TableColumn> match = find(existing, input.column(i).name());
         if (match.isPresent()) {
           tableColumns.add(match.get());
           inputColumns.add(i);
@@ -77,7 +78,7 @@ public final class JdbcDestinationType extends SimpleComponentType {
       }
     } else {
       for (Map.Entry<String, Object> m : mappings.asMap().entrySet()) {
-        String column =
+        TableColumns.TableColumn column =
             find(existing, m.getKey())
                 .orElseThrow(
                     () ->
@@ -107,18 +108,35 @@ public final class JdbcDestinationType extends SimpleComponentType {
         new Load(
             connector,
             table,
-            List.copyOf(tableColumns),
+            tableColumns.stream().map(TableColumns.TableColumn::name).toList(),
             inputColumns.stream().mapToInt(Integer::intValue).toArray(),
             fastLoad && onError == ErrorDisposition.FAIL,
             (int) s.number("batchSize", 1000),
             s.number("commitSize", 0),
             s.bool("tableLock", false),
-            onError);
+            onError,
+            binaryFields(tableColumns, inputColumns, input));
     return PlannedComponent.of(
         List.of(new OutputPlan("Error", RowErrors.errorSchema(input))), new JdbcDestination(load));
   }
 
-  private static Optional<String> find(List<String> columns, String name) {
-    return columns.stream().filter(c -> c.equalsIgnoreCase(name)).findFirst();
+  private static Optional<TableColumns.TableColumn> find(
+      List<TableColumns.TableColumn> columns, String name) {
+    return columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
+  }
+
+  /** Binary COPY when every column has a binary form for its input type; else empty (text). */
+  private static List<BinaryCopyEncoder.Field> binaryFields(
+      List<TableColumns.TableColumn> columns, List<Integer> inputs, RowSchema input) {
+    List<BinaryCopyEncoder.Field> fields = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      Optional<BinaryCopyEncoder.Field> field =
+          BinaryCopyEncoder.field(columns.get(i).typeName(), input.column(inputs.get(i)).type());
+      if (field.isEmpty()) {
+        return List.of();
+      }
+      fields.add(field.get());
+    }
+    return List.copyOf(fields);
   }
 }

@@ -17,16 +17,19 @@ final class TableColumns {
   private TableColumns() {}
 
   /** Tries the name as written, then folded to lower and upper case (unquoted SQL names). */
-  static List<String> of(Connection connection, TableName table) throws SQLException {
+  /** A column with its database type name, e.g. {@code int8}, {@code numeric}, {@code varchar}. */
+  record TableColumn(String name, String typeName) {}
+
+  static List<TableColumn> of(Connection connection, TableName table) throws SQLException {
     DatabaseMetaData meta = connection.getMetaData();
     List<UnaryOperator<String>> cases =
         List.of(s -> s, s -> s.toLowerCase(Locale.ROOT), s -> s.toUpperCase(Locale.ROOT));
     for (UnaryOperator<String> fold : cases) {
       String schema = table.schema() == null ? null : fold.apply(table.schema());
-      List<String> columns = new ArrayList<>();
+      List<TableColumn> columns = new ArrayList<>();
       try (ResultSet rs = meta.getColumns(null, schema, fold.apply(table.table()), null)) {
         while (rs.next()) {
-          columns.add(rs.getString("COLUMN_NAME"));
+          columns.add(new TableColumn(rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME")));
         }
       }
       if (!columns.isEmpty()) {

@@ -29,7 +29,34 @@ final class FieldDecoders {
 
   private FieldDecoders() {}
 
+  /**
+   * The decoder for a column, with a {@link ValueCache} in front for the kinds that repeat and
+   * whose values are immutable.
+   */
   static FieldDecoder forType(DataType type, Charset charset) {
+    FieldDecoder plain = plain(type, charset);
+    if (Boolean.getBoolean("sluice.noValueCache")
+        || !type.kind().isString()
+            && type.kind() != DataType.Kind.DT_DBDATE
+            && !type.kind().isExactDecimal()) {
+      return plain;
+    }
+    ValueCache cache = new ValueCache();
+    return (b, s, e, q) -> {
+      if (q || !cache.applies(e - s)) {
+        return plain.decode(b, s, e, q);
+      }
+      int slot = cache.slot(b, s, e);
+      Object value = cache.find(slot, b, s, e);
+      if (value == null) {
+        value = plain.decode(b, s, e, false);
+        cache.put(slot, b, s, e, value);
+      }
+      return value;
+    };
+  }
+
+  private static FieldDecoder plain(DataType type, Charset charset) {
     return switch (type.kind()) {
       case DT_STR, DT_WSTR -> text(type, charset);
       case DT_TEXT, DT_NTEXT -> (b, s, e, q) -> text(b, s, e, q, charset);

@@ -6,9 +6,11 @@ import io.sluice.engine.dataflow.destination.memory.RecordsetDestinationType;
 import io.sluice.engine.dataflow.destination.memory.RowCountType;
 import io.sluice.engine.dataflow.pipeline.ComponentType;
 import io.sluice.engine.dataflow.source.flatfile.FlatFileSourceType;
+import io.sluice.engine.dataflow.transform.aggregate.AggregateType;
 import io.sluice.engine.dataflow.transform.row.CopyColumnType;
 import io.sluice.engine.dataflow.transform.row.DataConversionType;
 import io.sluice.engine.dataflow.transform.row.DerivedColumnType;
+import io.sluice.engine.dataflow.transform.sort.SortType;
 import io.sluice.engine.dataflow.transform.split.ConditionalSplitType;
 import io.sluice.engine.dataflow.transform.split.MulticastType;
 import io.sluice.engine.dataflow.transform.split.UnionAllType;
@@ -38,6 +40,8 @@ public final class ComponentRegistry {
         .with(new ConditionalSplitType())
         .with(new MulticastType())
         .with(new UnionAllType())
+        .with(new SortType())
+        .with(new AggregateType())
         .with(new RowCountType())
         .with(new RecordsetDestinationType())
         .with(new JdbcDestinationType())

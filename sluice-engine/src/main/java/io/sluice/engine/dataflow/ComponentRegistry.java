@@ -1,12 +1,17 @@
 package io.sluice.engine.dataflow;
 
+import io.sluice.engine.dataflow.destination.flatfile.FlatFileDestinationType;
 import io.sluice.engine.dataflow.destination.jdbc.JdbcDestinationType;
 import io.sluice.engine.dataflow.destination.memory.DiscardDestinationType;
 import io.sluice.engine.dataflow.destination.memory.RecordsetDestinationType;
 import io.sluice.engine.dataflow.destination.memory.RowCountType;
 import io.sluice.engine.dataflow.pipeline.ComponentType;
 import io.sluice.engine.dataflow.source.flatfile.FlatFileSourceType;
+import io.sluice.engine.dataflow.source.jdbc.JdbcSourceType;
 import io.sluice.engine.dataflow.transform.aggregate.AggregateType;
+import io.sluice.engine.dataflow.transform.join.MergeJoinType;
+import io.sluice.engine.dataflow.transform.join.MergeType;
+import io.sluice.engine.dataflow.transform.lookup.LookupType;
 import io.sluice.engine.dataflow.transform.row.CopyColumnType;
 import io.sluice.engine.dataflow.transform.row.DataConversionType;
 import io.sluice.engine.dataflow.transform.row.DerivedColumnType;
@@ -34,17 +39,22 @@ public final class ComponentRegistry {
   public static ComponentRegistry standard() {
     return new ComponentRegistry(new LinkedHashMap<>())
         .with(new FlatFileSourceType())
+        .with(new JdbcSourceType())
         .with(new DerivedColumnType())
         .with(new DataConversionType())
         .with(new CopyColumnType())
         .with(new ConditionalSplitType())
         .with(new MulticastType())
         .with(new UnionAllType())
+        .with(new LookupType())
+        .with(new MergeType())
+        .with(new MergeJoinType())
         .with(new SortType())
         .with(new AggregateType())
         .with(new RowCountType())
         .with(new RecordsetDestinationType())
         .with(new JdbcDestinationType())
+        .with(new FlatFileDestinationType())
         .with(new DiscardDestinationType());
   }
 

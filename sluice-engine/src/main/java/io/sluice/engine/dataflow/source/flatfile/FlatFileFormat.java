@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A flat file connection's format: delimited or fixed width, delimiter, text qualifier, header,
@@ -157,6 +159,17 @@ public record FlatFileFormat(
       throw new PlanningException(what + " must be one ASCII character, not '" + text + "'");
     }
     return (byte) text.charAt(0);
+  }
+
+  /** A format for writing rows of these columns (a destination whose connection lists none). */
+  public static FlatFileFormat withColumns(FlatFileConnection connection, List<Column> columns) {
+    Map<String, Object> settings = new LinkedHashMap<>(connection.settings());
+    List<Object> declared = new ArrayList<>();
+    for (Column c : columns) {
+      declared.add(Map.of("name", c.name(), "type", c.type().toString()));
+    }
+    settings.put("columns", declared);
+    return of(new FlatFileConnection(connection.path(), settings), false);
   }
 
   /** Rows to skip before data: the skipped rows and the header. */

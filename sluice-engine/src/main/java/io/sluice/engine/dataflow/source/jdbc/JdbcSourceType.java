@@ -10,6 +10,7 @@ import io.sluice.engine.dataflow.pipeline.OutputPlan;
 import io.sluice.engine.dataflow.pipeline.PlanContext;
 import io.sluice.engine.dataflow.pipeline.PlannedComponent;
 import io.sluice.engine.dataflow.pipeline.PlanningException;
+import io.sluice.engine.dataflow.pipeline.RowCursor;
 import io.sluice.engine.dataflow.pipeline.RowSchema;
 import io.sluice.engine.dataflow.pipeline.Settings;
 import io.sluice.engine.dataflow.pipeline.SimpleComponentType;
@@ -67,11 +68,12 @@ public final class JdbcSourceType extends SimpleComponentType {
             connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
               statement.setFetchSize(fetchSize);
+              // Parameters were compiled with column slots; a cursor without rows reads variables.
+              RowCursor variables =
+                  new RowCursor(io.environment().variableValues(), io.environment().clock());
               for (int i = 0; i < parameters.size(); i++) {
                 statement.setObject(
-                    i + 1,
-                    JdbcTypes.bindable(
-                        parameters.get(i).evaluate(io.environment().variableValues())));
+                    i + 1, JdbcTypes.bindable(parameters.get(i).evaluate(variables)));
               }
               BufferBuilder out = new BufferBuilder(types.length, io.bufferRows());
               long rows = 0;

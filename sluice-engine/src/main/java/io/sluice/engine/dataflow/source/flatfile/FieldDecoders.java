@@ -11,13 +11,14 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /**
- * Decoders per column type. The common shapes (plain integers, decimals with up to 18 digits, ISO
+ * Decoding per column type. The common shapes (plain integers, decimals with up to 18 digits, ISO
  * dates, ASCII text) are parsed straight from the bytes, which is what makes the flat file source
  * fast; anything else goes through the text and {@link ValueConverter}, the SSIS cast.
  */
 final class FieldDecoders {
 
   private static final double[] POWERS_OF_TEN = new double[19];
+  private static final DataType ANY_TEXT = DataType.wstr(DataType.MAX_WSTR_LENGTH);
 
   static {
     double p = 1;
@@ -29,60 +30,19 @@ final class FieldDecoders {
 
   private FieldDecoders() {}
 
-  /**
-   * The decoder for a column, with a {@link ValueCache} in front for the kinds that repeat and
-   * whose values are immutable.
-   */
-  static FieldDecoder forType(DataType type, Charset charset) {
-    FieldDecoder plain = plain(type, charset);
-    if (Boolean.getBoolean("sluice.noValueCache")
-        || !type.kind().isString()
-            && type.kind() != DataType.Kind.DT_DBDATE
-            && !type.kind().isExactDecimal()) {
-      return plain;
+  static String boundedText(
+      byte[] b, int start, int end, boolean escaped, DataType type, Charset charset) {
+    String value = text(b, start, end, escaped, charset);
+    if (type.length() > 0 && value.length() > type.length()) {
+      throw new DataConversionException(
+          "Text was truncated: \"" + value + "\" is longer than " + type + ".");
     }
-    ValueCache cache = new ValueCache();
-    return (b, s, e, q) -> {
-      if (q || !cache.applies(e - s)) {
-        return plain.decode(b, s, e, q);
-      }
-      int slot = cache.slot(b, s, e);
-      Object value = cache.find(slot, b, s, e);
-      if (value == null) {
-        value = plain.decode(b, s, e, false);
-        cache.put(slot, b, s, e, value);
-      }
-      return value;
-    };
-  }
-
-  private static FieldDecoder plain(DataType type, Charset charset) {
-    return switch (type.kind()) {
-      case DT_STR, DT_WSTR -> text(type, charset);
-      case DT_TEXT, DT_NTEXT -> (b, s, e, q) -> text(b, s, e, q, charset);
-      case DT_I1, DT_I2, DT_I4, DT_I8, DT_UI1, DT_UI2, DT_UI4 -> integer(type, charset);
-      case DT_R8 -> real(type, charset);
-      case DT_NUMERIC, DT_DECIMAL, DT_CY -> decimal(type, charset);
-      case DT_DBDATE -> date(type, charset);
-      default -> viaText(type, charset);
-    };
-  }
-
-  private static FieldDecoder text(DataType type, Charset charset) {
-    int max = type.length();
-    return (b, s, e, q) -> {
-      String value = text(b, s, e, q, charset);
-      if (max > 0 && value.length() > max) {
-        throw new DataConversionException(
-            "Text was truncated: \"" + value + "\" is longer than " + type + ".");
-      }
-      return value;
-    };
+    return value;
   }
 
   static String text(byte[] b, int start, int end, boolean escaped, Charset charset) {
     if (escaped) {
-      return undouble(new String(b, start, end - start, charset));
+      return new String(b, start, end - start, charset).replace("\"\"", "\"");
     }
     for (int i = start; i < end; i++) {
       if (b[i] < 0) {
@@ -93,36 +53,29 @@ final class FieldDecoders {
     return new String(b, start, end - start, StandardCharsets.ISO_8859_1);
   }
 
-  private static String undouble(String text) {
-    return text.replace("\"\"", "\"");
-  }
-
-  private static FieldDecoder integer(DataType type, Charset charset) {
-    FieldDecoder slow = viaText(type, charset);
-    return (b, s, e, q) -> {
-      long value = 0;
-      int i = s;
-      boolean negative = false;
-      if (i < e && (b[i] == '-' || b[i] == '+')) {
-        negative = b[i] == '-';
-        i++;
+  static Object integer(byte[] b, int s, int e, DataType type, Charset charset) {
+    long value = 0;
+    int i = s;
+    boolean negative = false;
+    if (i < e && (b[i] == '-' || b[i] == '+')) {
+      negative = b[i] == '-';
+      i++;
+    }
+    if (i == e || e - i > 18) {
+      return viaText(b, s, e, false, type, charset);
+    }
+    for (; i < e; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        return viaText(b, s, e, false, type, charset);
       }
-      if (i == e || e - i > 18) {
-        return slow.decode(b, s, e, q);
-      }
-      for (; i < e; i++) {
-        int d = b[i] - '0';
-        if (d < 0 || d > 9) {
-          return slow.decode(b, s, e, q);
-        }
-        value = value * 10 + d;
-      }
-      long v = negative ? -value : value;
-      return switch (type.kind()) {
-        case DT_I4 -> v == (int) v ? (Object) (int) v : slow.decode(b, s, e, q);
-        case DT_I8 -> v;
-        default -> ValueConverter.convert(v, DataType.I8, type);
-      };
+      value = value * 10 + d;
+    }
+    long v = negative ? -value : value;
+    return switch (type.kind()) {
+      case DT_I4 -> v == (int) v ? (Object) (int) v : viaText(b, s, e, false, type, charset);
+      case DT_I8 -> v;
+      default -> ValueConverter.convert(v, DataType.I8, type);
     };
   }
 
@@ -130,103 +83,93 @@ final class FieldDecoders {
    * Doubles from plain decimals: with at most 15 significant digits, digits / 10^scale is exact in
    * both operands, so the division rounds correctly (the classic fast path of strtod).
    */
-  private static FieldDecoder real(DataType type, Charset charset) {
-    FieldDecoder slow = viaText(type, charset);
-    return (b, s, e, q) -> {
-      long digits = 0;
-      int count = 0;
-      int scale = -1;
-      int i = s;
-      boolean negative = false;
-      if (i < e && (b[i] == '-' || b[i] == '+')) {
-        negative = b[i] == '-';
-        i++;
+  static Object real(byte[] b, int s, int e, DataType type, Charset charset) {
+    long digits = 0;
+    int count = 0;
+    int scale = -1;
+    int i = s;
+    boolean negative = false;
+    if (i < e && (b[i] == '-' || b[i] == '+')) {
+      negative = b[i] == '-';
+      i++;
+    }
+    for (; i < e; i++) {
+      byte c = b[i];
+      if (c == '.' && scale < 0) {
+        scale = 0;
+        continue;
       }
-      for (; i < e; i++) {
-        byte c = b[i];
-        if (c == '.' && scale < 0) {
-          scale = 0;
-          continue;
-        }
-        int d = c - '0';
-        if (d < 0 || d > 9 || count >= 15) {
-          return slow.decode(b, s, e, q);
-        }
-        digits = digits * 10 + d;
-        count++;
-        if (scale >= 0) {
-          scale++;
-        }
+      int d = c - '0';
+      if (d < 0 || d > 9 || count >= 15) {
+        return viaText(b, s, e, false, type, charset);
       }
-      if (count == 0) {
-        return slow.decode(b, s, e, q);
+      digits = digits * 10 + d;
+      count++;
+      if (scale >= 0) {
+        scale++;
       }
-      double value = scale > 0 ? digits / POWERS_OF_TEN[scale] : digits;
-      return negative ? -value : value;
-    };
+    }
+    if (count == 0) {
+      return viaText(b, s, e, false, type, charset);
+    }
+    double value = scale > 0 ? digits / POWERS_OF_TEN[scale] : digits;
+    return negative ? -value : value;
   }
 
-  private static FieldDecoder decimal(DataType type, Charset charset) {
-    FieldDecoder slow = viaText(type, charset);
-    int targetScale = type.scale();
+  static Object decimal(byte[] b, int s, int e, DataType type, Charset charset) {
     int maxIntegerDigits =
         type.kind() == DataType.Kind.DT_CY ? 15 : type.precision() - type.scale();
-    return (b, s, e, q) -> {
-      long digits = 0;
-      int count = 0;
-      int scale = -1;
-      int integerDigits = 0;
-      int i = s;
-      boolean negative = false;
-      if (i < e && (b[i] == '-' || b[i] == '+')) {
-        negative = b[i] == '-';
-        i++;
+    long digits = 0;
+    int count = 0;
+    int scale = -1;
+    int integerDigits = 0;
+    int i = s;
+    boolean negative = false;
+    if (i < e && (b[i] == '-' || b[i] == '+')) {
+      negative = b[i] == '-';
+      i++;
+    }
+    for (; i < e; i++) {
+      byte c = b[i];
+      if (c == '.' && scale < 0) {
+        scale = 0;
+        continue;
       }
-      for (; i < e; i++) {
-        byte c = b[i];
-        if (c == '.' && scale < 0) {
-          scale = 0;
-          continue;
-        }
-        int d = c - '0';
-        if (d < 0 || d > 9 || count >= 18) {
-          return slow.decode(b, s, e, q);
-        }
-        digits = digits * 10 + d;
-        count++;
-        if (scale >= 0) {
-          scale++;
-        } else if (integerDigits > 0 || d != 0) {
-          integerDigits++;
-        }
+      int d = c - '0';
+      if (d < 0 || d > 9 || count >= 18) {
+        return viaText(b, s, e, false, type, charset);
       }
-      if (count == 0 || integerDigits > maxIntegerDigits) {
-        return slow.decode(b, s, e, q);
+      digits = digits * 10 + d;
+      count++;
+      if (scale >= 0) {
+        scale++;
+      } else if (integerDigits > 0 || d != 0) {
+        integerDigits++;
       }
-      BigDecimal value = BigDecimal.valueOf(negative ? -digits : digits, Math.max(scale, 0));
-      return value.scale() == targetScale
-          ? value
-          : value.setScale(targetScale, RoundingMode.HALF_UP);
-    };
+    }
+    if (count == 0 || integerDigits > maxIntegerDigits) {
+      return viaText(b, s, e, false, type, charset);
+    }
+    BigDecimal value = BigDecimal.valueOf(negative ? -digits : digits, Math.max(scale, 0));
+    return value.scale() == type.scale()
+        ? value
+        : value.setScale(type.scale(), RoundingMode.HALF_UP);
   }
 
-  private static FieldDecoder date(DataType type, Charset charset) {
-    FieldDecoder slow = viaText(type, charset);
-    return (b, s, e, q) -> {
-      if (e - s == 10 && b[s + 4] == '-' && b[s + 7] == '-') {
-        int year = digits(b, s, 4);
-        int month = digits(b, s + 5, 2);
-        int day = digits(b, s + 8, 2);
-        if (year >= 0 && month >= 0 && day >= 0) {
-          try {
-            return LocalDate.of(year, month, day);
-          } catch (DateTimeException invalid) {
-            // fall through to the general parser and its SSIS message
-          }
+  static Object date(byte[] b, int s, int e, DataType type, Charset charset) {
+    if (e - s == 10 && b[s + 4] == '-' && b[s + 7] == '-') {
+      int year = digits(b, s, 4);
+      int month = digits(b, s + 5, 2);
+      int day = digits(b, s + 8, 2);
+      if (year >= 0 && month >= 0 && day >= 0) {
+        try {
+          return LocalDate.of(year, month, day);
+        } catch (DateTimeException invalid) {
+          // fall through to the general parser and its SSIS message
         }
       }
-      return slow.decode(b, s, e, q);
-    };
+    }
+    return viaText(b, s, e, false, type, charset);
   }
 
   private static int digits(byte[] b, int at, int n) {
@@ -241,8 +184,7 @@ final class FieldDecoders {
     return v;
   }
 
-  private static FieldDecoder viaText(DataType type, Charset charset) {
-    DataType from = DataType.wstr(DataType.MAX_WSTR_LENGTH);
-    return (b, s, e, q) -> ValueConverter.convert(text(b, s, e, q, charset).trim(), from, type);
+  static Object viaText(byte[] b, int s, int e, boolean escaped, DataType type, Charset charset) {
+    return ValueConverter.convert(text(b, s, e, escaped, charset).trim(), ANY_TEXT, type);
   }
 }

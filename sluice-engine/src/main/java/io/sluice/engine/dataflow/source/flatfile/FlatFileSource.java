@@ -32,7 +32,7 @@ final class FlatFileSource implements ComponentRuntime {
     boolean[] isText = new boolean[width];
     for (int c = 0; c < width; c++) {
       DataType type = format.columns().get(c).type();
-      decoders[c] = FieldDecoders.forType(type, format.charset());
+      decoders[c] = new FieldDecoder(type, format.charset());
       isText[c] = type.kind().isCharacter();
     }
     ErrorDisposition[] dispositions = onError.toArray(new ErrorDisposition[0]);

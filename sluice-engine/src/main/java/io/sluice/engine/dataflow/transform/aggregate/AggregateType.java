@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * {@code Aggregate}: one row per distinct {@code groupBy} values (or one row in all) with sums,
- * averages, counts, distinct counts, minimums and maximums. Hash-based, bounded by its memory
- * budget: past it the data flow fails with a message saying how to raise it.
+ * averages, counts, distinct counts, minimums and maximums. Hash-based; past its memory budget it
+ * spills the rows of new groups to disk (see {@link Aggregate}).
  */
 public final class AggregateType extends SimpleComponentType {
 

@@ -10,10 +10,11 @@ import io.sluice.engine.type.DataType;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -107,7 +108,8 @@ public final class SimpleDataFlowEnvironment implements DataFlowEnvironment {
 
   @Override
   public boolean isWritableVariable(String qualifiedName) {
-    return b.variables.containsKey(qualifiedName) && !qualifiedName.startsWith("$");
+    return (b.variables.containsKey(qualifiedName) && !qualifiedName.startsWith("$"))
+        || b.objectVariables.contains(qualifiedName);
   }
 
   @Override
@@ -148,6 +150,7 @@ public final class SimpleDataFlowEnvironment implements DataFlowEnvironment {
     private final Map<String, FlatFileConnection> flatFiles = new LinkedHashMap<>();
     private final Map<String, Path> files = new LinkedHashMap<>();
     private final Map<String, Variable> variables = new LinkedHashMap<>();
+    private final Set<String> objectVariables = new HashSet<>();
     private Path tempDirectory = Path.of(System.getProperty("java.io.tmpdir"));
     private long memoryBudget = Runtime.getRuntime().maxMemory() / 4;
     private CancellationCheck cancellation = CancellationCheck.never();
@@ -197,9 +200,13 @@ public final class SimpleDataFlowEnvironment implements DataFlowEnvironment {
       return this;
     }
 
-    /** A variable holding an object such as a recordset (SSIS's Object type). */
+    /**
+     * A variable holding an object such as a recordset (SSIS's Object type); expressions cannot
+     * read it, so it stays out of {@link #variableScope()}.
+     */
     public Builder objectVariable(String qualifiedName) {
-      return variable(qualifiedName, DataType.NTEXT, null);
+      objectVariables.add(qualifiedName);
+      return this;
     }
 
     public Builder tempDirectory(Path directory) {
@@ -225,10 +232,5 @@ public final class SimpleDataFlowEnvironment implements DataFlowEnvironment {
     public SimpleDataFlowEnvironment build() {
       return new SimpleDataFlowEnvironment(this);
     }
-  }
-
-  /** Names of the variables, for messages. */
-  List<String> variableNames() {
-    return List.copyOf(b.variables.keySet());
   }
 }

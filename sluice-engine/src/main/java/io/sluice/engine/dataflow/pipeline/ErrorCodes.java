@@ -6,16 +6,16 @@ package io.sluice.engine.dataflow.pipeline;
  */
 public final class ErrorCodes {
 
-  /** A value could not be converted (DTS_E_DATACONVERSIONFAILED). */
+  /** A value could not be converted. */
   public static final int CONVERSION_FAILED = 0xC020907F;
 
-  /** A value did not fit the column and was truncated (DTS_E_TRUNCATION-like). */
+  /** A text value was longer than its column. */
   public static final int TRUNCATED = 0xC020902A;
 
-  /** An expression failed for the row (DTS_E_INDUCEDTRANSFORMFAILUREONERROR). */
+  /** An expression failed for the row (divide by zero, overflow, bad argument). */
   public static final int EXPRESSION_FAILED = 0xC0209029;
 
-  /** The row found no match in the lookup cache (DTS_E_LOOKUPFAILED-like). */
+  /** The row found no match in the lookup cache. */
   public static final int LOOKUP_NO_MATCH = 0xC020901E;
 
   /** The destination database refused the row (constraint violation, bad value). */

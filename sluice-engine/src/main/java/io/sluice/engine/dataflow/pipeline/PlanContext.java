@@ -4,7 +4,6 @@ import io.sluice.engine.dataflow.DataFlowEnvironment;
 import io.sluice.engine.expression.Expression;
 import io.sluice.engine.expression.ExpressionException;
 import io.sluice.engine.expression.ExpressionScope;
-import io.sluice.engine.type.DataType;
 import java.util.List;
 
 /** What a component sees while it is planned. */
@@ -63,10 +62,5 @@ public final class PlanContext {
     } catch (ExpressionException e) {
       throw new PlanningException(what + ": " + e.getMessage(), e);
     }
-  }
-
-  /** Parses a type as written in a cast, e.g. {@code DT_NUMERIC,18,4} or {@code DT_WSTR,50}. */
-  public static DataType dataType(String spec, String what) {
-    return DataTypes.parse(spec, what);
   }
 }

@@ -2,7 +2,6 @@ package io.sluice.engine.dataflow.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -77,9 +76,5 @@ public record RowSchema(List<Column> columns, List<SortKey> sortedBy) {
 
   public boolean isSortedBy(List<SortKey> keys) {
     return sortedBy.size() >= keys.size() && sortedBy.subList(0, keys.size()).equals(keys);
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }

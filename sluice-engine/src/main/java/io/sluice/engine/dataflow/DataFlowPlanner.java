@@ -185,6 +185,10 @@ public final class DataFlowPlanner {
                   .plan(spec, new PlanContext(environment, inputs, wanted, bufferRows, budget));
         } catch (PlanningException | IllegalArgumentException e) {
           throw error(spec, e.getMessage());
+        } catch (RuntimeException e) {
+          // Anything else a component trips over while planning still names where it happened.
+          throw new DataFlowException(
+              where + ", component '" + spec.name() + "' (" + spec.type() + "): " + e, e);
         }
         int me = nodes.size();
         nodes.add(new NodePlan(spec.name(), spec.type(), planned, spec.inputs().size()));

@@ -1,6 +1,7 @@
 package io.sluice.engine.expression;
 
 import io.sluice.engine.type.DataType;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Arrays;
 
@@ -50,7 +51,11 @@ final class CompareNode extends Node {
           case DECIMAL -> Numbers.asBigDecimal(a).compareTo(Numbers.asBigDecimal(b));
           case STRING -> ((String) a).compareTo((String) b);
           case BOOLEAN -> Boolean.compare((Boolean) a, (Boolean) b);
-          case DATE_TIME -> Dates.toUtc(a).compareTo(Dates.toUtc(b));
+          // Two dates compare as they are, without building a timestamp for each row.
+          case DATE_TIME ->
+              a instanceof LocalDate x && b instanceof LocalDate y
+                  ? x.compareTo(y)
+                  : Dates.toUtc(a).compareTo(Dates.toUtc(b));
           case TIME -> ((LocalTime) a).compareTo((LocalTime) b);
           case GUID -> a.equals(b) ? 0 : 1;
           case BINARY -> Arrays.equals((byte[]) a, (byte[]) b) ? 0 : 1;

@@ -1,0 +1,41 @@
+package io.sluice.engine.dataflow.destination.jdbc;
+
+import io.sluice.engine.dataflow.jdbc.TableName;
+import io.sluice.engine.dataflow.pipeline.PlanningException;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/** Reads a table's column names from the database's metadata, to check mappings up front. */
+final class TableColumns {
+
+  private TableColumns() {}
+
+  /** Tries the name as written, then folded to lower and upper case (unquoted SQL names). */
+  /** A column with its database type name, e.g. {@code int8}, {@code numeric}, {@code varchar}. */
+  record TableColumn(String name, String typeName) {}
+
+  static List<TableColumn> of(Connection connection, TableName table) throws SQLException {
+    DatabaseMetaData meta = connection.getMetaData();
+    List<UnaryOperator<String>> cases =
+        List.of(s -> s, s -> s.toLowerCase(Locale.ROOT), s -> s.toUpperCase(Locale.ROOT));
+    for (UnaryOperator<String> fold : cases) {
+      String schema = table.schema() == null ? null : fold.apply(table.schema());
+      List<TableColumn> columns = new ArrayList<>();
+      try (ResultSet rs = meta.getColumns(null, schema, fold.apply(table.table()), null)) {
+        while (rs.next()) {
+          columns.add(new TableColumn(rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME")));
+        }
+      }
+      if (!columns.isEmpty()) {
+        return columns;
+      }
+    }
+    throw new PlanningException("table '" + table + "' does not exist (or has no columns)");
+  }
+}

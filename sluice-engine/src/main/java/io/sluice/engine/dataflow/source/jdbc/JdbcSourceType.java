@@ -1,0 +1,105 @@
+package io.sluice.engine.dataflow.source.jdbc;
+
+import io.sluice.engine.dataflow.JdbcConnector;
+import io.sluice.engine.dataflow.jdbc.JdbcTypes;
+import io.sluice.engine.dataflow.jdbc.QueryColumns;
+import io.sluice.engine.dataflow.pipeline.BufferBuilder;
+import io.sluice.engine.dataflow.pipeline.Column;
+import io.sluice.engine.dataflow.pipeline.ComponentSpec;
+import io.sluice.engine.dataflow.pipeline.OutputPlan;
+import io.sluice.engine.dataflow.pipeline.PlanContext;
+import io.sluice.engine.dataflow.pipeline.PlannedComponent;
+import io.sluice.engine.dataflow.pipeline.PlanningException;
+import io.sluice.engine.dataflow.pipeline.RowCursor;
+import io.sluice.engine.dataflow.pipeline.RowSchema;
+import io.sluice.engine.dataflow.pipeline.Settings;
+import io.sluice.engine.dataflow.pipeline.SimpleComponentType;
+import io.sluice.engine.expression.Expression;
+import io.sluice.engine.type.DataType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code JdbcSource}: rows of a table or a query. Query parameters ({@code ?}) take the values of
+ * SSIS expressions, e.g. {@code @[User::Since]}; rows stream with {@code fetchSize}.
+ */
+public final class JdbcSourceType extends SimpleComponentType {
+
+  public JdbcSourceType() {
+    super("JdbcSource", 0);
+  }
+
+  @Override
+  public PlannedComponent plan(ComponentSpec spec, PlanContext context) {
+    Settings s = spec.settings();
+    String connectionName = s.string("connection");
+    JdbcConnector connector =
+        context
+            .environment()
+            .jdbc(connectionName)
+            .orElseThrow(
+                () ->
+                    new PlanningException(
+                        "connection '" + connectionName + "' is not a JDBC connection"));
+    String sql = s.has("query") ? s.string("query") : QueryColumns.selectAll(s.string("table"));
+    List<Expression> parameters = new ArrayList<>();
+    RowSchema none = RowSchema.of(List.of());
+    int n = 0;
+    for (String p : s.strings("parameters")) {
+      parameters.add(context.compile(p, none, "parameter " + (++n)));
+    }
+    List<Column> columns;
+    try (Connection connection = connector.open()) {
+      columns = QueryColumns.of(connection, sql);
+    } catch (SQLException e) {
+      throw new PlanningException("the query does not run: " + e.getMessage(), e);
+    }
+    int fetchSize = (int) s.number("fetchSize", context.bufferRows());
+    DataType[] types = columns.stream().map(Column::type).toArray(DataType[]::new);
+    return PlannedComponent.of(
+        List.of(new OutputPlan("Output", RowSchema.of(columns))),
+        io -> {
+          try (Connection connection = connector.open()) {
+            // PostgreSQL streams with a cursor only inside a transaction.
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+              statement.setFetchSize(fetchSize);
+              // Parameters were compiled with column slots; a cursor without rows reads variables.
+              RowCursor variables =
+                  new RowCursor(io.environment().variableValues(), io.environment().clock());
+              for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(
+                    i + 1, JdbcTypes.bindable(parameters.get(i).evaluate(variables)));
+              }
+              BufferBuilder out = new BufferBuilder(types.length, io.bufferRows());
+              long rows = 0;
+              try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                  Object[][] data = out.columns();
+                  int r = out.rowIndex();
+                  for (int c = 0; c < types.length; c++) {
+                    data[c][r] = JdbcTypes.read(rs, c + 1, types[c]);
+                  }
+                  out.endRow();
+                  rows++;
+                  if (out.isFull()) {
+                    io.checkCancelled();
+                    io.send(0, out.take());
+                  }
+                }
+              }
+              if (!out.isEmpty()) {
+                io.send(0, out.take());
+              }
+              io.information(rows + " rows read.");
+            } finally {
+              connection.rollback();
+            }
+          }
+        });
+  }
+}

@@ -22,13 +22,13 @@ public final class CleanupCommand extends CatalogCommandBase {
     CleanupResult result = catalog.operations().cleanup();
     if (!result.ran()) {
       out.done(
-          "cleanup is disabled (OPERATION_CLEANUP_ENABLED is false): nothing removed; enable it"
+          "Cleanup is disabled (OPERATION_CLEANUP_ENABLED is false): nothing removed. Enable it"
               + " with: sluice catalog properties set OPERATION_CLEANUP_ENABLED true",
           result);
       return 0;
     }
     out.done(
-        "removed everything older than "
+        "Removed everything older than "
             + Output.text(result.cutoff())
             + " (RETENTION_WINDOW "
             + result.retentionWindowDays()
@@ -39,7 +39,8 @@ public final class CleanupCommand extends CatalogCommandBase {
             + " operations, "
             + result.projectVersionsRemoved()
             + " project versions; recorded as operation "
-            + result.operationId(),
+            + result.operationId()
+            + ".",
         result);
     return 0;
   }

@@ -151,7 +151,9 @@ class CatalogCommandsTest {
     assertThat(run("parameters", "set", target, "Password", "live-secret").out())
         .isEqualTo("Set project parameter Password to ********.\n");
     assertThat(run("parameters", "set", target, "ServerName", "--reference", "DbHost").out())
-        .isEqualTo("Set project parameter ServerName to -> env variable DbHost.\n");
+        .isEqualTo(
+            "Set project parameter ServerName to take environment variable DbHost of the"
+                + " execution's environment.\n");
     assertThat(
             run("parameters", "set", target, "--package", "Load", "Day", "2025-03-01").exitCode())
         .isZero();
@@ -161,7 +163,7 @@ class CatalogCommandsTest {
         .containsPattern("project\\s+BatchSize\\s+Int32\\s+500\\s+1000\\s+1000")
         .containsPattern("project\\s+Password\\s+String\\s+yes\\s+\\*{8}\\s+\\*{8}\\s+\\*{8}")
         .containsPattern("project\\s+Region\\s+String\\s+yes\\s+\\(missing: required\\)")
-        .contains("-> env variable DbHost  (environment variable DbHost at execution)")
+        .contains("-> environment variable DbHost  (from the execution's environment)")
         .containsPattern("Load\\s+Day\\s+DateTime\\s+2024-01-31\\s+2025-03-01\\s+2025-03-01")
         .doesNotContain("live-secret")
         .doesNotContain("design-secret");

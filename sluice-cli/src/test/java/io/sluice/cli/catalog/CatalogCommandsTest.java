@@ -44,6 +44,19 @@ class CatalogCommandsTest {
   }
 
   @Test
+  void anUnreadableCatalogKeyIsBadInputWithAHintAboutTheBackup() throws Exception {
+    java.nio.file.Files.writeString(tmp.resolve("catalog.key"), "not base64!\n");
+
+    Result listed = sluice.catalog("folders", "list");
+
+    assertThat(listed.exitCode()).isEqualTo(2);
+    assertThat(listed.err())
+        .contains("error: the catalog key in " + tmp.resolve("catalog.key") + " is not base64")
+        .contains("hint: use the catalog key the values were stored with")
+        .doesNotContain("report it");
+  }
+
+  @Test
   void refusalsPrintErrorAndHintWithTheirExitCode() {
     sluice.catalog("folders", "create", "Finance");
 

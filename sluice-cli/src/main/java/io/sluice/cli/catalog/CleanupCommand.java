@@ -33,15 +33,19 @@ public final class CleanupCommand extends CatalogCommandBase {
             + " (RETENTION_WINDOW "
             + result.retentionWindowDays()
             + " days): "
-            + result.partitionsDropped()
-            + " day partitions of logs, "
-            + result.operationsRemoved()
-            + " operations, "
-            + result.projectVersionsRemoved()
-            + " project versions; recorded as operation "
+            + plural(result.partitionsDropped(), "day partition")
+            + " of logs, "
+            + plural(result.operationsRemoved(), "operation")
+            + ", "
+            + plural(result.projectVersionsRemoved(), "project version")
+            + "; recorded as operation "
             + result.operationId()
             + ".",
         result);
     return 0;
+  }
+
+  private static String plural(long count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
   }
 }

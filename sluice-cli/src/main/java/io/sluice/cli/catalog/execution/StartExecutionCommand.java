@@ -35,7 +35,8 @@ public final class StartExecutionCommand extends CatalogCommandBase {
             + execution.state().display()
             + (execution.runInScaleOut()
                 ? ", queued for a Scale Out worker."
-                : ", waiting for the server to run it."),
+                : ". No sluice process runs pending executions yet (the master comes with Scale"
+                    + " Out); to run a package now: sluice catalog execute"),
         execution);
     return 0;
   }

@@ -9,16 +9,22 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * held connects to that port instead of starting a second server on the same data. The operating
  * system releases the lock when the owner exits, however it exits, so a crashed owner never blocks
  * the next start.
+ *
+ * <p>The last one out stops the server: a process leaving while other processes are still connected
+ * (a long {@code sluice catalog execute}, say) leaves the server running for them, and whichever
+ * process next holds the lock with nobody else connected stops it. Stopping it under someone else's
+ * feet would break their work midway.
  */
 public final class EmbeddedCatalog implements AutoCloseable {
 
@@ -44,6 +55,7 @@ public final class EmbeddedCatalog implements AutoCloseable {
   private final EmbeddedPostgres server; // null when another process owns the server
   private final FileChannel lockChannel;
   private final FileLock lock;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private EmbeddedCatalog(
       Path dataDir,
@@ -62,32 +74,79 @@ public final class EmbeddedCatalog implements AutoCloseable {
   public static EmbeddedCatalog attachOrStart(Path dataDir) {
     try {
       Files.createDirectories(dataDir);
-      FileChannel channel =
-          FileChannel.open(
-              dataDir.resolve("owner.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock lock = channel.tryLock();
-      if (lock == null) {
-        channel.close();
-        return new EmbeddedCatalog(dataDir, waitForOwner(dataDir), null, null, null);
-      }
-      try {
-        Integer strayPort = runningServerPort(dataDir);
-        if (strayPort != null) {
-          // An owner was killed without stopping its server; the server still runs: use it.
-          log.info("using the embedded catalog server left running on port {}", strayPort);
-          return new EmbeddedCatalog(dataDir, locationFor(strayPort), null, channel, lock);
+      long deadline = System.nanoTime() + WAIT_FOR_OWNER.toNanos();
+      while (true) {
+        FileChannel channel =
+            FileChannel.open(
+                dataDir.resolve("owner.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = tryLock(channel);
+        if (lock != null) {
+          return startAsOwner(dataDir, channel, lock);
         }
-        EmbeddedPostgres server = start(dataDir);
-        writeServerProperties(dataDir, server.getPort());
-        return new EmbeddedCatalog(dataDir, locationFor(server.getPort()), server, channel, lock);
-      } catch (IOException | RuntimeException e) {
-        lock.release();
         channel.close();
-        throw e;
+        Integer port = runningServerPort(dataDir);
+        if (port != null) {
+          return new EmbeddedCatalog(dataDir, locationFor(port), null, null, null);
+        }
+        // The owner is still starting the server, or is stopping it: look again shortly (and take
+        // the lock if it has gone).
+        if (System.nanoTime() > deadline) {
+          throw new IOException(
+              "another sluice process holds "
+                  + dataDir.resolve("owner.lock")
+                  + " but its catalog server did not answer within "
+                  + WAIT_FOR_OWNER.toSeconds()
+                  + " s; stop that process or use another --data-dir");
+        }
+        sleep();
       }
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot start the embedded catalog in " + dataDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static EmbeddedCatalog startAsOwner(Path dataDir, FileChannel channel, FileLock lock)
+      throws IOException {
+    try {
+      EmbeddedCatalog catalog;
+      Integer strayPort = runningServerPort(dataDir);
+      if (strayPort != null) {
+        // The previous owner left the server running (for others, or it was killed): use it.
+        log.info("using the embedded catalog server left running on port {}", strayPort);
+        catalog = new EmbeddedCatalog(dataDir, locationFor(strayPort), null, channel, lock);
+      } else {
+        EmbeddedPostgres server = start(dataDir);
+        writeServerProperties(dataDir, server.getPort());
+        catalog =
+            new EmbeddedCatalog(dataDir, locationFor(server.getPort()), server, channel, lock);
+      }
+      // Ctrl-C runs shutdown hooks but no finally blocks: decide about the server then too.
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(catalog::closeQuietly, "sluice-embedded-catalog-close"));
+      return catalog;
+    } catch (IOException | RuntimeException e) {
+      lock.release();
+      channel.close();
+      throw e;
+    }
+  }
+
+  /** The lock, or null if another process (or another user in this JVM) holds it. */
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (OverlappingFileLockException heldInThisJvm) {
+      return null;
+    }
+  }
+
+  private static void sleep() throws IOException {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for the embedded catalog", e);
     }
   }
 
@@ -100,6 +159,9 @@ public final class EmbeddedCatalog implements AutoCloseable {
             .setCleanDataDirectory(false)
             .setPGStartupWait(Duration.ofSeconds(60))
             .setServerConfig("max_connections", "200")
+            // close() decides whether to stop the server (others may still use it); a hook of
+            // our own runs it on Ctrl-C.
+            .setRegisterShutdownHook(false)
             .start();
     createDatabaseIfMissing(server);
     return server;
@@ -118,28 +180,6 @@ public final class EmbeddedCatalog implements AutoCloseable {
     } catch (SQLException e) {
       throw new IOException("cannot create the catalog database: " + e.getMessage(), e);
     }
-  }
-
-  private static CatalogLocation waitForOwner(Path dataDir) throws IOException {
-    long deadline = System.nanoTime() + WAIT_FOR_OWNER.toNanos();
-    while (System.nanoTime() < deadline) {
-      Integer port = runningServerPort(dataDir);
-      if (port != null) {
-        return locationFor(port);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while waiting for the embedded catalog", e);
-      }
-    }
-    throw new IOException(
-        "another sluice process holds "
-            + dataDir.resolve("owner.lock")
-            + " but its catalog server did not answer within "
-            + WAIT_FOR_OWNER.toSeconds()
-            + " s; stop that process or use another --data-dir");
   }
 
   /** The port in server.properties if a server answers there, else null. */
@@ -200,19 +240,117 @@ public final class EmbeddedCatalog implements AutoCloseable {
     return server != null;
   }
 
+  /**
+   * Leaves the catalog. A process holding the lock stops the server unless other processes are
+   * still connected to it; then it leaves the server running for them, and the next process to hold
+   * the lock with nobody else connected stops it. A process that only attached just leaves, or
+   * takes the lock first if the owner has gone meanwhile.
+   */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     try {
-      if (server != null) {
-        Files.deleteIfExists(dataDir.resolve("server.properties"));
-        server.close();
+      FileChannel channel = lockChannel;
+      FileLock held = lock;
+      if (held == null) {
+        channel =
+            FileChannel.open(
+                dataDir.resolve("owner.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        held = tryLock(channel);
       }
-      if (lock != null) {
-        lock.release();
-        lockChannel.close();
+      try {
+        if (held != null && !othersStayConnected()) {
+          stopServer();
+        } else if (server != null) {
+          log.info("leaving the embedded catalog server running: other sluice processes use it");
+        }
+      } finally {
+        if (held != null) {
+          held.release();
+        }
+        channel.close();
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot stop the embedded catalog: " + e.getMessage(), e);
     }
+  }
+
+  private void closeQuietly() {
+    try {
+      close();
+    } catch (RuntimeException e) {
+      log.warn("cannot stop the embedded catalog: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * Whether other sessions stay connected for a second: the sessions of a pool this process has
+   * just closed take a moment to leave, and must not count as others.
+   */
+  private boolean othersStayConnected() throws IOException {
+    for (int look = 0; look < 5; look++) {
+      if (!othersConnected()) {
+        return false;
+      }
+      sleep();
+    }
+    return true;
+  }
+
+  /** Whether sessions other than the one asking are connected (true if the server cannot say). */
+  private boolean othersConnected() {
+    try (Connection c =
+            DriverManager.getConnection(location.jdbcUrl(), location.user(), location.password());
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select count(*) from pg_stat_activity"
+                    + " where backend_type = 'client backend' and pid <> pg_backend_pid()")) {
+      rs.next();
+      return rs.getLong(1) > 0;
+    } catch (SQLException notAnswering) {
+      // Already down (nothing to protect), or unreachable (do not stop what we cannot see).
+      return runningServerPortQuietly() != null;
+    }
+  }
+
+  private Integer runningServerPortQuietly() {
+    try {
+      return runningServerPort(dataDir);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Stops the server: ours through the embedded library, one left running by an earlier owner by a
+   * SIGTERM to its postmaster (PostgreSQL's "smart" shutdown). server.properties goes first, so
+   * that no newcomer attaches to a server on its way down.
+   */
+  private void stopServer() throws IOException {
+    Files.deleteIfExists(dataDir.resolve("server.properties"));
+    if (server != null) {
+      server.close();
+      return;
+    }
+    Path pidFile = dataDir.resolve("pgdata").resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+    ProcessHandle.of(pid)
+        .ifPresent(
+            postmaster -> {
+              postmaster.destroy();
+              try {
+                postmaster.onExit().get(60, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } catch (ExecutionException | TimeoutException e) {
+                log.warn("the embedded catalog server (pid {}) did not stop within 60 s", pid);
+              }
+            });
   }
 }

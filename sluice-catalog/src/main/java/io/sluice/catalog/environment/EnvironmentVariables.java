@@ -57,14 +57,14 @@ final class EnvironmentVariables {
     }
     if (value == null) {
       throw CatalogException.invalid(
-          "environment variable '" + name + "' needs a value", "give a " + type + " value");
+          "environment variable '" + name + "' needs a value", "give a value of type " + type);
     }
     type.invalidValue(value)
         .ifPresent(
             why -> {
               throw CatalogException.invalid(
                   "environment variable '" + name + "' is " + type + ": " + why,
-                  "give a " + type + " value, or choose another --type");
+                  "give a value of type " + type + ", or choose another --type");
             });
     h.createUpdate(UPSERT)
         .bind("environmentId", environmentId)

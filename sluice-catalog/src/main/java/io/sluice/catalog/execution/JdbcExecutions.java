@@ -435,7 +435,7 @@ public final class JdbcExecutions implements Executions {
                     + String.join("; ", problems),
                 "set values with: sluice catalog executions set-parameter "
                     + executionId
-                    + " NAME VALUE --object-type project|package (or give the parameters server"
+                    + " NAME VALUE (or give the parameters server"
                     + " values, or fix the environment); nothing was changed");
           }
           storeResolvedValues(handle, executionId, outcome.values());

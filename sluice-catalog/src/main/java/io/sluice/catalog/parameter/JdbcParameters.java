@@ -116,7 +116,7 @@ public final class JdbcParameters implements Parameters {
                   why -> {
                     throw CatalogException.invalid(
                         "parameter '" + name + "' is " + type.ssisName() + ": " + why,
-                        "give a " + type.ssisName() + " value");
+                        "give a value of type " + type.ssisName());
                   });
           h.createUpdate(SET_LITERAL)
               .bind("clear", p.sensitive() ? null : literal)

@@ -27,8 +27,13 @@ public record ParameterInfo(
 
   public static final String MASK = "********";
 
-  /** The server value as people read it: the literal, or {@code -> env variable X}. */
+  /**
+   * The server value as people read it: the literal, or {@code -> environment variable X} (a
+   * variable of the execution's catalog environment, not of the operating system).
+   */
   public String serverValueText() {
-    return referencedVariable != null ? "-> env variable " + referencedVariable : serverValue;
+    return referencedVariable != null
+        ? "-> environment variable " + referencedVariable
+        : serverValue;
   }
 }

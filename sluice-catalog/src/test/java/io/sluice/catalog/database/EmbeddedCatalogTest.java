@@ -2,6 +2,9 @@ package io.sluice.catalog.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +35,47 @@ class EmbeddedCatalogTest {
           db.jdbi()
               .withHandle(h -> h.createQuery("select name from folder").mapTo(String.class).one());
       assertThat(name).isEqualTo("kept");
+    }
+  }
+
+  @Test
+  void theLastOneOutStopsTheServerNotTheFirst() throws Exception {
+    EmbeddedCatalog owner = EmbeddedCatalog.attachOrStart(dataDir);
+    assertThat(owner.ownsServer()).isTrue();
+    int port = port(owner);
+    try (CatalogDatabase stillWorking = CatalogDatabase.open(owner.location())) {
+      // The owner leaves while another user (here: a pool standing for another process) is busy.
+      owner.close();
+      assertThat(answers(port)).as("server kept for the user still connected").isTrue();
+      Integer folders =
+          stillWorking
+              .jdbi()
+              .withHandle(
+                  h -> h.createQuery("select count(*) from folder").mapTo(Integer.class).one());
+      assertThat(folders).isZero();
+    }
+
+    // The next one in adopts the running server; with nobody else connected, it stops it on
+    // leaving.
+    EmbeddedCatalog next = EmbeddedCatalog.attachOrStart(dataDir);
+    assertThat(next.ownsServer()).isFalse();
+    assertThat(port(next)).isEqualTo(port);
+    next.close();
+    assertThat(answers(port)).as("server stopped by the last one out").isFalse();
+    assertThat(dataDir.resolve("server.properties")).doesNotExist();
+  }
+
+  private static int port(EmbeddedCatalog catalog) {
+    String url = catalog.location().jdbcUrl();
+    return Integer.parseInt(url.replaceAll(".*localhost:(\\d+)/.*", "$1"));
+  }
+
+  private static boolean answers(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("localhost", port), 1000);
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 }

@@ -110,7 +110,7 @@ class ParametersTest {
             "Finance", "Sales", ObjectType.PROJECT, null, "ServerName", "DbHost");
     assertThat(ref.referencedVariable()).isEqualTo("DbHost");
     assertThat(ref.serverValue()).isNull();
-    assertThat(ref.serverValueText()).isEqualTo("-> env variable DbHost");
+    assertThat(ref.serverValueText()).isEqualTo("-> environment variable DbHost");
     assertThat(ref.valueSource()).isEqualTo(ValueSource.ENVIRONMENT_VARIABLE);
 
     ParameterInfo cleared =
@@ -235,7 +235,7 @@ class ParametersTest {
         .containsExactly(
             tuple("BatchSize", ValueSource.DESIGN_DEFAULT, null),
             tuple("Password", ValueSource.SERVER_VALUE, "********"),
-            tuple("ServerName", ValueSource.ENVIRONMENT_VARIABLE, "-> env variable DbHost"),
+            tuple("ServerName", ValueSource.ENVIRONMENT_VARIABLE, "-> environment variable DbHost"),
             tuple("Day", ValueSource.MISSING, null));
   }
 

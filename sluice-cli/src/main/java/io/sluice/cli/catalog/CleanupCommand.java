@@ -22,25 +22,30 @@ public final class CleanupCommand extends CatalogCommandBase {
     CleanupResult result = catalog.operations().cleanup();
     if (!result.ran()) {
       out.done(
-          "cleanup is disabled (OPERATION_CLEANUP_ENABLED is false): nothing removed; enable it"
+          "Cleanup is disabled (OPERATION_CLEANUP_ENABLED is false): nothing removed. Enable it"
               + " with: sluice catalog properties set OPERATION_CLEANUP_ENABLED true",
           result);
       return 0;
     }
     out.done(
-        "removed everything older than "
+        "Removed everything older than "
             + Output.text(result.cutoff())
             + " (RETENTION_WINDOW "
             + result.retentionWindowDays()
             + " days): "
-            + result.partitionsDropped()
-            + " day partitions of logs, "
-            + result.operationsRemoved()
-            + " operations, "
-            + result.projectVersionsRemoved()
-            + " project versions; recorded as operation "
-            + result.operationId(),
+            + plural(result.partitionsDropped(), "day partition")
+            + " of logs, "
+            + plural(result.operationsRemoved(), "operation")
+            + ", "
+            + plural(result.projectVersionsRemoved(), "project version")
+            + "; recorded as operation "
+            + result.operationId()
+            + ".",
         result);
     return 0;
+  }
+
+  private static String plural(long count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
   }
 }

@@ -43,6 +43,8 @@ public final class DeployCommand extends CatalogCommandBase {
     byte[] archive = ProjectArchive.fromPath(path); // validated before the catalog is touched
     if (createFolder) {
       createFolderIfMissing(catalog);
+    } else {
+      requireFolder(catalog);
     }
     DeployResult result = catalog.projects().deploy(folder, archive);
     if (out.json()) {
@@ -57,10 +59,10 @@ public final class DeployCommand extends CatalogCommandBase {
             + " as version "
             + result.versionNumber()
             + " ("
-            + result.parameterCount()
-            + " parameters, "
-            + result.carriedServerValues()
-            + " server values carried over).",
+            + plural(result.parameterCount(), "parameter")
+            + ", "
+            + plural(result.carriedServerValues(), "server value")
+            + " carried over).",
         result);
     if (!result.removedVersions().isEmpty()) {
       out.done("Version cleanup removed versions " + result.removedVersions() + ".", result);
@@ -71,6 +73,23 @@ public final class DeployCommand extends CatalogCommandBase {
         column("ENTRY POINT", p -> p.entryPoint() ? "yes" : "no"),
         column("PARAMETERS", PackageInfo::parameterCount));
     return 0;
+  }
+
+  private static String plural(int count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
+  }
+
+  private void requireFolder(Catalog catalog) {
+    try {
+      catalog.folders().get(folder);
+    } catch (CatalogException missing) {
+      if (missing.reason() != CatalogException.Reason.NOT_FOUND) {
+        throw missing;
+      }
+      throw CatalogException.notFound(
+          missing.getMessage(),
+          "add --create-folder, or create it first with: sluice catalog folders create " + folder);
+    }
   }
 
   private void createFolderIfMissing(Catalog catalog) {

@@ -1,14 +1,15 @@
 package io.sluice.cli.catalog;
 
 import io.sluice.catalog.Catalog;
-import io.sluice.catalog.environment.EnvironmentReference;
+import io.sluice.catalog.CatalogException;
 import io.sluice.catalog.execution.CreateExecution;
 import io.sluice.catalog.execution.Execution;
 import io.sluice.catalog.message.EventMessage;
 import io.sluice.catalog.message.MessageQuery;
 import io.sluice.catalog.operation.OperationStatus;
-import io.sluice.catalog.parameter.ObjectType;
 import io.sluice.catalog.parameter.ParameterInfo;
+import io.sluice.cli.catalog.execution.EnvironmentChoice;
+import io.sluice.cli.catalog.execution.ExecutionParameterName;
 import io.sluice.cli.common.CatalogCommandBase;
 import io.sluice.cli.common.ErrorHandler;
 import io.sluice.cli.common.Output;
@@ -50,8 +51,14 @@ public final class ExecuteCommand extends CatalogCommandBase {
 
   @Option(
       names = "--environment",
-      description = "Use the project's reference to this environment for parameter values.")
+      description =
+          "Take parameter values from this environment, through the project's reference to it.")
   String environment;
+
+  @Option(
+      names = "--environment-folder",
+      description = "Folder of --environment, when the project references two of that name.")
+  String environmentFolder;
 
   @Option(
       names = "--logging-level",
@@ -64,17 +71,25 @@ public final class ExecuteCommand extends CatalogCommandBase {
     CreateExecution request =
         CreateExecution.of(project.folder, project.project, packageName).inScaleOut(false);
     if (environment != null) {
-      request = request.withReference(referenceTo(catalog));
+      request =
+          request.withReference(
+              EnvironmentChoice.referenceId(
+                  catalog, project.folder, project.project, environment, environmentFolder));
     }
     List<ParameterInfo> known = catalog.parameters().list(project.folder, project.project);
     long id = catalog.executions().create(request);
-    for (String assignment : parameters) {
-      setParameter(catalog, id, known, assignment);
+    try {
+      for (String assignment : parameters) {
+        setParameter(catalog, id, known, assignment);
+      }
+      if (loggingLevel != null) {
+        catalog.executions().setParameterValue(id, 50, "LOGGING_LEVEL", loggingLevel.toString());
+      }
+    } catch (RuntimeException badValue) {
+      catalog.executions().stop(id); // never leave an execution behind in status created
+      throw badValue;
     }
-    if (loggingLevel != null) {
-      catalog.executions().setParameterValue(id, 50, "LOGGING_LEVEL", loggingLevel.toString());
-    }
-    catalog.executions().start(id, 0);
+    start(catalog, id);
     if (!out.json()) {
       System.out.println(
           "Execution "
@@ -112,30 +127,8 @@ public final class ExecuteCommand extends CatalogCommandBase {
             ? Duration.ZERO
             : Duration.between(done.startTime(), done.endTime());
     System.out.printf(
-        "Execution %d %s in %.2f s. Messages: sluice catalog messages %d%n",
+        "Execution %d ended: %s in %.2f s. Messages: sluice catalog messages %d%n",
         done.executionId(), done.state().display(), took.toMillis() / 1000.0, done.executionId());
-  }
-
-  private long referenceTo(Catalog catalog) {
-    List<EnvironmentReference> references =
-        catalog.environments().listReferences(project.folder, project.project);
-    return references.stream()
-        .filter(r -> r.environmentName().equals(environment))
-        .mapToLong(EnvironmentReference::referenceId)
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new UsageException(
-                    "project "
-                        + project.project
-                        + " has no reference to environment "
-                        + environment,
-                    "add one with: sluice catalog references add --folder "
-                        + project.folder
-                        + " --project "
-                        + project.project
-                        + " --environment "
-                        + environment));
   }
 
   private void setParameter(
@@ -145,22 +138,29 @@ public final class ExecuteCommand extends CatalogCommandBase {
       throw new UsageException(
           "--param " + assignment + " is not NAME=VALUE", "e.g. --param BatchSize=500");
     }
-    String name = assignment.substring(0, eq).trim();
-    String value = assignment.substring(eq + 1);
-    int objectType;
-    if (name.startsWith("$Project::")) {
-      objectType = 20;
-      name = name.substring("$Project::".length());
-    } else if (name.startsWith("$Package::")) {
-      objectType = 30;
-      name = name.substring("$Package::".length());
-    } else {
-      String plain = name;
-      boolean isProjectParameter =
-          known.stream()
-              .anyMatch(p -> p.objectType() == ObjectType.PROJECT && p.name().equals(plain));
-      objectType = isProjectParameter ? 20 : 30;
+    ExecutionParameterName.Target target =
+        ExecutionParameterName.resolve(assignment.substring(0, eq), null, known, packageName);
+    catalog
+        .executions()
+        .setParameterValue(id, target.objectType(), target.name(), assignment.substring(eq + 1));
+  }
+
+  /**
+   * Starts the execution; if it cannot start (a required parameter without value, say), cancels it
+   * so that no execution stays behind in status created, and says how to give the values here.
+   */
+  private void start(Catalog catalog, long id) {
+    try {
+      catalog.executions().start(id, 0);
+    } catch (CatalogException e) {
+      catalog.executions().stop(id);
+      throw new CatalogException(
+          e.reason(),
+          e.getMessage(),
+          "give values with --param NAME=VALUE, or as server values (sluice catalog parameters"
+              + " set), or through --environment; execution "
+              + id
+              + " was canceled");
     }
-    catalog.executions().setParameterValue(id, objectType, name, value);
   }
 }

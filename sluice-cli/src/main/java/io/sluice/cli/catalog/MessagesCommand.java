@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
     description = "Show the event messages of an execution, in time order.")
 public final class MessagesCommand extends CatalogCommandBase {
 
-  @Parameters(index = "0", paramLabel = "EXECUTION_ID")
+  @Parameters(index = "0", paramLabel = "EXECUTION_ID", description = "Id of the execution.")
   long executionId;
 
   @Option(

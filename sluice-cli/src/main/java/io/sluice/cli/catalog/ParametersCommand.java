@@ -78,8 +78,7 @@ public final class ParametersCommand implements Runnable {
     private static String valueUsed(ParameterInfo p) {
       return switch (p.valueSource()) {
         case SERVER_VALUE, DESIGN_DEFAULT -> p.value();
-        case ENVIRONMENT_VARIABLE ->
-            "(environment variable " + p.referencedVariable() + " at execution)";
+        case ENVIRONMENT_VARIABLE -> "(from the execution's environment)";
         case MISSING -> p.required() ? "(missing: required)" : "(missing)";
       };
     }
@@ -138,7 +137,15 @@ public final class ParametersCommand implements Runnable {
                       parameter.packageName,
                       parameter.name,
                       reference);
-      out.done("Set " + describe(result) + " to " + result.serverValueText() + ".", result);
+      out.done(
+          value != null
+              ? "Set " + describe(result) + " to " + result.serverValueText() + "."
+              : "Set "
+                  + describe(result)
+                  + " to take environment variable "
+                  + result.referencedVariable()
+                  + " of the execution's environment.",
+          result);
       return 0;
     }
   }

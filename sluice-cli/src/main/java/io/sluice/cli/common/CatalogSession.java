@@ -40,7 +40,7 @@ public final class CatalogSession implements AutoCloseable {
       location = new CatalogLocation(url, options.user(), options.password());
     }
     try {
-      CatalogKey.Loaded key = CatalogKey.loadOrCreate(options.keyFile());
+      CatalogKey.Loaded key = loadKey(options);
       if (key.created()) {
         notes.println(
             "sluice: generated the catalog key "
@@ -55,6 +55,14 @@ public final class CatalogSession implements AutoCloseable {
         embedded.close();
       }
       throw e;
+    }
+  }
+
+  private static CatalogKey.Loaded loadKey(CatalogOptions options) {
+    try {
+      return CatalogKey.loadOrCreate(options.keyFile());
+    } catch (IllegalArgumentException unreadable) {
+      throw new UsageException(unreadable.getMessage(), ErrorHandler.KEY_HINT);
     }
   }
 

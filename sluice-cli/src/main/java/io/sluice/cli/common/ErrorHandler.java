@@ -2,6 +2,7 @@ package io.sluice.cli.common;
 
 import io.sluice.catalog.CatalogException;
 import io.sluice.catalog.database.CatalogUnavailableException;
+import io.sluice.catalog.security.SecretDecryptionException;
 import io.sluice.engine.project.ProjectFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -15,6 +16,10 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
 
   public static final int FAILED = 1;
   public static final int BAD_INPUT = 2;
+
+  static final String KEY_HINT =
+      "use the catalog key the values were stored with (--catalog-key-file, SLUICE_CATALOG_KEY_FILE"
+          + " or SLUICE_CATALOG_KEY): restore it from your backup";
 
   @Override
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
@@ -36,6 +41,11 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
       err.println("error: " + pfe.getMessage());
       hint(err, "fix the files named above and run the command again");
       return BAD_INPUT;
+    }
+    if (e instanceof SecretDecryptionException) {
+      err.println("error: " + e.getMessage());
+      hint(err, KEY_HINT);
+      return FAILED;
     }
     if (e instanceof CatalogUnavailableException) {
       err.println("error: " + e.getMessage());

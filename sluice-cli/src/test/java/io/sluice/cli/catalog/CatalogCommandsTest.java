@@ -44,6 +44,19 @@ class CatalogCommandsTest {
   }
 
   @Test
+  void anUnreadableCatalogKeyIsBadInputWithAHintAboutTheBackup() throws Exception {
+    java.nio.file.Files.writeString(tmp.resolve("catalog.key"), "not base64!\n");
+
+    Result listed = sluice.catalog("folders", "list");
+
+    assertThat(listed.exitCode()).isEqualTo(2);
+    assertThat(listed.err())
+        .contains("error: the catalog key in " + tmp.resolve("catalog.key") + " is not base64")
+        .contains("hint: use the catalog key the values were stored with")
+        .doesNotContain("report it");
+  }
+
+  @Test
   void refusalsPrintErrorAndHintWithTheirExitCode() {
     sluice.catalog("folders", "create", "Finance");
 
@@ -151,7 +164,9 @@ class CatalogCommandsTest {
     assertThat(run("parameters", "set", target, "Password", "live-secret").out())
         .isEqualTo("Set project parameter Password to ********.\n");
     assertThat(run("parameters", "set", target, "ServerName", "--reference", "DbHost").out())
-        .isEqualTo("Set project parameter ServerName to -> env variable DbHost.\n");
+        .isEqualTo(
+            "Set project parameter ServerName to take environment variable DbHost of the"
+                + " execution's environment.\n");
     assertThat(
             run("parameters", "set", target, "--package", "Load", "Day", "2025-03-01").exitCode())
         .isZero();
@@ -161,7 +176,7 @@ class CatalogCommandsTest {
         .containsPattern("project\\s+BatchSize\\s+Int32\\s+500\\s+1000\\s+1000")
         .containsPattern("project\\s+Password\\s+String\\s+yes\\s+\\*{8}\\s+\\*{8}\\s+\\*{8}")
         .containsPattern("project\\s+Region\\s+String\\s+yes\\s+\\(missing: required\\)")
-        .contains("-> env variable DbHost  (environment variable DbHost at execution)")
+        .contains("-> environment variable DbHost  (from the execution's environment)")
         .containsPattern("Load\\s+Day\\s+DateTime\\s+2024-01-31\\s+2025-03-01\\s+2025-03-01")
         .doesNotContain("live-secret")
         .doesNotContain("design-secret");

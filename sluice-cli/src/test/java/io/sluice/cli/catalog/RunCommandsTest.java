@@ -33,6 +33,7 @@ class RunCommandsTest {
 
   private CatalogLocation location;
   private CatalogDatabase db;
+  private CatalogRows.Deployed warehouse;
 
   private record Result(int exitCode, String out, String err) {}
 
@@ -41,7 +42,7 @@ class RunCommandsTest {
     location = TestCatalog.newEmptyDatabase();
     db = CatalogDatabase.open(location);
     CatalogRows rows = new CatalogRows(db.jdbi());
-    CatalogRows.Deployed warehouse = rows.project(rows.folder("Sales"), "Warehouse");
+    warehouse = rows.project(rows.folder("Sales"), "Warehouse");
     rows.packageOf(warehouse.versionId(), "Load.yaml", true);
     rows.parameter(warehouse.versionId(), 20, "Warehouse", "Rows", "Int32", true, false, null);
     rows.parameter(warehouse.versionId(), 30, "Load.yaml", "Mode", "String", false, false, "full");
@@ -121,7 +122,7 @@ class RunCommandsTest {
             "--package",
             "Load.yaml");
     assertThat(created.exitCode()).as(created.err()).isZero();
-    assertThat(created.out()).startsWith("created execution 1 (1 created)");
+    assertThat(created.out()).startsWith("Created execution 1 (1 created)");
 
     Result badValue =
         run(
@@ -140,9 +141,7 @@ class RunCommandsTest {
             "set-parameter",
             "1",
             "Rows",
-            "500",
-            "--object-type",
-            "project");
+            "500"); // no --object-type: Rows is known as the project's parameter
     Result started = run("catalog", "executions", "start", "1");
     Result show = run("catalog", "executions", "show", "1");
     Result list = run("catalog", "executions", "list", "--since", "24h", "--status", "pending");
@@ -153,15 +152,16 @@ class RunCommandsTest {
     assertThat(badValue.err())
         .contains("error: cannot set project parameter Rows: 'many' is not an Int32");
     assertThat(badValue.err()).contains("hint: give a value of its type, Int32");
-    assertThat(set.exitCode()).isZero();
-    assertThat(started.out()).contains("started execution 1: 5 pending");
+    assertThat(set.exitCode()).as(set.err()).isZero();
+    assertThat(set.out()).isEqualTo("Set project parameter Rows of execution 1.\n");
+    assertThat(started.out()).contains("Started execution 1: 5 pending");
     assertThat(show.out())
         .contains("status:", "5 pending", "Sales/Warehouse/Load.yaml")
         .containsPattern("project\\s+Rows\\s+Int32\\s+500\\s+EXECUTION")
         .containsPattern("package\\s+Mode\\s+String\\s+full\\s+DESIGN");
     assertThat(list.out()).contains("5 pending").contains("Load.yaml").contains("server");
     assertThat(none.out()).contains("(none)");
-    assertThat(stopped.out()).startsWith("execution 1 is 3 canceled");
+    assertThat(stopped.out()).startsWith("Execution 1 is 3 canceled");
   }
 
   @Test
@@ -197,6 +197,50 @@ class RunCommandsTest {
     assertThat(badTime.err()).contains("error: --since 'yesterday' is not a time");
     assertThat(missing.exitCode()).isEqualTo(1);
     assertThat(missing.err()).contains("error: execution 999 does not exist");
+  }
+
+  @Test
+  void setParameterFindsTheKindOfParameterByItsNameAndShowMasksSensitiveValues() {
+    CatalogRows rows = new CatalogRows(db.jdbi());
+    rows.parameter(warehouse.versionId(), 20, "Warehouse", "Token", "String", false, true, null);
+    rows.relativeReference(warehouse.projectId(), "Dev");
+    rows.environment(warehouse.folderId(), "Dev");
+    Result created =
+        run(
+            "catalog",
+            "executions",
+            "create",
+            "--folder",
+            "Sales",
+            "--project",
+            "Warehouse",
+            "--package",
+            "Load.yaml",
+            "--environment",
+            "dev");
+    assertThat(created.exitCode()).as(created.err()).isZero();
+
+    Result packageParameter = run("catalog", "executions", "set-parameter", "1", "Mode", "delta");
+    Result systemParameter =
+        run("catalog", "executions", "set-parameter", "1", "LOGGING_LEVEL", "3");
+    Result qualified =
+        run("catalog", "executions", "set-parameter", "1", "$Project::Token", "t0p-secret");
+    Result unknown = run("catalog", "executions", "set-parameter", "1", "Nope", "1");
+    Result show = run("catalog", "executions", "show", "1");
+
+    assertThat(packageParameter.out()).isEqualTo("Set package parameter Mode of execution 1.\n");
+    assertThat(systemParameter.out())
+        .isEqualTo("Set system parameter LOGGING_LEVEL of execution 1.\n");
+    assertThat(qualified.out()).isEqualTo("Set project parameter Token of execution 1.\n");
+    assertThat(unknown.exitCode()).isNotZero();
+    assertThat(unknown.err()).contains("Nope");
+    assertThat(show.out())
+        .contains("Sales/Dev (reference")
+        .containsPattern("project version:\\s+1\\n")
+        .containsPattern("package\\s+Mode\\s+String\\s+delta\\s+EXECUTION")
+        .containsPattern("system\\s+LOGGING_LEVEL\\s+Int32\\s+3\\s+EXECUTION")
+        .containsPattern("project\\s+Token\\s+String\\s+\\*{8}\\s+EXECUTION")
+        .doesNotContain("t0p-secret");
   }
 
   @Test
@@ -245,7 +289,7 @@ class RunCommandsTest {
     Result shown = run("catalog", "operations", "show", String.valueOf(cleanupId));
 
     assertThat(operations.out()).contains("202 stop").contains("7 succeeded");
-    assertThat(setRetention.out()).contains("RETENTION_WINDOW = 30");
+    assertThat(setRetention.out()).contains("Set RETENTION_WINDOW to 30.");
     assertThat(badProperty.exitCode()).isEqualTo(2);
     assertThat(badProperty.err()).contains("error: ENCRYPTION_ALGORITHM is read only");
     assertThat(properties.out()).containsPattern("RETENTION_WINDOW\\s+30");

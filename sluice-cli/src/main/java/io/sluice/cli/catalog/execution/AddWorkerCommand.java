@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
         "Allow a worker to run a created Scale Out execution made with --specific-workers.")
 public final class AddWorkerCommand extends CatalogCommandBase {
 
-  @Parameters(index = "0", paramLabel = "EXECUTION_ID")
+  @Parameters(index = "0", paramLabel = "EXECUTION_ID", description = "Id of the execution.")
   long executionId;
 
   @Parameters(index = "1", paramLabel = "WORKER_ID", description = "The worker agent's id.")
@@ -26,7 +26,7 @@ public final class AddWorkerCommand extends CatalogCommandBase {
   protected int run(Catalog catalog, Output out) {
     catalog.executions().addWorker(executionId, workerId);
     out.done(
-        "worker " + workerId + " may run execution " + executionId,
+        "Worker " + workerId + " may run execution " + executionId + ".",
         Map.of("executionId", executionId, "workerAgentId", workerId));
     return 0;
   }

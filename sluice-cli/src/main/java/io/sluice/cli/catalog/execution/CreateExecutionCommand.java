@@ -5,6 +5,7 @@ import io.sluice.catalog.execution.CreateExecution;
 import io.sluice.catalog.execution.Execution;
 import io.sluice.cli.common.CatalogCommandBase;
 import io.sluice.cli.common.Output;
+import io.sluice.cli.common.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,18 +16,34 @@ import picocli.CommandLine.Option;
     description = "Create an execution of a package of a project's current version (1 created).")
 public final class CreateExecutionCommand extends CatalogCommandBase {
 
-  @Option(names = "--folder", required = true, description = "Catalog folder of the project.")
+  @Option(names = "--folder", required = true, description = "Folder that holds the project.")
   String folder;
 
-  @Option(names = "--project", required = true, description = "Project name.")
+  @Option(names = "--project", required = true, description = "Name of the project.")
   String project;
 
-  @Option(names = "--package", required = true, description = "Package name, e.g. Load.yaml.")
+  @Option(
+      names = "--package",
+      required = true,
+      description = "The entry-point package to run, e.g. main (see: sluice catalog packages).")
   String packageName;
 
   @Option(
+      names = "--environment",
+      description =
+          "Take parameter values from this environment, through the project's reference to it.")
+  String environment;
+
+  @Option(
+      names = "--environment-folder",
+      description = "Folder of --environment, when the project references two of that name.")
+  String environmentFolder;
+
+  @Option(
       names = "--reference",
-      description = "Id of the project's environment reference whose variables parameters use.")
+      description =
+          "Id of the project's environment reference to use (instead of --environment; see:"
+              + " sluice catalog references list).")
   Long reference;
 
   @Option(
@@ -44,9 +61,18 @@ public final class CreateExecutionCommand extends CatalogCommandBase {
 
   @Override
   protected int run(Catalog catalog, Output out) {
+    if (reference != null && environment != null) {
+      throw new UsageException(
+          "give --environment or --reference, not both", "--environment NAME is the simpler one");
+    }
     CreateExecution request =
         CreateExecution.of(folder, project, packageName).withAnyWorker(!specificWorkers);
-    if (reference != null) {
+    if (environment != null) {
+      request =
+          request.withReference(
+              EnvironmentChoice.referenceId(
+                  catalog, folder, project, environment, environmentFolder));
+    } else if (reference != null) {
       request = request.withReference(reference);
     }
     if (scaleOut != null) {
@@ -55,11 +81,13 @@ public final class CreateExecutionCommand extends CatalogCommandBase {
     long id = catalog.executions().create(request);
     Execution execution = catalog.executions().get(id);
     out.done(
-        "created execution "
+        "Created execution "
             + id
             + " ("
             + execution.state().display()
-            + "); set parameters, then: sluice catalog executions start "
+            + "). Set parameters with: sluice catalog executions set-parameter "
+            + id
+            + " NAME VALUE; then run it: sluice catalog executions start "
             + id,
         execution);
     return 0;

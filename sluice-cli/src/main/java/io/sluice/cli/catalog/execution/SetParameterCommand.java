@@ -1,11 +1,9 @@
 package io.sluice.cli.catalog.execution;
 
 import io.sluice.catalog.Catalog;
-import io.sluice.catalog.execution.Executions;
+import io.sluice.catalog.execution.Execution;
 import io.sluice.cli.common.CatalogCommandBase;
 import io.sluice.cli.common.Output;
-import io.sluice.cli.common.UsageException;
-import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,22 +13,23 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "set-parameter",
     mixinStandardHelpOptions = true,
-    description = "Set a parameter value of a created execution (before it starts).")
+    description = {
+      "Set a parameter value of a created execution (before it starts). It wins over server"
+          + " values, environment variables and design defaults.",
+      "Examples: set-parameter 7 FilePattern 'Currency_A*.txt'",
+      "          set-parameter 7 LOGGING_LEVEL 3"
+    })
 public final class SetParameterCommand extends CatalogCommandBase {
 
-  private static final Map<String, Integer> OBJECT_TYPES =
-      Map.of(
-          "project", Executions.PROJECT_PARAMETER,
-          "20", Executions.PROJECT_PARAMETER,
-          "package", Executions.PACKAGE_PARAMETER,
-          "30", Executions.PACKAGE_PARAMETER,
-          "system", Executions.SYSTEM_PARAMETER,
-          "50", Executions.SYSTEM_PARAMETER);
-
-  @Parameters(index = "0", paramLabel = "EXECUTION_ID")
+  @Parameters(index = "0", paramLabel = "EXECUTION_ID", description = "Id of the execution.")
   long executionId;
 
-  @Parameters(index = "1", paramLabel = "NAME", description = "Parameter name.")
+  @Parameters(
+      index = "1",
+      paramLabel = "NAME",
+      description =
+          "Parameter name: NAME (a system parameter, else the package's, else the project's),"
+              + " $Project::NAME or $Package::NAME.")
   String name;
 
   @Parameters(index = "2", paramLabel = "VALUE", description = "Value, as text of its type.")
@@ -38,23 +37,39 @@ public final class SetParameterCommand extends CatalogCommandBase {
 
   @Option(
       names = "--object-type",
-      required = true,
       description =
-          "project (20), package (30) or system (50: LOGGING_LEVEL, DUMP_ON_ERROR, SYNCHRONIZED).")
+          "Only when NAME is ambiguous: project (20), package (30) or system (50: LOGGING_LEVEL,"
+              + " DUMP_ON_ERROR, SYNCHRONIZED).")
   String objectType;
 
   @Override
   protected int run(Catalog catalog, Output out) {
-    Integer type = OBJECT_TYPES.get(objectType.trim().toLowerCase(Locale.ROOT));
-    if (type == null) {
-      throw new UsageException(
-          "--object-type '" + objectType + "' is not a kind of parameter",
-          "use project (20), package (30) or system (50)");
-    }
-    catalog.executions().setParameterValue(executionId, type, name, value);
+    Execution execution = catalog.executions().get(executionId);
+    ExecutionParameterName.Target target =
+        ExecutionParameterName.resolve(
+            name,
+            objectType,
+            catalog.parameters().list(execution.folderName(), execution.projectName()),
+            execution.packageName());
+    catalog.executions().setParameterValue(executionId, target.objectType(), target.name(), value);
     out.done(
-        "set " + name + " of execution " + executionId,
-        Map.of("executionId", executionId, "objectType", type, "name", name));
+        "Set "
+            + scope(target.objectType())
+            + " parameter "
+            + target.name()
+            + " of execution "
+            + executionId
+            + ".",
+        Map.of(
+            "executionId", executionId, "objectType", target.objectType(), "name", target.name()));
     return 0;
+  }
+
+  private static String scope(int objectType) {
+    return switch (objectType) {
+      case 20 -> "project";
+      case 30 -> "package";
+      default -> "system";
+    };
   }
 }

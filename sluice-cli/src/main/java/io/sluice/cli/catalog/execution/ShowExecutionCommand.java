@@ -6,6 +6,7 @@ import io.sluice.catalog.Catalog;
 import io.sluice.catalog.execution.Execution;
 import io.sluice.catalog.execution.ExecutionParameterValue;
 import io.sluice.catalog.operation.OperationStatus;
+import io.sluice.catalog.parameter.ParameterInfo;
 import io.sluice.cli.common.CatalogCommandBase;
 import io.sluice.cli.common.Output;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ public final class ShowExecutionCommand extends CatalogCommandBase {
 
   private static final String[] LOGGING_LEVELS = {"None", "Basic", "Performance", "Verbose"};
 
-  @Parameters(index = "0", paramLabel = "EXECUTION_ID")
+  @Parameters(index = "0", paramLabel = "EXECUTION_ID", description = "Id of the execution.")
   long executionId;
 
   /** What --json prints. */
@@ -40,7 +41,7 @@ public final class ShowExecutionCommand extends CatalogCommandBase {
     lines.add(line("execution", e.executionId()));
     lines.add(line("status", OperationStatus.display(e.status())));
     lines.add(line("package", e.folderName() + "/" + e.projectName() + "/" + e.packageName()));
-    lines.add(line("project version id", e.projectVersionId()));
+    lines.add(line("project version", versionNumber(catalog, e)));
     lines.add(
         line(
             "environment",
@@ -72,9 +73,18 @@ public final class ShowExecutionCommand extends CatalogCommandBase {
         column("TYPE", p -> objectType(p.objectType())),
         column("PARAMETER", ExecutionParameterValue::parameterName),
         column("DATA TYPE", ExecutionParameterValue::dataType),
-        column("VALUE", p -> p.sensitive() ? (p.valueSet() ? "(sensitive)" : "") : p.value()),
+        column("VALUE", p -> p.sensitive() ? (p.valueSet() ? ParameterInfo.MASK : "") : p.value()),
         column("SOURCE", ExecutionParameterValue::source));
     return 0;
+  }
+
+  /** The version number people see in `projects versions` (the row id means nothing to them). */
+  private static String versionNumber(Catalog catalog, Execution e) {
+    return catalog.projects().versions(e.folderName(), e.projectName()).stream()
+        .filter(v -> v.versionId() == e.projectVersionId())
+        .findFirst()
+        .map(v -> Integer.toString(v.versionNumber()))
+        .orElse("(removed; version id " + e.projectVersionId() + ")");
   }
 
   private static String[] line(String key, Object value) {

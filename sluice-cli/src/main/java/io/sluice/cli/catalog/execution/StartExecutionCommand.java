@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
         "Start a created execution: resolve its parameters and queue it (5 pending). Once only.")
 public final class StartExecutionCommand extends CatalogCommandBase {
 
-  @Parameters(index = "0", paramLabel = "EXECUTION_ID")
+  @Parameters(index = "0", paramLabel = "EXECUTION_ID", description = "Id of the execution.")
   long executionId;
 
   @Option(
@@ -29,11 +29,14 @@ public final class StartExecutionCommand extends CatalogCommandBase {
   protected int run(Catalog catalog, Output out) {
     Execution execution = catalog.executions().start(executionId, retries);
     out.done(
-        "started execution "
+        "Started execution "
             + executionId
             + ": "
             + execution.state().display()
-            + (execution.runInScaleOut() ? ", queued for a Scale Out worker" : ""),
+            + (execution.runInScaleOut()
+                ? ", queued for a Scale Out worker."
+                : ". No sluice process runs pending executions yet (the master comes with Scale"
+                    + " Out); to run a package now: sluice catalog execute"),
         execution);
     return 0;
   }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
         "Stop an execution: created or pending ones are canceled at once, running ones stop.")
 public final class StopExecutionCommand extends CatalogCommandBase {
 
-  @Parameters(index = "0", paramLabel = "EXECUTION_ID")
+  @Parameters(index = "0", paramLabel = "EXECUTION_ID", description = "Id of the execution.")
   long executionId;
 
   @Override
@@ -26,7 +26,8 @@ public final class StopExecutionCommand extends CatalogCommandBase {
         execution.state() == OperationStatus.STOPPING
             ? ": asked to stop; it ends as 3 canceled once its runner has stopped it"
             : "";
-    out.done("execution " + executionId + " is " + execution.state().display() + what, execution);
+    out.done(
+        "Execution " + executionId + " is " + execution.state().display() + what + ".", execution);
     return 0;
   }
 }

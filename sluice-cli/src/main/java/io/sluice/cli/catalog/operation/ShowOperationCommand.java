@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
     description = "Show an operation and its messages.")
 public final class ShowOperationCommand extends CatalogCommandBase {
 
-  @Parameters(index = "0", paramLabel = "OPERATION_ID")
+  @Parameters(index = "0", paramLabel = "OPERATION_ID", description = "Id of the operation.")
   long operationId;
 
   /** What --json prints. */

@@ -14,16 +14,19 @@ import picocli.CommandLine.Parameters;
     description = "Set a catalog property, e.g. `properties set RETENTION_WINDOW 90`.")
 public final class SetPropertyCommand extends CatalogCommandBase {
 
-  @Parameters(index = "0", paramLabel = "NAME")
+  @Parameters(
+      index = "0",
+      paramLabel = "NAME",
+      description = "Property name, e.g. RETENTION_WINDOW (see: sluice catalog properties list).")
   String name;
 
-  @Parameters(index = "1", paramLabel = "VALUE")
+  @Parameters(index = "1", paramLabel = "VALUE", description = "The new value.")
   String value;
 
   @Override
   protected int run(Catalog catalog, Output out) {
     CatalogProperty property = catalog.properties().set(name, value);
-    out.done(property.name() + " = " + property.value(), property);
+    out.done("Set " + property.name() + " to " + property.value() + ".", property);
     return 0;
   }
 }

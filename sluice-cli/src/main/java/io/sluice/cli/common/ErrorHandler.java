@@ -32,6 +32,16 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
       hint(err, ue.hint());
       return BAD_INPUT;
     }
+    if (e instanceof io.sluice.master.config.SettingsException se) {
+      err.println("error: " + se.getMessage());
+      hint(err, se.hint());
+      return BAD_INPUT;
+    }
+    if (e instanceof io.sluice.protocol.tls.TlsSetupException te) {
+      err.println("error: " + te.getMessage());
+      hint(err, te.hint());
+      return BAD_INPUT;
+    }
     if (e instanceof ProjectFormatException pfe) {
       err.println("error: " + pfe.getMessage());
       hint(err, "fix the files named above and run the command again");

@@ -213,8 +213,9 @@ public final class Master implements AutoCloseable {
   @Override
   public void close() {
     housekeeping.shutdownNow();
-    server.close();
+    // Waiting polls are answered (empty) first, so the server does not wait for them to stop.
     dispatcher.close();
+    server.close();
     listener.close();
     metrics.close();
   }

@@ -3,6 +3,8 @@ package io.sluice.cli.common;
 import io.sluice.catalog.CatalogException;
 import io.sluice.catalog.database.CatalogUnavailableException;
 import io.sluice.engine.project.ProjectFormatException;
+import io.sluice.master.config.SettingsException;
+import io.sluice.protocol.tls.TlsSetupException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -32,12 +34,12 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
       hint(err, ue.hint());
       return BAD_INPUT;
     }
-    if (e instanceof io.sluice.master.config.SettingsException se) {
+    if (e instanceof SettingsException se) {
       err.println("error: " + se.getMessage());
       hint(err, se.hint());
       return BAD_INPUT;
     }
-    if (e instanceof io.sluice.protocol.tls.TlsSetupException te) {
+    if (e instanceof TlsSetupException te) {
       err.println("error: " + te.getMessage());
       hint(err, te.hint());
       return BAD_INPUT;

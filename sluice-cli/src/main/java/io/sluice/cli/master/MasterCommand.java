@@ -7,6 +7,7 @@ import io.sluice.cli.common.UsageException;
 import io.sluice.master.Master;
 import io.sluice.master.config.MasterConfigFile;
 import io.sluice.master.config.MasterSettings;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 
@@ -40,7 +41,7 @@ public final class MasterCommand extends CatalogCommandBase {
               + " (mutual TLS) and management on port "
               + master.managementPort()
               + "; Ctrl-C stops it",
-          java.util.Map.of(
+          Map.of(
               "name", master.name(),
               "workerPort", master.workerPort(),
               "managementPort", master.managementPort()));

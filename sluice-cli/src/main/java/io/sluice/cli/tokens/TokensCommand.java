@@ -6,6 +6,7 @@ import io.sluice.catalog.Catalog;
 import io.sluice.cli.common.CatalogCommandBase;
 import io.sluice.cli.common.Output;
 import io.sluice.master.management.ApiTokens;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -15,9 +16,9 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Create, list and revoke API tokens for the management API.",
     subcommands = {
-      TokensCommand.Create.class,
-      TokensCommand.List.class,
-      TokensCommand.Revoke.class
+      TokensCommand.CreateToken.class,
+      TokensCommand.ListTokens.class,
+      TokensCommand.RevokeToken.class
     })
 public final class TokensCommand implements Runnable {
 
@@ -33,7 +34,7 @@ public final class TokensCommand implements Runnable {
       name = "create",
       mixinStandardHelpOptions = true,
       description = "Create a token; it is printed once and stored only as a SHA-256 hash.")
-  public static final class Create extends CatalogCommandBase {
+  public static final class CreateToken extends CatalogCommandBase {
     @Parameters(index = "0", paramLabel = "NAME")
     String name;
 
@@ -47,14 +48,14 @@ public final class TokensCommand implements Runnable {
               + ". It is shown only now; store it safely:\n"
               + token
               + "\nuse it as: Authorization: Bearer <token>",
-          java.util.Map.of("name", name, "token", token));
+          Map.of("name", name, "token", token));
       return 0;
     }
   }
 
   /** {@code sluice tokens list}. */
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List the tokens.")
-  public static final class List extends CatalogCommandBase {
+  public static final class ListTokens extends CatalogCommandBase {
     @Override
     protected int run(Catalog catalog, Output out) {
       out.table(
@@ -69,14 +70,14 @@ public final class TokensCommand implements Runnable {
 
   /** {@code sluice tokens revoke NAME}. */
   @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token.")
-  public static final class Revoke extends CatalogCommandBase {
+  public static final class RevokeToken extends CatalogCommandBase {
     @Parameters(index = "0", paramLabel = "NAME")
     String name;
 
     @Override
     protected int run(Catalog catalog, Output out) {
       new ApiTokens(session().database().jdbi()).revoke(name);
-      out.done("Revoked token " + name + ".", java.util.Map.of("name", name));
+      out.done("Revoked token " + name + ".", Map.of("name", name));
       return 0;
     }
   }

@@ -1,6 +1,11 @@
 package io.sluice.cli.workers;
 
+import io.sluice.cli.common.Output;
+import io.sluice.master.management.WorkerAgents;
+import io.sluice.master.management.WorkerChanges;
+import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code sluice workers}: Scale Out Manager's worker list as commands, on the catalog directly. (A
@@ -11,12 +16,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "List, enable, disable, describe and remove Scale Out workers.",
     subcommands = {
-      WorkersCommand.List.class,
-      WorkersCommand.Show.class,
-      WorkersCommand.Enable.class,
-      WorkersCommand.Disable.class,
-      WorkersCommand.Set.class,
-      WorkersCommand.Remove.class
+      WorkersCommand.ListWorkers.class,
+      WorkersCommand.ShowWorker.class,
+      WorkersCommand.EnableWorker.class,
+      WorkersCommand.DisableWorker.class,
+      WorkersCommand.SetWorker.class,
+      WorkersCommand.RemoveWorker.class
     })
 public final class WorkersCommand implements Runnable {
 
@@ -29,10 +34,9 @@ public final class WorkersCommand implements Runnable {
 
   /** {@code sluice workers list}. */
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List the workers.")
-  public static final class List extends WorkerCommandBase {
+  public static final class ListWorkers extends WorkerCommandBase {
     @Override
-    protected int run(
-        io.sluice.master.management.WorkerAgents workers, io.sluice.cli.common.Output out) {
+    protected int run(WorkerAgents workers, Output out) {
       printTable(workers.list(), out);
       return 0;
     }
@@ -40,10 +44,9 @@ public final class WorkersCommand implements Runnable {
 
   /** {@code sluice workers show ID}. */
   @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one worker.")
-  public static final class Show extends OneWorkerCommand {
+  public static final class ShowWorker extends OneWorkerCommand {
     @Override
-    protected int run(
-        io.sluice.master.management.WorkerAgents workers, io.sluice.cli.common.Output out) {
+    protected int run(WorkerAgents workers, Output out) {
       printOne(workers.get(worker), out);
       return 0;
     }
@@ -54,10 +57,9 @@ public final class WorkersCommand implements Runnable {
       name = "enable",
       mixinStandardHelpOptions = true,
       description = "Enable a worker: it takes tasks from now on.")
-  public static final class Enable extends OneWorkerCommand {
+  public static final class EnableWorker extends OneWorkerCommand {
     @Override
-    protected int run(
-        io.sluice.master.management.WorkerAgents workers, io.sluice.cli.common.Output out) {
+    protected int run(WorkerAgents workers, Output out) {
       var w = workers.enable(worker);
       out.done("Enabled worker " + w.workerAgentId() + " (" + label(w) + ").", w);
       return 0;
@@ -69,10 +71,9 @@ public final class WorkersCommand implements Runnable {
       name = "disable",
       mixinStandardHelpOptions = true,
       description = "Disable a worker: it gets no new task and finishes what it runs.")
-  public static final class Disable extends OneWorkerCommand {
+  public static final class DisableWorker extends OneWorkerCommand {
     @Override
-    protected int run(
-        io.sluice.master.management.WorkerAgents workers, io.sluice.cli.common.Output out) {
+    protected int run(WorkerAgents workers, Output out) {
       var w = workers.disable(worker);
       out.done(
           "Disabled worker "
@@ -92,28 +93,23 @@ public final class WorkersCommand implements Runnable {
       name = "set",
       mixinStandardHelpOptions = true,
       description = "Change a worker's display name, description or tags.")
-  public static final class Set extends OneWorkerCommand {
-    @picocli.CommandLine.Option(names = "--display-name")
+  public static final class SetWorker extends OneWorkerCommand {
+    @Option(names = "--display-name")
     String displayName;
 
-    @picocli.CommandLine.Option(names = "--description")
+    @Option(names = "--description")
     String description;
 
-    @picocli.CommandLine.Option(
+    @Option(
         names = "--tags",
         split = ",",
         description = "Comma-separated tags; replaces the current ones (--tags '' clears them).")
-    java.util.List<String> tags;
+    List<String> tags;
 
     @Override
-    protected int run(
-        io.sluice.master.management.WorkerAgents workers, io.sluice.cli.common.Output out) {
-      java.util.List<String> newTags =
-          tags == null ? null : tags.stream().filter(t -> !t.isBlank()).toList();
-      var w =
-          workers.set(
-              worker,
-              new io.sluice.master.management.WorkerChanges(displayName, description, newTags));
+    protected int run(WorkerAgents workers, Output out) {
+      List<String> newTags = tags == null ? null : tags.stream().filter(t -> !t.isBlank()).toList();
+      var w = workers.set(worker, new WorkerChanges(displayName, description, newTags));
       out.done("Changed worker " + w.workerAgentId() + " (" + label(w) + ").", w);
       return 0;
     }
@@ -126,10 +122,9 @@ public final class WorkersCommand implements Runnable {
       description =
           "Remove a worker: its certificate is refused from now on and its running executions"
               + " are stopped.")
-  public static final class Remove extends OneWorkerCommand {
+  public static final class RemoveWorker extends OneWorkerCommand {
     @Override
-    protected int run(
-        io.sluice.master.management.WorkerAgents workers, io.sluice.cli.common.Output out) {
+    protected int run(WorkerAgents workers, Output out) {
       var w = workers.remove(worker);
       out.done(
           "Removed worker "

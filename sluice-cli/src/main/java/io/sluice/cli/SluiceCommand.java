@@ -1,10 +1,14 @@
 package io.sluice.cli;
 
 import io.sluice.cli.catalog.CatalogCommand;
+import io.sluice.cli.cert.CertCommand;
 import io.sluice.cli.common.ErrorHandler;
 import io.sluice.cli.demo.DemoCommand;
+import io.sluice.cli.master.MasterCommand;
 import io.sluice.cli.project.ProjectCommand;
 import io.sluice.cli.run.RunCommand;
+import io.sluice.cli.tokens.TokensCommand;
+import io.sluice.cli.workers.WorkersCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +18,16 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = SluiceVersion.class,
     description = "Sluice: SSIS Scale Out for Linux and the JVM.",
-    subcommands = {DemoCommand.class, CatalogCommand.class, ProjectCommand.class, RunCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      CatalogCommand.class,
+      ProjectCommand.class,
+      RunCommand.class,
+      CertCommand.class,
+      MasterCommand.class,
+      WorkersCommand.class,
+      TokensCommand.class
+    })
 public final class SluiceCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

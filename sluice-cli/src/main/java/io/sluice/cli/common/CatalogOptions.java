@@ -54,6 +54,11 @@ public final class CatalogOptions {
 
   private JsonNode configFile;
 
+  /** The --config file, if one was given. */
+  public Path configFile() {
+    return config;
+  }
+
   public String url() {
     return pick(url, "SLUICE_CATALOG_URL", "url", null);
   }

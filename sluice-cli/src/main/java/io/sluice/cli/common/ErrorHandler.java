@@ -4,6 +4,8 @@ import io.sluice.catalog.CatalogException;
 import io.sluice.catalog.database.CatalogUnavailableException;
 import io.sluice.catalog.security.SecretDecryptionException;
 import io.sluice.engine.project.ProjectFormatException;
+import io.sluice.master.config.SettingsException;
+import io.sluice.protocol.tls.TlsSetupException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -35,6 +37,16 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
     if (e instanceof UsageException ue) {
       err.println("error: " + ue.getMessage());
       hint(err, ue.hint());
+      return BAD_INPUT;
+    }
+    if (e instanceof SettingsException se) {
+      err.println("error: " + se.getMessage());
+      hint(err, se.hint());
+      return BAD_INPUT;
+    }
+    if (e instanceof TlsSetupException te) {
+      err.println("error: " + te.getMessage());
+      hint(err, te.hint());
       return BAD_INPUT;
     }
     if (e instanceof ProjectFormatException pfe) {

@@ -1,0 +1,152 @@
+package io.sluice.cli.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.catalog.database.CatalogDatabase;
+import io.sluice.catalog.database.CatalogLocation;
+import io.sluice.catalog.testing.TestCatalog;
+import io.sluice.cli.catalog.CliRun.Result;
+import io.sluice.protocol.tls.CertificateAuthority;
+import io.sluice.protocol.tls.Pem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sluice cert}, {@code sluice workers} and {@code sluice tokens}, run in-process. */
+class ScaleOutCommandsTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void certCommandsWriteACaAndCertificatesWithFingerprintsAndHints() {
+    String dir = tmp.resolve("certs").toString();
+
+    Result ca = CliRun.run("cert", "ca", "--dir", dir);
+    assertThat(ca.exitCode()).as(ca.err()).isZero();
+    assertThat(ca.out()).contains("SHA-256 ").contains("next: sluice cert master");
+
+    Result master =
+        CliRun.run(
+            "cert", "master", "--name", "m1.example.com", "--name", "10.0.0.5", "--dir", dir);
+    assertThat(master.exitCode()).as(master.err()).isZero();
+    assertThat(master.out())
+        .contains("m1.example.com, 10.0.0.5")
+        .contains("sluice master --config");
+
+    assertThat(CliRun.run("cert", "worker", "etl-1", "--dir", dir).exitCode()).isZero();
+    Result admin = CliRun.run("cert", "admin", "alice", "--dir", dir);
+    assertThat(admin.exitCode()).isZero();
+    assertThat(
+            CertificateAuthority.isAdministrator(
+                Pem.readCertificates(tmp.resolve("certs/alice.crt")).get(0)))
+        .isTrue();
+    assertThat(
+            CertificateAuthority.isAdministrator(
+                Pem.readCertificates(tmp.resolve("certs/etl-1.crt")).get(0)))
+        .isFalse();
+
+    Result again = CliRun.run("cert", "worker", "etl-1", "--dir", dir);
+    assertThat(again.exitCode()).isEqualTo(2);
+    assertThat(again.err()).contains("exists already").contains("hint: ");
+    Result noCa = CliRun.run("cert", "worker", "x", "--dir", tmp.resolve("empty").toString());
+    assertThat(noCa.exitCode()).isEqualTo(2);
+    assertThat(noCa.err()).contains("hint: create one first: sluice cert ca");
+    assertThat(Files.exists(tmp.resolve("certs/ca.key"))).isTrue();
+  }
+
+  @Test
+  void workersCanBeListedEnabledDescribedAndRemoved() {
+    CatalogLocation location = TestCatalog.newEmptyDatabase();
+    UUID id = UUID.randomUUID();
+    try (CatalogDatabase db = CatalogDatabase.open(location)) {
+      db.jdbi()
+          .useHandle(
+              h ->
+                  h.createUpdate(
+                          """
+                          insert into worker_agent (worker_agent_id, machine_name,
+                                                    certificate_fingerprint, display_name)
+                          values (:id, 'host1', 'AB:CD', 'etl-1')
+                          """)
+                      .bind("id", id)
+                      .execute());
+    }
+    Path key = tmp.resolve("catalog.key");
+
+    Result list = run(location, key, "workers", "list");
+    assertThat(list.exitCode()).as(list.err()).isZero();
+    assertThat(list.out()).containsPattern(id + "\\s+etl-1\\s+disabled\\s+host1");
+
+    assertThat(run(location, key, "workers", "enable", "etl-1").out())
+        .contains("Enabled worker " + id);
+    Result set =
+        run(
+            location,
+            key,
+            "workers",
+            "set",
+            id.toString(),
+            "--description",
+            "big box",
+            "--tags",
+            "a,b");
+    assertThat(set.exitCode()).as(set.err()).isZero();
+    assertThat(run(location, key, "workers", "show", id.toString()).out())
+        .contains("status:")
+        .contains("enabled")
+        .contains("big box")
+        .contains("a, b");
+    assertThat(run(location, key, "workers", "remove", id.toString()).out()).contains("Removed");
+    Result enableRemoved = run(location, key, "workers", "enable", id.toString());
+    assertThat(enableRemoved.exitCode()).isEqualTo(1);
+    assertThat(enableRemoved.err()).contains("was removed").contains("hint: ");
+    Result unknown = run(location, key, "workers", "show", "nobody");
+    assertThat(unknown.exitCode()).isEqualTo(1);
+    assertThat(unknown.err()).contains("there is no worker 'nobody'");
+  }
+
+  @Test
+  void tokensAreShownOnceAndStoredOnlyAsHashes() {
+    CatalogLocation location = TestCatalog.newEmptyDatabase();
+    Path key = tmp.resolve("catalog.key");
+
+    Result created = run(location, key, "tokens", "create", "ci");
+    assertThat(created.exitCode()).as(created.err()).isZero();
+    String token =
+        Arrays.stream(created.out().split("\n"))
+            .filter(l -> l.startsWith("sluice_"))
+            .findFirst()
+            .orElseThrow();
+    try (CatalogDatabase db = CatalogDatabase.open(location)) {
+      List<String> stored =
+          db.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery("select token_sha256 from api_token")
+                          .mapTo(String.class)
+                          .list());
+      assertThat(stored).hasSize(1).noneMatch(s -> s.contains(token));
+    }
+    assertThat(run(location, key, "tokens", "list").out()).contains("ci");
+    assertThat(run(location, key, "tokens", "create", "ci").exitCode()).isEqualTo(1);
+    assertThat(run(location, key, "tokens", "revoke", "ci").out()).contains("Revoked token ci");
+  }
+
+  private static Result run(CatalogLocation location, Path key, String... args) {
+    List<String> all = new ArrayList<>(Arrays.asList(args));
+    all.addAll(
+        List.of(
+            "--catalog-url",
+            location.jdbcUrl(),
+            "--catalog-user",
+            location.user(),
+            "--catalog-key-file",
+            key.toString()));
+    return CliRun.run(all.toArray(String[]::new));
+  }
+}

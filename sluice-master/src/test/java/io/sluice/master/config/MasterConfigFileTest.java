@@ -1,0 +1,74 @@
+package io.sluice.master.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MasterConfigFileTest {
+
+  @TempDir Path tmp;
+
+  private MasterSettings read(String yaml) throws Exception {
+    Path file = tmp.resolve("master.yaml");
+    Files.writeString(file, yaml);
+    return MasterConfigFile.read(file);
+  }
+
+  @Test
+  void defaultsFollowTheLeaseRulesAndPathsAreRelativeToTheFile() throws Exception {
+    MasterSettings s = read("tls: {certificate: m.crt, key: m.key, ca: ca.crt}\n");
+
+    assertThat(s.port()).isEqualTo(8391);
+    assertThat(s.managementPort()).isEqualTo(8392);
+    assertThat(s.leaseInterval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(s.grace()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(s.expiredTaskCheckInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(s.maxPollWait()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(s.cleanupCompletedTasksInterval()).isEqualTo(Duration.ofHours(12));
+    assertThat(s.certificate()).isEqualTo(tmp.resolve("m.crt"));
+  }
+
+  @Test
+  void durationsReadAsPeopleWriteThem() throws Exception {
+    MasterSettings s =
+        read(
+            """
+            port: 9000
+            tls: {certificate: m.crt, key: m.key, ca: ca.crt}
+            leaseInterval: 45s
+            grace: 500ms
+            expiredTaskCheckInterval: 2000
+            taskTimeout: 2h
+            catalog: {url: "jdbc:postgresql://db/sluice"}
+            """);
+
+    assertThat(s.port()).isEqualTo(9000);
+    assertThat(s.leaseInterval()).isEqualTo(Duration.ofSeconds(45));
+    assertThat(s.grace()).isEqualTo(Duration.ofMillis(500));
+    assertThat(s.expiredTaskCheckInterval()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(s.taskTimeout()).isEqualTo(Duration.ofHours(2));
+  }
+
+  @Test
+  void mistakesAreNamedWithAHint() {
+    assertThatThrownBy(() -> read("tls: {certificate: m.crt, key: m.key, ca: ca.crt}\nleese: 5s\n"))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("unknown setting 'leese'")
+        .satisfies(e -> assertThat(((SettingsException) e).hint()).contains("leaseInterval"));
+    assertThatThrownBy(
+            () -> read("tls: {certificate: m.crt, key: m.key, ca: ca.crt}\ngrace: soon\n"))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("grace: 'soon' is not a duration");
+    assertThatThrownBy(() -> read("port: 8391\n"))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("no tls: section");
+    assertThatThrownBy(() -> MasterConfigFile.read(tmp.resolve("missing.yaml")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("does not exist");
+  }
+}

@@ -157,7 +157,7 @@ class ProjectCommandsTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .startsWith(
-            "project currency-rates is valid: 3 packages, 6 parameters, 1 shared connection");
+            "project currency-rates is valid: 3 packages, 7 parameters, 1 shared connection");
   }
 
   @Test

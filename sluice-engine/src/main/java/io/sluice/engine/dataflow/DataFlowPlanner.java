@@ -11,7 +11,6 @@ import io.sluice.engine.dataflow.pipeline.PlanContext;
 import io.sluice.engine.dataflow.pipeline.PlannedComponent;
 import io.sluice.engine.dataflow.pipeline.PlanningException;
 import io.sluice.engine.dataflow.pipeline.RowSchema;
-import io.sluice.engine.dataflow.pipeline.Settings;
 import io.sluice.engine.event.MessageType;
 import io.sluice.engine.project.TaskDefinition;
 import java.util.ArrayList;
@@ -46,17 +45,18 @@ public final class DataFlowPlanner {
             + task.name()
             + "'"
             + (task.location() == null ? "" : " (" + task.location() + ")");
-    Settings settings = new Settings(task.properties(), "");
-    List<ComponentSpec> specs;
-    int bufferRows;
-    int buffersPerPath;
-    try {
-      bufferRows = (int) positive(settings, "bufferRows", DEFAULT_BUFFER_ROWS);
-      buffersPerPath = (int) positive(settings, "buffersPerPath", DEFAULT_BUFFERS_PER_PATH);
-      specs = ComponentSpecs.read(settings);
-    } catch (PlanningException e) {
-      throw new DataFlowException(where + ": " + e.getMessage(), e);
+    DataFlowStructure.Structure structure = DataFlowStructure.read(task.properties(), registry);
+    if (!structure.ok()) {
+      DataFlowStructure.Problem first = structure.problems().get(0);
+      String more =
+          structure.problems().size() == 1
+              ? ""
+              : " (and " + (structure.problems().size() - 1) + " more problem(s))";
+      throw new DataFlowException(describe(where, first) + more);
     }
+    List<ComponentSpec> specs = structure.components();
+    int bufferRows = structure.bufferRows();
+    int buffersPerPath = structure.buffersPerPath();
     Run run = new Run(where, environment, registry, specs, bufferRows);
     run.planAll();
     EventReporter events = new EventReporter(environment, task.name());
@@ -72,12 +72,17 @@ public final class DataFlowPlanner {
         where);
   }
 
-  private static long positive(Settings settings, String key, long fallback) {
-    long value = settings.number(key, fallback);
-    if (value <= 0) {
-      throw new PlanningException("setting '" + key + "' must be positive, not " + value);
-    }
-    return value;
+  /** A structure problem in the planner's words: where, the component, the cause. */
+  static String describe(String where, DataFlowStructure.Problem problem) {
+    return problem.component() == null
+        ? where + ": " + problem.message()
+        : where
+            + ", component '"
+            + problem.component()
+            + "' ("
+            + problem.type()
+            + "): "
+            + problem.message();
   }
 
   /** One planning pass over the specs. */
@@ -87,7 +92,6 @@ public final class DataFlowPlanner {
     private final ComponentRegistry registry;
     private final List<ComponentSpec> specs;
     private final int bufferRows;
-    private final Map<String, ComponentSpec> byName = new LinkedHashMap<>();
     final List<NodePlan> nodes = new ArrayList<>();
     final List<PathPlan> paths = new ArrayList<>();
     final Map<String, RowSchema> pathSchemas = new LinkedHashMap<>();
@@ -105,48 +109,6 @@ public final class DataFlowPlanner {
       this.bufferRows = bufferRows;
     }
 
-    /** Names, types and input references, before any component looks at its settings. */
-    void check() {
-      for (ComponentSpec spec : specs) {
-        String key = spec.name().toLowerCase(Locale.ROOT);
-        if (byName.containsKey(key)) {
-          throw error(spec, "another component has the same name; names must be unique");
-        }
-        byName.put(key, spec);
-      }
-      for (ComponentSpec spec : specs) {
-        ComponentType type = type(spec);
-        int n = spec.inputs().size();
-        if (n < type.minInputs() || n > type.maxInputs()) {
-          throw error(spec, inputCountProblem(type, n));
-        }
-        for (InputRef ref : spec.inputs()) {
-          if (!byName.containsKey(ref.component().toLowerCase(Locale.ROOT))) {
-            throw error(
-                spec, "its input comes from '" + ref.component() + "', which is not a component");
-          }
-        }
-      }
-    }
-
-    private static String inputCountProblem(ComponentType type, int n) {
-      if (type.maxInputs() == 0) {
-        return "a " + type.name() + " is a source and takes no input";
-      }
-      return "a "
-          + type.name()
-          + " takes "
-          + (type.minInputs() == type.maxInputs()
-              ? String.valueOf(type.minInputs())
-              : type.minInputs()
-                  + (type.maxInputs() == Integer.MAX_VALUE
-                      ? " or more"
-                      : " to " + type.maxInputs()))
-          + " input(s), but "
-          + n
-          + " are given";
-    }
-
     private ComponentType type(ComponentSpec spec) {
       return registry
           .find(spec.type())
@@ -161,8 +123,7 @@ public final class DataFlowPlanner {
     }
 
     void planAll() {
-      check();
-      List<ComponentSpec> order = TopologicalOrder.of(specs, this::error);
+      List<ComponentSpec> order = TopologicalOrder.of(specs);
       long blocking = order.stream().filter(s -> type(s).blocking()).count();
       long budget = environment.memoryBudgetBytes() / Math.max(1, blocking);
       Map<String, Integer> index = new HashMap<>();

@@ -6,17 +6,36 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 
-/** Orders components so every one comes after the components feeding it; refuses cycles. */
+/** Orders components so every one comes after the components feeding it; finds cycles. */
 final class TopologicalOrder {
 
   private TopologicalOrder() {}
 
-  static List<ComponentSpec> of(
-      List<ComponentSpec> specs, BiFunction<ComponentSpec, String, DataFlowException> error) {
+  /**
+   * The components in an order where each follows its inputs; {@link DataFlowStructure} has made
+   * sure they form no cycle.
+   */
+  static List<ComponentSpec> of(List<ComponentSpec> specs) {
     List<ComponentSpec> order = new ArrayList<>();
+    if (!place(specs, order)) {
+      throw new IllegalStateException("data-flow paths form a cycle; check the structure first");
+    }
+    return order;
+  }
+
+  /** The first component (in written order) that is part of or behind a cycle, if any. */
+  static Optional<ComponentSpec> firstInCycle(List<ComponentSpec> specs) {
+    List<ComponentSpec> order = new ArrayList<>();
+    if (place(specs, order)) {
+      return Optional.empty();
+    }
+    return specs.stream().filter(s -> !order.contains(s)).findFirst();
+  }
+
+  private static boolean place(List<ComponentSpec> specs, List<ComponentSpec> order) {
     Set<String> placed = new HashSet<>();
     while (order.size() < specs.size()) {
       boolean progress = false;
@@ -29,16 +48,10 @@ final class TopologicalOrder {
         }
       }
       if (!progress) {
-        ComponentSpec stuck =
-            specs.stream()
-                .filter(s -> !placed.contains(s.name().toLowerCase(Locale.ROOT)))
-                .findFirst()
-                .orElseThrow();
-        throw error.apply(
-            stuck, "its inputs form a cycle; paths must flow from sources to destinations");
+        return false;
       }
     }
-    return order;
+    return true;
   }
 
   private static boolean ready(ComponentSpec spec, Set<String> placed) {

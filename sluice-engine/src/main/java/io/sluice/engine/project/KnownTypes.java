@@ -3,12 +3,15 @@ package io.sluice.engine.project;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
- * Every task, connection and data-flow component type a project may use, with the settings each
- * takes, modelled on SSIS. docs/package-format.md describes the same table for users: change both
- * together.
+ * Every task and connection type a project may use, with the settings each takes, modelled on SSIS.
+ * docs/package-format.md describes the same tables for users: change both together. Types whose
+ * settings another part of the engine reads (DataFlow tasks, flatFile formats) take their keys and
+ * checks from that part through {@link StructureCheck}, and data-flow components are not listed
+ * here at all: docs/data-flow.md describes them.
  */
 final class KnownTypes {
 
@@ -39,67 +42,14 @@ final class KnownTypes {
   static final List<String> FILE_OPERATIONS_WITH_DESTINATION =
       List.of("copyFile", "moveFile", "renameFile", "copyDirectory", "moveDirectory");
 
-  /** SSIS data-flow column types (DT_*), as written in flat-file columns and conversions. */
-  static final List<String> DATA_TYPES =
-      List.of(
-          "DT_BOOL",
-          "DT_I1",
-          "DT_I2",
-          "DT_I4",
-          "DT_I8",
-          "DT_UI1",
-          "DT_UI2",
-          "DT_UI4",
-          "DT_UI8",
-          "DT_R4",
-          "DT_R8",
-          "DT_CY",
-          "DT_DECIMAL",
-          "DT_NUMERIC",
-          "DT_STR",
-          "DT_WSTR",
-          "DT_TEXT",
-          "DT_NTEXT",
-          "DT_BYTES",
-          "DT_IMAGE",
-          "DT_GUID",
-          "DT_DATE",
-          "DT_DBDATE",
-          "DT_DBTIME",
-          "DT_DBTIME2",
-          "DT_DBTIMESTAMP",
-          "DT_DBTIMESTAMP2",
-          "DT_DBTIMESTAMPOFFSET");
-
-  /** The keys of one column of a flat file. */
-  static final Settings FLAT_FILE_COLUMN =
-      Settings.of("a flatFile column")
-          .required("name")
-          .choice("type", DATA_TYPES.toArray(String[]::new))
-          .required("type")
-          .wholeNumber("length", 1)
-          .wholeNumber("precision", 1)
-          .wholeNumber("scale", 0)
-          .keys("format");
-
   static final Map<String, Settings> TASKS = new LinkedHashMap<>();
   static final Map<String, Settings> CONNECTIONS = new LinkedHashMap<>();
   static final Map<String, Settings> ENUMERATORS = new LinkedHashMap<>();
-  static final Map<String, ComponentType> COMPONENTS = new LinkedHashMap<>();
 
-  /** A data-flow component type: its settings, how many inputs it takes, the outputs it has. */
-  record ComponentType(Settings settings, Inputs inputs, List<String> outputs) {
-    /** Multicast makes an output for every path taken from it, so any output name is fine. */
-    boolean anyOutputName() {
-      return outputs == null;
-    }
-  }
+  /** Checks other parts of the engine register, by task or connection type. */
+  static final Map<String, StructureCheck> TASK_CHECKS = new LinkedHashMap<>();
 
-  enum Inputs {
-    NONE,
-    ONE,
-    MANY
-  }
+  static final Map<String, StructureCheck> CONNECTION_CHECKS = new LinkedHashMap<>();
 
   /** Properties every executable (task, container, package) has in SSIS. */
   static Settings executable(Settings s) {
@@ -109,6 +59,18 @@ final class KnownTypes {
   }
 
   static {
+    for (StructureCheck check :
+        ServiceLoader.load(StructureCheck.class, StructureCheck.class.getClassLoader())) {
+      (check.kind() == StructureCheck.Kind.TASK ? TASK_CHECKS : CONNECTION_CHECKS)
+          .put(check.type(), check);
+    }
+    // A build without them would pass every data flow unchecked: refuse to parse instead.
+    if (!TASK_CHECKS.containsKey("DataFlow") || !CONNECTION_CHECKS.containsKey("flatFile")) {
+      throw new IllegalStateException(
+          "the DataFlow and flatFile structure checks are not registered; the jar lacks"
+              + " META-INF/services/"
+              + StructureCheck.class.getName());
+    }
     TASKS.put(
         "ExecuteSql",
         executable(Settings.of("an ExecuteSql task"))
@@ -122,11 +84,7 @@ final class KnownTypes {
     TASKS.put(
         "DataFlow",
         executable(Settings.of("a DataFlow task"))
-            .list("components")
-            .required("components")
-            .wholeNumber("defaultBufferMaxRows", 1)
-            .wholeNumber("defaultBufferSize", 1)
-            .wholeNumber("engineThreads", 1));
+            .checkedElsewhere(sorted(TASK_CHECKS.get("DataFlow").settings())));
     TASKS.put(
         "ExecuteProcess",
         executable(Settings.of("an ExecuteProcess task"))
@@ -198,126 +156,15 @@ final class KnownTypes {
         "flatFile",
         Settings.of("a flatFile connection")
             .required("file")
-            .keys("delimiter", "textQualifier", "rowDelimiter", "encoding", "locale")
-            .bool("header")
-            .wholeNumber("headerRowsToSkip", 0)
-            .list("columns")
-            .required("columns"));
+            .checkedElsewhere(sorted(CONNECTION_CHECKS.get("flatFile").settings())));
     CONNECTIONS.put(
         "file",
         Settings.of("a file connection")
             .required("path")
             .choice("usage", "existingFile", "createFile", "existingFolder", "createFolder"));
-
-    List<String> rowOutputs = List.of("output", "error");
-    COMPONENTS.put(
-        "FlatFileSource",
-        new ComponentType(
-            component("a FlatFileSource")
-                .connection("connection", "flatFile")
-                .required("connection"),
-            Inputs.NONE,
-            rowOutputs));
-    COMPONENTS.put(
-        "JdbcSource",
-        new ComponentType(
-            component("a JdbcSource")
-                .connection("connection", "jdbc")
-                .required("connection")
-                .exactlyOne("query", "table"),
-            Inputs.NONE,
-            rowOutputs));
-    COMPONENTS.put(
-        "DerivedColumn",
-        new ComponentType(
-            component("a DerivedColumn").list("columns").required("columns"),
-            Inputs.ONE,
-            rowOutputs));
-    COMPONENTS.put(
-        "DataConversion",
-        new ComponentType(
-            component("a DataConversion").list("columns").required("columns"),
-            Inputs.ONE,
-            rowOutputs));
-    COMPONENTS.put(
-        "Lookup",
-        new ComponentType(
-            component("a Lookup")
-                .connection("connection", "jdbc")
-                .required("connection")
-                .exactlyOne("query", "table")
-                .mapping("join")
-                .required("join")
-                .mapping("columns")
-                .choice("noMatch", "fail", "ignore", "redirect")
-                .choice("cache", "full", "partial", "none"),
-            Inputs.ONE,
-            List.of("match", "noMatch", "error")));
-    COMPONENTS.put(
-        "ConditionalSplit",
-        new ComponentType(
-            component("a ConditionalSplit")
-                .list("conditions")
-                .required("conditions")
-                .keys("defaultOutput"),
-            Inputs.ONE,
-            List.of("error")));
-    COMPONENTS.put("Multicast", new ComponentType(component("a Multicast"), Inputs.ONE, null));
-    COMPONENTS.put(
-        "UnionAll", new ComponentType(component("a UnionAll"), Inputs.MANY, List.of("output")));
-    COMPONENTS.put(
-        "MergeJoin",
-        new ComponentType(
-            component("a MergeJoin")
-                .choice("joinType", "inner", "left", "full")
-                .mapping("join")
-                .required("join"),
-            Inputs.MANY,
-            List.of("output")));
-    COMPONENTS.put(
-        "Sort",
-        new ComponentType(
-            component("a Sort").list("columns").required("columns").bool("removeDuplicates"),
-            Inputs.ONE,
-            List.of("output")));
-    COMPONENTS.put(
-        "Aggregate",
-        new ComponentType(
-            component("an Aggregate").list("groupBy", "aggregations").required("aggregations"),
-            Inputs.ONE,
-            List.of("output")));
-    COMPONENTS.put(
-        "RowCount",
-        new ComponentType(
-            component("a RowCount").required("variable"), Inputs.ONE, List.of("output")));
-    COMPONENTS.put(
-        "FlatFileDestination",
-        new ComponentType(
-            component("a FlatFileDestination")
-                .connection("connection", "flatFile")
-                .required("connection")
-                .bool("overwrite"),
-            Inputs.ONE,
-            List.of("error")));
-    COMPONENTS.put(
-        "JdbcDestination",
-        new ComponentType(
-            component("a JdbcDestination")
-                .connection("connection", "jdbc")
-                .required("connection")
-                .required("table")
-                .mapping("columns")
-                .wholeNumber("batchSize", 1),
-            Inputs.ONE,
-            List.of("error")));
   }
 
-  /** Keys every data-flow component has. */
-  private static Settings component(String what) {
-    return Settings.of(what)
-        .keys("name", "type", "description", "input")
-        .list("inputs")
-        .choice("onError", "fail", "ignore", "redirect")
-        .choice("onTruncation", "fail", "ignore", "redirect");
+  private static List<String> sorted(Set<String> keys) {
+    return keys.stream().sorted().toList();
   }
 }

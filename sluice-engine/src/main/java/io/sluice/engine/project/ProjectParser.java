@@ -382,8 +382,9 @@ public final class ProjectParser {
               ? c.remaining()
               : SettingsChecker.check(
                   c, spec, CONNECTION_COMMON_KEYS, Set.of(), expressions, expressionsMap, null);
-      if ("flatFile".equals(type)) {
-        checkColumns(c);
+      StructureCheck check = type == null ? null : KnownTypes.CONNECTION_CHECKS.get(type);
+      if (spec != null && check != null) {
+        StructureFindings.report(c, check.check(properties, expressions.keySet()));
       }
       if (name != null && type != null) {
         result.add(
@@ -392,18 +393,6 @@ public final class ProjectParser {
       }
     }
     return List.copyOf(result);
-  }
-
-  private void checkColumns(YamlMap connection) {
-    Set<String> names = new HashSet<>();
-    for (YamlMap column : connection.maps("columns")) {
-      SettingsChecker.check(
-          column, KnownTypes.FLAT_FILE_COLUMN, Set.of(), Set.of(), Map.of(), null, null);
-      String name = column.string("name", false);
-      if (name != null && !names.add(name.toLowerCase(Locale.ROOT))) {
-        column.problemHere("column '" + name + "' is defined twice in this file");
-      }
-    }
   }
 
   /** ExecutePackage tasks must name another package of the project and bind its parameters. */

@@ -24,6 +24,7 @@ final class Settings {
   final Map<String, String> connections = new LinkedHashMap<>();
   final Set<String> lists = new LinkedHashSet<>();
   final Set<String> mappings = new LinkedHashSet<>();
+  final Set<String> checkedElsewhere = new LinkedHashSet<>();
 
   private Settings(String what) {
     this.what = what;
@@ -79,6 +80,13 @@ final class Settings {
   Settings list(String... names) {
     keys(names);
     lists.addAll(List.of(names));
+    return this;
+  }
+
+  /** Keys whose values a {@link StructureCheck} judges, whatever their shape. */
+  Settings checkedElsewhere(java.util.Collection<String> names) {
+    keys.addAll(names);
+    checkedElsewhere.addAll(names);
     return this;
   }
 

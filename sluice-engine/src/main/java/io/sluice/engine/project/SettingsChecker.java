@@ -87,7 +87,7 @@ final class SettingsChecker {
   }
 
   static void checkValue(YamlMap map, Settings spec, String key, Node value, PackageScope scope) {
-    if (YamlMap.isNull(value)) {
+    if (YamlMap.isNull(value) || spec.checkedElsewhere.contains(key)) {
       return;
     }
     if (spec.lists.contains(key)) {

@@ -130,6 +130,10 @@ final class TaskParser {
               expressionsMap,
               scope);
       checkTypeSpecific(t, type, expressions, expressionsMap);
+      StructureCheck check = KnownTypes.TASK_CHECKS.get(type);
+      if (check != null) {
+        StructureFindings.report(t, check.check(properties, expressions.keySet()));
+      }
     }
     if (name == null || type == null) {
       return null;
@@ -191,7 +195,6 @@ final class TaskParser {
       }
       case "ExecutePackage" -> checkExecutePackage(t);
       case "ForeachLoop" -> checkForeachLoop(t, expressions, expressionsMap);
-      case "DataFlow" -> new DataFlowChecker(scope).check(t);
       default -> {}
     }
   }

@@ -75,13 +75,13 @@ class ProjectParserHappyPathTest {
           type: flatFile
           file: rates.txt
           delimiter: "\\t"
-          header: false
+          headerRow: false
           headerRowsToSkip: 0
-          locale: en-US
+          codePage: 1252
           columns:
             - {name: Rate, type: DT_R8}
-            - {name: Code, type: DT_WSTR, length: 3}
-            - {name: Day, type: DT_DBTIMESTAMP, format: M/d/yyyy H:mm}
+            - {name: Code, type: 'DT_WSTR,3'}
+            - {name: Day, type: DT_DBTIMESTAMP}
           expressions:
             file: "@[$Project::DataFolder] + \\"/rates.txt\\""
       tasks:
@@ -113,7 +113,10 @@ class ProjectParserHappyPathTest {
             - task: Count
               on: success
               expression: "@[User::Count] == 0"
-          defaultBufferMaxRows: 10000
+          bufferRows: 10000
+          buffersPerPath: 2
+          memoryBudgetMb: 64
+          delayValidation: true
           components:
             - name: Read
               type: FlatFileSource
@@ -123,22 +126,21 @@ class ProjectParserHappyPathTest {
               input: Read
               connection: Warehouse
               table: DimCurrency
-              join: {Code: CurrencyAlternateKey}
-              columns: {CurrencyKey: CurrencyKey}
+              joins: {Code: CurrencyAlternateKey}
+              columns: [{reference: CurrencyKey, output: CurrencyKey}]
               noMatch: redirect
-              cache: full
             - name: Split
               type: ConditionalSplit
-              input: Currency.match
+              input: {from: Currency, output: Match}
               conditions:
                 - {output: Big, expression: "Rate > 100"}
               defaultOutput: Small
             - name: Both
               type: UnionAll
-              inputs: [Split.Big, Split.Small]
+              inputs: [{from: Split, output: Big}, {from: Split, output: Small}]
             - name: Rejects
               type: RowCount
-              input: Currency.noMatch
+              input: {from: Currency, output: NoMatch}
               variable: User::Count
             - name: Write
               type: JdbcDestination
@@ -147,8 +149,8 @@ class ProjectParserHappyPathTest {
               table: FactCurrencyRate
               onError: redirect
             - name: Errors
-              type: Multicast
-              input: Write.error
+              type: DiscardDestination
+              input: {from: Write, output: Error}
         - name: Archive
           type: FileSystem
           after: [{task: Load, on: completion}]
@@ -288,6 +290,9 @@ class ProjectParserHappyPathTest {
     TaskDefinition load = main.tasks().get(2);
     assertThat(load.after().get(0).expression()).isEqualTo("@[User::Count] == 0");
     assertThat(load.properties().get("components")).asList().hasSize(7);
+    assertThat(load.properties())
+        .containsEntry("bufferRows", 10000L)
+        .containsEntry("delayValidation", true);
     assertThat(main.tasks().get(3).after().get(0).on())
         .isEqualTo(TaskDefinition.Outcome.COMPLETION);
     TaskDefinition files = main.tasks().get(4);

@@ -472,7 +472,7 @@ class ProjectParserProblemsTest {
   }
 
   @Test
-  void dataFlowPaths() {
+  void dataFlowsAreCheckedByTheDataFlowEnginesOwnRules() {
     assertThat(
             packageProblems(
                 """
@@ -483,42 +483,108 @@ class ProjectParserProblemsTest {
                 tasks:
                   - name: DF
                     type: DataFlow
+                    bufferRows: 0
+                    defaultBufferMaxRows: 5
                     components:
                       - {name: S, type: JdbcSource, connection: W, query: q}
                       - {name: A, type: RowCount, input: S, variable: User::N}
-                      - {name: B, type: RowCount, input: S.output, variable: User::N}
-                      - {name: C, type: RowCount, input: A.error, variable: User::N}
+                      - {name: B, type: RowCount, inputs: [A, a], variable: User::N}
                       - {name: D, type: RowCount, input: Nope, variable: User::N}
-                      - {name: E, type: RowCount, input: F, variable: User::N}
-                      - {name: F, type: RowCount, input: E, variable: User::N}
                       - {name: G, type: JdbcDestination, connection: W, table: t}
-                      - {name: H, type: UnionAll, input: S}
-                      - {name: I, type: Sorter}
-                      - {name: J, type: JdbcSource, connection: W, input: S, query: q, table: t}
-                      - {name: K, type: Lookup, input: B, connection: W, table: t, join: {a: b}}
-                      - {name: L, type: RowCount, input: K.noMatch, variable: User::N}
-                      - {name: M, type: RowCount, input: K.error, variable: User::N}
+                      - {name: I, type: Sorter, input: S}
+                      - {name: J, type: JdbcSource, connection: W, input: S, query: q}
+                      - {name: K, type: Lookup, input: {output: Match}}
+                      - {name: a, type: Multicast, input: S}
+                      - just a name
                 """))
         .containsExactly(
-            "packages/p.yaml:11:42: output 'S.output' already feeds 'A'; an output feeds one input:"
-                + " add a Multicast to send the rows to both",
-            "packages/p.yaml:12:42: 'A' has no output 'error'; its outputs are output",
-            "packages/p.yaml:13:42: unknown component 'Nope' in this data flow; known components:"
-                + " A, B, C, D, E, F, G, H, I, J, K, L, M, S",
-            "packages/p.yaml:14:9: data-flow paths form a cycle: E <- F <- E",
-            "packages/p.yaml:16:9: 'input' is required: name the component whose rows flow into"
-                + " 'G'",
-            "packages/p.yaml:17:35: a UnionAll takes several inputs: list them under 'inputs'",
-            "packages/p.yaml:18:25: unknown component type 'Sorter'; did you mean 'Sort'? Known"
-                + " component types: Aggregate, ConditionalSplit, DataConversion, DerivedColumn,"
-                + " FlatFileDestination, FlatFileSource, JdbcDestination, JdbcSource, Lookup,"
-                + " MergeJoin, Multicast, RowCount, Sort, UnionAll",
-            "packages/p.yaml:19:52: a JdbcSource is a source: it has no input",
-            "packages/p.yaml:19:72: give only one of 'query' or 'table' in a JdbcSource; it has"
-                + " 'query' and 'table'",
-            "packages/p.yaml:21:42: 'K.noMatch' receives rows only with noMatch: redirect on 'K'",
-            "packages/p.yaml:22:42: 'K.error' receives rows only with onError: redirect (or"
-                + " onTruncation: redirect) on 'K'");
+            "packages/p.yaml:6:5: setting 'bufferRows' must be positive, not 0",
+            "packages/p.yaml:9:5: unknown key 'defaultBufferMaxRows' in a DataFlow task; known"
+                + " keys: after, afterMode, bufferRows, buffersPerPath, components,"
+                + " delayValidation, description, disabled, eventHandlers, expressions,"
+                + " failPackageOnFailure, failParentOnFailure, forceExecutionResult,"
+                + " maximumErrorCount, memoryBudgetMb, name, tasks, type",
+            "packages/p.yaml:13:9: component 'B' (RowCount): a RowCount takes 1 input(s), but 2"
+                + " are given",
+            "packages/p.yaml:13:9: component 'B' (RowCount): it takes 'a' twice; an output feeds"
+                + " one path",
+            "packages/p.yaml:14:9: component 'D' (RowCount): its input comes from 'Nope', which"
+                + " is not a component; components: S, A, B, D, G, I, J",
+            "packages/p.yaml:15:9: component 'G' (JdbcDestination): a JdbcDestination takes 1"
+                + " input(s), but 0 are given",
+            "packages/p.yaml:16:9: component 'I' (Sorter): unknown component type 'Sorter';"
+                + " known types: FlatFileSource, JdbcSource, DerivedColumn, DataConversion,"
+                + " CopyColumn, ConditionalSplit, Multicast, UnionAll, Lookup, Merge, MergeJoin,"
+                + " Sort, Aggregate, RowCount, RecordsetDestination, JdbcDestination,"
+                + " FlatFileDestination, DiscardDestination",
+            "packages/p.yaml:17:9: component 'J' (JdbcSource): a JdbcSource is a source and"
+                + " takes no input",
+            "packages/p.yaml:18:9: component 'K' (Lookup): an input needs 'from: <component>'"
+                + " (and optionally 'output: <output>')",
+            "packages/p.yaml:19:9: component 'a' (Multicast): another component has the same"
+                + " name; names must be unique",
+            "packages/p.yaml:20:9: component #10 must be a map");
+  }
+
+  @Test
+  void dataFlowPathsMustNotFormACycle() {
+    assertThat(
+            packageProblems(
+                """
+                tasks:
+                  - name: DF
+                    type: DataFlow
+                    components:
+                      - {name: E, type: DerivedColumn, input: F}
+                      - {name: F, type: DerivedColumn, input: {from: E, output: Output}}
+                """))
+        .containsExactly(
+            "packages/p.yaml:5:9: component 'E' (DerivedColumn): its inputs form a cycle; paths"
+                + " must flow from sources to destinations");
+  }
+
+  @Test
+  void aDataFlowNeedsComponents() {
+    assertThat(packageProblems("tasks:\n  - {name: DF, type: DataFlow}\n"))
+        .containsExactly(
+            "packages/p.yaml:2:5: a DataFlow task needs a 'components' list (sources,"
+                + " transformations, destinations)");
+  }
+
+  @Test
+  void flatFileConnectionsAreCheckedByTheFlatFileReader() {
+    assertThat(
+            packageProblems(
+                """
+                connections:
+                  - {name: A, type: flatFile, file: a.txt, header: true}
+                  - {name: B, type: flatFile, file: b.txt, delimiter: ";;", headerRow: true}
+                  - {name: C, type: flatFile, file: c.txt}
+                  - name: D
+                    type: flatFile
+                    file: d.txt
+                    columns: [{name: X, type: DT_NOPE}]
+                  - {name: E, type: flatFile, file: e.txt, headerRow: true}
+                  - name: F
+                    type: flatFile
+                    file: f.txt
+                    format: fixedWidth
+                    columns: [{name: X, type: 'DT_STR,3,1252', width: 3}]
+                tasks:
+                  - {name: T, type: Expression, expression: "1 == 1"}
+                """))
+        .containsExactly(
+            "packages/p.yaml:2:5: the flat file connection defines no columns; list them under"
+                + " 'columns'",
+            "packages/p.yaml:2:44: unknown key 'header' in a flatFile connection; did you mean"
+                + " 'headerRow'? Known keys: codePage, columns, delimiter, description, encoding,"
+                + " expressions, file, format, headerRow, headerRowsToSkip, name, retainNulls,"
+                + " textQualifier, type",
+            "packages/p.yaml:3:5: delimiter must be one ASCII character, not ';;'",
+            "packages/p.yaml:4:5: the flat file connection defines no columns; list them under"
+                + " 'columns'",
+            "packages/p.yaml:5:5: column 'X': 'DT_NOPE' is not a data type; write it as in a"
+                + " cast, e.g. DT_WSTR,50");
   }
 
   @Test

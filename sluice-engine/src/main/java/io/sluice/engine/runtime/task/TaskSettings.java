@@ -87,6 +87,21 @@ public final class TaskSettings {
     return files;
   }
 
+  /**
+   * The values of {@code keys} as written (absent ones left out), marking them read: for task types
+   * that hand their settings to an engine of their own, as the Data Flow task does.
+   */
+  public Map<String, Object> values(Set<String> keys) {
+    Map<String, Object> result = new java.util.LinkedHashMap<>();
+    for (String key : keys) {
+      Object v = raw(key);
+      if (v != null) {
+        result.put(key, v);
+      }
+    }
+    return result;
+  }
+
   public boolean has(String key) {
     read.add(key);
     return values.get(key) != null;

@@ -1,5 +1,6 @@
 package io.sluice.engine.runtime.task;
 
+import io.sluice.engine.runtime.task.dataflow.DataFlowTaskType;
 import io.sluice.engine.runtime.task.executepackage.ExecutePackageTaskType;
 import io.sluice.engine.runtime.task.expression.ExpressionTaskType;
 import io.sluice.engine.runtime.task.filesystem.FileSystemTaskType;
@@ -15,7 +16,7 @@ public final class TaskTypeRegistry {
 
   private final Map<String, TaskType> types = new ConcurrentHashMap<>();
 
-  /** The built-in task types; Data Flow fails validation until its implementation registers. */
+  /** The built-in task types. */
   public static TaskTypeRegistry standard() {
     TaskTypeRegistry registry = new TaskTypeRegistry();
     registry.register(new ExecuteSqlTaskType());
@@ -23,12 +24,11 @@ public final class TaskTypeRegistry {
     registry.register(new FileSystemTaskType());
     registry.register(new ExecutePackageTaskType());
     registry.register(new ExpressionTaskType());
-    registry.register(
-        new UnavailableTaskType("DataFlow", "the Data Flow engine is not in this build yet"));
+    registry.register(new DataFlowTaskType());
     return registry;
   }
 
-  /** Adds or replaces a type (the data-flow module replaces the DataFlow placeholder). */
+  /** Adds or replaces a type. */
   public TaskTypeRegistry register(TaskType type) {
     types.put(type.name().toLowerCase(Locale.ROOT), type);
     return this;

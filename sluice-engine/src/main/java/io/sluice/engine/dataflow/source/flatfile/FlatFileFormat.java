@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A flat file connection's format: delimited or fixed width, delimiter, text qualifier, header,
@@ -36,8 +37,37 @@ public record FlatFileFormat(
     List<Column> columns,
     List<Integer> widths) {
 
+  /**
+   * Every format setting a flat file connection takes (its {@code file} is the connection's own).
+   * The project parser refuses any other key, so a setting the engine ignores cannot be written.
+   */
+  public static final Set<String> SETTINGS =
+      Set.of(
+          "format",
+          "delimiter",
+          "textQualifier",
+          "headerRow",
+          "headerRowsToSkip",
+          "encoding",
+          "codePage",
+          "retainNulls",
+          "columns");
+
   /** Reads the settings; columns default to the header's names as DT_STR,50 (as SSIS does). */
   public static FlatFileFormat of(FlatFileConnection connection, boolean mustExist) {
+    return read(connection, mustExist, true);
+  }
+
+  /**
+   * Checks the format settings without a file: what {@link #of} would refuse whatever the file
+   * holds. Throws {@link PlanningException} with the cause.
+   */
+  public static void check(Map<String, Object> settings) {
+    read(new FlatFileConnection(Path.of("."), settings), false, false);
+  }
+
+  private static FlatFileFormat read(
+      FlatFileConnection connection, boolean mustExist, boolean needColumns) {
     Settings s = new Settings(connection.settings(), "connection ");
     String format = s.string("format", "delimited").toLowerCase(Locale.ROOT);
     boolean fixed =
@@ -81,7 +111,7 @@ public record FlatFileFormat(
     if (mustExist && !Files.isRegularFile(path)) {
       throw new PlanningException("file " + path + " does not exist");
     }
-    if (columns.isEmpty()) {
+    if (columns.isEmpty() && (needColumns || !header || fixed)) {
       if (!header || fixed || !mustExist) {
         throw new PlanningException(
             "the flat file connection defines no columns; list them under 'columns'");

@@ -1,0 +1,45 @@
+package io.sluice.engine.dataflow;
+
+import io.sluice.engine.project.StructureCheck;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Deploy-time validation of DataFlow tasks by the rules the planner itself applies ({@link
+ * DataFlowStructure}); registered for the project parser in META-INF/services.
+ */
+public final class DataFlowStructureCheck implements StructureCheck {
+
+  @Override
+  public Kind kind() {
+    return Kind.TASK;
+  }
+
+  @Override
+  public String type() {
+    return "DataFlow";
+  }
+
+  @Override
+  public Set<String> settings() {
+    return DataFlowStructure.TASK_SETTINGS;
+  }
+
+  /** Property expressions give single values, never the components list: nothing to skip. */
+  @Override
+  public List<Finding> check(Map<String, Object> settings, Set<String> setByExpression) {
+    return DataFlowStructure.read(settings, ComponentRegistry.standard()).problems().stream()
+        .map(DataFlowStructureCheck::finding)
+        .toList();
+  }
+
+  private static Finding finding(DataFlowStructure.Problem p) {
+    if (p.position() == 0) {
+      return Finding.ofSettings(p.message());
+    }
+    String component =
+        p.component() == null ? "" : "component '" + p.component() + "' (" + p.type() + "): ";
+    return new Finding(DataFlowStructure.COMPONENTS, p.position(), component + p.message());
+  }
+}

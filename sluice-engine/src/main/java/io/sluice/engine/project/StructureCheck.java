@@ -1,0 +1,51 @@
+package io.sluice.engine.project;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The structure of a task or connection type whose settings another part of the engine reads (the
+ * data-flow engine reads DataFlow tasks and flat file formats). That part implements this interface
+ * next to the code that reads the settings, so deploy-time validation and the running engine share
+ * one definition and cannot drift apart; it registers through {@link java.util.ServiceLoader}
+ * ({@code META-INF/services/io.sluice.engine.project.StructureCheck}) because the engine depends on
+ * this package, not the other way round.
+ */
+public interface StructureCheck {
+
+  /** What the check is about. */
+  enum Kind {
+    TASK,
+    CONNECTION
+  }
+
+  Kind kind();
+
+  /** The type name as written in {@code type:}, e.g. {@code DataFlow} or {@code flatFile}. */
+  String type();
+
+  /** The type's own setting keys; the parser reports any other key as unknown. */
+  Set<String> settings();
+
+  /**
+   * Checks the settings as written (plain YAML values) without touching databases or files.
+   *
+   * @param setByExpression settings given as property expressions: their values are not known yet
+   */
+  List<Finding> check(Map<String, Object> settings, Set<String> setByExpression);
+
+  /**
+   * One problem.
+   *
+   * @param list the list setting holding the offending item (e.g. {@code components}), or null when
+   *     the problem is about the settings as a whole
+   * @param item the 1-based position of the item in {@code list}; 0 when {@code list} is null
+   */
+  record Finding(String list, int item, String message) {
+
+    public static Finding ofSettings(String message) {
+      return new Finding(null, 0, message);
+    }
+  }
+}

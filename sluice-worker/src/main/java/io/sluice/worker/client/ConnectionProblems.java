@@ -78,6 +78,16 @@ final class ConnectionProblems {
           "use a worker certificate issued by the cluster CA the master trusts (sluice cert worker"
               + " NAME on the machine holding the CA), and check it has not expired");
     }
+    if (all.contains("eof reached while reading") || all.contains("connection reset")) {
+      // A TLS 1.3 server that rejects the client certificate often just closes the connection.
+      return new MasterException(
+          "master "
+              + endpoint
+              + " closed the connection: it may have refused this worker's certificate "
+              + tls.certificate(),
+          "use a worker certificate issued by the cluster CA the master trusts (sluice cert worker"
+              + " NAME), check it has not expired, and check the master's log");
+    }
     if (has(failure, SSLException.class)) {
       return new MasterException(
           "TLS with master " + endpoint + " failed: " + rootMessage(failure),

@@ -263,6 +263,25 @@ public final class MasterClient implements AutoCloseable {
           "this worker's certificate " + tls.certificate() + " expired on " + notAfter,
           "issue a new one with sluice cert worker NAME and point tls.certificate/tls.key at it");
     }
+    if (!tls.pinned() && !issuedBy(own, Pem.readCertificates(tls.trusted()))) {
+      log.warn(
+          "this worker's certificate {} was not issued by the CA in {}; masters trusting that CA"
+              + " will refuse it (hint: issue it with sluice cert worker NAME from the cluster CA)",
+          tls.certificate(),
+          tls.trusted());
+    }
+  }
+
+  private static boolean issuedBy(X509Certificate certificate, List<X509Certificate> cas) {
+    for (X509Certificate ca : cas) {
+      try {
+        certificate.verify(ca.getPublicKey());
+        return true;
+      } catch (java.security.GeneralSecurityException notThisOne) {
+        // try the next
+      }
+    }
+    return false;
   }
 
   @Override

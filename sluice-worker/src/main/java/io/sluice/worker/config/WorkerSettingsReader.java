@@ -139,11 +139,15 @@ public final class WorkerSettingsReader {
     }
   }
 
-  /** Same letters ignoring case, or one contains the other (maxTasks / maxTaskCount). */
+  /** Names that start alike (maxTasks / maxTaskCount, taskLogs / taskLogFolder). */
   private static boolean similar(String a, String b) {
     String x = a.toLowerCase(Locale.ROOT);
     String y = b.toLowerCase(Locale.ROOT);
-    return x.length() > 3 && y.length() > 3 && (x.startsWith(y) || y.startsWith(x));
+    int common = 0;
+    while (common < Math.min(x.length(), y.length()) && x.charAt(common) == y.charAt(common)) {
+      common++;
+    }
+    return common >= Math.min(6, Math.min(x.length(), y.length()));
   }
 
   private String text(JsonNode root, String name, String fallback) {

@@ -6,9 +6,11 @@ import io.sluice.protocol.worker.RunningAttempt;
 import io.sluice.protocol.worker.TaskResult;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -37,6 +39,7 @@ public final class AttemptSpool {
   private TaskResult result;
   private boolean done;
   private int refusals;
+  private long writtenBytes; // end of the last complete line
 
   AttemptSpool(
       Path file,
@@ -51,6 +54,15 @@ public final class AttemptSpool {
     this.createdMillis = createdMillis;
     this.json = json;
     this.channel = channel;
+    this.writtenBytes = position(channel);
+  }
+
+  private static long position(FileChannel channel) {
+    try {
+      return channel == null ? 0 : channel.position();
+    } catch (IOException e) {
+      return 0;
+    }
   }
 
   public RunningAttempt attempt() {
@@ -193,21 +205,43 @@ public final class AttemptSpool {
     }
     try {
       byte[] line = json.writeValueAsBytes(record);
-      ByteBuffer buffer = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n').flip();
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
-      if (force) {
-        channel.force(false);
+      try {
+        writeLine(line, force);
+      } catch (ClosedByInterruptException interrupted) {
+        // A package being killed interrupts its threads, and an interrupt closes a FileChannel
+        // under the writing thread. The spool must outlive that: reopen, cut any half-written
+        // line, and write again.
+        boolean wasInterrupted = Thread.interrupted();
+        channel = FileChannel.open(file, StandardOpenOption.WRITE);
+        channel.truncate(writtenBytes);
+        channel.position(writtenBytes);
+        writeLine(line, force);
+        if (wasInterrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
     } catch (IOException e) {
       throw new SpoolWriteException(
-          "cannot write the execution log cache file " + file + ": " + e.getMessage(),
+          "cannot write the execution log cache file "
+              + file
+              + ": "
+              + (e.getMessage() == null ? e.toString() : e.getMessage()),
           "free disk space in "
               + file.getParent()
               + ", or point executionLogCacheFolder at a writable disk with room",
           e);
     }
+  }
+
+  private void writeLine(byte[] line, boolean force) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n').flip();
+    while (buffer.hasRemaining()) {
+      channel.write(buffer);
+    }
+    if (force) {
+      channel.force(false);
+    }
+    writtenBytes = channel.position();
   }
 
   private void quietly(SpoolRecord record) {

@@ -93,14 +93,13 @@ public final class SpoolFolder {
               StandardOpenOption.CREATE,
               StandardOpenOption.WRITE,
               StandardOpenOption.TRUNCATE_EXISTING);
-      AttemptSpool spool = new AttemptSpool(file, attempt, executionId, now, json, channel);
       byte[] header =
           json.writeValueAsBytes(
               SpoolRecord.header(attempt.taskId(), executionId, attempt.attempt(), now));
       channel.write(ByteBuffer.wrap(header));
       channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
       channel.force(false);
-      return spool;
+      return new AttemptSpool(file, attempt, executionId, now, json, channel);
     } catch (IOException e) {
       throw new SpoolWriteException(
           "cannot write the execution log cache file " + file + ": " + describe(e),

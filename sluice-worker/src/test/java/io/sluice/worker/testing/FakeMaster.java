@@ -71,7 +71,9 @@ public final class FakeMaster implements AutoCloseable {
         new HttpsConfigurator(ssl) {
           @Override
           public void configure(HttpsParameters params) {
-            params.setNeedClientAuth(true);
+            javax.net.ssl.SSLParameters p = getSSLContext().getDefaultSSLParameters();
+            p.setNeedClientAuth(true);
+            params.setSSLParameters(p);
           }
         });
     server.setExecutor(Executors.newCachedThreadPool());

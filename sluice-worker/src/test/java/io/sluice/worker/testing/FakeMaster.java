@@ -42,7 +42,8 @@ import javax.net.ssl.SSLContext;
  */
 public final class FakeMaster implements AutoCloseable {
 
-  private final HttpsServer server;
+  private HttpsServer server;
+  private final SSLContext ssl;
   private final ObjectMapper json = MasterClient.objectMapper();
   public final BlockingQueue<TaskAssignment> queue = new LinkedBlockingQueue<>();
   public final Map<Long, Integer> currentAttempt = new ConcurrentHashMap<>();
@@ -61,11 +62,31 @@ public final class FakeMaster implements AutoCloseable {
   public volatile long leaseMillis = 10_000;
   public final UUID workerId = UUID.randomUUID();
 
-  private FakeMaster(HttpsServer server) {
-    this.server = server;
+  private FakeMaster(SSLContext ssl) {
+    this.ssl = ssl;
   }
 
   public static FakeMaster start(SSLContext ssl, int port) throws IOException {
+    FakeMaster master = new FakeMaster(ssl);
+    master.server = master.listen(port);
+    return master;
+  }
+
+  /** Goes away (connections refused) until {@link #resume()}; its state is kept. */
+  public void pause() {
+    int port = port();
+    server.stop(0);
+    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    pausedPort = port;
+  }
+
+  private int pausedPort;
+
+  public void resume() throws IOException {
+    server = listen(pausedPort);
+  }
+
+  private HttpsServer listen(int port) throws IOException {
     HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     server.setHttpsConfigurator(
         new HttpsConfigurator(ssl) {
@@ -77,10 +98,9 @@ public final class FakeMaster implements AutoCloseable {
           }
         });
     server.setExecutor(Executors.newCachedThreadPool());
-    FakeMaster master = new FakeMaster(server);
-    server.createContext(WorkerApi.BASE, master::handle);
+    server.createContext(WorkerApi.BASE, this::handle);
     server.start();
-    return master;
+    return server;
   }
 
   public int port() {

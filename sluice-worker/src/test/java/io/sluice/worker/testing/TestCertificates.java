@@ -58,7 +58,7 @@ public final class TestCertificates {
         masters: [%s]
         tls: {ca: ca.crt, certificate: worker.crt, key: worker.key}
         agentHeartbeatInterval: 200ms
-        taskHeartbeatInterval: 200ms
+        taskHeartbeatInterval: 300ms
         pollWait: 300ms
         shutdownGracePeriod: 5s
         taskLogFolder: tasks

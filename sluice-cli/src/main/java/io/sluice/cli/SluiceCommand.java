@@ -5,6 +5,7 @@ import io.sluice.cli.common.ErrorHandler;
 import io.sluice.cli.demo.DemoCommand;
 import io.sluice.cli.project.ProjectCommand;
 import io.sluice.cli.run.RunCommand;
+import io.sluice.cli.worker.WorkerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = SluiceVersion.class,
     description = "Sluice: SSIS Scale Out for Linux and the JVM.",
-    subcommands = {DemoCommand.class, CatalogCommand.class, ProjectCommand.class, RunCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      CatalogCommand.class,
+      ProjectCommand.class,
+      RunCommand.class,
+      WorkerCommand.class
+    })
 public final class SluiceCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -50,8 +50,12 @@ public final class TestCertificates {
 
   /** Worker settings for these endpoints, with test-friendly timings. */
   public WorkerSettings workerSettings(List<String> endpoints, String extraYaml) {
-    String yaml =
-        """
+    return WorkerSettingsReader.parse(workerYaml(endpoints, extraYaml), folder);
+  }
+
+  /** The worker.yaml text behind {@link #workerSettings}; paths relative to {@link #folder()}. */
+  public String workerYaml(List<String> endpoints, String extraYaml) {
+    return """
         displayName: test-worker
         description: a worker in a test
         tags: [test]
@@ -64,8 +68,7 @@ public final class TestCertificates {
         taskLogFolder: tasks
         executionLogCacheFolder: cache
         """
-                .formatted(endpoints.stream().collect(Collectors.joining(", ")))
-            + extraYaml;
-    return WorkerSettingsReader.parse(yaml, folder);
+            .formatted(endpoints.stream().collect(Collectors.joining(", ")))
+        + extraYaml;
   }
 }

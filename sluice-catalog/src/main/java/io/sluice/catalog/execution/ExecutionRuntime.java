@@ -170,44 +170,52 @@ public final class ExecutionRuntime {
     if (events.isEmpty()) {
       return;
     }
-    jdbi.useTransaction(
-        handle -> {
-          Instant createdTime = lockRunning(handle, executionId, "its events");
-          var batch =
-              handle.prepareBatch(
-                  """
-                  insert into event_message (operation_id, message_time, message_type,
-                                             message_source_type, message, package_name,
-                                             event_name, message_source_name, subcomponent_name,
-                                             package_path, execution_path, thread_id, message_code)
-                  values (:executionId,
-                          least(greatest(coalesce(cast(:time as timestamptz), clock_timestamp()),
-                                         cast(:createdTime as timestamptz)),
-                                clock_timestamp()),
-                          :type, :sourceType, :message, :packageName,
-                          :eventName, :sourceName, :subcomponentName,
-                          :packagePath, :executionPath, :threadId, :code)
-                  """);
-          for (NewEventMessage event : events) {
-            batch
-                .bind("executionId", executionId)
-                .bind("time", event.messageTime())
-                .bind("createdTime", createdTime)
-                .bind("type", event.messageType())
-                .bind("sourceType", event.messageSourceType())
-                .bind("message", event.message())
-                .bind("packageName", event.packageName())
-                .bind("eventName", event.eventName())
-                .bind("sourceName", event.messageSourceName())
-                .bind("subcomponentName", event.subcomponentName())
-                .bind("packagePath", event.packagePath())
-                .bind("executionPath", event.executionPath())
-                .bind("threadId", event.threadId())
-                .bind("code", event.messageCode())
-                .add();
-          }
-          batch.execute();
-        });
+    jdbi.useTransaction(handle -> recordEvents(handle, executionId, events));
+  }
+
+  /**
+   * As {@link #recordEvents(long, List)}, inside the caller's transaction: the Scale Out master
+   * stores a worker's batch together with its sequence number, so a batch is stored exactly once.
+   */
+  public static void recordEvents(Handle handle, long executionId, List<NewEventMessage> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    Instant createdTime = lockRunning(handle, executionId, "its events");
+    var batch =
+        handle.prepareBatch(
+            """
+              insert into event_message (operation_id, message_time, message_type,
+                                         message_source_type, message, package_name,
+                                         event_name, message_source_name, subcomponent_name,
+                                         package_path, execution_path, thread_id, message_code)
+              values (:executionId,
+                      least(greatest(coalesce(cast(:time as timestamptz), clock_timestamp()),
+                                     cast(:createdTime as timestamptz)),
+                            clock_timestamp()),
+                      :type, :sourceType, :message, :packageName,
+                      :eventName, :sourceName, :subcomponentName,
+                      :packagePath, :executionPath, :threadId, :code)
+              """);
+    for (NewEventMessage event : events) {
+      batch
+          .bind("executionId", executionId)
+          .bind("time", event.messageTime())
+          .bind("createdTime", createdTime)
+          .bind("type", event.messageType())
+          .bind("sourceType", event.messageSourceType())
+          .bind("message", event.message())
+          .bind("packageName", event.packageName())
+          .bind("eventName", event.eventName())
+          .bind("sourceName", event.messageSourceName())
+          .bind("subcomponentName", event.subcomponentName())
+          .bind("packagePath", event.packagePath())
+          .bind("executionPath", event.executionPath())
+          .bind("threadId", event.threadId())
+          .bind("code", event.messageCode())
+          .add();
+    }
+    batch.execute();
   }
 
   /**
@@ -217,37 +225,47 @@ public final class ExecutionRuntime {
     if (statistics.isEmpty()) {
       return;
     }
-    jdbi.useTransaction(
-        handle -> {
-          Instant createdTime = lockRunning(handle, executionId, "its statistics");
-          var batch =
-              handle.prepareBatch(
-                  """
-                  insert into executable_statistics (execution_id, executable_name, executable_path,
-                                                     execution_path, start_time, end_time,
-                                                     duration_ms, execution_result, execution_value)
-                  values (:executionId, :name, :path, :executionPath,
-                          least(greatest(cast(:startTime as timestamptz),
-                                         cast(:createdTime as timestamptz)),
-                                clock_timestamp()),
-                          :endTime, :durationMs, :result, :value)
-                  """);
-          for (ExecutableStatistic statistic : statistics) {
-            batch
-                .bind("executionId", executionId)
-                .bind("name", statistic.executableName())
-                .bind("path", statistic.executablePath())
-                .bind("executionPath", statistic.executionPath())
-                .bind("startTime", statistic.startTime())
-                .bind("createdTime", createdTime)
-                .bind("endTime", statistic.endTime())
-                .bind("durationMs", statistic.durationMs())
-                .bind("result", statistic.executionResult())
-                .bind("value", statistic.executionValue())
-                .add();
-          }
-          batch.execute();
-        });
+    jdbi.useTransaction(handle -> recordExecutableStatistics(handle, executionId, statistics));
+  }
+
+  /**
+   * As {@link #recordExecutableStatistics(long, List)}, inside the caller's transaction: the Scale
+   * Out master stores a worker's batch together with its sequence number, so a batch is stored
+   * exactly once.
+   */
+  public static void recordExecutableStatistics(
+      Handle handle, long executionId, List<ExecutableStatistic> statistics) {
+    if (statistics.isEmpty()) {
+      return;
+    }
+    Instant createdTime = lockRunning(handle, executionId, "its statistics");
+    var batch =
+        handle.prepareBatch(
+            """
+              insert into executable_statistics (execution_id, executable_name, executable_path,
+                                                 execution_path, start_time, end_time,
+                                                 duration_ms, execution_result, execution_value)
+              values (:executionId, :name, :path, :executionPath,
+                      least(greatest(cast(:startTime as timestamptz),
+                                     cast(:createdTime as timestamptz)),
+                            clock_timestamp()),
+                      :endTime, :durationMs, :result, :value)
+              """);
+    for (ExecutableStatistic statistic : statistics) {
+      batch
+          .bind("executionId", executionId)
+          .bind("name", statistic.executableName())
+          .bind("path", statistic.executablePath())
+          .bind("executionPath", statistic.executionPath())
+          .bind("startTime", statistic.startTime())
+          .bind("createdTime", createdTime)
+          .bind("endTime", statistic.endTime())
+          .bind("durationMs", statistic.durationMs())
+          .bind("result", statistic.executionResult())
+          .bind("value", statistic.executionValue())
+          .add();
+    }
+    batch.execute();
   }
 
   /** Stores data-flow statistics of a running (or stopping) execution; as {@link #recordEvents}. */
@@ -255,39 +273,49 @@ public final class ExecutionRuntime {
     if (statistics.isEmpty()) {
       return;
     }
-    jdbi.useTransaction(
-        handle -> {
-          Instant createdTime = lockRunning(handle, executionId, "its data-flow statistics");
-          var batch =
-              handle.prepareBatch(
-                  """
-                  insert into execution_data_statistics (execution_id, package_name, task_name,
-                                                         dataflow_path_id_string,
-                                                         dataflow_path_name, source_component_name,
-                                                         destination_component_name, rows_sent,
-                                                         created_time)
-                  values (:executionId, :packageName, :taskName, :pathId, :pathName, :source,
-                          :destination, :rowsSent,
-                          least(greatest(coalesce(cast(:time as timestamptz), clock_timestamp()),
-                                         cast(:createdTime as timestamptz)),
-                                clock_timestamp()))
-                  """);
-          for (DataFlowStatistic statistic : statistics) {
-            batch
-                .bind("executionId", executionId)
-                .bind("packageName", statistic.packageName())
-                .bind("taskName", statistic.taskName())
-                .bind("pathId", statistic.dataflowPathIdString())
-                .bind("pathName", statistic.dataflowPathName())
-                .bind("source", statistic.sourceComponentName())
-                .bind("destination", statistic.destinationComponentName())
-                .bind("rowsSent", statistic.rowsSent())
-                .bind("time", statistic.createdTime())
-                .bind("createdTime", createdTime)
-                .add();
-          }
-          batch.execute();
-        });
+    jdbi.useTransaction(handle -> recordDataStatistics(handle, executionId, statistics));
+  }
+
+  /**
+   * As {@link #recordDataStatistics(long, List)}, inside the caller's transaction: the Scale Out
+   * master stores a worker's batch together with its sequence number, so a batch is stored exactly
+   * once.
+   */
+  public static void recordDataStatistics(
+      Handle handle, long executionId, List<DataFlowStatistic> statistics) {
+    if (statistics.isEmpty()) {
+      return;
+    }
+    Instant createdTime = lockRunning(handle, executionId, "its data-flow statistics");
+    var batch =
+        handle.prepareBatch(
+            """
+              insert into execution_data_statistics (execution_id, package_name, task_name,
+                                                     dataflow_path_id_string,
+                                                     dataflow_path_name, source_component_name,
+                                                     destination_component_name, rows_sent,
+                                                     created_time)
+              values (:executionId, :packageName, :taskName, :pathId, :pathName, :source,
+                      :destination, :rowsSent,
+                      least(greatest(coalesce(cast(:time as timestamptz), clock_timestamp()),
+                                     cast(:createdTime as timestamptz)),
+                            clock_timestamp()))
+              """);
+    for (DataFlowStatistic statistic : statistics) {
+      batch
+          .bind("executionId", executionId)
+          .bind("packageName", statistic.packageName())
+          .bind("taskName", statistic.taskName())
+          .bind("pathId", statistic.dataflowPathIdString())
+          .bind("pathName", statistic.dataflowPathName())
+          .bind("source", statistic.sourceComponentName())
+          .bind("destination", statistic.destinationComponentName())
+          .bind("rowsSent", statistic.rowsSent())
+          .bind("time", statistic.createdTime())
+          .bind("createdTime", createdTime)
+          .add();
+    }
+    batch.execute();
   }
 
   /**

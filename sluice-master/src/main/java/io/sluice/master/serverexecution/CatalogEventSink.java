@@ -55,19 +55,16 @@ final class CatalogEventSink implements EventSink, AutoCloseable {
   @Override
   public void event(EngineEvent e) {
     NewEventMessage message =
-        new NewEventMessage(
+        EventRows.message(
             e.time(),
-            e.type().code(),
-            sourceType(e),
-            e.message(),
+            e.type(),
             e.packageName(),
-            "On" + e.type().label(),
             e.sourceName(),
-            e.subcomponent(),
-            e.packageName(),
             e.executionPath(),
-            (int) e.threadId(),
-            e.code());
+            e.subcomponent(),
+            e.message(),
+            e.code(),
+            e.threadId());
     boolean full;
     synchronized (lock) {
       events.add(message);
@@ -80,19 +77,10 @@ final class CatalogEventSink implements EventSink, AutoCloseable {
 
   @Override
   public void executableStatistic(ExecutableStatistic s) {
-    String path = s.executablePath();
-    String name = path.substring(path.lastIndexOf('\\') + 1);
     synchronized (lock) {
       executables.add(
-          new io.sluice.catalog.execution.ExecutableStatistic(
-              name,
-              path,
-              path,
-              s.start(),
-              s.end(),
-              s.end().toEpochMilli() - s.start().toEpochMilli(),
-              s.result(),
-              s.resultValue()));
+          EventRows.executable(
+              s.executablePath(), s.start(), s.end(), s.result(), s.resultValue()));
     }
   }
 
@@ -100,10 +88,9 @@ final class CatalogEventSink implements EventSink, AutoCloseable {
   public void dataFlowStatistic(DataFlowStatistic s) {
     synchronized (lock) {
       paths.add(
-          new io.sluice.catalog.execution.DataFlowStatistic(
+          EventRows.dataFlow(
               s.packageName(),
               s.taskName(),
-              s.pathName(),
               s.pathName(),
               s.sourceComponent(),
               s.destinationComponent(),
@@ -174,14 +161,6 @@ final class CatalogEventSink implements EventSink, AutoCloseable {
       // Kept for the final flush, which reports; the package keeps running meanwhile.
       log.warn("cannot store the events of execution {} yet: {}", executionId, e.getMessage());
     }
-  }
-
-  /** SSIS message_source_type: 30 package, 40 control-flow task, 60 data-flow component. */
-  private static int sourceType(EngineEvent e) {
-    if (e.subcomponent() != null) {
-      return 60;
-    }
-    return e.sourceName() != null && e.sourceName().equals(e.packageName()) ? 30 : 40;
   }
 
   @Override

@@ -117,19 +117,60 @@ public final class CertificateAuthority {
               : new GeneralName(GeneralName.dNSName, n));
     }
     return issue(
-        names.get(0),
+        name(names.get(0)),
         validity,
         KeyPurposeId.id_kp_serverAuth,
         new GeneralNames(alternatives.toArray(GeneralName[]::new)));
   }
 
-  /** A worker's (or an administrator's) client certificate: its identity. */
+  /** A worker's client certificate: its identity. */
   public IssuedCertificate issueClient(String name, Duration validity) {
-    return issue(name, validity, KeyPurposeId.id_kp_clientAuth, null);
+    return issue(name(name), validity, KeyPurposeId.id_kp_clientAuth, null);
+  }
+
+  /**
+   * An administrator's client certificate for the management API. Its subject carries the unit
+   * {@value #ADMINISTRATORS_UNIT}, which is what tells a master it is not a worker's: a worker
+   * certificate is refused on admin endpoints, and an admin certificate on the worker API.
+   */
+  public IssuedCertificate issueAdministrator(String name, Duration validity) {
+    X500Name subject =
+        new X500NameBuilder(BCStyle.INSTANCE)
+            .addRDN(BCStyle.O, "Sluice")
+            .addRDN(BCStyle.OU, ADMINISTRATORS_UNIT)
+            .addRDN(BCStyle.CN, name)
+            .build();
+    return issue(subject, validity, KeyPurposeId.id_kp_clientAuth, null);
+  }
+
+  /** The organizational unit of administrator certificates. */
+  public static final String ADMINISTRATORS_UNIT = "Sluice Administrators";
+
+  /** Whether a (verified) client certificate is an administrator's. */
+  public static boolean isAdministrator(X509Certificate certificate) {
+    return rdn(certificate, BCStyle.OU).contains(ADMINISTRATORS_UNIT);
+  }
+
+  /** The common name of a certificate's subject ("" if it has none). */
+  public static String commonName(X509Certificate certificate) {
+    List<String> names = rdn(certificate, BCStyle.CN);
+    return names.isEmpty() ? "" : names.get(0);
+  }
+
+  private static List<String> rdn(
+      X509Certificate certificate, org.bouncycastle.asn1.ASN1ObjectIdentifier type) {
+    X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+    List<String> values = new ArrayList<>();
+    for (org.bouncycastle.asn1.x500.RDN rdn : subject.getRDNs(type)) {
+      values.add(
+          org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(rdn.getFirst().getValue()));
+    }
+    return values;
   }
 
   private IssuedCertificate issue(
-      String commonName, Duration validity, KeyPurposeId purpose, GeneralNames alternatives) {
+      X500Name subject, Duration validity, KeyPurposeId purpose, GeneralNames alternatives) {
+    String commonName = subject.toString();
     KeyPair pair = newKeyPair();
     Instant now = Instant.now();
     Instant notAfter = now.plus(validity);
@@ -144,7 +185,7 @@ public final class CertificateAuthority {
               serial(),
               Date.from(now.minus(Duration.ofMinutes(5))),
               Date.from(notAfter),
-              name(commonName),
+              subject,
               pair.getPublic());
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
       builder.addExtension(

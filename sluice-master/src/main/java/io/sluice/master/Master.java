@@ -1,0 +1,238 @@
+package io.sluice.master;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sluice.catalog.Catalog;
+import io.sluice.catalog.CatalogContext;
+import io.sluice.catalog.operation.MachineName;
+import io.sluice.master.config.MasterSettings;
+import io.sluice.master.dispatch.AssignmentBuilder;
+import io.sluice.master.dispatch.QueueListener;
+import io.sluice.master.dispatch.TaskAssigner;
+import io.sluice.master.dispatch.TaskDispatcher;
+import io.sluice.master.health.HealthRoutes;
+import io.sluice.master.http.MasterServer;
+import io.sluice.master.lease.AttemptReports;
+import io.sluice.master.lease.CompletedTaskCleanup;
+import io.sluice.master.lease.ExpiredLeases;
+import io.sluice.master.lease.TaskTimeouts;
+import io.sluice.master.management.ApiTokens;
+import io.sluice.master.management.ManagementAuth;
+import io.sluice.master.management.MasterNodes;
+import io.sluice.master.management.WorkerAgents;
+import io.sluice.master.management.WorkerManagementRoutes;
+import io.sluice.master.workerapi.WorkerApiRoutes;
+import io.sluice.master.workerapi.WorkerRegistry;
+import io.sluice.protocol.tls.Fingerprints;
+import io.sluice.protocol.tls.Pem;
+import io.sluice.protocol.tls.TlsContexts;
+import io.sluice.protocol.worker.TaskResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Scale Out master: the HTTPS server (worker API, management API, health, metrics), the
+ * dispatcher of long polls woken by LISTEN/NOTIFY, and the periodic work — expired leases, task
+ * timeouts, cleanup of completed tasks, its own heartbeat in {@code master_node}. Every piece keeps
+ * its state in the catalog, so several masters can serve one catalog at once.
+ */
+public final class Master implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Master.class);
+
+  private final MasterSettings settings;
+  private final String name;
+  private final PrometheusMeterRegistry metrics;
+  private final TaskDispatcher dispatcher;
+  private final QueueListener listener;
+  private final MasterServer server;
+  private final ScheduledExecutorService housekeeping;
+  private final MasterNodes nodes;
+
+  private final AtomicLong assigned = new AtomicLong();
+  private final AtomicLong lost = new AtomicLong();
+  private final AtomicLong timedOut = new AtomicLong();
+
+  private Master(MasterSettings settings, Catalog catalog, CatalogContext context) {
+    this.settings = settings;
+    Jdbi jdbi = context.database().jdbi();
+    SSLContext ssl =
+        TlsContexts.sslContext(
+            TlsContexts.keyStore(settings.certificate(), settings.key()),
+            TlsContexts.trustStore(settings.ca()));
+    String fingerprint = Fingerprints.sha256(Pem.readCertificates(settings.certificate()).get(0));
+
+    this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(metrics);
+    new JvmThreadMetrics().bindTo(metrics);
+    new JvmGcMetrics().bindTo(metrics);
+    new ProcessorMetrics().bindTo(metrics);
+
+    AttemptReports reports = new AttemptReports(jdbi, settings.leaseInterval());
+    TaskAssigner assigner = new CountingAssigner(jdbi, settings.leaseInterval(), assigned);
+    AssignmentBuilder builder =
+        new AssignmentBuilder(
+            catalog.executions(), context, settings.leaseInterval(), settings.taskTimeout());
+    this.dispatcher =
+        new TaskDispatcher(
+            assigner,
+            builder,
+            Duration.ofSeconds(2),
+            failed ->
+                reports.result(
+                    failed.workerId(),
+                    failed.assigned().taskId(),
+                    new TaskResult(
+                        failed.assigned().attempt(),
+                        TaskResult.Outcome.FAILED,
+                        1,
+                        0,
+                        "the master could not prepare the task: " + failed.error().getMessage())));
+    this.listener = new QueueListener(context.database().dataSource(), dispatcher::wake);
+
+    ApiTokens tokens = new ApiTokens(jdbi);
+    this.server =
+        new MasterServer(
+            ssl,
+            settings.host(),
+            settings.port(),
+            settings.managementPort(),
+            settings.maxPollWait().plusSeconds(30),
+            List.of(
+                new WorkerApiRoutes(
+                    new WorkerRegistry(jdbi),
+                    dispatcher,
+                    reports,
+                    settings.maxPollWait(),
+                    settings.maxRequestBytes()),
+                new WorkerManagementRoutes(new ManagementAuth(tokens), new WorkerAgents(jdbi)),
+                new HealthRoutes(
+                    context.database().dataSource(),
+                    settings.catalogConnectionTimeout(),
+                    metrics)));
+    server.start();
+
+    Gauge.builder("sluice_polls_waiting", dispatcher, TaskDispatcher::waiting)
+        .description("worker polls waiting for a task")
+        .register(metrics);
+    counter("sluice_tasks_assigned", "task attempts handed to workers", assigned);
+    counter("sluice_tasks_lost", "attempts whose lease ran out (re-queued or ended)", lost);
+    counter("sluice_tasks_timed_out", "tasks stopped for running past taskTimeout", timedOut);
+
+    this.name =
+        settings.name() != null ? settings.name() : MachineName.get() + ":" + server.workerPort();
+    this.nodes = new MasterNodes(jdbi);
+    String address =
+        settings.advertisedAddress() != null ? settings.advertisedAddress() : MachineName.get();
+    nodes.record(name, MachineName.get(), address, server.workerPort(), fingerprint);
+
+    this.housekeeping =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "sluice-housekeeping");
+              t.setDaemon(true);
+              return t;
+            });
+    ExpiredLeases expired = new ExpiredLeases(jdbi, settings.grace());
+    TaskTimeouts timeouts = new TaskTimeouts(jdbi, settings.taskTimeout());
+    CompletedTaskCleanup cleanup =
+        new CompletedTaskCleanup(jdbi, settings.cleanupCompletedTasksInterval());
+    every(
+        settings.expiredTaskCheckInterval(),
+        "expired-lease check",
+        () -> {
+          lost.addAndGet(expired.check());
+          timedOut.addAndGet(timeouts.check());
+        });
+    every(settings.cleanupCompletedTasksInterval(), "completed-task cleanup", cleanup::run);
+    every(settings.masterHeartbeatInterval(), "master heartbeat", () -> nodes.heartbeat(name));
+    log.info("master {} started: {}", name, String.join(", ", settings.describe()));
+  }
+
+  /** Starts a master on an open catalog (the caller keeps and closes the catalog). */
+  public static Master start(MasterSettings settings, Catalog catalog, CatalogContext context) {
+    return new Master(settings, catalog, context);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public int workerPort() {
+    return server.workerPort();
+  }
+
+  public int managementPort() {
+    return server.managementPort();
+  }
+
+  /** Polls waiting for a task now. */
+  public int waitingPolls() {
+    return dispatcher.waiting();
+  }
+
+  public MasterSettings settings() {
+    return settings;
+  }
+
+  private void counter(String metric, String description, AtomicLong value) {
+    FunctionCounter.builder(metric, value, AtomicLong::get)
+        .description(description)
+        .register(metrics);
+  }
+
+  private void every(Duration interval, String what, Runnable work) {
+    housekeeping.scheduleWithFixedDelay(
+        () -> {
+          try {
+            work.run();
+          } catch (RuntimeException e) {
+            // The catalog may be failing over: the next round tries again.
+            log.warn("{} failed: {}", what, e.getMessage());
+          }
+        },
+        interval.toMillis(),
+        interval.toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    housekeeping.shutdownNow();
+    server.close();
+    dispatcher.close();
+    listener.close();
+    metrics.close();
+  }
+
+  /** Counts the attempts handed out, for the metrics. */
+  private static final class CountingAssigner extends TaskAssigner {
+    private final AtomicLong counter;
+
+    CountingAssigner(Jdbi jdbi, Duration lease, AtomicLong counter) {
+      super(jdbi, lease);
+      this.counter = counter;
+    }
+
+    @Override
+    public List<Assigned> assign(java.util.UUID workerId, int slots) {
+      List<Assigned> result = super.assign(workerId, slots);
+      counter.addAndGet(result.size());
+      return result;
+    }
+  }
+}

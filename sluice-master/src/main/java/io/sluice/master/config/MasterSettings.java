@@ -1,0 +1,223 @@
+package io.sluice.master.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A master's settings, mirroring SSIS's MasterSettings.config (port 8391, certificate, catalog,
+ * cleanup and expired-task intervals, master heartbeat, catalog connection timeout) plus the lease
+ * rules of task-leases.md. Where the catalog is comes from the {@code catalog:} section of the same
+ * file, read by the command line's catalog options.
+ *
+ * @param name how this master appears in {@code sluice master status}; default machine:port
+ * @param host the address to listen on; default every interface
+ * @param port the worker port (8391): mutual TLS, a certificate of the cluster CA is required
+ * @param managementPort health, metrics and the management API (8392): TLS, a client certificate is
+ *     optional (an administrator's certificate or an API token authenticates)
+ * @param advertisedAddress the address workers use to reach this master, shown in status
+ * @param certificate the master's certificate chain (PEM), from {@code sluice cert master}
+ * @param key the master certificate's private key (PEM)
+ * @param ca the cluster CA (PEM): client certificates must be issued by it
+ * @param leaseInterval L: a worker's lease on a task lasts this long after each renewal
+ * @param grace G: the master waits this much longer than the lease before it treats an attempt as
+ *     lost (must be at least the worker's safety margin M)
+ * @param maxPollWait the longest a worker's poll is held open waiting for a task
+ * @param taskTimeout a task running longer is stopped; zero means no limit
+ * @param maxRequestBytes larger request bodies are refused with 400
+ */
+public record MasterSettings(
+    String name,
+    String host,
+    int port,
+    int managementPort,
+    String advertisedAddress,
+    Path certificate,
+    Path key,
+    Path ca,
+    Duration cleanupCompletedTasksInterval,
+    Duration expiredTaskCheckInterval,
+    Duration masterHeartbeatInterval,
+    Duration catalogConnectionTimeout,
+    Duration leaseInterval,
+    Duration grace,
+    Duration maxPollWait,
+    Duration taskTimeout,
+    long maxRequestBytes) {
+
+  public static final int DEFAULT_PORT = 8391;
+  public static final int DEFAULT_MANAGEMENT_PORT = 8392;
+
+  public MasterSettings {
+    requirePositive("expiredTaskCheckInterval", expiredTaskCheckInterval);
+    requirePositive("cleanupCompletedTasksInterval", cleanupCompletedTasksInterval);
+    requirePositive("masterHeartbeatInterval", masterHeartbeatInterval);
+    requirePositive("catalogConnectionTimeout", catalogConnectionTimeout);
+    requirePositive("leaseInterval", leaseInterval);
+    requirePositive("maxPollWait", maxPollWait);
+    if (grace == null || grace.isNegative()) {
+      throw new SettingsException("grace must be zero or more", "e.g. grace: 2s");
+    }
+    if (taskTimeout == null || taskTimeout.isNegative()) {
+      throw new SettingsException("taskTimeout must be zero (no limit) or more", "e.g. 2h");
+    }
+    if (managementPort < 0 || managementPort > 65535) {
+      throw new SettingsException(
+          "managementPort " + managementPort + " is not a TCP port",
+          "use 1-65535 (default 8392), or 0 for any free");
+    }
+    if (port < 0 || port > 65535) {
+      throw new SettingsException(
+          "port " + port + " is not a TCP port", "use 1-65535 (default 8391), or 0 for any free");
+    }
+    if (maxRequestBytes < 1024) {
+      throw new SettingsException("maxRequestBytes is too small", "use at least 1024");
+    }
+  }
+
+  /** The defaults of task-leases.md and SSIS's MasterSettings.config, with the given TLS files. */
+  public static MasterSettings defaults(Path certificate, Path key, Path ca) {
+    return new MasterSettings(
+        null,
+        null,
+        DEFAULT_PORT,
+        DEFAULT_MANAGEMENT_PORT,
+        null,
+        certificate,
+        key,
+        ca,
+        Duration.ofHours(12),
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(15),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(30),
+        Duration.ZERO,
+        64L * 1024 * 1024);
+  }
+
+  public MasterSettings withPorts(int newPort, int newManagementPort) {
+    return new MasterSettings(
+        name,
+        host,
+        newPort,
+        newManagementPort,
+        advertisedAddress,
+        certificate,
+        key,
+        ca,
+        cleanupCompletedTasksInterval,
+        expiredTaskCheckInterval,
+        masterHeartbeatInterval,
+        catalogConnectionTimeout,
+        leaseInterval,
+        grace,
+        maxPollWait,
+        taskTimeout,
+        maxRequestBytes);
+  }
+
+  public MasterSettings withLease(Duration lease, Duration newGrace, Duration check) {
+    return new MasterSettings(
+        name,
+        host,
+        port,
+        managementPort,
+        advertisedAddress,
+        certificate,
+        key,
+        ca,
+        cleanupCompletedTasksInterval,
+        check,
+        masterHeartbeatInterval,
+        catalogConnectionTimeout,
+        lease,
+        newGrace,
+        maxPollWait,
+        taskTimeout,
+        maxRequestBytes);
+  }
+
+  public MasterSettings withTaskTimeout(Duration timeout) {
+    return new MasterSettings(
+        name,
+        host,
+        port,
+        managementPort,
+        advertisedAddress,
+        certificate,
+        key,
+        ca,
+        cleanupCompletedTasksInterval,
+        expiredTaskCheckInterval,
+        masterHeartbeatInterval,
+        catalogConnectionTimeout,
+        leaseInterval,
+        grace,
+        maxPollWait,
+        timeout,
+        maxRequestBytes);
+  }
+
+  public MasterSettings withMaxPollWait(Duration wait) {
+    return new MasterSettings(
+        name,
+        host,
+        port,
+        managementPort,
+        advertisedAddress,
+        certificate,
+        key,
+        ca,
+        cleanupCompletedTasksInterval,
+        expiredTaskCheckInterval,
+        masterHeartbeatInterval,
+        catalogConnectionTimeout,
+        leaseInterval,
+        grace,
+        wait,
+        taskTimeout,
+        maxRequestBytes);
+  }
+
+  public MasterSettings withMaxRequestBytes(long bytes) {
+    return new MasterSettings(
+        name,
+        host,
+        port,
+        managementPort,
+        advertisedAddress,
+        certificate,
+        key,
+        ca,
+        cleanupCompletedTasksInterval,
+        expiredTaskCheckInterval,
+        masterHeartbeatInterval,
+        catalogConnectionTimeout,
+        leaseInterval,
+        grace,
+        maxPollWait,
+        taskTimeout,
+        bytes);
+  }
+
+  /** Every setting with its value, for the startup log. */
+  public List<String> describe() {
+    return List.of(
+        "port " + port + " (workers, mutual TLS)",
+        "managementPort " + managementPort + " (health, metrics, management API)",
+        "leaseInterval " + leaseInterval.toMillis() + " ms",
+        "grace " + grace.toMillis() + " ms",
+        "expiredTaskCheckInterval " + expiredTaskCheckInterval.toMillis() + " ms",
+        "maxPollWait " + maxPollWait.toMillis() + " ms",
+        "taskTimeout " + (taskTimeout.isZero() ? "none" : taskTimeout.toSeconds() + " s"));
+  }
+
+  private static void requirePositive(String setting, Duration value) {
+    if (value == null || value.isZero() || value.isNegative()) {
+      throw new SettingsException(
+          setting + " must be a positive duration", "write it like 500ms, 10s, 5m or 12h");
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package io.sluice.master.dispatch;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Listens on PostgreSQL channel {@value #CHANNEL} on a dedicated connection, and wakes waiting
+ * polls the moment any process queues a task (the catalog's triggers notify; see the V30
+ * migration). When the connection breaks it reconnects, and wakes the polls once then, since
+ * notifications sent meanwhile are lost.
+ */
+public final class QueueListener implements AutoCloseable {
+
+  public static final String CHANNEL = "sluice_task_queued";
+
+  private static final Logger log = LoggerFactory.getLogger(QueueListener.class);
+  private static final int WAIT_MILLIS = 500;
+
+  private final DataSource dataSource;
+  private final Runnable onQueued;
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  public QueueListener(DataSource dataSource, Runnable onQueued) {
+    this.dataSource = dataSource;
+    this.onQueued = onQueued;
+    this.thread = new Thread(this::loop, "sluice-queue-listener");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void loop() {
+    long backoff = 100;
+    while (running) {
+      try (Connection connection = dataSource.getConnection()) {
+        try (Statement listen = connection.createStatement()) {
+          listen.execute("listen " + CHANNEL);
+        }
+        if (!connection.getAutoCommit()) {
+          connection.commit();
+        }
+        onQueued.run(); // anything queued while we were not listening
+        backoff = 100;
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        while (running) {
+          PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
+          if (notifications != null && notifications.length > 0) {
+            onQueued.run();
+          }
+        }
+      } catch (SQLException | RuntimeException e) {
+        if (!running) {
+          return;
+        }
+        log.warn("lost the catalog notification connection ({}); reconnecting", e.getMessage());
+        sleep(backoff);
+        backoff = Math.min(backoff * 2, 5_000);
+      }
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    try {
+      thread.join(WAIT_MILLIS * 4L);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package io.sluice.master.dispatch;
+
+import io.sluice.protocol.worker.PollReply;
+import io.sluice.protocol.worker.TaskAssignment;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Long polls. A poll is answered at once when a task is there for the worker; otherwise it waits
+ * until a task is queued ({@link #wake()}, driven by LISTEN/NOTIFY, so dispatch takes milliseconds)
+ * or its wait runs out. One dispatcher thread tries the waiting polls in arrival order, so polls
+ * hold no HTTP thread while they wait and no two polls of this master race for a task (other
+ * masters are kept apart by SKIP LOCKED).
+ *
+ * <p>A slow re-check ({@code recheckInterval}) covers notifications missed while the listening
+ * connection was down.
+ */
+public final class TaskDispatcher implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(TaskDispatcher.class);
+
+  private final TaskAssigner assigner;
+  private final AssignmentBuilder builder;
+  private final Consumer<Failed> onBuildFailure;
+  private final long recheckMillis;
+  private final Thread thread;
+  private final List<Waiter> waiters = new ArrayList<>(); // guarded by this
+  private boolean wakeAll; // guarded by this
+  private boolean running = true; // guarded by this
+
+  /** An attempt handed out that could not be prepared for its worker. */
+  public record Failed(UUID workerId, TaskAssigner.Assigned assigned, RuntimeException error) {}
+
+  private static final class Waiter {
+    final UUID workerId;
+    final int slots;
+    final long deadline;
+    final CompletableFuture<PollReply> reply = new CompletableFuture<>();
+    boolean fresh = true;
+
+    Waiter(UUID workerId, int slots, long deadline) {
+      this.workerId = workerId;
+      this.slots = slots;
+      this.deadline = deadline;
+    }
+  }
+
+  public TaskDispatcher(
+      TaskAssigner assigner,
+      AssignmentBuilder builder,
+      Duration recheckInterval,
+      Consumer<Failed> onBuildFailure) {
+    this.assigner = assigner;
+    this.builder = builder;
+    this.onBuildFailure = onBuildFailure;
+    this.recheckMillis = recheckInterval.toMillis();
+    this.thread = new Thread(this::loop, "sluice-dispatcher");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Tasks for the worker, as soon as there are any, or none after {@code wait}. */
+  public CompletableFuture<PollReply> poll(UUID workerId, int slots, Duration wait) {
+    Waiter waiter = new Waiter(workerId, slots, System.nanoTime() + wait.toNanos());
+    synchronized (this) {
+      if (!running) {
+        waiter.reply.complete(new PollReply(List.of()));
+        return waiter.reply;
+      }
+      waiters.add(waiter);
+      notifyAll();
+    }
+    return waiter.reply;
+  }
+
+  /** Something was queued (or a worker enabled): every waiting poll tries again now. */
+  public synchronized void wake() {
+    wakeAll = true;
+    notifyAll();
+  }
+
+  /** How many polls are waiting; for metrics. */
+  public synchronized int waiting() {
+    return waiters.size();
+  }
+
+  private void loop() {
+    long nextRecheck = System.nanoTime() + recheckMillis * 1_000_000;
+    while (true) {
+      List<Waiter> expired = new ArrayList<>();
+      List<Waiter> toTry = new ArrayList<>();
+      synchronized (this) {
+        try {
+          while (running && !wakeAll && waiters.stream().noneMatch(w -> w.fresh)) {
+            long now = System.nanoTime();
+            long until = nextRecheck;
+            for (Waiter w : waiters) {
+              until = Math.min(until, w.deadline);
+            }
+            if (until <= now) {
+              break;
+            }
+            long millis = Math.max(1, (until - now) / 1_000_000);
+            wait(millis);
+          }
+        } catch (InterruptedException e) {
+          running = false;
+        }
+        if (!running) {
+          waiters.forEach(w -> w.reply.complete(new PollReply(List.of())));
+          waiters.clear();
+          return;
+        }
+        long now = System.nanoTime();
+        if (wakeAll || now >= nextRecheck) {
+          waiters.forEach(w -> w.fresh = true);
+          wakeAll = false;
+          nextRecheck = now + recheckMillis * 1_000_000;
+        }
+        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+          Waiter w = it.next();
+          if (w.deadline <= now) {
+            expired.add(w);
+            it.remove();
+          } else if (w.fresh) {
+            w.fresh = false;
+            toTry.add(w);
+          }
+        }
+      }
+      expired.forEach(w -> w.reply.complete(new PollReply(List.of())));
+      for (Waiter w : toTry) {
+        List<TaskAssignment> tasks = tryAssign(w);
+        if (!tasks.isEmpty()) {
+          synchronized (this) {
+            waiters.remove(w);
+          }
+          w.reply.complete(new PollReply(tasks));
+        }
+      }
+    }
+  }
+
+  private List<TaskAssignment> tryAssign(Waiter w) {
+    List<TaskAssigner.Assigned> assigned;
+    try {
+      assigned = assigner.assign(w.workerId, w.slots);
+    } catch (RuntimeException e) {
+      // The catalog is unreachable or failing over: the poll waits on, the re-check tries again.
+      log.warn("cannot hand out tasks to worker {}: {}", w.workerId, e.getMessage());
+      return List.of();
+    }
+    List<TaskAssignment> tasks = new ArrayList<>();
+    for (TaskAssigner.Assigned a : assigned) {
+      try {
+        tasks.add(builder.build(a));
+      } catch (RuntimeException e) {
+        log.error("cannot prepare task {} for worker {}", a.taskId(), w.workerId, e);
+        onBuildFailure.accept(new Failed(w.workerId, a, e));
+      }
+    }
+    return tasks;
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      running = false;
+      notifyAll();
+    }
+    try {
+      thread.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

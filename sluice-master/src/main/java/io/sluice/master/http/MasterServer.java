@@ -1,0 +1,187 @@
+package io.sluice.master.http;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.sluice.catalog.CatalogException;
+import io.sluice.protocol.ErrorReply;
+import io.sluice.protocol.worker.WorkerApi;
+import java.time.Duration;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The master's HTTPS server (Javalin on Jetty 12) with two TLS connectors sharing one certificate:
+ *
+ * <ul>
+ *   <li>the worker port (8391): a client certificate issued by the cluster CA is REQUIRED, so a
+ *       certificate from another CA is refused in the TLS handshake, before any HTTP;
+ *   <li>the management port (8392): a client certificate is optional, so load balancers can probe
+ *       {@code /health/ready} and operators can use an API token instead of a certificate.
+ * </ul>
+ *
+ * The worker API answers on the worker port only. Every refusal is an {@link ErrorReply}, never a
+ * stack trace.
+ */
+public final class MasterServer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(MasterServer.class);
+
+  private final Javalin app;
+  private ServerConnector workerConnector;
+  private ServerConnector managementConnector;
+
+  public MasterServer(
+      SSLContext sslContext,
+      String host,
+      int workerPort,
+      int managementPort,
+      Duration idleTimeout,
+      List<RouteModule> modules) {
+    this.app =
+        Javalin.create(
+            config -> {
+              configure(config, sslContext, host, workerPort, managementPort, idleTimeout);
+              config.routes.before(
+                  WorkerApi.BASE + "/*",
+                  ctx -> {
+                    if (ctx.req().getLocalPort() != workerConnector.getLocalPort()) {
+                      throw ApiException.notFound(
+                          "the worker API is not served on this port",
+                          "workers use the worker port (port:, default 8391)");
+                    }
+                  });
+              for (RouteModule module : modules) {
+                module.register(config.routes);
+              }
+              errors(config);
+            });
+  }
+
+  private void configure(
+      JavalinConfig config,
+      SSLContext sslContext,
+      String host,
+      int workerPort,
+      int managementPort,
+      Duration idleTimeout) {
+    config.startup.showJavalinBanner = false;
+    config.startup.showOldJavalinVersionWarning = false;
+    config.jetty.addConnector(
+        (server, http) -> {
+          workerConnector =
+              connector(server, http, sslContext, true, host, workerPort, idleTimeout);
+          return workerConnector;
+        });
+    config.jetty.addConnector(
+        (server, http) -> {
+          managementConnector =
+              connector(server, http, sslContext, false, host, managementPort, idleTimeout);
+          return managementConnector;
+        });
+  }
+
+  private static ServerConnector connector(
+      Server server,
+      HttpConfiguration shared,
+      SSLContext sslContext,
+      boolean requireClientCertificate,
+      String host,
+      int port,
+      Duration idleTimeout) {
+    SslContextFactory.Server tls = new SslContextFactory.Server();
+    tls.setSslContext(sslContext);
+    if (requireClientCertificate) {
+      tls.setNeedClientAuth(true);
+    } else {
+      tls.setWantClientAuth(true);
+    }
+    HttpConfiguration https = new HttpConfiguration(shared);
+    // Workers check the master's name against its certificate; the server-side SNI check would only
+    // refuse clients that reach the master by an address a load balancer rewrote.
+    https.addCustomizer(new SecureRequestCustomizer(false));
+    ServerConnector connector =
+        new ServerConnector(
+            server, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(https));
+    connector.setHost(host);
+    connector.setPort(port);
+    // Long polls are held open for up to maxPollWait: the connection must outlive them.
+    connector.setIdleTimeout(idleTimeout.toMillis());
+    return connector;
+  }
+
+  private static void errors(JavalinConfig config) {
+    config.routes.exception(ApiException.class, (e, ctx) -> Json.write(ctx, e.status(), e.reply()));
+    config.routes.exception(
+        CatalogException.class,
+        (e, ctx) -> {
+          int status =
+              switch (e.reason()) {
+                case INVALID -> 400;
+                case NOT_FOUND -> 404;
+                case CONFLICT -> 409;
+              };
+          Json.write(ctx, status, new ErrorReply(e.getMessage(), e.hint()));
+        });
+    config.routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          log.error("{} {} failed", ctx.method(), ctx.path(), e);
+          Json.write(
+              ctx,
+              500,
+              new ErrorReply(
+                  "the master could not handle this request: " + e.getClass().getSimpleName(),
+                  "try again; if it persists, look at the master's log"));
+        });
+    config.routes.error(
+        404,
+        ctx -> {
+          if (ctx.result() == null || ctx.result().isEmpty()) {
+            Json.write(
+                ctx,
+                404,
+                new ErrorReply(
+                    "no such endpoint: " + ctx.method() + " " + ctx.path(),
+                    "see docs/scale-out.md for the API"));
+          }
+        });
+    config.routes.error(
+        405,
+        ctx ->
+            Json.write(
+                ctx,
+                405,
+                new ErrorReply(
+                    ctx.method() + " is not allowed on " + ctx.path(),
+                    "see docs/scale-out.md for the API")));
+  }
+
+  public MasterServer start() {
+    app.start();
+    log.info(
+        "serving workers on port {} and management on port {}", workerPort(), managementPort());
+    return this;
+  }
+
+  public int workerPort() {
+    return workerConnector.getLocalPort();
+  }
+
+  public int managementPort() {
+    return managementConnector.getLocalPort();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

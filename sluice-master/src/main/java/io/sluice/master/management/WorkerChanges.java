@@ -1,0 +1,11 @@
+package io.sluice.master.management;
+
+import java.util.List;
+
+/** What {@code sluice workers set} changes; a null field is left as it is. */
+public record WorkerChanges(String displayName, String description, List<String> tags) {
+
+  public boolean isEmpty() {
+    return displayName == null && description == null && tags == null;
+  }
+}

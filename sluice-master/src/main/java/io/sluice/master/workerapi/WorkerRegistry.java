@@ -1,0 +1,151 @@
+package io.sluice.master.workerapi;
+
+import io.sluice.master.http.ApiException;
+import io.sluice.protocol.worker.AgentHeartbeat;
+import io.sluice.protocol.worker.AgentHeartbeatReply;
+import io.sluice.protocol.worker.RunningAttempt;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Workers as the catalog knows them, by certificate fingerprint: a worker IS its certificate. The
+ * first heartbeat of an unknown certificate registers it DISABLED (as SSIS does); a removed
+ * worker's certificate is refused for good.
+ */
+public final class WorkerRegistry {
+
+  private final Jdbi jdbi;
+
+  public WorkerRegistry(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  private record Known(UUID id, boolean enabled, boolean removed) {}
+
+  /**
+   * Registers or refreshes the worker, and lists the attempts it reported that are no longer its
+   * own (expired and re-queued, ended, or never its), which it must abort.
+   */
+  public AgentHeartbeatReply heartbeat(String fingerprint, AgentHeartbeat heartbeat) {
+    return jdbi.inTransaction(
+        handle -> {
+          Known worker = registerOrTouch(handle, fingerprint, heartbeat);
+          refuseRemoved(worker);
+          List<RunningAttempt> abort = new ArrayList<>();
+          for (RunningAttempt running : nullSafe(heartbeat.running())) {
+            if (!isCurrent(handle, worker.id(), running)) {
+              abort.add(running);
+            }
+          }
+          String message =
+              worker.enabled()
+                  ? null
+                  : "worker "
+                      + worker.id()
+                      + " is registered but disabled: it gets no task until an administrator"
+                      + " runs: sluice workers enable "
+                      + worker.id();
+          return new AgentHeartbeatReply(worker.id(), worker.enabled(), abort, message);
+        });
+  }
+
+  /** The id of a registered, not removed worker; what every task endpoint checks first. */
+  public UUID require(String fingerprint) {
+    Known worker =
+        jdbi.withHandle(handle -> find(handle, fingerprint))
+            .orElseThrow(
+                () ->
+                    ApiException.forbidden(
+                        "this certificate (" + fingerprint + ") belongs to no registered worker",
+                        "the worker registers itself with its first heartbeat; send one first"));
+    refuseRemoved(worker);
+    return worker.id();
+  }
+
+  private static void refuseRemoved(Known worker) {
+    if (worker.removed()) {
+      throw ApiException.forbidden(
+          "worker " + worker.id() + " was removed; its certificate is no longer accepted",
+          "to bring this machine back, issue it a new certificate: sluice cert worker NAME");
+    }
+  }
+
+  private static Known registerOrTouch(Handle handle, String fingerprint, AgentHeartbeat hb) {
+    // Display name, description and tags are taken from the worker only when it registers: after
+    // that an operator's `sluice workers set` is the truth, and a heartbeat must not undo it.
+    return handle
+        .createQuery(
+            """
+            insert into worker_agent (worker_agent_id, display_name, description, tags,
+                                      machine_name, certificate_fingerprint, max_tasks,
+                                      last_online_time)
+            values (:id, :displayName, :description, :tags, :machineName, :fingerprint, :maxTasks,
+                    now())
+            on conflict (certificate_fingerprint) do update
+                set machine_name = excluded.machine_name,
+                    max_tasks = excluded.max_tasks,
+                    last_online_time = case when worker_agent.removed_time is null then now()
+                                            else worker_agent.last_online_time end
+            returning worker_agent_id, enabled, removed_time is not null as removed
+            """)
+        .bind("id", UUID.randomUUID())
+        .bind("displayName", orEmpty(hb.displayName()))
+        .bind("description", orEmpty(hb.description()))
+        .bind("tags", nullSafe(hb.tags()).toArray(String[]::new))
+        .bind("machineName", hb.machineName() == null ? "unknown" : hb.machineName())
+        .bind("fingerprint", fingerprint)
+        .bind("maxTasks", hb.maxTasks())
+        .map(
+            (rs, ctx) ->
+                new Known(
+                    rs.getObject("worker_agent_id", UUID.class),
+                    rs.getBoolean("enabled"),
+                    rs.getBoolean("removed")))
+        .one();
+  }
+
+  private static Optional<Known> find(Handle handle, String fingerprint) {
+    return handle
+        .createQuery(
+            """
+            select worker_agent_id, enabled, removed_time is not null as removed
+            from worker_agent where certificate_fingerprint = :fingerprint
+            """)
+        .bind("fingerprint", fingerprint)
+        .map(
+            (rs, ctx) ->
+                new Known(
+                    rs.getObject("worker_agent_id", UUID.class),
+                    rs.getBoolean("enabled"),
+                    rs.getBoolean("removed")))
+        .findOne();
+  }
+
+  private static boolean isCurrent(Handle handle, UUID workerId, RunningAttempt running) {
+    return handle
+            .createQuery(
+                """
+                select count(*) from scale_out_task
+                where task_id = :taskId and attempt = :attempt and status = 'RUNNING'
+                  and worker_agent_id = :workerId
+                """)
+            .bind("taskId", running.taskId())
+            .bind("attempt", running.attempt())
+            .bind("workerId", workerId)
+            .mapTo(int.class)
+            .one()
+        == 1;
+  }
+
+  private static <T> List<T> nullSafe(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
+  }
+}

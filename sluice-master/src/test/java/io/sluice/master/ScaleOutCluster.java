@@ -1,0 +1,145 @@
+package io.sluice.master;
+
+import io.sluice.catalog.Catalog;
+import io.sluice.catalog.execution.CreateExecution;
+import io.sluice.catalog.testing.CatalogUnderTest;
+import io.sluice.catalog.testing.TestProjects;
+import io.sluice.master.config.MasterSettings;
+import io.sluice.master.management.WorkerAgents;
+import io.sluice.protocol.tls.CertificateAuthority;
+import io.sluice.protocol.tls.IssuedCertificate;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A real master for tests: a cluster CA and certificates written as PEM files, a fresh catalog on
+ * embedded PostgreSQL with project F/P (packages Load and Other) deployed, and the master serving
+ * HTTPS on free ports.
+ */
+public final class ScaleOutCluster implements AutoCloseable {
+
+  public final Path dir;
+  public final CertificateAuthority ca;
+  public final CatalogUnderTest under;
+  public final Master master;
+
+  private ScaleOutCluster(Path dir, UnaryOperator<MasterSettings> tweak) {
+    this.dir = dir;
+    this.ca = CertificateAuthority.create("Test Cluster CA", Duration.ofDays(30));
+    ca.writePem(dir);
+    ca.issueServer(List.of("localhost", "127.0.0.1"), Duration.ofDays(30)).writePem(dir, "master");
+    this.under = CatalogUnderTest.open();
+    Catalog catalog = under.catalog();
+    catalog.folders().create("F", "");
+    catalog
+        .projects()
+        .deploy(
+            "F",
+            TestProjects.project("P").withPackage("Load", "").withPackage("Other", "").pack(dir));
+    MasterSettings settings =
+        tweak.apply(
+            MasterSettings.defaults(
+                    dir.resolve("master.crt"), dir.resolve("master.key"), dir.resolve("ca.crt"))
+                .withPorts(0, 0)
+                .withLease(Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofMillis(100)));
+    this.master = Master.start(settings, catalog, under.context());
+  }
+
+  public static ScaleOutCluster start(Path dir) {
+    return new ScaleOutCluster(dir, s -> s);
+  }
+
+  public static ScaleOutCluster start(Path dir, UnaryOperator<MasterSettings> tweak) {
+    return new ScaleOutCluster(dir, tweak);
+  }
+
+  public Catalog catalog() {
+    return under.catalog();
+  }
+
+  public Jdbi jdbi() {
+    return under.jdbi();
+  }
+
+  public WorkerAgents workers() {
+    return new WorkerAgents(jdbi());
+  }
+
+  /** A worker with a new certificate of the cluster CA (not yet registered). */
+  public TestWorker newWorker(String name) {
+    IssuedCertificate certificate = ca.issueClient(name, Duration.ofDays(1));
+    certificate.writePem(dir, name);
+    return new TestWorker(
+        name,
+        dir.resolve(name + ".crt"),
+        dir.resolve(name + ".key"),
+        dir.resolve("ca.crt"),
+        master.workerPort());
+  }
+
+  /** A worker that has registered and been enabled. */
+  public TestWorker enabledWorker(String name) {
+    TestWorker worker = newWorker(name);
+    UUID id = worker.heartbeat().workerId();
+    workers().enable(id.toString());
+    worker.id = id;
+    return worker;
+  }
+
+  /**
+   * Starts a Scale Out execution of F/P/Load; with {@code onlyOn}, only those workers may run it.
+   */
+  public long startExecution(int retries, UUID... onlyOn) {
+    Catalog catalog = catalog();
+    long id =
+        catalog
+            .executions()
+            .create(
+                CreateExecution.of("F", "P", "Load")
+                    .inScaleOut(true)
+                    .withAnyWorker(onlyOn.length == 0));
+    for (UUID worker : onlyOn) {
+      catalog.executions().addWorker(id, worker);
+    }
+    catalog.executions().start(id, retries);
+    return id;
+  }
+
+  public int executionStatus(long executionId) {
+    return catalog().executions().get(executionId).status();
+  }
+
+  public String taskStatus(long executionId) {
+    return jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select status from scale_out_task where execution_id = :id")
+                    .bind("id", executionId)
+                    .mapTo(String.class)
+                    .one());
+  }
+
+  /** Makes the running lease of an execution's task run out, on the catalog's clock. */
+  public void expireLease(long executionId) {
+    jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        """
+                        update scale_out_task set expires_at = now() - interval '1 minute'
+                        where execution_id = :id and status = 'RUNNING'
+                        """)
+                    .bind("id", executionId)
+                    .execute());
+  }
+
+  @Override
+  public void close() {
+    master.close();
+    under.close();
+  }
+}

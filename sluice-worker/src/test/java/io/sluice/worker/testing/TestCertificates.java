@@ -55,20 +55,36 @@ public final class TestCertificates {
 
   /** The worker.yaml text behind {@link #workerSettings}; paths relative to {@link #folder()}. */
   public String workerYaml(List<String> endpoints, String extraYaml) {
+    return workerYaml("worker", endpoints, extraYaml)
+        .replace("worker-tasks", "tasks")
+        .replace("worker-cache", "cache");
+  }
+
+  /** A client certificate {@code <name>.crt/.key} from the cluster CA. */
+  public void issueWorker(String name) {
+    ca.issueClient(name, Duration.ofDays(1)).writePem(folder, name);
+  }
+
+  /**
+   * worker.yaml for worker {@code name}: certificate {@code <name>.crt}, folders {@code
+   * <name>-tasks} and {@code <name>-cache}.
+   */
+  public String workerYaml(String name, List<String> endpoints, String extraYaml) {
     return """
-        displayName: test-worker
+        displayName: NAME
         description: a worker in a test
         tags: [test]
         masters: [%s]
-        tls: {ca: ca.crt, certificate: worker.crt, key: worker.key}
+        tls: {ca: ca.crt, certificate: NAME.crt, key: NAME.key}
         agentHeartbeatInterval: 200ms
         taskHeartbeatInterval: 300ms
         pollWait: 300ms
         shutdownGracePeriod: 5s
-        taskLogFolder: tasks
-        executionLogCacheFolder: cache
+        taskLogFolder: NAME-tasks
+        executionLogCacheFolder: NAME-cache
         """
             .formatted(endpoints.stream().collect(Collectors.joining(", ")))
+            .replace("NAME", name)
         + extraYaml;
   }
 }

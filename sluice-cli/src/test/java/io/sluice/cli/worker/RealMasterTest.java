@@ -205,7 +205,7 @@ class RealMasterTest {
     Thread.sleep(1_500);
     master = Master.start(masterSettings, catalog.catalog(), catalog.context());
     System.out.println(
-        "master outage: " + Duration.ofNanos(System.nanoTime() - down).toMillis() + " ms");
+        "FIGURE master outage: " + Duration.ofNanos(System.nanoTime() - down).toMillis() + " ms");
 
     await().atMost(Duration.ofSeconds(30)).until(() -> status(id) == 7);
     assertThat((long) messages(id).size()).isEqualTo(loggedEvents("w1", id));
@@ -244,6 +244,7 @@ class RealMasterTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> "2".equals(taskColumn(id, "attempt")));
     Duration retriedAfter = Duration.ofNanos(System.nanoTime() - killed);
     assertThat(UUID.fromString(taskColumn(id, "worker_agent_id"))).isNotEqualTo(doomedId);
+    System.out.println("FIGURE dead worker to retry running: " + retriedAfter.toMillis() + " ms");
     assertThat(retriedAfter).as("lease 4 s + grace 1 s").isLessThan(Duration.ofSeconds(15));
     assertThat(status(id)).isEqualTo(2); // running again, elsewhere
   }

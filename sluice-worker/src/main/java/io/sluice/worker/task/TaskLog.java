@@ -4,7 +4,9 @@ import io.sluice.engine.event.EngineEvent;
 import io.sluice.engine.event.MessageType;
 import io.sluice.protocol.worker.TaskAssignment;
 import java.io.BufferedWriter;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +43,11 @@ final class TaskLog implements AutoCloseable {
                 + ".log");
     try {
       Files.createDirectories(folder);
-      BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+      // A FileOutputStream, not a channel: killing a package interrupts its threads, and an
+      // interrupt would close a channel under the thread writing the log.
+      BufferedWriter writer =
+          new BufferedWriter(
+              new OutputStreamWriter(new FileOutputStream(file.toFile()), StandardCharsets.UTF_8));
       TaskLog taskLog = new TaskLog(file, writer);
       taskLog.line(
           Instant.now()

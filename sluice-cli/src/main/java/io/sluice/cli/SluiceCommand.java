@@ -8,6 +8,7 @@ import io.sluice.cli.master.MasterCommand;
 import io.sluice.cli.project.ProjectCommand;
 import io.sluice.cli.run.RunCommand;
 import io.sluice.cli.tokens.TokensCommand;
+import io.sluice.cli.worker.WorkerCommand;
 import io.sluice.cli.workers.WorkersCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       CertCommand.class,
       MasterCommand.class,
+      WorkerCommand.class,
       WorkersCommand.class,
       TokensCommand.class
     })

@@ -1,0 +1,251 @@
+package io.sluice.cli.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.sluice.catalog.execution.CreateExecution;
+import io.sluice.catalog.message.EventMessage;
+import io.sluice.catalog.message.MessageQuery;
+import io.sluice.catalog.testing.CatalogUnderTest;
+import io.sluice.cli.SluiceCommand;
+import io.sluice.engine.project.ProjectFiles;
+import io.sluice.master.Master;
+import io.sluice.master.config.MasterSettings;
+import io.sluice.master.management.WorkerAgent;
+import io.sluice.master.management.WorkerAgents;
+import io.sluice.worker.Worker;
+import io.sluice.worker.testing.TestCertificates;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Workers against the REAL master: mutual TLS with certificates of one cluster CA, an embedded
+ * catalog on PostgreSQL, executions started through the catalog as {@code sluice execute
+ * --scale-out} does.
+ */
+class RealMasterTest {
+
+  @TempDir Path dir;
+  private TestCertificates certs;
+  private CatalogUnderTest catalog;
+  private MasterSettings masterSettings;
+  private Master master;
+  private final List<Worker> workers = new ArrayList<>();
+  private Process process;
+
+  @BeforeEach
+  void start() throws Exception {
+    certs = new TestCertificates(dir);
+    catalog = CatalogUnderTest.open();
+    catalog.catalog().folders().create("F", "");
+    catalog.catalog().projects().deploy("F", project());
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    masterSettings =
+        MasterSettings.defaults(
+                dir.resolve("master.crt"), dir.resolve("master.key"), dir.resolve("ca.crt"))
+            .withPorts(port, 0)
+            .withLease(Duration.ofSeconds(4), Duration.ofSeconds(1), Duration.ofMillis(100));
+    master = Master.start(masterSettings, catalog.catalog(), catalog.context());
+  }
+
+  @AfterEach
+  void stop() {
+    if (process != null) {
+      process.destroyForcibly();
+    }
+    workers.forEach(Worker::close);
+    if (master != null) {
+      master.close();
+    }
+    catalog.close();
+  }
+
+  private static byte[] project() {
+    String slow =
+        """
+        parameters:
+          - {name: Seconds, type: Int32, default: 1}
+        variables:
+          - {name: N, type: Int32, value: 0}
+        tasks:
+          - {name: Before, type: Expression, expression: "@[User::N] = 1"}
+          - name: Wait
+            type: ExecuteProcess
+            executable: sleep
+            arguments: "1"
+            after: Before
+            expressions:
+              arguments: '(DT_WSTR, 10) @[$Package::Seconds]'
+          - {name: After, type: Expression, expression: "@[User::N] = 2", after: Wait}
+        """;
+    return ProjectFiles.of(
+            Map.of(
+                "project.yaml", "name: P\n".getBytes(StandardCharsets.UTF_8),
+                "packages/Slow.yaml", slow.getBytes(StandardCharsets.UTF_8)))
+        .toArchive();
+  }
+
+  private String endpoint() {
+    return "https://localhost:" + master.workerPort();
+  }
+
+  private static final String MARGIN = "leaseSafetyMargin: 1s\n";
+
+  /** Starts a worker in this JVM and enables it once it has registered itself. */
+  private Worker inProcessWorker(String name) {
+    certs.issueWorker(name);
+    Worker worker =
+        new Worker(
+            io.sluice.worker.config.WorkerSettingsReader.parse(
+                certs.workerYaml(name, List.of(endpoint()), MARGIN), dir));
+    workers.add(worker);
+    worker.start();
+    enable(name);
+    await().atMost(Duration.ofSeconds(10)).until(worker::enabled);
+    return worker;
+  }
+
+  private void enable(String name) {
+    WorkerAgents agents = new WorkerAgents(catalog.jdbi());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> agents.list().stream().anyMatch(w -> w.displayName().equals(name)));
+    WorkerAgent agent =
+        agents.list().stream().filter(w -> w.displayName().equals(name)).findFirst().orElseThrow();
+    assertThat(agent.enabled()).as("a new worker starts disabled").isFalse();
+    agents.enable(agent.workerAgentId().toString());
+  }
+
+  private long execute(int seconds, int retries) {
+    long id =
+        catalog
+            .catalog()
+            .executions()
+            .create(CreateExecution.of("F", "P", "Slow").inScaleOut(true).withAnyWorker(true));
+    catalog.catalog().executions().setParameterValue(id, 30, "Seconds", String.valueOf(seconds));
+    catalog.catalog().executions().start(id, retries);
+    return id;
+  }
+
+  private int status(long id) {
+    return catalog.catalog().executions().get(id).status();
+  }
+
+  private List<EventMessage> messages(long id) {
+    return catalog.catalog().messages().ofExecution(id, MessageQuery.all());
+  }
+
+  /** Event lines in a worker's task log for an execution (its header and outcome lines aside). */
+  private long loggedEvents(String name, long executionId) throws Exception {
+    try (Stream<Path> files = Files.list(dir.resolve(name + "-tasks"))) {
+      Path log =
+          files
+              .filter(f -> f.getFileName().toString().startsWith("execution-" + executionId + "-"))
+              .findFirst()
+              .orElseThrow();
+      return Files.readAllLines(log).size() - 2;
+    }
+  }
+
+  private String taskColumn(long executionId, String column) {
+    return catalog
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "select " + column + "::text from scale_out_task where execution_id = :id")
+                    .bind("id", executionId)
+                    .mapTo(String.class)
+                    .one());
+  }
+
+  @Test
+  void aPackageRunsOnAWorkerAndEachOfItsEventsIsStoredOnce() throws Exception {
+    inProcessWorker("w1");
+    long id = execute(1, 0);
+    await().atMost(Duration.ofSeconds(30)).until(() -> status(id) == 7);
+
+    List<EventMessage> stored = messages(id);
+    assertThat(stored).isNotEmpty();
+    assertThat((long) stored.size()).isEqualTo(loggedEvents("w1", id));
+    assertThat(stored).extracting(EventMessage::message).doesNotHaveDuplicates();
+    assertThat(taskColumn(id, "attempt")).isEqualTo("1");
+  }
+
+  @Test
+  void aMasterRestartMidRunLosesNoEventAndCostsNoRetry() throws Exception {
+    // The default lease (L 10 s, G 2 s; worker M 2 s) rides through outages up to L - M = 8 s.
+    master.close();
+    masterSettings =
+        masterSettings.withLease(
+            Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofMillis(100));
+    master = Master.start(masterSettings, catalog.catalog(), catalog.context());
+    inProcessWorker("w1");
+    long id = execute(4, 0);
+    await().atMost(Duration.ofSeconds(20)).until(() -> !messages(id).isEmpty());
+
+    long down = System.nanoTime();
+    master.close(); // the master goes down while the package runs and logs
+    Thread.sleep(1_500);
+    master = Master.start(masterSettings, catalog.catalog(), catalog.context());
+    System.out.println(
+        "FIGURE master outage: " + Duration.ofNanos(System.nanoTime() - down).toMillis() + " ms");
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> status(id) == 7);
+    assertThat((long) messages(id).size()).isEqualTo(loggedEvents("w1", id));
+    assertThat(taskColumn(id, "attempt")).as("ridden through, not retried").isEqualTo("1");
+  }
+
+  @Test
+  void aKilledWorkerProcessesTaskIsRetriedOnAnotherWorker() throws Exception {
+    certs.issueWorker("doomed");
+    Path config = dir.resolve("doomed.yaml");
+    Files.writeString(config, certs.workerYaml("doomed", List.of(endpoint()), MARGIN));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    process =
+        new ProcessBuilder(
+                java,
+                "-Xmx128m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                SluiceCommand.class.getName(),
+                "worker",
+                "--config",
+                config.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("doomed.log").toFile())
+            .start();
+    enable("doomed");
+    long id = execute(30, 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> !messages(id).isEmpty());
+    UUID doomedId = UUID.fromString(taskColumn(id, "worker_agent_id"));
+
+    process.destroyForcibly(); // kill -9
+    process.waitFor(10, TimeUnit.SECONDS);
+    long killed = System.nanoTime();
+    inProcessWorker("survivor");
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> "2".equals(taskColumn(id, "attempt")));
+    Duration retriedAfter = Duration.ofNanos(System.nanoTime() - killed);
+    assertThat(UUID.fromString(taskColumn(id, "worker_agent_id"))).isNotEqualTo(doomedId);
+    System.out.println("FIGURE dead worker to retry running: " + retriedAfter.toMillis() + " ms");
+    assertThat(retriedAfter).as("lease 4 s + grace 1 s").isLessThan(Duration.ofSeconds(15));
+    assertThat(status(id)).isEqualTo(2); // running again, elsewhere
+  }
+}

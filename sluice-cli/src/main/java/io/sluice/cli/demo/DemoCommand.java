@@ -2,33 +2,46 @@ package io.sluice.cli.demo;
 
 import io.sluice.catalog.Catalog;
 import io.sluice.catalog.CatalogException;
+import io.sluice.catalog.execution.CreateExecution;
+import io.sluice.catalog.execution.Execution;
 import io.sluice.catalog.folder.Folder;
+import io.sluice.catalog.operation.OperationStatus;
 import io.sluice.catalog.project.DeployResult;
-import io.sluice.catalog.project.ProjectInfo;
 import io.sluice.cli.common.CatalogCommandBase;
+import io.sluice.cli.common.ErrorHandler;
 import io.sluice.cli.common.Output;
 import io.sluice.cli.common.UsageException;
 import io.sluice.engine.project.ProjectArchive;
+import io.sluice.master.management.WorkerAgent;
+import io.sluice.master.management.WorkerAgents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code sluice demo}: the main job on the embedded default, with no configuration. Today it
- * deploys every example project into the catalog and shows what the catalog holds; the scale-out
- * issue extends it to run executions on a master and two workers.
+ * {@code sluice demo}: the main job on the embedded default, with no configuration: the embedded
+ * catalog, a master and two workers of this process talking mutual TLS, the example projects
+ * deployed, and a batch of executions run across both workers.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Deploy the example projects into the (embedded) catalog and show what is in it.",
-      "Run it twice: every deploy adds a project version."
+      "Run Sluice Scale Out on this machine with no configuration: the embedded catalog, one master",
+      "and two workers (certificates in ~/.sluice/demo), the examples deployed, a batch of",
+      "executions run across both workers, then a table of what ran where. It stays up for the CLI",
+      "until Ctrl-C; with --once it exits 0 only if every execution succeeded."
     })
 public final class DemoCommand extends CatalogCommandBase {
 
@@ -43,6 +56,20 @@ public final class DemoCommand extends CatalogCommandBase {
       description = "Folder of example projects (default: examples/ next to the sluice launcher).")
   Path examples;
 
+  @Option(
+      names = "--demo-dir",
+      description = "Where the demo keeps certificates and worker files (default: ~/.sluice/demo).")
+  Path demoDir;
+
+  @Option(
+      names = "--executions",
+      defaultValue = "8",
+      description = "How many executions of the hello package to run (default: ${DEFAULT-VALUE}).")
+  int executions;
+
+  @Option(names = "--once", description = "Exit after the table instead of staying up.")
+  boolean once;
+
   @Override
   protected int run(Catalog catalog, Output out) {
     List<Path> projects = exampleProjects();
@@ -52,40 +79,108 @@ public final class DemoCommand extends CatalogCommandBase {
     for (Path project : projects) {
       DeployResult deployed = catalog.projects().deploy(folder, ProjectArchive.fromPath(project));
       System.out.printf(
-          "  %-16s version %d, %s, %s (from %s)%n",
+          "  %-16s version %d, %s, %s%n",
           deployed.project(),
           deployed.versionNumber(),
           count(deployed.packages().size(), "package"),
-          count(deployed.parameterCount(), "parameter"),
-          project);
+          count(deployed.parameterCount(), "parameter"));
     }
+    Path dir =
+        demoDir != null ? demoDir : Path.of(System.getProperty("user.home"), ".sluice", "demo");
     System.out.println();
-    System.out.println("Projects in folder '" + folder + "':");
-    List<ProjectInfo> listed = catalog.projects().list(folder);
-    out.table(
-        listed,
-        Output.column("PROJECT", ProjectInfo::name),
-        Output.column("CURRENT VERSION", ProjectInfo::currentVersion),
-        Output.column("VERSIONS KEPT", ProjectInfo::versionCount),
-        Output.column("LAST DEPLOYED", ProjectInfo::lastDeployedTime));
-    for (ProjectInfo project : listed) {
+    System.out.println(
+        "Starting a master and two workers (certificates in " + dir.resolve("certs") + ")...");
+    try (DemoCluster cluster =
+        DemoCluster.start(dir, catalog, session().context(), List.of("worker-1", "worker-2"))) {
+      System.out.printf(
+          "  master on https://localhost:%d (workers, mutual TLS) and :%d (health, metrics, API)%n",
+          cluster.workerPort(), cluster.managementPort());
+      System.out.println("  worker-1 and worker-2 registered and enabled");
       System.out.println();
-      System.out.println("Packages of " + project.name() + ":");
-      out.table(
-          catalog.projects().packages(folder, project.name()),
-          Output.column("PACKAGE", p -> p.name()),
-          Output.column("ENTRY POINT", p -> p.entryPoint() ? "yes" : "no"),
-          Output.column("PARAMETERS", p -> p.parameterCount()),
-          Output.column("DESCRIPTION", p -> p.description()));
+      List<Long> ids = runBatch(catalog);
+      System.out.println();
+      printTable(catalog, ids, out);
+      boolean allSucceeded =
+          ids.stream()
+              .allMatch(id -> catalog.executions().get(id).state() == OperationStatus.SUCCEEDED);
+      if (once) {
+        return allSucceeded ? 0 : ErrorHandler.FAILED;
+      }
+      System.out.println();
+      System.out.println("The cluster stays up until Ctrl-C. In another terminal, try:");
+      System.out.println("  ./sluice workers list");
+      System.out.println(
+          "  ./sluice catalog executions create --folder "
+              + folder
+              + " --project hello --package hello --scale-out   # then: executions start ID");
+      System.out.println("  ./sluice catalog executions list --folder " + folder);
+      System.out.println("  ./sluice catalog messages " + ids.get(0));
+      System.out.println(
+          "  curl -k https://localhost:" + cluster.managementPort() + "/health/ready");
+      waitForCtrlC();
+      return allSucceeded ? 0 : ErrorHandler.FAILED;
     }
-    System.out.println();
-    System.out.println("Try next:");
-    System.out.println(
-        "  ./sluice catalog parameters list --folder " + folder + " --project <name>");
-    System.out.println(
-        "  ./sluice catalog projects versions --folder " + folder + " --project <name>");
-    System.out.println("  ./sluice catalog --help");
-    return 0;
+  }
+
+  /** Starts {@code executions} runs of hello in scale out and waits until all have ended. */
+  private List<Long> runBatch(Catalog catalog) {
+    System.out.println("Running " + executions + " executions of hello/hello in scale out...");
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < executions; i++) {
+      long id =
+          catalog
+              .executions()
+              .create(CreateExecution.of(folder, "hello", "hello").inScaleOut(true));
+      catalog.executions().start(id, 1);
+      ids.add(id);
+    }
+    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    while (ids.stream().anyMatch(id -> !catalog.executions().get(id).state().isFinal())) {
+      if (System.nanoTime() > deadline) {
+        System.out.println("  some executions did not end within 5 minutes");
+        break;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return ids;
+  }
+
+  private void printTable(Catalog catalog, List<Long> ids, Output out) {
+    Map<UUID, String> workerNames = new HashMap<>();
+    for (WorkerAgent agent : new WorkerAgents(session().database().jdbi()).list()) {
+      workerNames.put(agent.workerAgentId(), agent.displayName());
+    }
+    List<Execution> ran = ids.stream().map(catalog.executions()::get).toList();
+    out.table(
+        ran,
+        Output.column("EXECUTION", Execution::executionId),
+        Output.column("PACKAGE", e -> e.projectName() + "/" + e.packageName()),
+        Output.column("WORKER", e -> workerNames.getOrDefault(e.workerAgentId(), "")),
+        Output.column("STATUS", e -> e.state().display()),
+        Output.column("DURATION", DemoCommand::duration));
+  }
+
+  private static String duration(Execution e) {
+    if (e.startTime() == null || e.endTime() == null) {
+      return "";
+    }
+    return String.format(
+        "%.2f s", Duration.between(e.startTime(), e.endTime()).toMillis() / 1000.0);
+  }
+
+  private static void waitForCtrlC() {
+    CountDownLatch interrupted = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(interrupted::countDown, "sluice-demo-stop"));
+    try {
+      interrupted.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static String count(int n, String noun) {

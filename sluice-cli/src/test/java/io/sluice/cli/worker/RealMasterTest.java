@@ -222,6 +222,9 @@ class RealMasterTest {
         new ProcessBuilder(
                 java,
                 "-Xmx128m",
+                // the CLI's own logging (worker at INFO), not the tests' quiet one
+                "-Dlogback.configurationFile="
+                    + Path.of("src/main/resources/logback.xml").toAbsolutePath(),
                 "-cp",
                 System.getProperty("java.class.path"),
                 SluiceCommand.class.getName(),
@@ -229,7 +232,7 @@ class RealMasterTest {
                 "--config",
                 config.toString())
             .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("doomed.log").toFile())
+            .redirectOutput(Path.of("target", "doomed-" + System.nanoTime() + ".log").toFile())
             .start();
     enable("doomed");
     long id = execute(30, 1);

@@ -35,7 +35,7 @@ public final class TokensCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Create a token; it is printed once and stored only as a SHA-256 hash.")
   public static final class CreateToken extends CatalogCommandBase {
-    @Parameters(index = "0", paramLabel = "NAME")
+    @Parameters(index = "0", paramLabel = "NAME", description = "The token's name.")
     String name;
 
     @Override
@@ -71,7 +71,7 @@ public final class TokensCommand implements Runnable {
   /** {@code sluice tokens revoke NAME}. */
   @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token.")
   public static final class RevokeToken extends CatalogCommandBase {
-    @Parameters(index = "0", paramLabel = "NAME")
+    @Parameters(index = "0", paramLabel = "NAME", description = "The token's name.")
     String name;
 
     @Override

@@ -94,10 +94,10 @@ public final class WorkersCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Change a worker's display name, description or tags.")
   public static final class SetWorker extends OneWorkerCommand {
-    @Option(names = "--display-name")
+    @Option(names = "--display-name", description = "The name shown in worker lists.")
     String displayName;
 
-    @Option(names = "--description")
+    @Option(names = "--description", description = "Free text about the worker.")
     String description;
 
     @Option(

@@ -1,6 +1,10 @@
 package io.sluice.cli;
 
 import io.sluice.cli.catalog.CatalogCommand;
+import io.sluice.cli.catalog.ExecuteCommand;
+import io.sluice.cli.catalog.MessagesCommand;
+import io.sluice.cli.catalog.execution.ListExecutionsCommand;
+import io.sluice.cli.catalog.execution.StopExecutionCommand;
 import io.sluice.cli.cert.CertCommand;
 import io.sluice.cli.common.ErrorHandler;
 import io.sluice.cli.demo.DemoCommand;
@@ -24,6 +28,7 @@ import picocli.CommandLine.Command;
       CatalogCommand.class,
       ProjectCommand.class,
       RunCommand.class,
+      ExecuteCommand.class,
       CertCommand.class,
       MasterCommand.class,
       WorkerCommand.class,
@@ -41,8 +46,12 @@ public final class SluiceCommand implements Runnable {
 
   /** The configured command line, also used by tests to run commands in-process. */
   public static CommandLine commandLine() {
-    return new CommandLine(new SluiceCommand())
-        .setExecutionExceptionHandler(new ErrorHandler())
+    CommandLine line = new CommandLine(new SluiceCommand());
+    // Scale Out Manager's everyday views, one word away (same commands as under `sluice catalog`).
+    line.addSubcommand("executions", new ListExecutionsCommand());
+    line.addSubcommand("stop", new StopExecutionCommand());
+    line.addSubcommand("messages", new MessagesCommand());
+    return line.setExecutionExceptionHandler(new ErrorHandler())
         .setCaseInsensitiveEnumValuesAllowed(true);
   }
 

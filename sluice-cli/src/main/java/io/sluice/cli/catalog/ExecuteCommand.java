@@ -20,20 +20,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code sluice catalog execute}: creates, starts and runs an execution of a deployed package in
- * this process (SSIS server mode), storing its events, statistics and status in the catalog.
+ * {@code sluice execute} (also {@code sluice catalog execute}): creates and starts an execution of
+ * a deployed package. In server mode it runs in this process, storing its events, statistics and
+ * status in the catalog; in scale out a master hands it to a worker, and {@code --wait} follows it
+ * to the end.
  */
 @Command(
     name = "execute",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a deployed package now, in this process (server mode), and store its log in the catalog.",
-      "Exit codes: 0 succeeded, 1 failed or canceled, 2 bad arguments."
+      "Run a deployed package: in this process (server mode), or on a Scale Out worker (--scale-out).",
+      "Exit codes: 0 succeeded (or started, in scale out without --wait), 1 failed or canceled,",
+      "2 bad arguments."
     })
 public final class ExecuteCommand extends CatalogCommandBase {
 
@@ -66,10 +70,42 @@ public final class ExecuteCommand extends CatalogCommandBase {
       description = "0 None, 1 Basic, 2 Performance, 3 Verbose (default: SERVER_LOGGING_LEVEL).")
   Integer loggingLevel;
 
+  @Option(
+      names = "--scale-out",
+      negatable = true,
+      description =
+          "Run on a Scale Out worker (--no-scale-out: in this process). Default: the catalog's"
+              + " DEFAULT_EXECUTION_MODE.")
+  Boolean scaleOut;
+
+  @Option(
+      names = "--worker",
+      paramLabel = "ID",
+      description = "Scale out: only this worker may run it (repeatable). Default: any worker.")
+  List<UUID> workers = new ArrayList<>();
+
+  @Option(
+      names = "--retry",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "Scale out: try a lost or failed run up to N more times (default: 0).")
+  int retries;
+
+  @Option(
+      names = "--wait",
+      description =
+          "Scale out: follow the execution's messages until it ends; exit with its outcome.")
+  boolean await;
+
   @Override
   protected int run(Catalog catalog, Output out) {
-    CreateExecution request =
-        CreateExecution.of(project.folder, project.project, packageName).inScaleOut(false);
+    CreateExecution request = CreateExecution.of(project.folder, project.project, packageName);
+    if (scaleOut != null) {
+      request = request.inScaleOut(scaleOut);
+    }
+    if (!workers.isEmpty()) {
+      request = request.inScaleOut(true).withAnyWorker(false);
+    }
     if (environment != null) {
       request =
           request.withReference(
@@ -85,11 +121,17 @@ public final class ExecuteCommand extends CatalogCommandBase {
       if (loggingLevel != null) {
         catalog.executions().setParameterValue(id, 50, "LOGGING_LEVEL", loggingLevel.toString());
       }
+      for (UUID worker : workers) {
+        catalog.executions().addWorker(id, worker);
+      }
     } catch (RuntimeException badValue) {
       catalog.executions().stop(id); // never leave an execution behind in status created
       throw badValue;
     }
     start(catalog, id);
+    if (catalog.executions().get(id).runInScaleOut()) {
+      return scaleOut(catalog, out, id);
+    }
     if (!out.json()) {
       System.out.println(
           "Execution "
@@ -106,6 +148,49 @@ public final class ExecuteCommand extends CatalogCommandBase {
     Execution done = catalog.executions().get(id);
     report(catalog, out, done);
     return status == OperationStatus.SUCCEEDED ? 0 : ErrorHandler.FAILED;
+  }
+
+  /** A scale-out execution is queued for the workers; with --wait, follow it to its end. */
+  private int scaleOut(Catalog catalog, Output out, long id) {
+    if (!await) {
+      out.done(
+          "Execution " + id + " started in scale out; follow it with: sluice messages " + id,
+          catalog.executions().get(id));
+      return 0;
+    }
+    if (!out.json()) {
+      System.out.println("Execution " + id + " started in scale out; waiting for it to end...");
+    }
+    long lastMessage = 0;
+    Execution current = catalog.executions().get(id);
+    while (true) {
+      boolean ended = current.state().isFinal();
+      for (EventMessage m :
+          catalog.messages().ofExecution(id, MessageQuery.all().after(lastMessage))) {
+        lastMessage = Math.max(lastMessage, m.eventMessageId());
+        if (!out.json()) {
+          System.out.println(
+              "  "
+                  + MessageType.display(m.messageType())
+                  + "  "
+                  + m.messageSourceName()
+                  + ": "
+                  + m.message());
+        }
+      }
+      if (ended) {
+        break;
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      current = catalog.executions().get(id);
+    }
+    report(catalog, out, current);
+    return current.state() == OperationStatus.SUCCEEDED ? 0 : ErrorHandler.FAILED;
   }
 
   private void report(Catalog catalog, Output out, Execution done) {
@@ -151,7 +236,7 @@ public final class ExecuteCommand extends CatalogCommandBase {
    */
   private void start(Catalog catalog, long id) {
     try {
-      catalog.executions().start(id, 0);
+      catalog.executions().start(id, retries);
     } catch (CatalogException e) {
       catalog.executions().stop(id);
       throw new CatalogException(

@@ -71,6 +71,7 @@ public final class ListExecutionsCommand extends CatalogCommandBase {
         column("PROJECT", Execution::projectName),
         column("PACKAGE", Execution::packageName),
         column("MODE", e -> e.runInScaleOut() ? "scale out" : "server"),
+        column("WORKER", e -> e.workerAgentId() == null ? "" : e.workerAgentId().toString()),
         column("CREATED", Execution::createdTime),
         column("ENDED", Execution::endTime),
         column("CALLER", Execution::callerName));

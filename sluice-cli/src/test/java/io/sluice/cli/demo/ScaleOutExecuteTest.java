@@ -1,0 +1,93 @@
+package io.sluice.cli.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.catalog.CatalogContext;
+import io.sluice.catalog.LocalCatalog;
+import io.sluice.catalog.database.CatalogDatabase;
+import io.sluice.catalog.database.CatalogLocation;
+import io.sluice.catalog.security.CatalogKey;
+import io.sluice.catalog.testing.TestCatalog;
+import io.sluice.cli.SluiceCommand;
+import io.sluice.engine.project.ProjectArchive;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code sluice execute --scale-out --wait} against a real master and two real workers (in this
+ * JVM, over mutual TLS), then {@code sluice executions} showing which worker ran it.
+ */
+class ScaleOutExecuteTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void executeWaitsForTheWorkerAndReportsTheOutcome() {
+    CatalogLocation location = TestCatalog.newEmptyDatabase();
+    Path keyFile = dir.resolve("catalog.key");
+    var key = CatalogKey.loadOrCreate(keyFile);
+    try (CatalogDatabase db = CatalogDatabase.open(location)) {
+      CatalogContext context = new CatalogContext(db, key.cipher(), "test");
+      LocalCatalog catalog = new LocalCatalog(context);
+      catalog.folders().create("demo", "");
+      catalog
+          .projects()
+          .deploy("demo", ProjectArchive.fromPath(Path.of("..", "examples", "hello")));
+      try (DemoCluster cluster =
+          DemoCluster.start(dir.resolve("cluster"), catalog, context, List.of("w1", "w2"))) {
+        String[] target = {
+          "--catalog-url", location.jdbcUrl(), "--catalog-key-file", keyFile.toString()
+        };
+
+        Run executed =
+            sluice(
+                target,
+                "execute",
+                "--folder",
+                "demo",
+                "--project",
+                "hello",
+                "--package",
+                "hello",
+                "--scale-out",
+                "--wait");
+        assertThat(executed.code()).as(executed.out()).isZero();
+        assertThat(executed.out()).contains("started in scale out").contains("7 succeeded");
+
+        Run listed = sluice(target, "executions", "--folder", "demo");
+        assertThat(listed.code()).as(listed.out()).isZero();
+        assertThat(listed.out()).contains("scale out").contains("7 succeeded");
+        String workerIds =
+            db.jdbi()
+                .withHandle(
+                    h ->
+                        h.createQuery("select worker_agent_id::text from execution")
+                            .mapTo(String.class)
+                            .one());
+        assertThat(listed.out()).contains(workerIds);
+      }
+    }
+  }
+
+  record Run(int code, String out) {}
+
+  private static Run sluice(String[] target, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of(target));
+    PrintStream original = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      int code = SluiceCommand.commandLine().execute(all.toArray(String[]::new));
+      return new Run(code, out.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(original);
+    }
+  }
+}

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CurrencyRatesExampleTest {
 
   static final Path EXAMPLE = Path.of("..", "examples", "currency-rates");
-  static final Path DATA = Path.of("/work/shared/datasets/ssis-tutorial");
+  // shared/ lies beside the repository (in a clone for CI too); tests run in the module folder.
+  static final Path DATA =
+      Path.of("..", "..", "shared", "datasets", "ssis-tutorial").toAbsolutePath().normalize();
 
   static EmbeddedPostgres postgres;
 

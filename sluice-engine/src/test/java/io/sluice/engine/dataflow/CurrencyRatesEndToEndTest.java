@@ -23,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CurrencyRatesEndToEndTest {
 
-  static final Path DATA = Path.of("/work/shared/datasets/ssis-tutorial");
+  // shared/ lies beside the repository (in a clone for CI too); tests run in the module folder.
+  static final Path DATA =
+      Path.of("..", "..", "shared", "datasets", "ssis-tutorial").toAbsolutePath().normalize();
 
   static EmbeddedPostgres postgres;
   static DataSource ds;

@@ -21,6 +21,7 @@ public final class AssignmentBuilder {
   private final ExecutionRuntime runtime;
   private final Duration lease;
   private final Duration taskTimeout;
+  private final ArchiveCache archives = new ArchiveCache(64);
 
   public AssignmentBuilder(
       Executions executions, CatalogContext context, Duration lease, Duration taskTimeout) {
@@ -45,7 +46,7 @@ public final class AssignmentBuilder {
         execution.projectName(),
         execution.packageName(),
         execution.loggingLevel(),
-        runtime.archive(assigned.executionId()),
+        archives.get(execution.projectVersionId(), () -> runtime.archive(assigned.executionId())),
         parameters,
         taskTimeout.toSeconds());
   }

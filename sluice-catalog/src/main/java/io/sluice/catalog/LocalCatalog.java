@@ -36,12 +36,13 @@ public final class LocalCatalog implements Catalog {
     this.projects = new JdbcProjects(context, new ProjectOperationLog(context.database().jdbi()));
     this.parameters = new JdbcParameters(context);
     this.environments = new JdbcEnvironments(context);
-    this.executions = new JdbcExecutions(context);
+    // The log tables are partitioned by day: make sure the coming days exist before anything logs.
+    LogPartitions logPartitions = new LogPartitions(context.database().jdbi());
+    logPartitions.ensureAheadOrWarn();
+    this.executions = new JdbcExecutions(context, logPartitions);
     this.operations = new JdbcOperations(context);
     this.messages = new JdbcMessages(context);
     this.properties = new JdbcProperties(context);
-    // The log tables are partitioned by day: make sure the coming days exist before anything logs.
-    new LogPartitions(context.database().jdbi()).ensureAheadOrWarn();
   }
 
   @Override

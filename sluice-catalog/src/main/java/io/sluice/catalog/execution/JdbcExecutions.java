@@ -23,10 +23,14 @@ public final class JdbcExecutions implements Executions {
   private final Jdbi jdbi;
   private final LogPartitions logPartitions;
 
-  public JdbcExecutions(CatalogContext context) {
+  /**
+   * @param logPartitions the catalog's one partition keeper, shared so that its once-a-day memo
+   *     spares every later create the partition check
+   */
+  public JdbcExecutions(CatalogContext context, LogPartitions logPartitions) {
     this.context = context;
     this.jdbi = context.database().jdbi();
-    this.logPartitions = new LogPartitions(jdbi);
+    this.logPartitions = logPartitions;
   }
 
   private record Target(

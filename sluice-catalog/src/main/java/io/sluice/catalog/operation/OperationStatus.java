@@ -1,14 +1,12 @@
 package io.sluice.catalog.operation;
 
 import io.sluice.catalog.CatalogException;
-import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Status of an operation, with SSIS's codes. An execution is an operation (type 200), so executions
  * use the same codes: users moving off SSISDB read "7" as succeeded in both.
  */
-public enum OperationStatus {
+public enum OperationStatus implements CodedName {
   CREATED(1, "created"),
   RUNNING(2, "running"),
   CANCELED(3, "canceled"),
@@ -35,11 +33,6 @@ public enum OperationStatus {
     return label;
   }
 
-  /** Code and name together, as people read it: {@code 7 succeeded}. */
-  public String display() {
-    return code + " " + label;
-  }
-
   /** Whether nothing will happen to it any more. */
   public boolean isFinal() {
     return switch (this) {
@@ -49,18 +42,13 @@ public enum OperationStatus {
   }
 
   public static OperationStatus of(int code) {
-    return Arrays.stream(values())
-        .filter(s -> s.code == code)
-        .findFirst()
+    return CodedName.byCode(values(), code)
         .orElseThrow(() -> new IllegalArgumentException("unknown operation status " + code));
   }
 
   /** Reads a status as users type it: the code ({@code 7}) or the name ({@code succeeded}). */
   public static OperationStatus parse(String text) {
-    String wanted = text.trim().toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ');
-    return Arrays.stream(values())
-        .filter(s -> s.label.equals(wanted) || String.valueOf(s.code).equals(wanted))
-        .findFirst()
+    return CodedName.parse(values(), text)
         .orElseThrow(
             () ->
                 CatalogException.invalid(
@@ -71,10 +59,6 @@ public enum OperationStatus {
 
   /** How a stored code reads, tolerating codes this version does not know. */
   public static String display(int code) {
-    return Arrays.stream(values())
-        .filter(s -> s.code == code)
-        .map(OperationStatus::display)
-        .findFirst()
-        .orElse(String.valueOf(code));
+    return CodedName.display(values(), code);
   }
 }

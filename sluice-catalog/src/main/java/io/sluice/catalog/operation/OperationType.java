@@ -1,11 +1,9 @@
 package io.sluice.catalog.operation;
 
 import io.sluice.catalog.CatalogException;
-import java.util.Arrays;
-import java.util.Locale;
 
 /** Kinds of operation, with SSIS's codes (catalog.operations.operation_type). */
-public enum OperationType {
+public enum OperationType implements CodedName {
   RETENTION_CLEANUP(2, "retention cleanup"),
   DEPLOY(101, "deploy"),
   RESTORE(106, "restore"),
@@ -30,24 +28,14 @@ public enum OperationType {
     return label;
   }
 
-  /** Code and name together: {@code 101 deploy}. */
-  public String display() {
-    return code + " " + label;
-  }
-
   public static OperationType of(int code) {
-    return Arrays.stream(values())
-        .filter(t -> t.code == code)
-        .findFirst()
+    return CodedName.byCode(values(), code)
         .orElseThrow(() -> new IllegalArgumentException("unknown operation type " + code));
   }
 
   /** Reads a type as users type it: the code ({@code 101}) or the name ({@code deploy}). */
   public static OperationType parse(String text) {
-    String wanted = text.trim().toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ');
-    return Arrays.stream(values())
-        .filter(t -> t.label.equals(wanted) || String.valueOf(t.code).equals(wanted))
-        .findFirst()
+    return CodedName.parse(values(), text)
         .orElseThrow(
             () ->
                 CatalogException.invalid(
@@ -57,10 +45,6 @@ public enum OperationType {
   }
 
   public static String display(int code) {
-    return Arrays.stream(values())
-        .filter(t -> t.code == code)
-        .map(OperationType::display)
-        .findFirst()
-        .orElse(String.valueOf(code));
+    return CodedName.display(values(), code);
   }
 }

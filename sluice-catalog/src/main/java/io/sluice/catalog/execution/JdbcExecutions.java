@@ -38,7 +38,10 @@ public final class JdbcExecutions implements Executions {
 
   private record Environment(String folderName, String name) {}
 
-  private record ProjectRow(long projectId, Long currentVersionId) {}
+  private record ProjectRow(
+      long projectId, Long currentVersionId, String folderName, String projectName) {}
+
+  private record PackageRow(String name, boolean entryPoint) {}
 
   /** What setting a value needs to know of a designed parameter. */
   private record ParameterShape(String dataType, boolean required, boolean sensitive) {}
@@ -100,7 +103,8 @@ public final class JdbcExecutions implements Executions {
         handle
             .createQuery(
                 """
-                select p.project_id, p.current_version_id
+                select p.project_id, p.current_version_id, f.name as folder_name,
+                       p.name as project_name
                 from project p
                 join folder f on f.folder_id = p.folder_id
                 where f.name = :folder and p.name = :project
@@ -131,13 +135,13 @@ public final class JdbcExecutions implements Executions {
       throw CatalogException.conflict(
           "project " + where + " has no current version", "deploy the project again");
     }
-    Optional<Boolean> entryPoint =
+    Optional<PackageRow> entryPoint =
         handle
             .createQuery(
-                "select entry_point from package where version_id = :versionId and name = :name")
+                "select name, entry_point from package where version_id = :versionId and name = :name")
             .bind("versionId", versionId)
             .bind("name", request.packageName())
-            .mapTo(Boolean.class)
+            .map(ConstructorMapper.of(PackageRow.class))
             .findOne();
     if (entryPoint.isEmpty()) {
       throw CatalogException.notFound(
@@ -147,7 +151,7 @@ public final class JdbcExecutions implements Executions {
               + " --project "
               + request.project());
     }
-    if (!entryPoint.get()) {
+    if (!entryPoint.get().entryPoint()) {
       throw CatalogException.invalid(
           "package "
               + request.packageName()
@@ -156,8 +160,14 @@ public final class JdbcExecutions implements Executions {
               + " is not an entry point: it runs only from another package",
           "execute the package that calls it, or mark it as an entry point and deploy again");
     }
+    // Names match without regard to case; the execution records them as they were created, which
+    // is also how the package is named inside the archive the runner opens.
     return new Target(
-        projectId, request.folder(), request.project(), versionId, request.packageName());
+        projectId,
+        project.get().folderName(),
+        project.get().projectName(),
+        versionId,
+        entryPoint.get().name());
   }
 
   /** The environment the request's reference points to now: relative = the project's folder. */

@@ -2,12 +2,12 @@ package io.sluice.catalog.execution;
 
 import io.sluice.catalog.security.SecretCipher;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -216,7 +216,8 @@ final class ParameterResolution {
     if (environmentId.isEmpty()) {
       return Optional.empty();
     }
-    Map<String, Variable> variables = new HashMap<>();
+    // Variable names match without regard to case, as in the catalog's tables (V35).
+    Map<String, Variable> variables = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     handle
         .createQuery(
             """

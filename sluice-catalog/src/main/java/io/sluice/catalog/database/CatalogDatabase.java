@@ -80,6 +80,12 @@ public final class CatalogDatabase implements AutoCloseable {
     return failover.jdbi();
   }
 
+  /** Asks the catalog whether it takes work now (for readiness checks). */
+  public CatalogProbe probe() {
+    return new CatalogProbe(
+        dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword());
+  }
+
   /** Retrying of catalog work across a failover (off unless turned on), and the current outage. */
   public CatalogFailover failover() {
     return failover;

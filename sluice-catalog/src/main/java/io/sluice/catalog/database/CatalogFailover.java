@@ -29,8 +29,10 @@ import org.slf4j.LoggerFactory;
  * callback again on a fresh handle when it fails midway. A transaction is therefore retried as a
  * whole, never from its middle (the failed one was rolled back with its connection), and a unit
  * nested in another is left to the outer one. The one failure not retried is a COMMIT that broke on
- * the way: it may have been applied, and doing it again could do it twice. Statements run outside a
- * transaction are single idempotent statements (heartbeats, renewals, reads), safe to run again.
+ * the way: it may have been applied, and doing it again could do it twice. A single statement run
+ * outside a transaction that broke while it ran may likewise have been applied; the master's are
+ * idempotent (heartbeats, renewals, reads, updates conditional on the row's state), and a create
+ * that was in fact applied answers "already exists" when repeated.
  *
  * <p>The pool must not hand out the dead connections again: HikariCP evicts a connection on the
  * connection-class errors itself, and on a read-only error the whole pool is soft-evicted, since

@@ -18,6 +18,9 @@ import io.sluice.master.dispatch.TaskAssigner;
 import io.sluice.master.dispatch.TaskDispatcher;
 import io.sluice.master.health.HealthRoutes;
 import io.sluice.master.http.MasterServer;
+import io.sluice.master.leader.LeaderLease;
+import io.sluice.master.leader.LeaderWork;
+import io.sluice.master.leader.RetentionSchedule;
 import io.sluice.master.lease.AttemptReports;
 import io.sluice.master.lease.CompletedTaskCleanup;
 import io.sluice.master.lease.ExpiredLeases;
@@ -35,9 +38,6 @@ import io.sluice.protocol.tls.TlsContexts;
 import io.sluice.protocol.worker.TaskResult;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import org.jdbi.v3.core.Jdbi;
@@ -46,9 +46,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Scale Out master: the HTTPS server (worker API, management API, health, metrics), the
- * dispatcher of long polls woken by LISTEN/NOTIFY, and the periodic work — expired leases, task
- * timeouts, cleanup of completed tasks, its own heartbeat in {@code master_node}. Every piece keeps
- * its state in the catalog, so several masters can serve one catalog at once.
+ * dispatcher of long polls woken by LISTEN/NOTIFY, and the periodic work — its own heartbeat in
+ * {@code master_node} and, while it holds the leader lease, the once-only work: expired leases,
+ * task timeouts, cleanup of completed tasks, the retention cleanup. Every piece keeps its state in
+ * the catalog, so several masters can serve one catalog at once.
  */
 public final class Master implements AutoCloseable {
 
@@ -60,7 +61,8 @@ public final class Master implements AutoCloseable {
   private final TaskDispatcher dispatcher;
   private final QueueListener listener;
   private final MasterServer server;
-  private final ScheduledExecutorService housekeeping;
+  private final LeaderLease leaderLease;
+  private final LeaderWork housekeeping;
   private final MasterNodes nodes;
 
   private final AtomicLong assigned = new AtomicLong();
@@ -69,6 +71,8 @@ public final class Master implements AutoCloseable {
 
   private Master(MasterSettings settings, Catalog catalog, CatalogContext context) {
     this.settings = settings;
+    // Catalog work interrupted by a catalog failover is retried until a primary answers.
+    context.database().failover().retryFor(settings.catalogFailoverTimeout());
     Jdbi jdbi = context.database().jdbi();
     SSLContext ssl =
         TlsContexts.sslContext(
@@ -121,9 +125,7 @@ public final class Master implements AutoCloseable {
                     settings.maxRequestBytes()),
                 new WorkerManagementRoutes(new ManagementAuth(tokens), new WorkerAgents(jdbi)),
                 new HealthRoutes(
-                    context.database().dataSource(),
-                    settings.catalogConnectionTimeout(),
-                    metrics)));
+                    context.database().probe(), settings.catalogConnectionTimeout(), metrics)));
     server.start();
 
     Gauge.builder("sluice_polls_waiting", dispatcher, TaskDispatcher::waiting)
@@ -140,26 +142,31 @@ public final class Master implements AutoCloseable {
         settings.advertisedAddress() != null ? settings.advertisedAddress() : MachineName.get();
     nodes.record(name, MachineName.get(), address, server.workerPort(), fingerprint);
 
-    this.housekeeping =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "sluice-housekeeping");
-              t.setDaemon(true);
-              return t;
-            });
+    // Work that must happen once runs on the leader only (a lease in the catalog); the heartbeat
+    // of this master's own row runs everywhere.
+    this.leaderLease = new LeaderLease(jdbi, name, settings.leaderLease()).start();
+    this.housekeeping = new LeaderWork(leaderLease::isLeader);
     ExpiredLeases expired = new ExpiredLeases(jdbi, settings.grace());
     TaskTimeouts timeouts = new TaskTimeouts(jdbi, settings.taskTimeout());
     CompletedTaskCleanup cleanup =
         new CompletedTaskCleanup(jdbi, settings.cleanupCompletedTasksInterval());
-    every(
+    RetentionSchedule retention =
+        new RetentionSchedule(jdbi, catalog.operations(), settings.retentionCleanupInterval());
+    housekeeping.onLeader(
         settings.expiredTaskCheckInterval(),
         "expired-lease check",
         () -> {
           lost.addAndGet(expired.check());
           timedOut.addAndGet(timeouts.check());
         });
-    every(settings.cleanupCompletedTasksInterval(), "completed-task cleanup", cleanup::run);
-    every(settings.masterHeartbeatInterval(), "master heartbeat", () -> nodes.heartbeat(name));
+    housekeeping.onLeader(
+        settings.cleanupCompletedTasksInterval(), "completed-task cleanup", cleanup::run);
+    housekeeping.onLeader(retention.checkEvery(), "retention cleanup", retention::runIfDue);
+    housekeeping.onEveryMaster(
+        settings.masterHeartbeatInterval(), "master heartbeat", () -> nodes.heartbeat(name));
+    Gauge.builder("sluice_leader", leaderLease, lease -> lease.isLeader() ? 1 : 0)
+        .description("1 while this master holds the leader lease (does the once-only work)")
+        .register(metrics);
     log.info("master {} started: {}", name, String.join(", ", settings.describe()));
   }
 
@@ -189,30 +196,21 @@ public final class Master implements AutoCloseable {
     return settings;
   }
 
+  /** This master's part in the leader election (whether it leads, its term). */
+  public LeaderLease leaderLease() {
+    return leaderLease;
+  }
+
   private void counter(String metric, String description, AtomicLong value) {
     FunctionCounter.builder(metric, value, AtomicLong::get)
         .description(description)
         .register(metrics);
   }
 
-  private void every(Duration interval, String what, Runnable work) {
-    housekeeping.scheduleWithFixedDelay(
-        () -> {
-          try {
-            work.run();
-          } catch (RuntimeException e) {
-            // The catalog may be failing over: the next round tries again.
-            log.warn("{} failed: {}", what, e.getMessage());
-          }
-        },
-        interval.toMillis(),
-        interval.toMillis(),
-        TimeUnit.MILLISECONDS);
-  }
-
   @Override
   public void close() {
-    housekeeping.shutdownNow();
+    housekeeping.close();
+    leaderLease.close(); // hands the lease over at once instead of after it runs out
     // Waiting polls are answered (empty) first, so the server does not wait for them to stop.
     dispatcher.close();
     server.close();

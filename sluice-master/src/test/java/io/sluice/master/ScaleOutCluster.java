@@ -28,11 +28,15 @@ public final class ScaleOutCluster implements AutoCloseable {
   public final Master master;
 
   private ScaleOutCluster(Path dir, UnaryOperator<MasterSettings> tweak) {
+    this(dir, CatalogUnderTest.open(), tweak);
+  }
+
+  private ScaleOutCluster(Path dir, CatalogUnderTest under, UnaryOperator<MasterSettings> tweak) {
     this.dir = dir;
     this.ca = CertificateAuthority.create("Test Cluster CA", Duration.ofDays(30));
     ca.writePem(dir);
     ca.issueServer(List.of("localhost", "127.0.0.1"), Duration.ofDays(30)).writePem(dir, "master");
-    this.under = CatalogUnderTest.open();
+    this.under = under;
     Catalog catalog = under.catalog();
     catalog.folders().create("F", "");
     catalog
@@ -55,6 +59,20 @@ public final class ScaleOutCluster implements AutoCloseable {
 
   public static ScaleOutCluster start(Path dir, UnaryOperator<MasterSettings> tweak) {
     return new ScaleOutCluster(dir, tweak);
+  }
+
+  /** A cluster on a catalog of the test's choosing (e.g. one on a server it stops). */
+  public static ScaleOutCluster start(
+      Path dir, CatalogUnderTest under, UnaryOperator<MasterSettings> tweak) {
+    return new ScaleOutCluster(dir, under, tweak);
+  }
+
+  /** Settings for another master on this cluster's catalog and certificates (free ports). */
+  public MasterSettings settingsForAnotherMaster() {
+    return MasterSettings.defaults(
+            dir.resolve("master.crt"), dir.resolve("master.key"), dir.resolve("ca.crt"))
+        .withPorts(0, 0)
+        .withLease(Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofMillis(100));
   }
 
   public Catalog catalog() {

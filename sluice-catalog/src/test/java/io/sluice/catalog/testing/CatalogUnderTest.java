@@ -4,6 +4,7 @@ import io.sluice.catalog.Catalog;
 import io.sluice.catalog.CatalogContext;
 import io.sluice.catalog.LocalCatalog;
 import io.sluice.catalog.database.CatalogDatabase;
+import io.sluice.catalog.database.CatalogLocation;
 import org.jdbi.v3.core.Jdbi;
 
 /** A {@link LocalCatalog} on a fresh test database, with the test cipher; close it after use. */
@@ -21,6 +22,11 @@ public final class CatalogUnderTest implements AutoCloseable {
 
   public static CatalogUnderTest open() {
     return new CatalogUnderTest(TestCatalog.newDatabase());
+  }
+
+  /** A catalog on a database of the test's choosing (e.g. a {@link RestartableCatalogServer}). */
+  public static CatalogUnderTest open(CatalogLocation location) {
+    return new CatalogUnderTest(CatalogDatabase.open(location));
   }
 
   public Catalog catalog() {

@@ -92,6 +92,13 @@ public final class Output {
     }
   }
 
+  /** A line for people under a table; nothing with --json (the JSON carries it). */
+  public void line(String text) {
+    if (!json) {
+      out.println(text);
+    }
+  }
+
   /** A confirmation for people; with --json the object it concerns. */
   public void done(String message, Object value) {
     if (json) {

@@ -31,6 +31,12 @@ final class CliRun {
     List<String> all = new ArrayList<>();
     all.add("catalog");
     all.addAll(Arrays.asList(args));
+    return onCatalog(all.toArray(String[]::new));
+  }
+
+  /** {@code sluice <args>} with the catalog options appended (e.g. {@code master status}). */
+  Result onCatalog(String... args) {
+    List<String> all = new ArrayList<>(Arrays.asList(args));
     all.addAll(
         List.of(
             "--catalog-url",

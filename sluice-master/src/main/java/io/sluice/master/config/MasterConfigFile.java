@@ -36,7 +36,10 @@ public final class MasterConfigFile {
           "grace",
           "maxPollWait",
           "taskTimeout",
-          "maxRequestBytes");
+          "maxRequestBytes",
+          "leaderLease",
+          "catalogFailoverTimeout",
+          "retentionCleanupInterval");
   private static final Set<String> TLS_KEYS = Set.of("certificate", "key", "ca");
 
   private MasterConfigFile() {}
@@ -87,7 +90,10 @@ public final class MasterConfigFile {
         duration(root, "grace", d.grace()),
         duration(root, "maxPollWait", d.maxPollWait()),
         duration(root, "taskTimeout", d.taskTimeout()),
-        root.has("maxRequestBytes") ? integer(root, "maxRequestBytes") : d.maxRequestBytes());
+        root.has("maxRequestBytes") ? integer(root, "maxRequestBytes") : d.maxRequestBytes(),
+        duration(root, "leaderLease", d.leaderLease()),
+        duration(root, "catalogFailoverTimeout", d.catalogFailoverTimeout()),
+        duration(root, "retentionCleanupInterval", d.retentionCleanupInterval()));
   }
 
   private static void requireKnown(JsonNode node, Set<String> known, String prefix) {

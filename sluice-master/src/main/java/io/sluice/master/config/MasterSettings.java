@@ -25,6 +25,12 @@ import java.util.List;
  * @param maxPollWait the longest a worker's poll is held open waiting for a task
  * @param taskTimeout a task running longer is stopped; zero means no limit
  * @param maxRequestBytes larger request bodies are refused with 400
+ * @param leaderLease how long the leader lease lasts after each renewal (renewed every third of
+ *     it): the leader's once-only work moves to another master at most this plus a third after the
+ *     leader stops
+ * @param catalogFailoverTimeout how long catalog work that failed because the catalog was
+ *     unreachable or read-only is retried before it fails; zero turns retrying off
+ * @param retentionCleanupInterval how often the leader runs the retention cleanup (SSIS: daily)
  */
 public record MasterSettings(
     String name,
@@ -43,7 +49,10 @@ public record MasterSettings(
     Duration grace,
     Duration maxPollWait,
     Duration taskTimeout,
-    long maxRequestBytes) {
+    long maxRequestBytes,
+    Duration leaderLease,
+    Duration catalogFailoverTimeout,
+    Duration retentionCleanupInterval) {
 
   public static final int DEFAULT_PORT = 8391;
   public static final int DEFAULT_MANAGEMENT_PORT = 8392;
@@ -55,6 +64,18 @@ public record MasterSettings(
     requirePositive("catalogConnectionTimeout", catalogConnectionTimeout);
     requirePositive("leaseInterval", leaseInterval);
     requirePositive("maxPollWait", maxPollWait);
+    requirePositive("leaderLease", leaderLease);
+    requirePositive("retentionCleanupInterval", retentionCleanupInterval);
+    if (leaderLease.toMillis() < 300) {
+      throw new SettingsException(
+          "leaderLease " + leaderLease.toMillis() + " ms is too short",
+          "use at least 300ms; the default 10s keeps leader work within the failover targets");
+    }
+    if (catalogFailoverTimeout == null || catalogFailoverTimeout.isNegative()) {
+      throw new SettingsException(
+          "catalogFailoverTimeout must be zero (no retry) or more",
+          "e.g. catalogFailoverTimeout: 30s, longer than your catalog's failover takes");
+    }
     if (grace == null || grace.isNegative()) {
       throw new SettingsException("grace must be zero or more", "e.g. grace: 2s");
     }
@@ -94,7 +115,10 @@ public record MasterSettings(
         Duration.ofSeconds(2),
         Duration.ofSeconds(30),
         Duration.ZERO,
-        64L * 1024 * 1024);
+        64L * 1024 * 1024,
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(30),
+        Duration.ofDays(1));
   }
 
   public MasterSettings withPorts(int newPort, int newManagementPort) {
@@ -115,7 +139,10 @@ public record MasterSettings(
         grace,
         maxPollWait,
         taskTimeout,
-        maxRequestBytes);
+        maxRequestBytes,
+        leaderLease,
+        catalogFailoverTimeout,
+        retentionCleanupInterval);
   }
 
   public MasterSettings withLease(Duration lease, Duration newGrace, Duration check) {
@@ -136,7 +163,10 @@ public record MasterSettings(
         newGrace,
         maxPollWait,
         taskTimeout,
-        maxRequestBytes);
+        maxRequestBytes,
+        leaderLease,
+        catalogFailoverTimeout,
+        retentionCleanupInterval);
   }
 
   public MasterSettings withTaskTimeout(Duration timeout) {
@@ -157,7 +187,10 @@ public record MasterSettings(
         grace,
         maxPollWait,
         timeout,
-        maxRequestBytes);
+        maxRequestBytes,
+        leaderLease,
+        catalogFailoverTimeout,
+        retentionCleanupInterval);
   }
 
   public MasterSettings withMaxPollWait(Duration wait) {
@@ -178,7 +211,10 @@ public record MasterSettings(
         grace,
         wait,
         taskTimeout,
-        maxRequestBytes);
+        maxRequestBytes,
+        leaderLease,
+        catalogFailoverTimeout,
+        retentionCleanupInterval);
   }
 
   public MasterSettings withMaxRequestBytes(long bytes) {
@@ -199,7 +235,46 @@ public record MasterSettings(
         grace,
         maxPollWait,
         taskTimeout,
-        bytes);
+        bytes,
+        leaderLease,
+        catalogFailoverTimeout,
+        retentionCleanupInterval);
+  }
+
+  public MasterSettings withLeaderLease(Duration lease) {
+    return with(lease, catalogFailoverTimeout, retentionCleanupInterval);
+  }
+
+  public MasterSettings withCatalogFailoverTimeout(Duration timeout) {
+    return with(leaderLease, timeout, retentionCleanupInterval);
+  }
+
+  public MasterSettings withRetentionCleanupInterval(Duration interval) {
+    return with(leaderLease, catalogFailoverTimeout, interval);
+  }
+
+  private MasterSettings with(Duration lease, Duration failoverTimeout, Duration cleanupInterval) {
+    return new MasterSettings(
+        name,
+        host,
+        port,
+        managementPort,
+        advertisedAddress,
+        certificate,
+        key,
+        ca,
+        cleanupCompletedTasksInterval,
+        expiredTaskCheckInterval,
+        masterHeartbeatInterval,
+        catalogConnectionTimeout,
+        leaseInterval,
+        grace,
+        maxPollWait,
+        taskTimeout,
+        maxRequestBytes,
+        lease,
+        failoverTimeout,
+        cleanupInterval);
   }
 
   /** Every setting with its value, for the startup log. */
@@ -211,7 +286,13 @@ public record MasterSettings(
         "grace " + grace.toMillis() + " ms",
         "expiredTaskCheckInterval " + expiredTaskCheckInterval.toMillis() + " ms",
         "maxPollWait " + maxPollWait.toMillis() + " ms",
-        "taskTimeout " + (taskTimeout.isZero() ? "none" : taskTimeout.toSeconds() + " s"));
+        "taskTimeout " + (taskTimeout.isZero() ? "none" : taskTimeout.toSeconds() + " s"),
+        "leaderLease " + leaderLease.toMillis() + " ms",
+        "catalogFailoverTimeout "
+            + (catalogFailoverTimeout.isZero()
+                ? "none (no retry)"
+                : catalogFailoverTimeout.toMillis() + " ms"),
+        "retentionCleanupInterval " + retentionCleanupInterval.toMinutes() + " min");
   }
 
   private static void requirePositive(String setting, Duration value) {

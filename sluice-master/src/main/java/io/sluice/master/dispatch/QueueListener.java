@@ -13,7 +13,12 @@ import org.slf4j.LoggerFactory;
  * Listens on PostgreSQL channel {@value #CHANNEL} on a dedicated connection, and wakes waiting
  * polls the moment any process queues a task (the catalog's triggers notify; see the V30
  * migration). When the connection breaks it reconnects, and wakes the polls once then, since
- * notifications sent meanwhile are lost.
+ * notifications sent meanwhile are lost. After a catalog failover the pool's new connection goes to
+ * the new primary (the URL's {@code targetServerType=primary}), so listening resumes there.
+ *
+ * <p>A connection whose server vanished without closing it (a host that lost power, a network cut)
+ * would wait for notifications forever without an error: a ping (bounded on the socket) every
+ * {@value #PING_MILLIS} ms finds it out.
  */
 public final class QueueListener implements AutoCloseable {
 
@@ -21,6 +26,7 @@ public final class QueueListener implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(QueueListener.class);
   private static final int WAIT_MILLIS = 500;
+  private static final long PING_MILLIS = 5_000;
 
   private final DataSource dataSource;
   private final Runnable onQueued;
@@ -48,10 +54,15 @@ public final class QueueListener implements AutoCloseable {
         onQueued.run(); // anything queued while we were not listening
         backoff = 100;
         PGConnection pg = connection.unwrap(PGConnection.class);
+        long lastPing = System.nanoTime();
         while (running) {
           PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
           if (notifications != null && notifications.length > 0) {
             onQueued.run();
+          }
+          if (System.nanoTime() - lastPing > PING_MILLIS * 1_000_000) {
+            ping(connection);
+            lastPing = System.nanoTime();
           }
         }
       } catch (SQLException | RuntimeException e) {
@@ -62,6 +73,13 @@ public final class QueueListener implements AutoCloseable {
         sleep(backoff);
         backoff = Math.min(backoff * 2, 5_000);
       }
+    }
+  }
+
+  /** isValid bounds its wait on the socket itself, where a query timeout could hang. */
+  private static void ping(Connection connection) throws SQLException {
+    if (!connection.isValid((int) (PING_MILLIS / 1000))) {
+      throw new SQLException("the catalog did not answer a ping within " + PING_MILLIS + " ms");
     }
   }
 

@@ -2,27 +2,26 @@ package io.sluice.master.health;
 
 import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sluice.catalog.database.CatalogProbe;
 import io.sluice.master.http.Json;
 import io.sluice.master.http.RouteModule;
 import io.sluice.protocol.ErrorReply;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import javax.sql.DataSource;
 
 /**
- * {@code /health/live} (the process answers), {@code /health/ready} (only while the catalog
- * answers, so a load balancer steers workers elsewhere) and {@code /metrics} (Prometheus).
+ * {@code /health/live} (the process answers), {@code /health/ready} (only while the catalog answers
+ * and accepts writes, so a load balancer steers workers elsewhere during a catalog outage or
+ * failover) and {@code /metrics} (Prometheus).
  */
 public final class HealthRoutes implements RouteModule {
 
-  private final DataSource catalog;
+  private final CatalogProbe probe;
   private final Duration timeout;
   private final PrometheusMeterRegistry metrics;
 
-  public HealthRoutes(DataSource catalog, Duration timeout, PrometheusMeterRegistry metrics) {
-    this.catalog = catalog;
+  public HealthRoutes(CatalogProbe probe, Duration timeout, PrometheusMeterRegistry metrics) {
+    this.probe = probe;
     this.timeout = timeout;
     this.metrics = metrics;
   }
@@ -41,8 +40,9 @@ public final class HealthRoutes implements RouteModule {
                 ctx,
                 503,
                 new ErrorReply(
-                    "the catalog does not answer: " + problem,
-                    "check that the catalog database is up and reachable from this master"));
+                    problem,
+                    "check that the catalog's primary is up, writable and reachable from this"
+                        + " master; catalog work is retried meanwhile"));
           }
         });
     routes.get(
@@ -51,15 +51,8 @@ public final class HealthRoutes implements RouteModule {
             ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
   }
 
-  /** Null when the catalog answered a query within the timeout, else what went wrong. */
+  /** Null when the catalog accepts work now, else why not (see {@link CatalogProbe}). */
   private String catalogProblem() {
-    try (Connection connection = catalog.getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
-      statement.execute("select 1");
-      return null;
-    } catch (Exception e) {
-      return e.getMessage();
-    }
+    return probe.problem(timeout).orElse(null);
   }
 }

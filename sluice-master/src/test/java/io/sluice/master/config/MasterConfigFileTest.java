@@ -31,6 +31,9 @@ class MasterConfigFileTest {
     assertThat(s.maxPollWait()).isEqualTo(Duration.ofSeconds(30));
     assertThat(s.cleanupCompletedTasksInterval()).isEqualTo(Duration.ofHours(12));
     assertThat(s.certificate()).isEqualTo(tmp.resolve("m.crt"));
+    assertThat(s.leaderLease()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(s.catalogFailoverTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(s.retentionCleanupInterval()).isEqualTo(Duration.ofDays(1));
   }
 
   @Test
@@ -44,6 +47,9 @@ class MasterConfigFileTest {
             grace: 500ms
             expiredTaskCheckInterval: 2000
             taskTimeout: 2h
+            leaderLease: 15s
+            catalogFailoverTimeout: 0
+            retentionCleanupInterval: 6h
             catalog: {url: "jdbc:postgresql://db/sluice"}
             """);
 
@@ -52,6 +58,9 @@ class MasterConfigFileTest {
     assertThat(s.grace()).isEqualTo(Duration.ofMillis(500));
     assertThat(s.expiredTaskCheckInterval()).isEqualTo(Duration.ofSeconds(2));
     assertThat(s.taskTimeout()).isEqualTo(Duration.ofHours(2));
+    assertThat(s.leaderLease()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(s.catalogFailoverTimeout()).isZero();
+    assertThat(s.retentionCleanupInterval()).isEqualTo(Duration.ofHours(6));
   }
 
   @Test

@@ -11,19 +11,34 @@ import java.util.List;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 
-/** A cluster CA with a master and a worker certificate, as PEM files in a folder. */
+/**
+ * A cluster CA with a master and a worker certificate, as PEM files in a folder, and the
+ * worker.yaml that uses them.
+ */
 public final class TestCertificates {
 
   private final Path folder;
   private final CertificateAuthority ca;
 
   public TestCertificates(Path folder) {
-    this.folder = folder;
-    this.ca = CertificateAuthority.create("Test cluster CA", Duration.ofDays(30));
+    this(folder, CertificateAuthority.create("Test cluster CA", Duration.ofDays(30)));
     ca.writePem(folder);
     ca.issueServer(List.of("localhost", "127.0.0.1"), Duration.ofDays(1))
         .writePem(folder, "master");
     ca.issueClient("worker-1", Duration.ofDays(1)).writePem(folder, "worker");
+  }
+
+  private TestCertificates(Path folder, CertificateAuthority ca) {
+    this.folder = folder;
+    this.ca = ca;
+  }
+
+  /**
+   * Worker certificates of a cluster whose CA ({@code ca.crt}) and master certificate are in {@code
+   * folder} already, e.g. a ScaleOutCluster's; issue them with {@link #issueWorker}.
+   */
+  public static TestCertificates ofCluster(Path folder, CertificateAuthority ca) {
+    return new TestCertificates(folder, ca);
   }
 
   public Path folder() {

@@ -2,14 +2,12 @@ package io.sluice.worker.testing;
 
 import io.sluice.protocol.tls.CertificateAuthority;
 import io.sluice.protocol.tls.IssuedCertificate;
-import io.sluice.protocol.tls.TlsContexts;
 import io.sluice.worker.config.WorkerSettings;
 import io.sluice.worker.config.WorkerSettingsReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import javax.net.ssl.SSLContext;
 
 /**
  * A cluster CA with a master and a worker certificate, as PEM files in a folder, and the
@@ -54,13 +52,6 @@ public final class TestCertificates {
     IssuedCertificate issued = ca.issueServer(names, validity);
     issued.writePem(folder, base);
     return issued;
-  }
-
-  /** The master side: presents {@code base}.crt and trusts the CA for client certificates. */
-  public SSLContext masterContext(String base) {
-    return TlsContexts.sslContext(
-        TlsContexts.keyStore(folder.resolve(base + ".crt"), folder.resolve(base + ".key")),
-        TlsContexts.trustStore(folder.resolve("ca.crt")));
   }
 
   /** Worker settings for these endpoints, with test-friendly timings. */

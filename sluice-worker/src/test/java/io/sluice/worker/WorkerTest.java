@@ -345,12 +345,12 @@ class WorkerTest {
 
   @Test
   void aTaskWhoseLeaseCannotBeRenewedIsStoppedBeforeTheMasterMayRetryIt() throws Exception {
-    // L 2 s, G 1 s, and the worker's M 500 ms: it must stop the package by s_last + 1.5 s.
+    // L 4 s, G 1 s, and the worker's M 1 s: it must stop the package by s_last + 3 s.
     UnaryOperator<MasterSettings> shortLease =
-        s -> s.withLease(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMillis(100));
+        s -> s.withLease(Duration.ofSeconds(4), Duration.ofSeconds(1), Duration.ofMillis(100));
     cluster.restartMaster(shortLease);
     String name = newWorkerName();
-    Worker worker = enabledWorker(name, "leaseSafetyMargin: 500ms\n");
+    Worker worker = enabledWorker(name, "leaseSafetyMargin: 1s\n");
     long id = execute("Slow", 60, 1, worker);
     await().atMost(TEN_SECONDS).until(() -> worker.running().size() == 1);
     RunningAttempt first = attempt(id, 1);

@@ -25,7 +25,13 @@ public final class ScaleOutCluster implements AutoCloseable {
   public final Path dir;
   public final CertificateAuthority ca;
   public final CatalogUnderTest under;
-  public final Master master;
+
+  /** The running master; a new one after {@link #restartMaster}, null while it is stopped. */
+  public volatile Master master;
+
+  private final MasterSettings settings;
+  private final int workerPort;
+  private final int managementPort;
 
   private ScaleOutCluster(Path dir, UnaryOperator<MasterSettings> tweak) {
     this(dir, CatalogUnderTest.open(), tweak);
@@ -44,13 +50,57 @@ public final class ScaleOutCluster implements AutoCloseable {
         .deploy(
             "F",
             TestProjects.project("P").withPackage("Load", "").withPackage("Other", "").pack(dir));
-    MasterSettings settings =
+    this.settings =
         tweak.apply(
             MasterSettings.defaults(
                     dir.resolve("master.crt"), dir.resolve("master.key"), dir.resolve("ca.crt"))
                 .withPorts(0, 0)
                 .withLease(Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofMillis(100)));
     this.master = Master.start(settings, catalog, under.context());
+    this.workerPort = master.workerPort();
+    this.managementPort = master.managementPort();
+  }
+
+  /** Closes the master: its ports refuse connections until {@link #startMaster}. */
+  public void stopMaster() {
+    if (master != null) {
+      master.close();
+      master = null;
+    }
+  }
+
+  /**
+   * Starts a new master on the same ports and catalog (what a restarted master process does), with
+   * the cluster's settings changed by {@code tweak}, e.g. another lease.
+   */
+  public void startMaster(UnaryOperator<MasterSettings> tweak) {
+    if (master != null) {
+      throw new IllegalStateException("the master is running; stop it first");
+    }
+    master =
+        Master.start(
+            tweak.apply(settings.withPorts(workerPort, managementPort)),
+            catalog(),
+            under.context());
+  }
+
+  /** {@link #stopMaster} then {@link #startMaster}. */
+  public void restartMaster(UnaryOperator<MasterSettings> tweak) {
+    stopMaster();
+    startMaster(tweak);
+  }
+
+  /**
+   * Another master on the same catalog, on ports of its own, with the cluster's settings changed by
+   * {@code tweak}; the caller closes it.
+   */
+  public Master startAnotherMaster(UnaryOperator<MasterSettings> tweak) {
+    return Master.start(tweak.apply(settings.withPorts(0, 0)), catalog(), under.context());
+  }
+
+  /** The master's worker API endpoint, the same across restarts. */
+  public String workerEndpoint() {
+    return "https://localhost:" + workerPort;
   }
 
   public static ScaleOutCluster start(Path dir) {
@@ -96,7 +146,7 @@ public final class ScaleOutCluster implements AutoCloseable {
         dir.resolve(name + ".crt"),
         dir.resolve(name + ".key"),
         dir.resolve("ca.crt"),
-        master.workerPort());
+        workerPort);
   }
 
   /** A worker that has registered and been enabled. */
@@ -155,9 +205,28 @@ public final class ScaleOutCluster implements AutoCloseable {
                     .execute());
   }
 
+  /**
+   * Makes the lease of that attempt run out if it is running. A later attempt keeps its lease, so a
+   * test may repeat this until the master has re-queued the task (a worker that keeps renewing puts
+   * the lease back) without hitting the retry.
+   */
+  public void expireLease(long executionId, int attempt) {
+    jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        """
+                        update scale_out_task set expires_at = now() - interval '1 minute'
+                        where execution_id = :id and attempt = :attempt and status = 'RUNNING'
+                        """)
+                    .bind("id", executionId)
+                    .bind("attempt", attempt)
+                    .execute());
+  }
+
   @Override
   public void close() {
-    master.close();
+    stopMaster();
     under.close();
   }
 }

@@ -3,10 +3,15 @@ package io.sluice.cli.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sluice.catalog.execution.CreateExecution;
+import io.sluice.catalog.message.MessageQuery;
+import io.sluice.catalog.testing.CatalogUnderTest;
 import io.sluice.cli.SluiceCommand;
 import io.sluice.engine.project.ProjectFiles;
-import io.sluice.protocol.worker.TaskResult;
-import io.sluice.worker.testing.FakeMaster;
+import io.sluice.master.Master;
+import io.sluice.master.config.MasterSettings;
+import io.sluice.master.management.WorkerAgent;
+import io.sluice.master.management.WorkerAgents;
 import io.sluice.worker.testing.TestCertificates;
 import java.io.File;
 import java.io.PrintWriter;
@@ -17,55 +22,97 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code sluice worker} as operators run it: in a process of its own, stopped by signals. */
+/**
+ * {@code sluice worker} as operators run it: in a process of its own, stopped by signals, against
+ * the real master on a real catalog (one for the class; each test has a worker of its own).
+ */
 class WorkerCommandTest {
 
-  @TempDir Path dir;
-  private TestCertificates certs;
-  private FakeMaster master;
+  @TempDir static Path dir;
+  private static TestCertificates certs;
+  private static CatalogUnderTest catalog;
+  private static Master master;
   private Process process;
 
-  @BeforeEach
-  void start() throws Exception {
+  @BeforeAll
+  static void start() {
     certs = new TestCertificates(dir);
-    master = FakeMaster.start(certs.masterContext("master"), 0);
+    catalog = CatalogUnderTest.open();
+    catalog.catalog().folders().create("F", "");
+    catalog.catalog().projects().deploy("F", project());
+    // A short lease (L 6 s, G 1 s) so a killed worker's task is re-queued within seconds.
+    master =
+        Master.start(
+            MasterSettings.defaults(
+                    dir.resolve("master.crt"), dir.resolve("master.key"), dir.resolve("ca.crt"))
+                .withPorts(0, 0)
+                .withLease(Duration.ofSeconds(6), Duration.ofSeconds(1), Duration.ofMillis(100)),
+            catalog.catalog(),
+            catalog.context());
+  }
+
+  @AfterAll
+  static void stopMaster() {
+    master.close();
+    catalog.close();
   }
 
   @AfterEach
-  void stop() {
+  void stopWorker() {
     if (process != null) {
       process.destroyForcibly();
     }
-    master.close();
   }
 
-  private static byte[] project(int sleepSeconds) {
+  /** Package Slow sleeps {@code Seconds} in its first attempt; a retry ends at once. */
+  private static byte[] project() {
     String yaml =
         """
+        parameters:
+          - {name: Seconds, type: Int32, default: 1}
         variables:
           - {name: N, type: Int32, value: 0}
         tasks:
           - {name: Before, type: Expression, expression: "@[User::N] = 1"}
-          - {name: Wait, type: ExecuteProcess, executable: sleep, arguments: "%d", after: Before}
-        """
-            .formatted(sleepSeconds);
+          - name: Wait
+            type: ExecuteProcess
+            executable: sleep
+            arguments: "1"
+            after: Before
+            expressions:
+              arguments: >-
+                @[System::TaskAttempt] == 1 ? (DT_WSTR, 10) @[$Package::Seconds] : "0"
+        """;
     return ProjectFiles.of(
             Map.of(
-                "project.yaml", "name: t\n".getBytes(StandardCharsets.UTF_8),
-                "packages/p.yaml", yaml.getBytes(StandardCharsets.UTF_8)))
+                "project.yaml", "name: P\n".getBytes(StandardCharsets.UTF_8),
+                "packages/Slow.yaml", yaml.getBytes(StandardCharsets.UTF_8)))
         .toArchive();
   }
 
-  private Process worker() throws Exception {
-    Path config = dir.resolve("worker.yaml");
-    Files.writeString(config, certs.workerYaml(List.of(master.endpoint()), ""));
+  /** Starts {@code sluice worker} for worker {@code name} (its certificate, folders, config). */
+  private Process worker(String name) throws Exception {
+    Path config = dir.resolve(name + ".yaml");
+    if (!Files.exists(config)) {
+      certs.issueWorker(name);
+      Files.writeString(
+          config,
+          certs.workerYaml(
+              name,
+              List.of("https://localhost:" + master.workerPort()),
+              "leaseSafetyMargin: 1s\n"));
+    }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     process =
         new ProcessBuilder(
@@ -81,47 +128,97 @@ class WorkerCommandTest {
                 "--config",
                 config.toString())
             .redirectErrorStream(true)
-            .redirectOutput(Path.of("target", "worker-" + System.nanoTime() + ".log").toFile())
+            .redirectOutput(Path.of("target", name + "-" + System.nanoTime() + ".log").toFile())
             .start();
     return process;
   }
 
+  /** Enables worker {@code name} once it has registered itself, as an operator does. */
+  private static UUID enable(String name) {
+    WorkerAgents agents = new WorkerAgents(catalog.jdbi());
+    // Generous: a JVM starts on a machine that may be busy with other builds.
+    await().atMost(Duration.ofSeconds(60)).until(() -> registered(agents, name).isPresent());
+    UUID id = registered(agents, name).orElseThrow().workerAgentId();
+    agents.enable(id.toString());
+    return id;
+  }
+
+  private static Optional<WorkerAgent> registered(WorkerAgents agents, String name) {
+    return agents.list().stream().filter(w -> w.displayName().equals(name)).findFirst();
+  }
+
+  /** Runs Slow in Scale Out on {@code worker} only. */
+  private static long execute(int seconds, int retries, UUID worker) {
+    var executions = catalog.catalog().executions();
+    long id =
+        executions.create(
+            CreateExecution.of("F", "P", "Slow").inScaleOut(true).withAnyWorker(false));
+    executions.setParameterValue(id, 30, "Seconds", String.valueOf(seconds));
+    executions.addWorker(id, worker);
+    executions.start(id, retries);
+    return id;
+  }
+
+  private static int status(long executionId) {
+    return catalog.catalog().executions().get(executionId).status();
+  }
+
+  private static boolean logged(long executionId) {
+    return !catalog.catalog().messages().ofExecution(executionId, MessageQuery.all()).isEmpty();
+  }
+
+  private static String taskColumn(long executionId, String column) {
+    return catalog
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "select " + column + "::text from scale_out_task where execution_id = :id")
+                    .bind("id", executionId)
+                    .mapTo(String.class)
+                    .one());
+  }
+
   @Test
   void sigtermLetsTheRunningTaskFinishAndExitsCleanly() throws Exception {
-    Process p = worker();
-    master.submit(1, "p", project(2), 0);
-    await().atMost(Duration.ofSeconds(30)).until(() -> !master.batches(1, 1).isEmpty());
+    Process p = worker("sigterm");
+    long id = execute(2, 0, enable("sigterm"));
+    await().atMost(Duration.ofSeconds(60)).until(() -> logged(id));
 
     p.destroy(); // SIGTERM
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as("128 + SIGTERM, as every JVM service").isEqualTo(143);
-    TaskResult result = master.results.get("1/1");
-    assertThat(result).isNotNull();
-    assertThat(result.outcome()).isEqualTo(TaskResult.Outcome.SUCCEEDED);
+    assertThat(status(id)).as("succeeded and delivered before exiting").isEqualTo(7);
   }
 
   @Test
   void aKilledWorkersAttemptIsReportedByItsNextStartAndTheRetryRuns() throws Exception {
-    Process p = worker();
-    master.submit(2, "p", project(60), 0);
-    await().atMost(Duration.ofSeconds(30)).until(() -> !master.batches(2, 1).isEmpty());
+    Process p = worker("killed");
+    // Two retries: the killed worker may have left a poll open that takes one (its lease then
+    // runs out as well).
+    long id = execute(60, 2, enable("killed"));
+    await().atMost(Duration.ofSeconds(60)).until(() -> logged(id));
     p.destroyForcibly(); // kill -9: no shutdown hook, no goodbye
     p.waitFor(10, TimeUnit.SECONDS);
-    // The in-test master keeps serving a poll the dead worker left open (up to 300 ms) and would
-    // hand it the retry; a real master re-queues such a task when its lease runs out.
-    Thread.sleep(1_000);
 
-    // The master hands the task out again as attempt 2; the restarted worker first reports
-    // what the killed one left (attempt 1 is stale now: refused), then runs the retry.
-    master.submit(2, "p", project(0), 0);
-    worker();
+    // The same worker starts again: it first reports what the killed one left in its cache, then
+    // runs the retry the master hands out once attempt 1 has failed or its lease has run out.
+    worker("killed");
     // Generous: a JVM starts on a machine that may be busy with other builds.
-    await().atMost(Duration.ofSeconds(60)).until(() -> master.results.containsKey("2/2"));
-    assertThat(master.results.get("2/2").outcome()).isEqualTo(TaskResult.Outcome.SUCCEEDED);
-    assertThat(master.results).doesNotContainKey("2/1");
+    await().atMost(Duration.ofSeconds(60)).until(() -> status(id) == 7);
+    int attempt = Integer.parseInt(taskColumn(id, "attempt"));
+    assertThat(attempt).as("retried").isGreaterThan(1);
+    assertThat(taskColumn(id, "result_attempt"))
+        .as("the result applied is the last attempt's")
+        .isEqualTo(String.valueOf(attempt));
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> Files.list(dir.resolve("cache")).findAny().isEmpty());
+        .until(
+            () -> {
+              try (Stream<Path> left = Files.list(dir.resolve("killed-cache"))) {
+                return left.findAny().isEmpty();
+              }
+            });
   }
 
   @Test

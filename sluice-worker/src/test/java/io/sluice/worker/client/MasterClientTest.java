@@ -3,34 +3,56 @@ package io.sluice.worker.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sluice.catalog.testing.CatalogUnderTest;
+import io.sluice.master.Master;
+import io.sluice.master.config.MasterSettings;
+import io.sluice.master.management.WorkerAgents;
 import io.sluice.protocol.tls.CertificateAuthority;
 import io.sluice.protocol.tls.TlsSetupException;
 import io.sluice.protocol.worker.AgentHeartbeat;
 import io.sluice.protocol.worker.AgentHeartbeatReply;
 import io.sluice.worker.config.WorkerSettings;
-import io.sluice.worker.testing.FakeMaster;
 import io.sluice.worker.testing.TestCertificates;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The client against real HTTPS servers with real certificates. */
+/**
+ * The client against REAL masters (on a real catalog) over real HTTPS with real certificates: a
+ * master started with a wrong certificate shows the client's diagnostics of what a worker meets in
+ * the field. The masters share one catalog database; every test has a CA and worker certificate of
+ * its own, so a worker of its own.
+ */
 class MasterClientTest {
 
   @TempDir Path dir;
+  private static CatalogUnderTest catalog;
   private TestCertificates certs;
-  private FakeMaster a;
-  private FakeMaster b;
+  private final List<Master> masters = new ArrayList<>();
 
   private static final AgentHeartbeat BEAT =
       new AgentHeartbeat("w", "", List.of(), "host", 2, List.of());
+
+  @BeforeAll
+  static void openCatalog() {
+    catalog = CatalogUnderTest.open();
+  }
+
+  @AfterAll
+  static void closeCatalog() {
+    catalog.close();
+  }
 
   @BeforeEach
   void certificates() {
@@ -39,12 +61,33 @@ class MasterClientTest {
 
   @AfterEach
   void stop() {
-    if (a != null) {
-      a.close();
-    }
-    if (b != null) {
-      b.close();
-    }
+    masters.forEach(Master::close);
+  }
+
+  /** A master presenting {@code <base>.crt} and trusting the test's cluster CA, on a free port. */
+  private Master master(String base, CatalogUnderTest on) {
+    Master master =
+        Master.start(
+            MasterSettings.defaults(
+                    dir.resolve(base + ".crt"), dir.resolve(base + ".key"), dir.resolve("ca.crt"))
+                .withPorts(0, 0),
+            on.catalog(),
+            on.context());
+    masters.add(master);
+    return master;
+  }
+
+  private Master master(String base) {
+    return master(base, catalog);
+  }
+
+  private void close(Master master) {
+    masters.remove(master);
+    master.close();
+  }
+
+  private static String endpoint(Master master) {
+    return "https://localhost:" + master.workerPort();
   }
 
   private static int freePort() throws Exception {
@@ -60,24 +103,27 @@ class MasterClientTest {
   @Test
   void aDeadEndpointIsSkippedInListOrderAndTheLiveOneSticks() throws Exception {
     String dead = "https://localhost:" + freePort();
-    a = FakeMaster.start(certs.masterContext("master"), 0);
-    b = FakeMaster.start(certs.masterContext("master"), 0);
-    MasterClient client = client(dead, a.endpoint(), b.endpoint());
+    Master a = master("master");
+    Master b = master("master");
+    MasterClient client = client(dead, endpoint(a), endpoint(b));
 
     Instant start = Instant.now();
     AgentHeartbeatReply reply = client.heartbeat(BEAT, Duration.ofSeconds(10));
     assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(2));
-    assertThat(reply.workerId()).isEqualTo(a.workerId);
-    assertThat(client.currentEndpoint()).isEqualTo(URI.create(a.endpoint()));
+    assertThat(reply.workerId()).isNotNull();
+    assertThat(client.currentEndpoint()).isEqualTo(URI.create(endpoint(a)));
 
     client.heartbeat(BEAT, Duration.ofSeconds(10));
-    assertThat(a.agentHeartbeats.get()).isEqualTo(2);
-    assertThat(b.agentHeartbeats.get()).isZero();
+    assertThat(client.currentEndpoint())
+        .as("the live one sticks")
+        .isEqualTo(URI.create(endpoint(a)));
 
-    a.close(); // a failover: the next endpoint takes over within the backoff cap
-    a = null;
+    close(a); // a failover: the next endpoint takes over within the backoff cap
     start = Instant.now();
-    assertThat(client.heartbeat(BEAT, Duration.ofSeconds(10)).workerId()).isEqualTo(b.workerId);
+    assertThat(client.heartbeat(BEAT, Duration.ofSeconds(10)).workerId())
+        .as("the same worker to every master of the catalog")
+        .isEqualTo(reply.workerId());
+    assertThat(client.currentEndpoint()).isEqualTo(URI.create(endpoint(b)));
     assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(3));
   }
 
@@ -98,8 +144,8 @@ class MasterClientTest {
     CertificateAuthority.create("Other CA", Duration.ofDays(1))
         .issueServer(List.of("localhost"), Duration.ofDays(1))
         .writePem(dir, "foreign");
-    a = FakeMaster.start(certs.masterContext("foreign"), 0);
-    assertThatThrownBy(() -> client(a.endpoint()).heartbeat(BEAT, Duration.ofMillis(300)))
+    Master a = master("foreign");
+    assertThatThrownBy(() -> client(endpoint(a)).heartbeat(BEAT, Duration.ofMillis(300)))
         .hasMessageContaining(
             "the master's certificate is not signed by the CA in " + dir.resolve("ca.crt"))
         .extracting(e -> ((MasterException) e).hint())
@@ -111,8 +157,8 @@ class MasterClientTest {
   @Test
   void aHostNameMissingFromTheMasterCertificateIsExplained() throws Exception {
     certs.issueServer("elsewhere", List.of("master-9.example.com"), Duration.ofDays(1));
-    a = FakeMaster.start(certs.masterContext("elsewhere"), 0);
-    assertThatThrownBy(() -> client(a.endpoint()).heartbeat(BEAT, Duration.ofMillis(300)))
+    Master a = master("elsewhere");
+    assertThatThrownBy(() -> client(endpoint(a)).heartbeat(BEAT, Duration.ofMillis(300)))
         .hasMessageContaining("the master certificate does not name localhost")
         .extracting(e -> ((MasterException) e).hint())
         .asString()
@@ -122,8 +168,8 @@ class MasterClientTest {
   @Test
   void anExpiredMasterCertificateIsExplained() throws Exception {
     certs.issueServer("expired", List.of("localhost"), Duration.ofMinutes(-1));
-    a = FakeMaster.start(certs.masterContext("expired"), 0);
-    assertThatThrownBy(() -> client(a.endpoint()).heartbeat(BEAT, Duration.ofMillis(300)))
+    Master a = master("expired");
+    assertThatThrownBy(() -> client(endpoint(a)).heartbeat(BEAT, Duration.ofMillis(300)))
         .hasMessageContaining("has expired")
         .extracting(e -> ((MasterException) e).hint())
         .asString()
@@ -134,8 +180,8 @@ class MasterClientTest {
   void aWorkerCertificateTheMasterDoesNotTrustIsExplained() throws Exception {
     CertificateAuthority foreign = CertificateAuthority.create("Other CA", Duration.ofDays(1));
     foreign.issueClient("intruder", Duration.ofDays(1)).writePem(dir, "worker");
-    a = FakeMaster.start(certs.masterContext("master"), 0);
-    assertThatThrownBy(() -> client(a.endpoint()).heartbeat(BEAT, Duration.ofMillis(300)))
+    Master a = master("master");
+    assertThatThrownBy(() -> client(endpoint(a)).heartbeat(BEAT, Duration.ofMillis(300)))
         .isInstanceOf(MasterUnavailableException.class)
         .hasMessageContaining("refused this worker's certificate " + dir.resolve("worker.crt"));
   }
@@ -151,14 +197,20 @@ class MasterClientTest {
 
   @Test
   void aRefusedWorkerGetsTheMastersReasonAndNoFailover() throws Exception {
-    a = FakeMaster.start(certs.masterContext("master"), 0);
-    b = FakeMaster.start(certs.masterContext("master"), 0);
-    a.refuseWith = 403;
-    MasterClient client = client(a.endpoint(), b.endpoint());
-    assertThatThrownBy(() -> client.heartbeat(BEAT, Duration.ofSeconds(5)))
-        .isInstanceOf(MasterRefusedException.class)
-        .hasMessageContaining("worker refused")
-        .satisfies(e -> assertThat(((MasterRefusedException) e).workerNotAccepted()).isTrue());
-    assertThat(b.agentHeartbeats.get()).isZero();
+    Master a = master("master");
+    UUID id = client(endpoint(a)).heartbeat(BEAT, Duration.ofSeconds(5)).workerId();
+    new WorkerAgents(catalog.jdbi()).remove(id.toString()); // sluice workers remove ID
+    // b serves another catalog, which has never seen this worker: it would register it and answer.
+    try (CatalogUnderTest other = CatalogUnderTest.open()) {
+      Master b = master("master", other);
+      MasterClient client = client(endpoint(a), endpoint(b));
+      assertThatThrownBy(() -> client.heartbeat(BEAT, Duration.ofSeconds(5)))
+          .isInstanceOf(MasterRefusedException.class)
+          .hasMessageContaining("worker " + id + " was removed")
+          .satisfies(e -> assertThat(((MasterRefusedException) e).workerNotAccepted()).isTrue());
+      assertThat(client.currentEndpoint()).isEqualTo(URI.create(endpoint(a)));
+      assertThat(new WorkerAgents(other.jdbi()).list()).as("b was never asked").isEmpty();
+      close(b); // before its catalog
+    }
   }
 }

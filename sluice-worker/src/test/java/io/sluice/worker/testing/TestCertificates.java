@@ -2,28 +2,41 @@ package io.sluice.worker.testing;
 
 import io.sluice.protocol.tls.CertificateAuthority;
 import io.sluice.protocol.tls.IssuedCertificate;
-import io.sluice.protocol.tls.TlsContexts;
 import io.sluice.worker.config.WorkerSettings;
 import io.sluice.worker.config.WorkerSettingsReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import javax.net.ssl.SSLContext;
 
-/** A cluster CA with a master and a worker certificate, as PEM files in a folder. */
+/**
+ * A cluster CA with a master and a worker certificate, as PEM files in a folder, and the
+ * worker.yaml that uses them.
+ */
 public final class TestCertificates {
 
   private final Path folder;
   private final CertificateAuthority ca;
 
   public TestCertificates(Path folder) {
-    this.folder = folder;
-    this.ca = CertificateAuthority.create("Test cluster CA", Duration.ofDays(30));
+    this(folder, CertificateAuthority.create("Test cluster CA", Duration.ofDays(30)));
     ca.writePem(folder);
     ca.issueServer(List.of("localhost", "127.0.0.1"), Duration.ofDays(1))
         .writePem(folder, "master");
     ca.issueClient("worker-1", Duration.ofDays(1)).writePem(folder, "worker");
+  }
+
+  private TestCertificates(Path folder, CertificateAuthority ca) {
+    this.folder = folder;
+    this.ca = ca;
+  }
+
+  /**
+   * Worker certificates of a cluster whose CA ({@code ca.crt}) and master certificate are in {@code
+   * folder} already, e.g. a ScaleOutCluster's; issue them with {@link #issueWorker}.
+   */
+  public static TestCertificates ofCluster(Path folder, CertificateAuthority ca) {
+    return new TestCertificates(folder, ca);
   }
 
   public Path folder() {
@@ -39,13 +52,6 @@ public final class TestCertificates {
     IssuedCertificate issued = ca.issueServer(names, validity);
     issued.writePem(folder, base);
     return issued;
-  }
-
-  /** The master side: presents {@code base}.crt and trusts the CA for client certificates. */
-  public SSLContext masterContext(String base) {
-    return TlsContexts.sslContext(
-        TlsContexts.keyStore(folder.resolve(base + ".crt"), folder.resolve(base + ".key")),
-        TlsContexts.trustStore(folder.resolve("ca.crt")));
   }
 
   /** Worker settings for these endpoints, with test-friendly timings. */

@@ -3,7 +3,7 @@ package io.sluice.cli.master;
 import static io.sluice.cli.common.Output.column;
 
 import io.sluice.catalog.Catalog;
-import io.sluice.cli.common.CatalogCommandBase;
+import io.sluice.cli.common.LocalCatalogCommandBase;
 import io.sluice.cli.common.Output;
 import io.sluice.master.management.MasterNodes;
 import io.sluice.master.management.MasterNodes.MasterNode;
@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description =
         "Show the masters serving this catalog: machine, address, port, certificate, last online.")
-public final class MasterStatusCommand extends CatalogCommandBase {
+public final class MasterStatusCommand extends LocalCatalogCommandBase {
 
   /** A master counts as online when it refreshed its row within this time. */
   private static final long ONLINE_WITHIN_MILLIS = 60_000;

@@ -43,6 +43,11 @@ public final class MasterConnection {
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+  // The master's own hint speaks HTTP (Authorization header); here the user gives options.
+  private static final String CREDENTIALS_HINT =
+      "give an administrator certificate (--cert NAME.crt --key NAME.key, from sluice cert admin"
+          + " NAME) or an API token (env SLUICE_TOKEN or --token, from sluice tokens create NAME)";
+
   private final URI base;
   private final HttpClient http;
   private final Consumer<HttpRequest.Builder> credentials;
@@ -144,7 +149,8 @@ public final class MasterConnection {
       case 400, 413 -> CatalogException.invalid(reply.error(), reply.hint());
       case 404 -> CatalogException.notFound(reply.error(), reply.hint());
       case 409 -> CatalogException.conflict(reply.error(), reply.hint());
-      case 401, 403 -> new MasterException(reply.error(), reply.hint(), true);
+      case 401 -> new MasterException(reply.error(), CREDENTIALS_HINT, true);
+      case 403 -> new MasterException(reply.error(), reply.hint(), true);
       default -> new MasterException(reply.error(), reply.hint(), false);
     };
   }

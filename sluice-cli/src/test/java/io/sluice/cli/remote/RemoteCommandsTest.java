@@ -367,7 +367,7 @@ class RemoteCommandsTest {
     assertThat(none.exitCode()).isEqualTo(2);
     assertThat(none.err())
         .contains("error: the management API needs credentials")
-        .contains("hint: send Authorization: Bearer");
+        .contains("hint: give an administrator certificate (--cert");
 
     String reader = new ApiTokens(database.jdbi()).create("dashboard", "tester", Role.READ);
     Result read = run("catalog", "folders", "list", "--master", url, "--ca", ca, "--token", reader);

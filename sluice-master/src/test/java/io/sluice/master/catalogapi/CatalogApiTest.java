@@ -244,4 +244,18 @@ class CatalogApiTest {
     assertThat(cluster.catalog().folders().list()).extracting(f -> f.name()).containsExactly("F");
     assertThat(cluster.catalog().projects().list("F")).hasSize(1);
   }
+
+  @Test
+  void namesWithReservedCharactersAreReachedEncoded() throws Exception {
+    for (String name : new String[] {"a/b", "50% off", "x?y#z"}) {
+      String json = JSON.writeValueAsString(java.util.Map.of("name", name));
+      assertThat(send(admin, "POST", "/api/v1/folders", json).status()).isEqualTo(201);
+      String encoded =
+          java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
+              .replace("+", "%20");
+      Answer folder = send(admin, "GET", "/api/v1/folders/" + encoded, null);
+      assertThat(folder.status()).as(name + ": " + folder.text()).isEqualTo(200);
+      assertThat(folder.body().path("name").asText()).isEqualTo(name);
+    }
+  }
 }

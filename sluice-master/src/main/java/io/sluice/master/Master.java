@@ -11,6 +11,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sluice.catalog.Catalog;
 import io.sluice.catalog.CatalogContext;
 import io.sluice.catalog.operation.MachineName;
+import io.sluice.master.catalogapi.CatalogApi;
 import io.sluice.master.config.MasterSettings;
 import io.sluice.master.dispatch.AssignmentBuilder;
 import io.sluice.master.dispatch.QueueListener;
@@ -26,6 +27,7 @@ import io.sluice.master.lease.CompletedTaskCleanup;
 import io.sluice.master.lease.ExpiredLeases;
 import io.sluice.master.lease.TaskTimeouts;
 import io.sluice.master.management.ApiTokens;
+import io.sluice.master.management.ManagementAccess;
 import io.sluice.master.management.ManagementAuth;
 import io.sluice.master.management.MasterNodes;
 import io.sluice.master.management.WorkerAgents;
@@ -123,7 +125,9 @@ public final class Master implements AutoCloseable {
                     reports,
                     settings.maxPollWait(),
                     settings.maxRequestBytes()),
-                new WorkerManagementRoutes(new ManagementAuth(tokens), new WorkerAgents(jdbi)),
+                new ManagementAccess(new ManagementAuth(tokens)),
+                new WorkerManagementRoutes(new WorkerAgents(jdbi)),
+                new CatalogApi(context, settings.maxRequestBytes()),
                 new HealthRoutes(
                     context.database().probe(), settings.catalogConnectionTimeout(), metrics)));
     server.start();

@@ -1,6 +1,7 @@
 package io.sluice.cli.catalog;
 
 import io.sluice.catalog.Catalog;
+import io.sluice.catalog.CatalogContext;
 import io.sluice.catalog.CatalogException;
 import io.sluice.catalog.execution.CreateExecution;
 import io.sluice.catalog.execution.Execution;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Option;
  * {@code sluice execute} (also {@code sluice catalog execute}): creates and starts an execution of
  * a deployed package. In server mode it runs in this process, storing its events, statistics and
  * status in the catalog; in scale out a master hands it to a worker, and {@code --wait} follows it
- * to the end.
+ * to the end. Through a master ({@code --master}) it always runs in scale out, and {@code --wait}
+ * follows it through the master's API.
  */
 @Command(
     name = "execute",
@@ -103,6 +105,16 @@ public final class ExecuteCommand extends CatalogCommandBase {
     if (scaleOut != null) {
       request = request.inScaleOut(scaleOut);
     }
+    if (access().direct().isEmpty()) {
+      // Through a master there is no catalog database here to run a package on: workers run it.
+      if (Boolean.FALSE.equals(scaleOut)) {
+        throw new UsageException(
+            "--no-scale-out runs the package in this process, which needs the catalog database;"
+                + " through --master executions run on Scale Out workers",
+            "drop --no-scale-out, or run it where the catalog is reachable without --master");
+      }
+      request = request.inScaleOut(true);
+    }
     if (!workers.isEmpty()) {
       request = request.inScaleOut(true).withAnyWorker(false);
     }
@@ -144,7 +156,9 @@ public final class ExecuteCommand extends CatalogCommandBase {
               + packageName
               + " running in this process...");
     }
-    OperationStatus status = new ServerExecutor(catalog, session().context()).run(id);
+    CatalogContext context =
+        access().direct().orElseThrow(() -> new IllegalStateException("no catalog")).context();
+    OperationStatus status = new ServerExecutor(catalog, context).run(id);
     Execution done = catalog.executions().get(id);
     report(catalog, out, done);
     return status == OperationStatus.SUCCEEDED ? 0 : ErrorHandler.FAILED;

@@ -1,36 +1,45 @@
 package io.sluice.cli.common;
 
 import io.sluice.catalog.Catalog;
+import io.sluice.cli.remote.MasterOptions;
+import io.sluice.cli.remote.MasterSession;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * A command that works on the catalog: opens it, runs, closes it. Subclasses implement {@link
- * #run(Catalog, Output)}, returning the exit code (0 on success).
+ * A catalog or management command: works on the catalog database (catalog options), or through a
+ * master's REST API with {@code --master} (or SLUICE_MASTER), which needs no database credentials.
+ * Subclasses implement {@link #run(Catalog, Output)}, returning the exit code (0 on success), and
+ * see the same interfaces either way.
  */
 public abstract class CatalogCommandBase implements Callable<Integer> {
 
   @Mixin protected CatalogOptions catalogOptions;
 
+  @Mixin protected MasterOptions masterOptions;
+
   @Option(names = "--json", description = "Print JSON instead of tables.")
   protected boolean json;
 
-  private CatalogSession session;
+  private CatalogAccess access;
 
   @Override
   public final Integer call() {
-    try (CatalogSession opened = CatalogSession.open(catalogOptions, System.err)) {
-      session = opened;
+    try (CatalogAccess opened =
+        masterOptions.given()
+            ? MasterSession.open(masterOptions)
+            : CatalogSession.open(catalogOptions, System.err)) {
+      access = opened;
       return run(opened.catalog(), new Output(System.out, json));
     } finally {
-      session = null;
+      access = null;
     }
   }
 
-  /** The open session, for commands that run executions in this process. */
-  protected CatalogSession session() {
-    return session;
+  /** What this command runs on: workers, and the database when it is reached directly. */
+  protected CatalogAccess access() {
+    return access;
   }
 
   protected abstract int run(Catalog catalog, Output out);

@@ -7,13 +7,16 @@ import io.sluice.catalog.database.CatalogDatabase;
 import io.sluice.catalog.database.CatalogLocation;
 import io.sluice.catalog.database.EmbeddedCatalog;
 import io.sluice.catalog.security.CatalogKey;
+import io.sluice.master.management.WorkerAgents;
+import io.sluice.master.management.WorkerManagement;
 import java.io.PrintStream;
+import java.util.Optional;
 
 /**
  * An open catalog for one command: the embedded one (started here, or attached to the process that
  * runs it) or an external PostgreSQL. Closing it stops an embedded server this process started.
  */
-public final class CatalogSession implements AutoCloseable {
+public final class CatalogSession implements CatalogAccess {
 
   private final EmbeddedCatalog embedded;
   private final CatalogDatabase database;
@@ -71,8 +74,19 @@ public final class CatalogSession implements AutoCloseable {
     return user == null || user.isBlank() ? "unknown" : user;
   }
 
+  @Override
   public Catalog catalog() {
     return catalog;
+  }
+
+  @Override
+  public WorkerManagement workers() {
+    return new WorkerAgents(database.jdbi());
+  }
+
+  @Override
+  public Optional<CatalogSession> direct() {
+    return Optional.of(this);
   }
 
   public CatalogContext context() {

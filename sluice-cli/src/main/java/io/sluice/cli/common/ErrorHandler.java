@@ -3,6 +3,7 @@ package io.sluice.cli.common;
 import io.sluice.catalog.CatalogException;
 import io.sluice.catalog.database.CatalogUnavailableException;
 import io.sluice.catalog.security.SecretDecryptionException;
+import io.sluice.cli.remote.MasterException;
 import io.sluice.engine.project.ProjectFormatException;
 import io.sluice.master.config.SettingsException;
 import io.sluice.protocol.tls.TlsSetupException;
@@ -33,6 +34,11 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
       err.println("error: " + ce.getMessage());
       hint(err, ce.hint());
       return ce.reason() == CatalogException.Reason.INVALID ? BAD_INPUT : FAILED;
+    }
+    if (e instanceof MasterException me) {
+      err.println("error: " + me.getMessage());
+      hint(err, me.hint());
+      return me.credentials() ? BAD_INPUT : FAILED;
     }
     if (e instanceof UsageException ue) {
       err.println("error: " + ue.getMessage());

@@ -7,8 +7,8 @@ import io.sluice.catalog.execution.Execution;
 import io.sluice.catalog.folder.Folder;
 import io.sluice.catalog.operation.OperationStatus;
 import io.sluice.catalog.project.DeployResult;
-import io.sluice.cli.common.CatalogCommandBase;
 import io.sluice.cli.common.ErrorHandler;
+import io.sluice.cli.common.LocalCatalogCommandBase;
 import io.sluice.cli.common.Output;
 import io.sluice.cli.common.UsageException;
 import io.sluice.engine.project.ProjectArchive;
@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
       "executions run across both workers, then a table of what ran where. It stays up for the CLI",
       "until Ctrl-C; with --once it exits 0 only if every execution succeeded."
     })
-public final class DemoCommand extends CatalogCommandBase {
+public final class DemoCommand extends LocalCatalogCommandBase {
 
   @Option(
       names = "--folder",

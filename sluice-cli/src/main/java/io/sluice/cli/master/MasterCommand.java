@@ -1,7 +1,7 @@
 package io.sluice.cli.master;
 
 import io.sluice.catalog.Catalog;
-import io.sluice.cli.common.CatalogCommandBase;
+import io.sluice.cli.common.LocalCatalogCommandBase;
 import io.sluice.cli.common.Output;
 import io.sluice.cli.common.UsageException;
 import io.sluice.master.Master;
@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
     description =
         "Run a Scale Out master (settings in --config master.yaml; see docs/scale-out.md).",
     subcommands = {MasterStatusCommand.class})
-public final class MasterCommand extends CatalogCommandBase {
+public final class MasterCommand extends LocalCatalogCommandBase {
 
   @Override
   protected int run(Catalog catalog, Output out) {

@@ -3,7 +3,7 @@ package io.sluice.cli.master;
 import static io.sluice.cli.common.Output.column;
 
 import io.sluice.catalog.Catalog;
-import io.sluice.cli.common.CatalogCommandBase;
+import io.sluice.cli.common.LocalCatalogCommandBase;
 import io.sluice.cli.common.Output;
 import io.sluice.master.leader.Leadership;
 import io.sluice.master.management.MasterNodes;
@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
     description =
         "Show the masters serving this catalog (machine, address, port, last online, certificate)"
             + " and which one leads, since when.")
-public final class MasterStatusCommand extends CatalogCommandBase {
+public final class MasterStatusCommand extends LocalCatalogCommandBase {
 
   /** A master counts as online when it refreshed its row within this time. */
   private static final long ONLINE_WITHIN_MILLIS = 60_000;

@@ -6,18 +6,18 @@ import io.sluice.catalog.Catalog;
 import io.sluice.cli.common.CatalogCommandBase;
 import io.sluice.cli.common.Output;
 import io.sluice.master.management.WorkerAgent;
-import io.sluice.master.management.WorkerAgents;
+import io.sluice.master.management.WorkerManagement;
 import java.util.List;
 
-/** A {@code sluice workers} command: works on the catalog's workers directly. */
+/** A {@code sluice workers} command: on the catalog directly, or through a master (--master). */
 abstract class WorkerCommandBase extends CatalogCommandBase {
 
   @Override
   protected final int run(Catalog catalog, Output out) {
-    return run(new WorkerAgents(session().database().jdbi()), out);
+    return run(access().workers(), out);
   }
 
-  protected abstract int run(WorkerAgents workers, Output out);
+  protected abstract int run(WorkerManagement workers, Output out);
 
   static String label(WorkerAgent w) {
     return w.displayName().isBlank() ? w.machineName() : w.displayName();

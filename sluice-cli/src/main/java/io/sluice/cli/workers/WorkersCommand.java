@@ -1,15 +1,15 @@
 package io.sluice.cli.workers;
 
 import io.sluice.cli.common.Output;
-import io.sluice.master.management.WorkerAgents;
 import io.sluice.master.management.WorkerChanges;
+import io.sluice.master.management.WorkerManagement;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code sluice workers}: Scale Out Manager's worker list as commands, on the catalog directly. (A
- * {@code --master URL} mode through the management API is still to come.)
+ * {@code sluice workers}: Scale Out Manager's worker list as commands, on the catalog directly or
+ * through a master's management API ({@code --master URL}).
  */
 @Command(
     name = "workers",
@@ -36,7 +36,7 @@ public final class WorkersCommand implements Runnable {
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List the workers.")
   public static final class ListWorkers extends WorkerCommandBase {
     @Override
-    protected int run(WorkerAgents workers, Output out) {
+    protected int run(WorkerManagement workers, Output out) {
       printTable(workers.list(), out);
       return 0;
     }
@@ -46,7 +46,7 @@ public final class WorkersCommand implements Runnable {
   @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one worker.")
   public static final class ShowWorker extends OneWorkerCommand {
     @Override
-    protected int run(WorkerAgents workers, Output out) {
+    protected int run(WorkerManagement workers, Output out) {
       printOne(workers.get(worker), out);
       return 0;
     }
@@ -59,7 +59,7 @@ public final class WorkersCommand implements Runnable {
       description = "Enable a worker: it takes tasks from now on.")
   public static final class EnableWorker extends OneWorkerCommand {
     @Override
-    protected int run(WorkerAgents workers, Output out) {
+    protected int run(WorkerManagement workers, Output out) {
       var w = workers.enable(worker);
       out.done("Enabled worker " + w.workerAgentId() + " (" + label(w) + ").", w);
       return 0;
@@ -73,7 +73,7 @@ public final class WorkersCommand implements Runnable {
       description = "Disable a worker: it gets no new task and finishes what it runs.")
   public static final class DisableWorker extends OneWorkerCommand {
     @Override
-    protected int run(WorkerAgents workers, Output out) {
+    protected int run(WorkerManagement workers, Output out) {
       var w = workers.disable(worker);
       out.done(
           "Disabled worker "
@@ -107,7 +107,7 @@ public final class WorkersCommand implements Runnable {
     List<String> tags;
 
     @Override
-    protected int run(WorkerAgents workers, Output out) {
+    protected int run(WorkerManagement workers, Output out) {
       List<String> newTags = tags == null ? null : tags.stream().filter(t -> !t.isBlank()).toList();
       var w = workers.set(worker, new WorkerChanges(displayName, description, newTags));
       out.done("Changed worker " + w.workerAgentId() + " (" + label(w) + ").", w);
@@ -124,7 +124,7 @@ public final class WorkersCommand implements Runnable {
               + " are stopped.")
   public static final class RemoveWorker extends OneWorkerCommand {
     @Override
-    protected int run(WorkerAgents workers, Output out) {
+    protected int run(WorkerManagement workers, Output out) {
       var w = workers.remove(worker);
       out.done(
           "Removed worker "

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.http.Context;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
@@ -31,11 +29,21 @@ public final class Json {
 
   /** The request body as {@code type}; 400 when it is too large, not JSON, or not that shape. */
   public static <T> T read(Context ctx, Class<T> type, long maxBytes) {
-    byte[] body = body(ctx, maxBytes);
+    byte[] body = RequestBodies.read(ctx, maxBytes);
     if (body.length == 0) {
       throw ApiException.badRequest(
           "the request has no body", "send a JSON object (Content-Type: application/json)");
     }
+    return parse(body, type);
+  }
+
+  /** Like {@link #read}, but an empty body means {@code absent}: for bodies that are optional. */
+  public static <T> T readOptional(Context ctx, Class<T> type, long maxBytes, T absent) {
+    byte[] body = RequestBodies.read(ctx, maxBytes);
+    return body.length == 0 ? absent : parse(body, type);
+  }
+
+  private static <T> T parse(byte[] body, Class<T> type) {
     try {
       T value = MAPPER.readValue(body, type);
       if (value == null) {
@@ -66,35 +74,5 @@ public final class Json {
 
   public static void ok(Context ctx, Object value) {
     write(ctx, 200, value);
-  }
-
-  private static byte[] body(Context ctx, long maxBytes) {
-    long declared = ctx.req().getContentLengthLong();
-    if (declared > maxBytes) {
-      throw tooLarge(declared, maxBytes);
-    }
-    try (InputStream in = ctx.req().getInputStream()) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buffer = new byte[8192];
-      long total = 0;
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        total += n;
-        if (total > maxBytes) {
-          throw tooLarge(total, maxBytes);
-        }
-        out.write(buffer, 0, n);
-      }
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw ApiException.badRequest(
-          "the request body could not be read: " + e.getMessage(), "send it again");
-    }
-  }
-
-  private static ApiException tooLarge(long size, long maxBytes) {
-    return ApiException.badRequest(
-        "the body is too large (" + size + " bytes, at most " + maxBytes + ")",
-        "send less at once, e.g. smaller event batches");
   }
 }

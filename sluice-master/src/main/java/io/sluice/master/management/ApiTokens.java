@@ -30,10 +30,18 @@ public final class ApiTokens {
 
   /** A token as listed: never the token itself. */
   public record TokenInfo(
-      String name, Instant createdTime, String createdBy, Instant lastUsedTime) {}
+      String name, Role role, Instant createdTime, String createdBy, Instant lastUsedTime) {}
+
+  /** A valid token presented by a caller. */
+  public record Token(String name, Role role) {}
+
+  /** Creates an administrator token; see {@link #create(String, String, Role)}. */
+  public String create(String name, String createdBy) {
+    return create(name, createdBy, Role.ADMIN);
+  }
 
   /** Creates a token named {@code name}; returns the token, which is not stored anywhere. */
-  public String create(String name, String createdBy) {
+  public String create(String name, String createdBy, Role role) {
     if (name == null || !name.matches("[A-Za-z0-9._-]{1,64}")) {
       throw CatalogException.invalid(
           "token name '" + name + "' is not valid",
@@ -48,11 +56,12 @@ public final class ApiTokens {
                 handle
                     .createUpdate(
                         """
-                        insert into api_token (token_name, token_sha256, created_by)
-                        values (:name, :hash, :createdBy)
+                        insert into api_token (token_name, token_sha256, created_by, role)
+                        values (:name, :hash, :createdBy, :role)
                         on conflict (token_name) do nothing
                         """)
                     .bind("name", name)
+                    .bind("role", role.code())
                     .bind("hash", sha256(token))
                     .bind("createdBy", createdBy)
                     .execute());
@@ -70,13 +79,14 @@ public final class ApiTokens {
             handle
                 .createQuery(
                     """
-                    select token_name, created_time, created_by, last_used_time
+                    select token_name, role, created_time, created_by, last_used_time
                     from api_token order by token_name
                     """)
                 .map(
                     (rs, ctx) ->
                         new TokenInfo(
                             rs.getString("token_name"),
+                            Role.ofCode(rs.getString("role")),
                             rs.getTimestamp("created_time").toInstant(),
                             rs.getString("created_by"),
                             rs.getTimestamp("last_used_time") == null
@@ -99,8 +109,8 @@ public final class ApiTokens {
     }
   }
 
-  /** The name of the token, if it is a valid one; records when it was last used. */
-  public Optional<String> authenticate(String token) {
+  /** The token's name and role, if it is a valid one; records when it was last used. */
+  public Optional<Token> authenticate(String token) {
     if (token == null || !token.startsWith(PREFIX) || token.length() > 200) {
       return Optional.empty();
     }
@@ -111,10 +121,12 @@ public final class ApiTokens {
                     """
                     update api_token set last_used_time = now()
                     where token_sha256 = :hash
-                    returning token_name
+                    returning token_name, role
                     """)
                 .bind("hash", sha256(token))
-                .mapTo(String.class)
+                .map(
+                    (rs, ctx) ->
+                        new Token(rs.getString("token_name"), Role.ofCode(rs.getString("role"))))
                 .findOne());
   }
 

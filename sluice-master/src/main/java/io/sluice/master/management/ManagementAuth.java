@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Who calls the management API: an administrator's client certificate (issued by {@code sluice cert
  * admin}; its common name is the caller) or an API token ({@code Authorization: Bearer}). 401
- * without credentials or with a wrong token; 403 for a worker's certificate.
+ * without credentials or with a wrong token; 403 for a worker's certificate. What the caller may do
+ * is its {@link Role}.
  */
 public final class ManagementAuth {
 
@@ -20,8 +21,8 @@ public final class ManagementAuth {
     this.tokens = tokens;
   }
 
-  /** The caller's name, as recorded in operations: {@code CN} or {@code token:NAME}. */
-  public String authenticate(Context ctx) {
+  /** Who calls: {@code CN} or {@code token:NAME} (as recorded in operations), and the role. */
+  public Caller authenticate(Context ctx) {
     String authorization = ctx.header("Authorization");
     if (authorization != null) {
       if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -31,7 +32,7 @@ public final class ManagementAuth {
       }
       return tokens
           .authenticate(authorization.substring(7).trim())
-          .map(name -> "token:" + name)
+          .map(token -> new Caller("token:" + token.name(), token.role()))
           .orElseThrow(
               () ->
                   ApiException.unauthorized(
@@ -52,6 +53,6 @@ public final class ManagementAuth {
               + "' is not an administrator's (a worker's certificate cannot manage the cluster)",
           "use an administrator certificate (sluice cert admin NAME) or an API token");
     }
-    return CertificateAuthority.commonName(certificate.get());
+    return new Caller(CertificateAuthority.commonName(certificate.get()), Role.ADMIN);
   }
 }

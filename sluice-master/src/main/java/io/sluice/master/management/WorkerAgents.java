@@ -23,7 +23,7 @@ import org.jdbi.v3.core.Jdbi;
  * certificate at once and stops its running executions; they end 3 canceled once its lease has run
  * out (it cannot renew), never overlapping with anything else.
  */
-public final class WorkerAgents {
+public final class WorkerAgents implements WorkerManagement {
 
   private static final int MAX_TEXT = 4000;
   private static final int MAX_TAGS = 50;
@@ -42,6 +42,7 @@ public final class WorkerAgents {
       from worker_agent w
       """;
 
+  @Override
   public List<WorkerAgent> list() {
     return jdbi.withHandle(
         handle ->
@@ -52,14 +53,17 @@ public final class WorkerAgents {
   }
 
   /** A worker by id or by its (unique) display name. */
+  @Override
   public WorkerAgent get(String idOrName) {
     return jdbi.withHandle(handle -> find(handle, idOrName));
   }
 
+  @Override
   public WorkerAgent enable(String idOrName) {
     return setEnabled(idOrName, true);
   }
 
+  @Override
   public WorkerAgent disable(String idOrName) {
     return setEnabled(idOrName, false);
   }
@@ -79,6 +83,7 @@ public final class WorkerAgents {
         });
   }
 
+  @Override
   public WorkerAgent set(String idOrName, WorkerChanges changes) {
     if (changes.isEmpty()) {
       throw CatalogException.invalid(
@@ -134,6 +139,7 @@ public final class WorkerAgents {
   }
 
   /** Removes a worker: refused from now on, its running executions stopped. */
+  @Override
   public WorkerAgent remove(String idOrName) {
     return jdbi.inTransaction(
         handle -> {

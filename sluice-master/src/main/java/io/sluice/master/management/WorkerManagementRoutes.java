@@ -9,26 +9,23 @@ import java.util.UUID;
 
 /**
  * Worker management over REST ({@code /api/v1/workers}), for administrators: list, show, enable,
- * disable, change display name/description/tags (PATCH), remove (DELETE).
+ * disable, change display name/description/tags (PATCH), remove (DELETE). {@link ManagementAccess}
+ * has admitted the caller.
  */
 public final class WorkerManagementRoutes implements RouteModule {
 
-  public static final String BASE = "/api/v1";
-  private static final String WORKERS = BASE + "/workers";
+  private static final String WORKERS = ManagementAccess.BASE + "/workers";
   private static final String WORKER = WORKERS + "/{workerId}";
   private static final long MAX_BODY = 64 * 1024;
 
-  private final ManagementAuth auth;
   private final WorkerAgents workers;
 
-  public WorkerManagementRoutes(ManagementAuth auth, WorkerAgents workers) {
-    this.auth = auth;
+  public WorkerManagementRoutes(WorkerAgents workers) {
     this.workers = workers;
   }
 
   @Override
   public void register(RoutesConfig routes) {
-    routes.before(BASE + "/*", ctx -> ctx.attribute("caller", auth.authenticate(ctx)));
     routes.get(WORKERS, ctx -> Json.ok(ctx, workers.list()));
     routes.get(WORKER, ctx -> Json.ok(ctx, workers.get(workerId(ctx))));
     routes.post(WORKER + "/enable", ctx -> Json.ok(ctx, workers.enable(workerId(ctx))));

@@ -1,0 +1,32 @@
+package io.sluice.master.catalogapi;
+
+import io.javalin.http.Context;
+import io.sluice.catalog.Catalog;
+import io.sluice.catalog.CatalogContext;
+import io.sluice.catalog.LocalCatalog;
+import io.sluice.master.management.ManagementAccess;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The catalog as the request's caller: operations, deploys and executions record who asked (the
+ * administrator certificate's name or {@code token:NAME}), as SSIS records caller_name, not the
+ * master. One catalog per caller name, kept: callers are few, and opening one checks the log
+ * partitions.
+ */
+final class CallerCatalogs {
+
+  private final CatalogContext master;
+  private final ConcurrentMap<String, Catalog> byCaller = new ConcurrentHashMap<>();
+
+  CallerCatalogs(CatalogContext master) {
+    this.master = master;
+  }
+
+  Catalog of(Context ctx) {
+    String caller = ManagementAccess.caller(ctx).name();
+    return byCaller.computeIfAbsent(
+        caller,
+        name -> new LocalCatalog(new CatalogContext(master.database(), master.cipher(), name)));
+  }
+}

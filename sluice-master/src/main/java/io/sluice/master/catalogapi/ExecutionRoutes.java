@@ -1,0 +1,114 @@
+package io.sluice.master.catalogapi;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.sluice.catalog.execution.CreateExecution;
+import io.sluice.catalog.execution.ExecutionFilter;
+import io.sluice.catalog.operation.OperationStatus;
+import io.sluice.master.catalogapi.CatalogRequests.ExecutionCreated;
+import io.sluice.master.catalogapi.CatalogRequests.ExecutionParameter;
+import io.sluice.master.catalogapi.CatalogRequests.ExecutionWorker;
+import io.sluice.master.catalogapi.CatalogRequests.NewExecution;
+import io.sluice.master.catalogapi.CatalogRequests.StartExecution;
+import io.sluice.master.http.Json;
+import io.sluice.master.http.RouteModule;
+import io.sluice.master.management.ManagementAccess;
+import java.util.Optional;
+
+/**
+ * Executions as users drive them (SSIS create_execution, set_execution_parameter_value,
+ * add_execution_worker, start_execution, stop_operation, executions, execution_parameter_values).
+ */
+final class ExecutionRoutes implements RouteModule {
+
+  static final String EXECUTIONS = ManagementAccess.BASE + "/executions";
+  static final String EXECUTION = EXECUTIONS + "/{executionId}";
+
+  private final CallerCatalogs catalogs;
+
+  ExecutionRoutes(CallerCatalogs catalogs) {
+    this.catalogs = catalogs;
+  }
+
+  @Override
+  public void register(RoutesConfig routes) {
+    routes.get(EXECUTIONS, ctx -> Json.ok(ctx, catalogs.of(ctx).executions().list(filter(ctx))));
+    routes.post(EXECUTIONS, this::create);
+    routes.get(EXECUTION, ctx -> Json.ok(ctx, catalogs.of(ctx).executions().get(id(ctx))));
+    routes.get(
+        EXECUTION + "/parameter-values",
+        ctx -> Json.ok(ctx, catalogs.of(ctx).executions().parameterValues(id(ctx))));
+    routes.post(EXECUTION + "/parameter-values", this::setParameter);
+    routes.post(EXECUTION + "/workers", this::addWorker);
+    routes.post(EXECUTION + "/start", this::start);
+    routes.post(
+        EXECUTION + "/stop", ctx -> Json.ok(ctx, catalogs.of(ctx).executions().stop(id(ctx))));
+  }
+
+  private void create(Context ctx) {
+    NewExecution body = Json.read(ctx, NewExecution.class, CatalogApi.MAX_JSON_BYTES);
+    CreateExecution request =
+        CreateExecution.of(
+                Params.required(body.folder(), "folder"),
+                Params.required(body.project(), "project"),
+                Params.required(body.packageName(), "packageName"))
+            .withAnyWorker(!Boolean.FALSE.equals(body.useAnyWorker()));
+    if (body.referenceId() != null) {
+      request = request.withReference(body.referenceId());
+    }
+    if (body.runInScaleOut() != null) {
+      request = request.inScaleOut(body.runInScaleOut());
+    }
+    Json.write(ctx, 201, new ExecutionCreated(catalogs.of(ctx).executions().create(request)));
+  }
+
+  private void setParameter(Context ctx) {
+    long id = id(ctx);
+    ExecutionParameter body = Json.read(ctx, ExecutionParameter.class, CatalogApi.MAX_JSON_BYTES);
+    catalogs
+        .of(ctx)
+        .executions()
+        .setParameterValue(
+            id,
+            Params.required(body.objectType(), "objectType"),
+            Params.required(body.name(), "name"),
+            Params.required(body.value(), "value"));
+    ctx.status(204);
+  }
+
+  private void addWorker(Context ctx) {
+    long id = id(ctx);
+    ExecutionWorker body = Json.read(ctx, ExecutionWorker.class, CatalogApi.MAX_JSON_BYTES);
+    catalogs
+        .of(ctx)
+        .executions()
+        .addWorker(id, Params.required(body.workerAgentId(), "workerAgentId"));
+    ctx.status(204);
+  }
+
+  private void start(Context ctx) {
+    long id = id(ctx);
+    StartExecution body =
+        Json.readOptional(
+            ctx, StartExecution.class, CatalogApi.MAX_JSON_BYTES, new StartExecution(0));
+    Json.ok(ctx, catalogs.of(ctx).executions().start(id, body.retryCount()));
+  }
+
+  private static ExecutionFilter filter(Context ctx) {
+    return new ExecutionFilter(
+        Params.queryText(ctx, "folder"),
+        Params.queryText(ctx, "project"),
+        Params.queryText(ctx, "package"),
+        Optional.ofNullable(Params.queryText(ctx, "status"))
+            .map(OperationStatus::parse)
+            .orElse(null),
+        Params.queryTime(ctx, "since"),
+        Params.queryTime(ctx, "until"),
+        Optional.ofNullable(Params.queryNumber(ctx, "limit", 1))
+            .orElse(ExecutionFilter.DEFAULT_LIMIT));
+  }
+
+  static long id(Context ctx) {
+    return Params.pathId(ctx, "executionId", "execution");
+  }
+}

@@ -1,0 +1,261 @@
+package io.sluice.master.catalogapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.catalog.operation.OperationFilter;
+import io.sluice.catalog.testing.TestProjects;
+import io.sluice.master.ScaleOutCluster;
+import io.sluice.master.management.ApiTokens;
+import io.sluice.master.management.Role;
+import io.sluice.protocol.tls.TlsContexts;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The catalog REST API on a real master over real HTTPS: what it answers to good requests, and that
+ * bad ones get 400/401/403/404/409 with a message and a hint, never a stack trace and never a
+ * half-done change.
+ */
+class CatalogApiTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path tmp;
+  private ScaleOutCluster cluster;
+  private HttpClient anonymous;
+  private HttpClient admin;
+
+  @BeforeEach
+  void start() {
+    cluster = ScaleOutCluster.start(tmp);
+    cluster.ca.issueAdministrator("alice", Duration.ofDays(1)).writePem(tmp, "alice");
+    anonymous = client(TlsContexts.sslContext(null, TlsContexts.trustStore(tmp.resolve("ca.crt"))));
+    admin =
+        client(
+            TlsContexts.sslContext(
+                TlsContexts.keyStore(tmp.resolve("alice.crt"), tmp.resolve("alice.key")),
+                TlsContexts.trustStore(tmp.resolve("ca.crt"))));
+  }
+
+  @AfterEach
+  void stop() {
+    cluster.close();
+  }
+
+  private static HttpClient client(javax.net.ssl.SSLContext ssl) {
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(ssl).build();
+  }
+
+  private record Answer(int status, JsonNode body, String text) {
+    String error() {
+      return body.path("error").asText();
+    }
+
+    String hint() {
+      return body.path("hint").asText();
+    }
+  }
+
+  private Answer send(
+      HttpClient client, String method, String path, HttpRequest.BodyPublisher body, String token)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                URI.create("https://localhost:" + cluster.master.managementPort() + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .method(method, body);
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<String> response =
+        client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    JsonNode json = response.body().isEmpty() ? null : JSON.readTree(response.body());
+    return new Answer(response.statusCode(), json, response.body());
+  }
+
+  private Answer send(HttpClient client, String method, String path, String json) throws Exception {
+    return send(
+        client,
+        method,
+        path,
+        json == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json),
+        null);
+  }
+
+  @Test
+  void foldersProjectsAndExecutionsRoundTripAsTheirCatalogRecords() throws Exception {
+    Answer created =
+        send(admin, "POST", "/api/v1/folders", "{\"name\":\"Month End\",\"description\":\"d\"}");
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    assertThat(created.body().path("name").asText()).isEqualTo("Month End");
+    assertThat(created.body().path("createdBy").asText()).isEqualTo("alice");
+
+    Answer folder = send(admin, "GET", "/api/v1/folders/Month%20End", null);
+    assertThat(folder.status()).as(folder.text()).isEqualTo(200);
+    assertThat(folder.body().path("description").asText()).isEqualTo("d");
+
+    byte[] archive = TestProjects.project("Q").withPackage("Load", "").pack(tmp);
+    Answer deployed =
+        send(
+            admin,
+            "POST",
+            "/api/v1/folders/Month%20End/projects",
+            HttpRequest.BodyPublishers.ofByteArray(archive),
+            null);
+    assertThat(deployed.status()).as(deployed.text()).isEqualTo(201);
+    assertThat(deployed.body().path("versionNumber").asInt()).isEqualTo(1);
+
+    Answer execution =
+        send(
+            admin,
+            "POST",
+            "/api/v1/executions",
+            "{\"folder\":\"Month End\",\"project\":\"Q\",\"packageName\":\"Load\","
+                + "\"runInScaleOut\":true}");
+    assertThat(execution.status()).as(execution.text()).isEqualTo(201);
+    long id = execution.body().path("executionId").asLong();
+    Answer started = send(admin, "POST", "/api/v1/executions/" + id + "/start", null);
+    assertThat(started.status()).as(started.text()).isEqualTo(200);
+    assertThat(started.body().path("status").asInt()).isEqualTo(5);
+    assertThat(started.body().path("callerName").asText()).isEqualTo("alice");
+
+    Answer listed =
+        send(admin, "GET", "/api/v1/executions?folder=Month%20End&status=pending", null);
+    assertThat(listed.body()).hasSize(1);
+    assertThat(cluster.catalog().operations().list(OperationFilter.all()))
+        .anySatisfy(op -> assertThat(op.callerName()).isEqualTo("alice"));
+  }
+
+  @Test
+  void catalogRefusalsKeepTheirMessageAndHintAs404And409And400() throws Exception {
+    Answer missing = send(admin, "GET", "/api/v1/folders/Nope", null);
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.error()).isEqualTo("folder 'Nope' does not exist");
+    assertThat(missing.hint()).contains("sluice catalog folders list");
+
+    Answer duplicate = send(admin, "POST", "/api/v1/folders", "{\"name\":\"F\"}");
+    assertThat(duplicate.status()).isEqualTo(409);
+    assertThat(duplicate.error()).contains("already exists");
+
+    Answer badName = send(admin, "POST", "/api/v1/folders", "{\"name\":\"@odd\"}");
+    assertThat(badName.status()).isEqualTo(400);
+    assertThat(badName.error()).contains("starts with '@'");
+
+    Answer badArchive =
+        send(
+            admin,
+            "POST",
+            "/api/v1/folders/F/projects",
+            HttpRequest.BodyPublishers.ofString("not a zip"),
+            null);
+    assertThat(badArchive.status()).as(badArchive.text()).isEqualTo(400);
+    assertThat(badArchive.hint()).isNotBlank();
+  }
+
+  @Test
+  void badInputIsA400WithAMessageAndChangesNothing() throws Exception {
+    Answer malformed = send(admin, "POST", "/api/v1/folders", "{\"name\":");
+    Answer unknownField = send(admin, "POST", "/api/v1/folders", "{\"name\":\"G\",\"colour\":1}");
+    Answer missingField = send(admin, "POST", "/api/v1/folders", "{\"description\":\"x\"}");
+    Answer oversized =
+        send(
+            admin,
+            "POST",
+            "/api/v1/folders",
+            "{\"name\":\"G\",\"description\":\"" + "x".repeat(1_100_000) + "\"}");
+    Answer badId = send(admin, "GET", "/api/v1/executions/abc", null);
+    Answer badOperationId = send(admin, "GET", "/api/v1/operations/-1", null);
+    Answer badTime = send(admin, "GET", "/api/v1/executions?since=yesterday", null);
+    Answer badStatus = send(admin, "GET", "/api/v1/executions?status=sleepy", null);
+    Answer badVersion =
+        send(admin, "POST", "/api/v1/folders/F/projects/P/versions/one/restore", null);
+    Answer both =
+        send(
+            admin,
+            "PUT",
+            "/api/v1/folders/F/projects/P/parameters/X",
+            "{\"value\":\"1\",\"reference\":\"V\"}");
+
+    for (Answer a :
+        new Answer[] {
+          malformed,
+          unknownField,
+          missingField,
+          oversized,
+          badId,
+          badOperationId,
+          badTime,
+          badStatus,
+          badVersion,
+          both
+        }) {
+      assertThat(a.status()).as(a.text()).isEqualTo(400);
+      assertThat(a.error()).isNotBlank();
+      assertThat(a.hint()).isNotBlank();
+      assertThat(a.text()).doesNotContain("Exception").doesNotContain("at io.");
+    }
+    assertThat(unknownField.error()).contains("unknown field 'colour'");
+    assertThat(missingField.error()).contains("'name' is missing");
+    assertThat(oversized.error()).contains("too large");
+    assertThat(badId.error()).contains("'abc' is not a valid execution id");
+    assertThat(cluster.catalog().folders().list()).extracting(f -> f.name()).containsExactly("F");
+  }
+
+  @Test
+  void withoutCredentials401AndAReadOnlyTokenMayReadButNotChange() throws Exception {
+    Answer none = send(anonymous, "GET", "/api/v1/folders", null);
+    assertThat(none.status()).isEqualTo(401);
+    assertThat(none.hint()).contains("sluice tokens create");
+    Answer noneChanging = send(anonymous, "DELETE", "/api/v1/folders/F", null);
+    assertThat(noneChanging.status()).isEqualTo(401);
+
+    String reader = new ApiTokens(cluster.jdbi()).create("dashboard", "tester", Role.READ);
+    Answer read =
+        send(anonymous, "GET", "/api/v1/folders", HttpRequest.BodyPublishers.noBody(), reader);
+    assertThat(read.status()).isEqualTo(200);
+    assertThat(read.body()).hasSize(1);
+
+    Answer change =
+        send(
+            anonymous,
+            "POST",
+            "/api/v1/folders",
+            HttpRequest.BodyPublishers.ofString("{\"name\":\"G\"}"),
+            reader);
+    assertThat(change.status()).isEqualTo(403);
+    assertThat(change.error()).contains("token:dashboard may only read");
+    assertThat(change.hint()).contains("--read-only");
+    Answer delete =
+        send(anonymous, "DELETE", "/api/v1/folders/F", HttpRequest.BodyPublishers.noBody(), reader);
+    assertThat(delete.status()).isEqualTo(403);
+    assertThat(cluster.catalog().folders().list()).extracting(f -> f.name()).containsExactly("F");
+    assertThat(cluster.catalog().projects().list("F")).hasSize(1);
+  }
+
+  @Test
+  void namesWithReservedCharactersAreReachedEncoded() throws Exception {
+    for (String name : new String[] {"a/b", "50% off", "x?y#z"}) {
+      String json = JSON.writeValueAsString(java.util.Map.of("name", name));
+      assertThat(send(admin, "POST", "/api/v1/folders", json).status()).isEqualTo(201);
+      String encoded =
+          java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
+              .replace("+", "%20");
+      Answer folder = send(admin, "GET", "/api/v1/folders/" + encoded, null);
+      assertThat(folder.status()).as(name + ": " + folder.text()).isEqualTo(200);
+      assertThat(folder.body().path("name").asText()).isEqualTo(name);
+    }
+  }
+}

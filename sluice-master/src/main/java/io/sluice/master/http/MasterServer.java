@@ -8,6 +8,7 @@ import io.sluice.protocol.worker.WorkerApi;
 import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -53,7 +54,13 @@ public final class MasterServer implements AutoCloseable {
               config.routes.before(
                   WorkerApi.BASE + "/*",
                   ctx -> {
-                    if (ctx.req().getLocalPort() != workerConnector.getLocalPort()) {
+                    // By connector, not port number: while the server stops, the connector's
+                    // port reads -1, and a heartbeat still in flight would be refused with a 404,
+                    // which makes the worker abort its task.
+                    if (ServletContextRequest.getServletContextRequest(ctx.req())
+                            .getConnectionMetaData()
+                            .getConnector()
+                        != workerConnector) {
                       throw ApiException.notFound(
                           "the worker API is not served on this port",
                           "workers use the worker port (port:, default 8391)");

@@ -82,6 +82,34 @@ public final class RestartableCatalogServer implements AutoCloseable {
     admin(
         "alter system set default_transaction_read_only = " + (readOnly ? "on" : "off"),
         "select pg_reload_conf()");
+    awaitServerDefault(readOnly ? "on" : "off");
+  }
+
+  /**
+   * pg_reload_conf() only signals the postmaster. Once a new session sees the value, the postmaster
+   * has re-read its configuration, and it signals every existing session in the same step, so they
+   * apply it before their next statement.
+   */
+  private void awaitServerDefault(String expected) {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      try (Connection c =
+              DriverManager.getConnection(
+                  "jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
+          Statement s = c.createStatement();
+          var rs = s.executeQuery("show default_transaction_read_only")) {
+        if (rs.next() && expected.equals(rs.getString(1))) {
+          return;
+        }
+        Thread.sleep(20);
+      } catch (SQLException e) {
+        throw new IllegalStateException("test server administration failed: " + e.getMessage(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+    throw new IllegalStateException("the test server did not apply the configuration in 10 s");
   }
 
   /** Ends every session of the catalog database, as an administrator or a crash would. */

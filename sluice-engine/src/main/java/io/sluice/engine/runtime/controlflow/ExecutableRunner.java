@@ -34,11 +34,11 @@ final class ExecutableRunner {
 
   /** Runs the package itself: the root of the tree. */
   ExecutionResult runPackage(
-      ExecutablePlan plan, Variables rootScope, PackageExecution.Counter counter) {
+      ExecutablePlan plan, String path, Variables rootScope, PackageExecution.Counter counter) {
     RunningExecutable node =
         new RunningExecutable(
             plan.name,
-            "\\" + plan.name,
+            path,
             null,
             rootScope,
             plan.options.maximumErrorCount(),

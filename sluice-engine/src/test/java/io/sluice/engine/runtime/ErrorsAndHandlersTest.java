@@ -139,6 +139,35 @@ class ErrorsAndHandlersTest {
     assertThat(logs(second, "parent")).noneMatch(m -> m.contains("task:Fails"));
   }
 
+  @Test
+  void aVariableWithRaiseChangedEventRaisesVariableValueChangedOnThePackageWhenItChanges() {
+    String yaml =
+        """
+        variables:
+          - {name: Log, type: String, value: ""}
+          - {name: Counter, type: Int32, value: 0, raiseChangedEvent: true}
+        tasks:
+          - {name: One, type: Expression, expression: '@[User::Counter] = 1'}
+          - {name: Same, type: Expression, expression: '@[User::Counter] = 1', after: One}
+          - {name: Two, type: Expression, expression: '@[User::Counter] = 2', after: Same}
+        eventHandlers:
+          OnVariableValueChanged:
+            - name: Note
+              type: Expression
+              expression: '@[User::Log] = @[User::Log] + (DT_WSTR,10)@[User::Counter] + ";"'
+        """;
+    RecordingSink sink = new RecordingSink();
+    RunResult result = TestProjects.withPackage("p", yaml).run("p", sink);
+
+    assertThat(result.succeeded()).isTrue();
+    assertThat(sink.events)
+        .filteredOn(e -> e.type() == MessageType.VARIABLE_VALUE_CHANGED)
+        .extracting(e -> e.executionPath() + " " + e.message())
+        .as("raised by the package that defines it, and only when the value changes")
+        .containsExactly("\\p User::Counter changed to 1", "\\p User::Counter changed to 2");
+    assertThat(logs(sink, "p")).containsExactly("User::Log = 1;", "User::Log = 1;2;");
+  }
+
   /** The values written to User::Log in one package of the run, in order. */
   private static List<String> logs(RecordingSink sink, String packageName) {
     return sink.events.stream()

@@ -103,7 +103,8 @@ public final class PackageExecution {
             (task, name, values) -> runChild(new CallingTask(events, task), name, values));
     ExecutableRunner runner = new ExecutableRunner(run);
     Counter counter = new Counter();
-    ExecutionResult result = runner.runPackage(plan, path, scope, counter);
+    ExecutionResult result =
+        runner.runPackage(plan, path, scope, variables.changeEvents(), counter);
     RunResult.Status status =
         switch (result) {
           case SUCCESS, COMPLETION -> RunResult.Status.SUCCESS;

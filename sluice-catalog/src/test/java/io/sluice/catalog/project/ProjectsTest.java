@@ -108,6 +108,33 @@ class ProjectsTest {
   }
 
   @Test
+  void aMisspeltComponentSettingIsRefusedAtDeployAndNothingIsStored() throws Exception {
+    Path dir = TestProjects.sample("Sales").writeTo(tmp);
+    Files.writeString(
+        dir.resolve("packages/Helper.yaml"),
+        """
+        name: Helper
+        tasks:
+          - name: Flow
+            type: DataFlow
+            components:
+              - {name: Read, type: JdbcSource, connection: W, query: q, fetchSise: 500}
+              - {name: Drop, type: DiscardDestination, input: Read}
+        """);
+    byte[] typo = io.sluice.engine.project.ProjectFiles.fromDirectory(dir).toArchive();
+
+    assertThatThrownBy(() -> projects.deploy("Finance", typo))
+        .isInstanceOf(ProjectFormatException.class)
+        .hasMessageContaining(
+            "packages/Helper.yaml:6:65: component 'Read' (JdbcSource): unknown setting"
+                + " 'fetchSise' in a JdbcSource component; did you mean 'fetchSize'?");
+
+    assertThat(projects.list(null)).isEmpty();
+    assertThat(count("project_version")).isZero();
+    assertThat(recorded).singleElement().satisfies(op -> assertThat(op.succeeded()).isFalse());
+  }
+
+  @Test
   void versionCleanupKeepsTheNewestMaxProjectVersions() {
     cut.setProperty("MAX_PROJECT_VERSIONS", "3");
     List<List<Integer>> removed = new ArrayList<>();

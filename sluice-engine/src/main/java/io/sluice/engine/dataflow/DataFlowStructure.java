@@ -47,8 +47,15 @@ public final class DataFlowStructure {
    *
    * @param position 1-based position in the components list; 0 for the task's own settings
    * @param component the component's name and type when it has them, else null
+   * @param path where in the component the problem is written: setting names and 1-based list
+   *     positions (e.g. {@code columns, 2, expresion}); empty for the component as a whole
    */
-  public record Problem(int position, String component, String type, String message) {
+  public record Problem(
+      int position, String component, String type, List<Object> path, String message) {
+
+    public Problem(int position, String component, String type, String message) {
+      this(position, component, type, List.of(), message);
+    }
 
     static Problem ofTask(String message) {
       return new Problem(0, null, null, message);
@@ -160,6 +167,25 @@ public final class DataFlowStructure {
                           byName.get(key(stuck.name())),
                           "its inputs form a cycle; paths must flow from sources to"
                               + " destinations")));
+    }
+    // After the cycle check, which only runs on an otherwise sound graph: a typo is no reason to
+    // leave a cycle unreported.
+    for (ComponentSpecs.Read r : read) {
+      ComponentSpec spec = r.spec();
+      registry
+          .find(spec.type())
+          .ifPresent(
+              type ->
+                  UnknownSettings.find(spec, type.settingKeys())
+                      .forEach(
+                          u ->
+                              problems.add(
+                                  new Problem(
+                                      r.position(),
+                                      spec.name(),
+                                      spec.type(),
+                                      u.path(),
+                                      u.message()))));
     }
   }
 

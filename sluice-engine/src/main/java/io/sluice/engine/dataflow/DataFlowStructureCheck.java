@@ -40,6 +40,7 @@ public final class DataFlowStructureCheck implements StructureCheck {
     }
     String component =
         p.component() == null ? "" : "component '" + p.component() + "' (" + p.type() + "): ";
-    return new Finding(DataFlowStructure.COMPONENTS, p.position(), component + p.message());
+    return new Finding(
+        DataFlowStructure.COMPONENTS, p.position(), p.path(), component + p.message());
   }
 }

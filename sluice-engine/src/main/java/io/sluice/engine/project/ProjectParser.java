@@ -69,7 +69,7 @@ public final class ProjectParser {
           "maximumErrorCount",
           "forceExecutionResult");
   private static final Set<String> VARIABLE_KEYS =
-      Set.of("name", "type", "value", "expression", "readOnly", "description");
+      Set.of("name", "type", "value", "expression", "readOnly", "raiseChangedEvent", "description");
   private static final Set<String> CONNECTION_COMMON_KEYS =
       Set.of("name", "type", "description", "expressions");
 
@@ -333,12 +333,21 @@ public final class ProjectParser {
       }
       String expression = v.string("expression", false);
       boolean readOnly = v.bool("readOnly", false);
+      boolean raiseChangedEvent = v.bool("raiseChangedEvent", false);
       String description = orEmpty(v.string("description", false));
       v.rejectUnknown("a variable", VARIABLE_KEYS);
       if (name != null && type != null) {
         result.add(
             new VariableDefinition(
-                namespace, name, type, value, expression, readOnly, description, v.location()));
+                namespace,
+                name,
+                type,
+                value,
+                expression,
+                readOnly,
+                raiseChangedEvent,
+                description,
+                v.location()));
       }
     }
     return List.copyOf(result);

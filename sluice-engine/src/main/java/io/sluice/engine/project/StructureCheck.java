@@ -41,8 +41,14 @@ public interface StructureCheck {
    * @param list the list setting holding the offending item (e.g. {@code components}), or null when
    *     the problem is about the settings as a whole
    * @param item the 1-based position of the item in {@code list}; 0 when {@code list} is null
+   * @param path where inside the item the problem is written: keys and 1-based list positions (e.g.
+   *     {@code onEror}, or {@code columns, 2, expresion}); empty for the item as a whole
    */
-  record Finding(String list, int item, String message) {
+  record Finding(String list, int item, List<Object> path, String message) {
+
+    public Finding(String list, int item, String message) {
+      this(list, item, List.of(), message);
+    }
 
     public static Finding ofSettings(String message) {
       return new Finding(null, 0, message);

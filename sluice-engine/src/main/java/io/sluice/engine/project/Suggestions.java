@@ -4,8 +4,11 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.TreeSet;
 
-/** Says what a user probably meant when a name is unknown: the closest known one, and the list. */
-final class Suggestions {
+/**
+ * Says what a user probably meant when a name is unknown: the closest known one, and the list.
+ * Public for the data-flow structure check, which reports component settings the same way.
+ */
+public final class Suggestions {
 
   private Suggestions() {}
 
@@ -13,7 +16,8 @@ final class Suggestions {
    * A message such as {@code unknown key 'statment' in an ExecuteSql task; did you mean
    * 'statement'? known keys: connection, file, ...}, the known names sorted.
    */
-  static String unknown(String kind, String written, String where, Collection<String> known) {
+  public static String unknown(
+      String kind, String written, String where, Collection<String> known) {
     StringBuilder message = new StringBuilder("unknown ").append(kind).append(" '").append(written);
     message.append("'");
     if (where != null) {
@@ -47,7 +51,7 @@ final class Suggestions {
    * The known name nearest to {@code written} by edit distance, if near enough to be a typo; else
    * one that holds every letter of {@code written} in order (ExecSql for ExecuteSql); else null.
    */
-  static String closest(String written, Collection<String> known) {
+  public static String closest(String written, Collection<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     String w = written.toLowerCase(Locale.ROOT);

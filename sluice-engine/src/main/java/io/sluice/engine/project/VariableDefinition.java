@@ -5,6 +5,7 @@ package io.sluice.engine.project;
  *
  * @param value the initial value as text, or null
  * @param expression when set, the variable's value is this expression (EvaluateAsExpression)
+ * @param raiseChangedEvent SSIS RaiseChangedEvent: a change of value raises VariableValueChanged
  */
 public record VariableDefinition(
     String namespace,
@@ -13,6 +14,7 @@ public record VariableDefinition(
     String value,
     String expression,
     boolean readOnly,
+    boolean raiseChangedEvent,
     String description,
     SourceLocation location) {
 

@@ -6,6 +6,7 @@ import io.sluice.engine.dataflow.pipeline.ErrorCodes;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -151,6 +152,58 @@ class FlatFileSourceTest {
         .containsEntry("ErrorCode", ErrorCodes.TRUNCATED)
         .containsEntry("ErrorColumn", "S")
         .containsEntry("N", 3);
+  }
+
+  @Test
+  void manyRowsKeepTheirOrderErrorsAndLinesAcrossDecodingBatchesAndBuffers() throws Exception {
+    // 25,000 rows: three buffers of 10,000 rows, each decoded in batches of records.
+    StringBuilder text = new StringBuilder("N|S\r\n");
+    for (int i = 1; i <= 25_000; i++) {
+      String n = i == 700 || i == 24_000 ? "x" + i : String.valueOf(i);
+      text.append(n).append('|').append(i % 3 == 0 ? "\"q|" + i + "\"" : "s" + (i % 7));
+      text.append(i == 12_345 ? "" : "|").append("\r\n"); // one short record: E is NULL
+    }
+    Path file = Flows.file(temp, "many.csv", text.toString(), StandardCharsets.UTF_8);
+    var env =
+        Flows.environment(temp)
+            .flatFile(
+                "input",
+                file,
+                Flows.settings(
+                    """
+                    delimiter: '|'
+                    headerRow: true
+                    columns: [{name: N, type: DT_I4}, {name: S, type: 'DT_WSTR,20'}, {name: E, type: 'DT_WSTR,5'}]
+                    """))
+            .build();
+
+    Flows.runOk(
+        """
+        components:
+          - {name: Read, type: FlatFileSource, connection: input, onError: redirect}
+          - {name: Good, type: RecordsetDestination, input: Read, variable: Rows}
+          - {name: Bad, type: RecordsetDestination, input: {from: Read, output: Error}, variable: Errors}
+        """,
+        env);
+
+    List<Map<String, Object>> rows = Flows.rows(env, "User::Rows");
+    assertThat(rows).hasSize(24_998);
+    assertThat(rows).extracting(r -> r.get("N")).doesNotContain(700, 24_000).contains(1, 25_000);
+    assertThat(rows.get(2)).containsEntry("N", 3).containsEntry("S", "q|3");
+    // Row 700 went to the error output, so row i is at index i - 2 from there on.
+    assertThat(rows.get(12_343)).containsEntry("N", 12_345).containsEntry("E", null);
+    assertThat(rows.get(12_344)).containsEntry("N", 12_346).containsEntry("E", "");
+    assertThat(Flows.rows(env, "User::Errors"))
+        .extracting(r -> r.get("ErrorColumn") + " " + r.get("S"))
+        .containsExactly("N s0", "N q|24000");
+
+    text.setLength(0);
+    for (int i = 1; i <= 3_000; i++) {
+      text.append(i == 2_500 ? "bad" : String.valueOf(i)).append("||\n");
+    }
+    Files.writeString(file, text); // headerRow stays true: line 1 is taken as the header
+    DataFlowResult failed = Flows.run(TO_ROWS, env);
+    assertThat(failed.failure()).contains("column 'N'", "(line 2500)");
   }
 
   @Test

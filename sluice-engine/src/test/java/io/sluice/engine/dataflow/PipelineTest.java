@@ -11,6 +11,7 @@ import io.sluice.engine.dataflow.pipeline.OutputPlan;
 import io.sluice.engine.dataflow.pipeline.PlanContext;
 import io.sluice.engine.dataflow.pipeline.PlannedComponent;
 import io.sluice.engine.dataflow.pipeline.RowSchema;
+import io.sluice.engine.dataflow.pipeline.SettingKeys;
 import io.sluice.engine.dataflow.pipeline.SimpleComponentType;
 import io.sluice.engine.event.MessageType;
 import io.sluice.engine.type.DataType;
@@ -38,6 +39,11 @@ class PipelineTest {
     }
 
     @Override
+    public SettingKeys settingKeys() {
+      return SettingKeys.of("buffers");
+    }
+
+    @Override
     public PlannedComponent plan(ComponentSpec spec, PlanContext context) {
       long buffers = spec.settings().number("buffers", 10);
       return PlannedComponent.of(
@@ -59,6 +65,11 @@ class PipelineTest {
   private final class Slow extends SimpleComponentType {
     Slow() {
       super("Slow", 1);
+    }
+
+    @Override
+    public SettingKeys settingKeys() {
+      return SettingKeys.of("millis", "failAt");
     }
 
     @Override

@@ -527,6 +527,35 @@ class ProjectParserProblemsTest {
   }
 
   @Test
+  void misspeltComponentSettingsAreRefusedWhereTheyAreWritten() {
+    assertThat(
+            packageProblems(
+                """
+                connections:
+                  - {name: F, type: flatFile, file: f.csv, columns: [{name: a, type: DT_I4}]}
+                tasks:
+                  - name: DF
+                    type: DataFlow
+                    components:
+                      - {name: S, type: FlatFileSource, connection: F, onEror: redirect}
+                      - name: D
+                        type: DerivedColumn
+                        input: S
+                        columns:
+                          - {name: b, expression: a + 1}
+                          - {name: c, expresion: a * 2}
+                      - {name: X, type: DiscardDestination, input: D}
+                """))
+        .containsExactly(
+            "packages/p.yaml:7:56: component 'S' (FlatFileSource): unknown setting 'onEror' in a"
+                + " FlatFileSource component; did you mean 'onError'? Known settings:"
+                + " columnErrors, connection, input, inputs, name, onError, sortedBy, type",
+            "packages/p.yaml:13:23: component 'D' (DerivedColumn): unknown setting 'expresion' in"
+                + " 'columns' item 2; did you mean 'expression'? Known settings: expression, name,"
+                + " onError, replace, type");
+  }
+
+  @Test
   void dataFlowPathsMustNotFormACycle() {
     assertThat(
             packageProblems(

@@ -73,6 +73,111 @@ class ErrorsAndHandlersTest {
   }
 
   @Test
+  void eventsOfAChildPackageBubbleToTheExecutePackageTaskAndUpTheParent() {
+    String parent =
+        VARS
+            + """
+            tasks:
+              - name: Run child
+                type: ExecutePackage
+                package: child
+                eventHandlers:
+                  OnError:
+                    - name: Task handler
+                      type: Expression
+                      expression: '@[User::Log] = @[User::Log] + "task:" + @[System::SourceName] + ";"'
+            eventHandlers:
+              OnTaskFailed:
+                - name: Failed handler
+                  type: Expression
+                  expression: '@[User::Log] = @[User::Log] + "failed:" + @[System::SourceName] + ";"'
+            """;
+    String child =
+        VARS
+            + "tasks:\n  - name: Fails\n"
+            + PrecedenceTest.FAILING
+            + """
+            eventHandlers:
+              OnError:
+                - name: Child handler
+                  type: Expression
+                  expression: '@[User::Log] = "child:" + @[System::SourceName]'
+            """;
+    RecordingSink sink = new RecordingSink();
+    RunResult result =
+        TestProjects.withPackage("parent", parent)
+            .file("packages/child.yaml", child)
+            .run("parent", sink);
+
+    assertThat(result.status()).isEqualTo(RunResult.Status.FAILURE);
+    assertThat(logs(sink, "child")).containsExactly("User::Log = child:Fails");
+    // The child's own handler first, then the task's, then the parent package's.
+    assertThat(logs(sink, "parent"))
+        .startsWith("User::Log = task:Fails;", "User::Log = task:Fails;failed:Fails;")
+        .last()
+        .isEqualTo(
+            "User::Log = task:Fails;failed:Fails;failed:child;task:Run child;failed:Run child;"
+                + "failed:parent;");
+    assertThat(sink.events)
+        .filteredOn(e -> e.type() == MessageType.ERROR && e.sourceName().equals("Fails"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.packageName()).isEqualTo("child");
+              assertThat(e.executionPath()).isEqualTo("\\parent\\Run child\\child\\Fails");
+            });
+
+    String stopped =
+        child.replace(
+            "expression: '@[User::Log] = \"child:\" + @[System::SourceName]'",
+            "expression: '@[System::Propagate] = false'");
+    RecordingSink second = new RecordingSink();
+    TestProjects.withPackage("parent", parent)
+        .file("packages/child.yaml", stopped)
+        .run("parent", second);
+    assertThat(logs(second, "parent").get(0)).isEqualTo("User::Log = failed:Fails;");
+    assertThat(logs(second, "parent")).noneMatch(m -> m.contains("task:Fails"));
+  }
+
+  @Test
+  void aVariableWithRaiseChangedEventRaisesVariableValueChangedOnThePackageWhenItChanges() {
+    String yaml =
+        """
+        variables:
+          - {name: Log, type: String, value: ""}
+          - {name: Counter, type: Int32, value: 0, raiseChangedEvent: true}
+        tasks:
+          - {name: One, type: Expression, expression: '@[User::Counter] = 1'}
+          - {name: Same, type: Expression, expression: '@[User::Counter] = 1', after: One}
+          - {name: Two, type: Expression, expression: '@[User::Counter] = 2', after: Same}
+        eventHandlers:
+          OnVariableValueChanged:
+            - name: Note
+              type: Expression
+              expression: '@[User::Log] = @[User::Log] + (DT_WSTR,10)@[User::Counter] + ";"'
+        """;
+    RecordingSink sink = new RecordingSink();
+    RunResult result = TestProjects.withPackage("p", yaml).run("p", sink);
+
+    assertThat(result.succeeded()).isTrue();
+    assertThat(sink.events)
+        .filteredOn(e -> e.type() == MessageType.VARIABLE_VALUE_CHANGED)
+        .extracting(e -> e.executionPath() + " " + e.message())
+        .as("raised by the package that defines it, and only when the value changes")
+        .containsExactly("\\p User::Counter changed to 1", "\\p User::Counter changed to 2");
+    assertThat(logs(sink, "p")).containsExactly("User::Log = 1;", "User::Log = 1;2;");
+  }
+
+  /** The values written to User::Log in one package of the run, in order. */
+  private static List<String> logs(RecordingSink sink, String packageName) {
+    return sink.events.stream()
+        .filter(e -> e.type() == MessageType.INFORMATION && e.packageName().equals(packageName))
+        .map(e -> e.message())
+        .filter(m -> m.startsWith("User::Log"))
+        .toList();
+  }
+
+  @Test
   void onErrorHandlersBubbleFromTheTaskToThePackageUntilPropagateIsFalse() {
     String yaml =
         VARS

@@ -34,6 +34,16 @@ public final class BufferBuilder {
     rows++;
   }
 
+  /** Completes {@code count} rows written through {@link #columns()} from {@link #rowIndex()}. */
+  public void endRows(int count) {
+    rows += count;
+  }
+
+  /** How many more rows fit in the buffer being filled. */
+  public int room() {
+    return capacity - rows;
+  }
+
   public void add(Object[] row) {
     for (int c = 0; c < width; c++) {
       columns[c][rows] = row[c];

@@ -12,6 +12,12 @@ public interface ComponentType {
   int maxInputs();
 
   /**
+   * The settings it reads besides {@link SettingKeys#COMMON}: any other key is refused as a typo
+   * when the project is validated or deployed, and again when the flow is planned.
+   */
+  SettingKeys settingKeys();
+
+  /**
    * Whether it holds its whole input before sending (Sort, Aggregate): shares the memory budget.
    */
   default boolean blocking() {

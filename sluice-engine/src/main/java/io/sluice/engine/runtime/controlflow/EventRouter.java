@@ -38,12 +38,17 @@ final class EventRouter {
   private final String packageName;
   private final EventSink sink;
   private final Clock clock;
+  private final CallingTask caller;
   private HandlerRunner handlerRunner;
 
-  EventRouter(String packageName, EventSink sink, Clock clock) {
+  /**
+   * @param caller the Execute Package task this package runs under, or null for a top-level run
+   */
+  EventRouter(String packageName, EventSink sink, Clock clock, CallingTask caller) {
     this.packageName = packageName;
     this.sink = sink;
     this.clock = clock;
+    this.caller = caller;
   }
 
   void handlerRunner(HandlerRunner runner) {
@@ -90,14 +95,31 @@ final class EventRouter {
     if (handler == null || handlerRunner == null || source.insideHandler(handler)) {
       return;
     }
-    for (RunningExecutable owner = source; owner != null; owner = owner.parent) {
+    bubble(source, handler, source.name, source.path, message, code);
+  }
+
+  /**
+   * Runs the {@code handler}s from {@code from} up to the package, then, for a child package, from
+   * the Execute Package task up the parent's containers, until one sets Propagate to false.
+   */
+  private void bubble(
+      RunningExecutable from,
+      String handler,
+      String sourceName,
+      String sourcePath,
+      String message,
+      int code) {
+    for (RunningExecutable owner = from; owner != null; owner = owner.parent) {
       List<ExecutablePlan> tasks = owner.handlers.getOrDefault(handler, List.of());
       if (tasks.isEmpty()) {
         continue;
       }
-      if (!runHandler(owner, handler, source, message, code, tasks)) {
+      if (!runHandler(owner, handler, sourceName, sourcePath, message, code, tasks)) {
         return;
       }
+    }
+    if (caller != null && !caller.task().insideHandler(handler)) {
+      caller.events().bubble(caller.task(), handler, sourceName, sourcePath, message, code);
     }
   }
 
@@ -126,7 +148,8 @@ final class EventRouter {
   private boolean runHandler(
       RunningExecutable owner,
       String handler,
-      RunningExecutable source,
+      String sourceName,
+      String sourcePath,
       String message,
       int code,
       List<ExecutablePlan> tasks) {
@@ -134,8 +157,8 @@ final class EventRouter {
     Variable propagate =
         declareHandlerVariables(
             scope,
-            source.name,
-            source.path,
+            sourceName,
+            sourcePath,
             code,
             handler.equals("OnError") || handler.equals("OnWarning") ? message : "");
     RunningExecutable container =

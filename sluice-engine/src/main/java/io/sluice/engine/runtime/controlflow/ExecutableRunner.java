@@ -5,6 +5,7 @@ import io.sluice.engine.runtime.controlflow.foreach.ForeachEnumerators;
 import io.sluice.engine.runtime.expression.CompiledExpression;
 import io.sluice.engine.runtime.task.Task;
 import io.sluice.engine.runtime.task.TaskSettings;
+import io.sluice.engine.runtime.variable.Variable;
 import io.sluice.engine.runtime.variable.VariableType;
 import io.sluice.engine.runtime.variable.Variables;
 import java.time.Instant;
@@ -25,6 +26,7 @@ final class ExecutableRunner {
 
   private final PackageRun run;
   private final PrecedenceScheduler scheduler;
+  private final ThreadLocal<Boolean> handlingChange = ThreadLocal.withInitial(() -> false);
 
   ExecutableRunner(PackageRun run) {
     this.run = run;
@@ -34,19 +36,46 @@ final class ExecutableRunner {
 
   /** Runs the package itself: the root of the tree. */
   ExecutionResult runPackage(
-      ExecutablePlan plan, Variables rootScope, PackageExecution.Counter counter) {
+      ExecutablePlan plan,
+      String path,
+      Variables rootScope,
+      List<Variable> raisingChangedEvents,
+      PackageExecution.Counter counter) {
     RunningExecutable node =
         new RunningExecutable(
             plan.name,
-            "\\" + plan.name,
+            path,
             null,
             rootScope,
             plan.options.maximumErrorCount(),
             plan.handlers,
             null);
+    // SSIS raises VariableValueChanged on the container that defines the variable: the package.
+    for (Variable v : raisingChangedEvents) {
+      v.onChange(changed -> variableChanged(node, changed));
+    }
     ExecutionResult result = execute(plan, node);
     counter.errors = node.errorCount();
     return result;
+  }
+
+  /**
+   * Raises VariableValueChanged, unless the change is made while that event is being handled on
+   * this thread: a handler that assigns the variable would raise it again forever.
+   */
+  private void variableChanged(RunningExecutable packageNode, Variable changed) {
+    if (handlingChange.get()) {
+      return;
+    }
+    handlingChange.set(true);
+    try {
+      run.events.raise(
+          packageNode,
+          MessageType.VARIABLE_VALUE_CHANGED,
+          changed.qualifiedName() + " changed to " + packageNode.scope.valueOf(changed));
+    } finally {
+      handlingChange.set(false);
+    }
   }
 
   ExecutionResult run(ExecutablePlan plan, RunningExecutable parent, String path) {

@@ -54,8 +54,18 @@ public final class PackageExecution {
   }
 
   public RunResult run(PackageDefinition pkg, Map<String, Object> packageValues) {
+    return run(pkg, packageValues, null);
+  }
+
+  /**
+   * @param caller the Execute Package task of the parent run, or null for a top-level run
+   */
+  private RunResult run(
+      PackageDefinition pkg, Map<String, Object> packageValues, CallingTask caller) {
     Instant start = options.clock().instant();
-    EventRouter events = new EventRouter(pkg.name(), sink, options.clock());
+    EventRouter events = new EventRouter(pkg.name(), sink, options.clock(), caller);
+    // SSIS: a child package's executables sit below the Execute Package task that runs it.
+    String path = (caller == null ? "" : caller.task().path) + "\\" + pkg.name();
     RunVariables variables = new RunVariables();
     Variables scope =
         variables.build(project, pkg, projectValues, packageValues, options, start, expressions);
@@ -66,7 +76,7 @@ public final class PackageExecution {
     earlier.addAll(connections.validate(expressions, scope));
     PlanBuilder builder =
         new PlanBuilder(pkg, project, files, connections, expressions, registry, events);
-    ExecutablePlan plan = builder.build(scope, earlier);
+    ExecutablePlan plan = builder.build(path, scope, earlier);
     if (!builder.problems().isEmpty()) {
       return new RunResult(
           RunResult.Status.FAILURE, builder.problems().size(), elapsed(start), false);
@@ -90,10 +100,11 @@ public final class PackageExecution {
             options.cancellation(),
             executor,
             maxConcurrent,
-            this::runChild);
+            (task, name, values) -> runChild(new CallingTask(events, task), name, values));
     ExecutableRunner runner = new ExecutableRunner(run);
     Counter counter = new Counter();
-    ExecutionResult result = runner.runPackage(plan, scope, counter);
+    ExecutionResult result =
+        runner.runPackage(plan, path, scope, variables.changeEvents(), counter);
     RunResult.Status status =
         switch (result) {
           case SUCCESS, COMPLETION -> RunResult.Status.SUCCESS;
@@ -103,8 +114,12 @@ public final class PackageExecution {
     return new RunResult(status, counter.errors, elapsed(start), true);
   }
 
-  /** Runs another package of the project with the same options, sink and project parameters. */
-  private RunResult runChild(String packageName, Map<String, Object> packageValues) {
+  /**
+   * Runs another package of the project with the same options, sink and project parameters, below
+   * the Execute Package task that calls it: its events bubble up to that task's handlers.
+   */
+  private RunResult runChild(
+      CallingTask caller, String packageName, Map<String, Object> packageValues) {
     PackageDefinition child =
         project
             .findPackage(packageName)
@@ -114,7 +129,7 @@ public final class PackageExecution {
                         "package '" + packageName + "' is not in project " + project.name()));
     return new PackageExecution(
             project, files, registry, expressions, options, sink, executor, projectValues)
-        .run(child, packageValues);
+        .run(child, packageValues, caller);
   }
 
   private Duration elapsed(Instant start) {

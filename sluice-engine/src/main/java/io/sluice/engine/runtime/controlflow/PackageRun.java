@@ -18,7 +18,8 @@ final class PackageRun {
 
   /** Runs a package of the same project inside this run (the Execute Package task). */
   interface ChildPackages {
-    RunResult run(String packageName, Map<String, Object> packageParameters);
+    RunResult run(
+        RunningExecutable task, String packageName, Map<String, Object> packageParameters);
   }
 
   final String packageName;

@@ -65,11 +65,11 @@ final class PlanBuilder {
   }
 
   /**
-   * The plan of the package. {@code earlierProblems} (variables, parameters, connections) are
-   * reported inside the package's PreValidate/PostValidate.
+   * The plan of the package, whose executable path is {@code path}. {@code earlierProblems}
+   * (variables, parameters, connections) are reported inside the package's
+   * PreValidate/PostValidate.
    */
-  ExecutablePlan build(Variables scope, List<String> earlierProblems) {
-    String path = "\\" + pkg.name();
+  ExecutablePlan build(String path, Variables scope, List<String> earlierProblems) {
     events.emit(pkg.name(), path, MessageType.PRE_VALIDATE, "Validating package " + pkg.name());
     for (String p : earlierProblems) {
       problem(pkg.name(), path, pkg.location(), p);

@@ -30,9 +30,15 @@ import java.util.UUID;
 final class RunVariables {
 
   private final List<String> problems = new ArrayList<>();
+  private final List<Variable> changeEvents = new ArrayList<>();
 
   List<String> problems() {
     return problems;
+  }
+
+  /** The variables declared with raiseChangedEvent: true. */
+  List<Variable> changeEvents() {
+    return changeEvents;
   }
 
   Variables build(
@@ -67,6 +73,9 @@ final class RunVariables {
       }
       Variable v =
           scope.declare(new Variable(d.namespace(), d.name(), type, initial, d.readOnly(), false));
+      if (d.raiseChangedEvent()) {
+        changeEvents.add(v);
+      }
       if (d.expression() != null) {
         withExpressions.add(v);
         expressionTexts.add(d.expression());

@@ -100,6 +100,6 @@ final class RunningTask implements TaskContext {
 
   @Override
   public RunResult runPackage(String packageName, Map<String, Object> parameterValues) {
-    return run.childPackages.run(packageName, parameterValues);
+    return run.childPackages.run(node, packageName, parameterValues);
   }
 }

@@ -16,6 +16,7 @@ public final class Variable {
   private final boolean sensitive;
   private volatile Object value;
   private volatile CompiledExpression expression;
+  private volatile java.util.function.Consumer<Variable> changeListener;
 
   public Variable(
       String namespace,
@@ -71,6 +72,20 @@ public final class Variable {
   }
 
   void store(Object newValue) {
-    this.value = type.coerce(newValue);
+    Object coerced = type.coerce(newValue);
+    Object old = value;
+    this.value = coerced;
+    java.util.function.Consumer<Variable> listener = changeListener;
+    if (listener != null && !java.util.Objects.equals(old, coerced)) {
+      listener.accept(this);
+    }
+  }
+
+  /**
+   * Called after every assignment that changes the value (SSIS RaiseChangedEvent); the run sets it
+   * for variables declared with {@code raiseChangedEvent: true}.
+   */
+  public void onChange(java.util.function.Consumer<Variable> listener) {
+    this.changeListener = listener;
   }
 }

@@ -8,6 +8,7 @@ import io.sluice.engine.dataflow.pipeline.PlanContext;
 import io.sluice.engine.dataflow.pipeline.PlannedComponent;
 import io.sluice.engine.dataflow.pipeline.PlanningException;
 import io.sluice.engine.dataflow.pipeline.RowSchema;
+import io.sluice.engine.dataflow.pipeline.SettingKeys;
 import io.sluice.engine.dataflow.pipeline.SimpleComponentType;
 import io.sluice.engine.dataflow.source.flatfile.FlatFileFormat;
 import io.sluice.engine.type.DataType;
@@ -29,6 +30,11 @@ public final class FlatFileDestinationType extends SimpleComponentType {
 
   public FlatFileDestinationType() {
     super("FlatFileDestination", 1);
+  }
+
+  @Override
+  public SettingKeys settingKeys() {
+    return SettingKeys.of("connection", "overwrite");
   }
 
   @Override

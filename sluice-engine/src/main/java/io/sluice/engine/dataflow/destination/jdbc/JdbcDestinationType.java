@@ -10,6 +10,7 @@ import io.sluice.engine.dataflow.pipeline.PlannedComponent;
 import io.sluice.engine.dataflow.pipeline.PlanningException;
 import io.sluice.engine.dataflow.pipeline.RowErrors;
 import io.sluice.engine.dataflow.pipeline.RowSchema;
+import io.sluice.engine.dataflow.pipeline.SettingKeys;
 import io.sluice.engine.dataflow.pipeline.Settings;
 import io.sluice.engine.dataflow.pipeline.SimpleComponentType;
 import java.sql.Connection;
@@ -42,6 +43,19 @@ public final class JdbcDestinationType extends SimpleComponentType {
       boolean tableLock,
       ErrorDisposition onError,
       List<BinaryCopyEncoder.Field> binaryFields) {}
+
+  @Override
+  public SettingKeys settingKeys() {
+    return SettingKeys.of(
+        "connection",
+        "table",
+        "mappings",
+        "fastLoad",
+        "batchSize",
+        "commitSize",
+        "tableLock",
+        "onError");
+  }
 
   @Override
   public PlannedComponent plan(ComponentSpec spec, PlanContext context) {

@@ -4,6 +4,7 @@ import io.sluice.engine.dataflow.pipeline.Buffer;
 import io.sluice.engine.dataflow.pipeline.ComponentSpec;
 import io.sluice.engine.dataflow.pipeline.PlanContext;
 import io.sluice.engine.dataflow.pipeline.PlannedComponent;
+import io.sluice.engine.dataflow.pipeline.SettingKeys;
 import io.sluice.engine.dataflow.pipeline.SimpleComponentType;
 import java.util.List;
 
@@ -12,6 +13,11 @@ public final class DiscardDestinationType extends SimpleComponentType {
 
   public DiscardDestinationType() {
     super("DiscardDestination", 1);
+  }
+
+  @Override
+  public SettingKeys settingKeys() {
+    return SettingKeys.of();
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.sluice.engine.dataflow.pipeline.PlanContext;
 import io.sluice.engine.dataflow.pipeline.PlannedComponent;
 import io.sluice.engine.dataflow.pipeline.PlanningException;
 import io.sluice.engine.dataflow.pipeline.RowSchema;
+import io.sluice.engine.dataflow.pipeline.SettingKeys;
 import io.sluice.engine.dataflow.pipeline.SimpleComponentType;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,6 +23,11 @@ public final class RecordsetDestinationType extends SimpleComponentType {
 
   public RecordsetDestinationType() {
     super("RecordsetDestination", 1);
+  }
+
+  @Override
+  public SettingKeys settingKeys() {
+    return SettingKeys.of("variable", "columns");
   }
 
   @Override

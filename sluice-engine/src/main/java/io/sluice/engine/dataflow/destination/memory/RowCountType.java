@@ -6,6 +6,7 @@ import io.sluice.engine.dataflow.pipeline.OutputPlan;
 import io.sluice.engine.dataflow.pipeline.PlanContext;
 import io.sluice.engine.dataflow.pipeline.PlannedComponent;
 import io.sluice.engine.dataflow.pipeline.PlanningException;
+import io.sluice.engine.dataflow.pipeline.SettingKeys;
 import io.sluice.engine.dataflow.pipeline.SimpleComponentType;
 import java.util.List;
 
@@ -17,6 +18,11 @@ public final class RowCountType extends SimpleComponentType {
 
   public RowCountType() {
     super("RowCount", 1);
+  }
+
+  @Override
+  public SettingKeys settingKeys() {
+    return SettingKeys.of("variable");
   }
 
   @Override

@@ -56,10 +56,10 @@ final class FieldDecoder {
       return plain(b, start, end, escaped);
     }
     int slot = cache.slot(b, start, end);
-    Object value = cache.find(slot, b, start, end);
+    Object value = cache.find(slot, end - start);
     if (value == null) {
       value = plain(b, start, end, false);
-      cache.put(slot, b, start, end, value);
+      cache.put(slot, end - start, value);
     }
     return value;
   }

@@ -28,6 +28,20 @@ final class FixedWidthRecordReader implements RecordReader {
     if (!lines.next()) {
       return false;
     }
+    cut();
+    return true;
+  }
+
+  @Override
+  public boolean nextInPlace() {
+    if (!lines.nextInPlace()) {
+      return false;
+    }
+    cut();
+    return true;
+  }
+
+  private void cut() {
     int at = lines.start(0);
     int lineEnd = lines.end(0);
     byte[] b = lines.bytes();
@@ -41,7 +55,6 @@ final class FixedWidthRecordReader implements RecordReader {
       ends[f] = end;
       at += widths[f];
     }
-    return true;
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.sluice.engine.dataflow.pipeline.PlannedComponent;
 import io.sluice.engine.dataflow.pipeline.PlanningException;
 import io.sluice.engine.dataflow.pipeline.RowErrors;
 import io.sluice.engine.dataflow.pipeline.RowSchema;
+import io.sluice.engine.dataflow.pipeline.SettingKeys;
 import io.sluice.engine.dataflow.pipeline.Settings;
 import io.sluice.engine.dataflow.pipeline.SortKey;
 import java.util.ArrayList;
@@ -35,6 +36,11 @@ public final class FlatFileSourceType implements ComponentType {
   @Override
   public int maxInputs() {
     return 0;
+  }
+
+  @Override
+  public SettingKeys settingKeys() {
+    return SettingKeys.of("connection", "onError", "columnErrors", "sortedBy");
   }
 
   @Override

@@ -10,8 +10,15 @@ import java.nio.charset.Charset;
  */
 interface RecordReader extends Closeable {
 
-  /** Moves to the next record; false at the end of the file. */
+  /** Moves to the next record; false at the end of the file. May move {@link #bytes()}. */
   boolean next() throws IOException;
+
+  /**
+   * Moves to the next record only if it lies wholly in the bytes already read, so that the fields
+   * of earlier records stay where they are; false when it does not (call {@link #next()}, which
+   * reads on) or at the end of the file. Lets the source split many records before decoding them.
+   */
+  boolean nextInPlace();
 
   int fieldCount();
 

@@ -12,6 +12,7 @@ import io.sluice.engine.dataflow.pipeline.PlannedComponent;
 import io.sluice.engine.dataflow.pipeline.PlanningException;
 import io.sluice.engine.dataflow.pipeline.RowCursor;
 import io.sluice.engine.dataflow.pipeline.RowSchema;
+import io.sluice.engine.dataflow.pipeline.SettingKeys;
 import io.sluice.engine.dataflow.pipeline.Settings;
 import io.sluice.engine.dataflow.pipeline.SimpleComponentType;
 import io.sluice.engine.expression.Expression;
@@ -31,6 +32,11 @@ public final class JdbcSourceType extends SimpleComponentType {
 
   public JdbcSourceType() {
     super("JdbcSource", 0);
+  }
+
+  @Override
+  public SettingKeys settingKeys() {
+    return SettingKeys.of("connection", "query", "table", "parameters", "fetchSize");
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.sluice.engine.dataflow.pipeline.PlanContext;
 import io.sluice.engine.dataflow.pipeline.PlannedComponent;
 import io.sluice.engine.dataflow.pipeline.PlanningException;
 import io.sluice.engine.dataflow.pipeline.RowSchema;
+import io.sluice.engine.dataflow.pipeline.SettingKeys;
 import io.sluice.engine.dataflow.pipeline.Settings;
 import io.sluice.engine.dataflow.pipeline.SimpleComponentType;
 import io.sluice.engine.type.DataType;
@@ -31,6 +32,12 @@ public final class AggregateType extends SimpleComponentType {
 
   /** One aggregate: operation, input column (-1 for count of rows) and types. */
   record Spec(Operation operation, int input, DataType inputType, DataType outputType) {}
+
+  @Override
+  public SettingKeys settingKeys() {
+    return SettingKeys.of("groupBy", "memoryLimitMb")
+        .withItems("aggregates", "operation", "input", "output");
+  }
 
   @Override
   public PlannedComponent plan(ComponentSpec spec, PlanContext context) {

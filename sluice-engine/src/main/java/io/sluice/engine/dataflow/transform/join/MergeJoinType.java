@@ -7,6 +7,7 @@ import io.sluice.engine.dataflow.pipeline.PlanContext;
 import io.sluice.engine.dataflow.pipeline.PlannedComponent;
 import io.sluice.engine.dataflow.pipeline.PlanningException;
 import io.sluice.engine.dataflow.pipeline.RowSchema;
+import io.sluice.engine.dataflow.pipeline.SettingKeys;
 import io.sluice.engine.dataflow.pipeline.Settings;
 import io.sluice.engine.dataflow.pipeline.SimpleComponentType;
 import io.sluice.engine.dataflow.pipeline.SortKey;
@@ -33,6 +34,12 @@ public final class MergeJoinType extends SimpleComponentType {
 
   /** Columns of the output: from the left row or the right row, at an index. */
   record Pick(boolean left, int column) {}
+
+  @Override
+  public SettingKeys settingKeys() {
+    return SettingKeys.of("joinType", "leftColumns", "rightColumns")
+        .withItems("keys", "left", "right");
+  }
 
   @Override
   public PlannedComponent plan(ComponentSpec spec, PlanContext context) {

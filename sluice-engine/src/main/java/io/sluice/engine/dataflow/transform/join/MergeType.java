@@ -9,6 +9,7 @@ import io.sluice.engine.dataflow.pipeline.PlanningException;
 import io.sluice.engine.dataflow.pipeline.RowComparator;
 import io.sluice.engine.dataflow.pipeline.RowSchema;
 import io.sluice.engine.dataflow.pipeline.RowStream;
+import io.sluice.engine.dataflow.pipeline.SettingKeys;
 import io.sluice.engine.dataflow.pipeline.SimpleComponentType;
 import io.sluice.engine.dataflow.pipeline.SortKey;
 import io.sluice.engine.dataflow.pipeline.SortedInputs;
@@ -22,6 +23,11 @@ public final class MergeType extends SimpleComponentType {
 
   public MergeType() {
     super("Merge", 2);
+  }
+
+  @Override
+  public SettingKeys settingKeys() {
+    return SettingKeys.of();
   }
 
   @Override

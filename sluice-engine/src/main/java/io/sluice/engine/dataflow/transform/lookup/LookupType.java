@@ -10,6 +10,7 @@ import io.sluice.engine.dataflow.pipeline.PlannedComponent;
 import io.sluice.engine.dataflow.pipeline.PlanningException;
 import io.sluice.engine.dataflow.pipeline.RowErrors;
 import io.sluice.engine.dataflow.pipeline.RowSchema;
+import io.sluice.engine.dataflow.pipeline.SettingKeys;
 import io.sluice.engine.dataflow.pipeline.Settings;
 import io.sluice.engine.dataflow.pipeline.SimpleComponentType;
 import io.sluice.engine.type.ValueConverter;
@@ -66,6 +67,12 @@ public final class LookupType extends SimpleComponentType {
       int[] returned,
       NoMatch noMatch,
       int width) {}
+
+  @Override
+  public SettingKeys settingKeys() {
+    return SettingKeys.of("connection", "query", "table", "joins", "noMatch")
+        .withItems("columns", "reference", "output");
+  }
 
   @Override
   public PlannedComponent plan(ComponentSpec spec, PlanContext context) {

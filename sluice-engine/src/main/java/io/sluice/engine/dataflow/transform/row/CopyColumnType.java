@@ -8,6 +8,7 @@ import io.sluice.engine.dataflow.pipeline.PlanContext;
 import io.sluice.engine.dataflow.pipeline.PlannedComponent;
 import io.sluice.engine.dataflow.pipeline.PlanningException;
 import io.sluice.engine.dataflow.pipeline.RowSchema;
+import io.sluice.engine.dataflow.pipeline.SettingKeys;
 import io.sluice.engine.dataflow.pipeline.Settings;
 import io.sluice.engine.dataflow.pipeline.SimpleComponentType;
 import java.util.ArrayList;
@@ -21,6 +22,11 @@ public final class CopyColumnType extends SimpleComponentType {
 
   public CopyColumnType() {
     super("CopyColumn", 1);
+  }
+
+  @Override
+  public SettingKeys settingKeys() {
+    return SettingKeys.of().withItems("columns", "input", "output");
   }
 
   @Override

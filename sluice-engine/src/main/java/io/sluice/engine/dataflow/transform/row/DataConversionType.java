@@ -10,6 +10,7 @@ import io.sluice.engine.dataflow.pipeline.PlannedComponent;
 import io.sluice.engine.dataflow.pipeline.PlanningException;
 import io.sluice.engine.dataflow.pipeline.RowErrors;
 import io.sluice.engine.dataflow.pipeline.RowSchema;
+import io.sluice.engine.dataflow.pipeline.SettingKeys;
 import io.sluice.engine.dataflow.pipeline.Settings;
 import io.sluice.engine.dataflow.pipeline.SimpleComponentType;
 import io.sluice.engine.type.DataType;
@@ -25,6 +26,11 @@ public final class DataConversionType extends SimpleComponentType {
 
   public DataConversionType() {
     super("DataConversion", 1);
+  }
+
+  @Override
+  public SettingKeys settingKeys() {
+    return SettingKeys.of().withItems("conversions", "input", "output", "type", "onError");
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.sluice.engine.dataflow.pipeline.PlannedComponent;
 import io.sluice.engine.dataflow.pipeline.PlanningException;
 import io.sluice.engine.dataflow.pipeline.RowErrors;
 import io.sluice.engine.dataflow.pipeline.RowSchema;
+import io.sluice.engine.dataflow.pipeline.SettingKeys;
 import io.sluice.engine.dataflow.pipeline.Settings;
 import io.sluice.engine.expression.Expression;
 import io.sluice.engine.type.DataType;
@@ -37,6 +38,12 @@ public final class DerivedColumnType implements ComponentType {
   @Override
   public int maxInputs() {
     return 1;
+  }
+
+  @Override
+  public SettingKeys settingKeys() {
+    return SettingKeys.of()
+        .withItems("columns", "name", "expression", "type", "replace", "onError");
   }
 
   @Override

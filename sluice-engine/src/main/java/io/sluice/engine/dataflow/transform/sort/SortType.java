@@ -6,6 +6,7 @@ import io.sluice.engine.dataflow.pipeline.PlanContext;
 import io.sluice.engine.dataflow.pipeline.PlannedComponent;
 import io.sluice.engine.dataflow.pipeline.PlanningException;
 import io.sluice.engine.dataflow.pipeline.RowSchema;
+import io.sluice.engine.dataflow.pipeline.SettingKeys;
 import io.sluice.engine.dataflow.pipeline.SimpleComponentType;
 import io.sluice.engine.dataflow.pipeline.SortKey;
 import java.util.ArrayList;
@@ -25,6 +26,11 @@ public final class SortType extends SimpleComponentType {
   @Override
   public boolean blocking() {
     return true;
+  }
+
+  @Override
+  public SettingKeys settingKeys() {
+    return SettingKeys.of("keys", "removeDuplicates", "memoryLimitMb");
   }
 
   @Override

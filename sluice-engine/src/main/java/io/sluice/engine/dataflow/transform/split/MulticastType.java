@@ -5,6 +5,7 @@ import io.sluice.engine.dataflow.pipeline.ComponentSpec;
 import io.sluice.engine.dataflow.pipeline.OutputPlan;
 import io.sluice.engine.dataflow.pipeline.PlanContext;
 import io.sluice.engine.dataflow.pipeline.PlannedComponent;
+import io.sluice.engine.dataflow.pipeline.SettingKeys;
 import io.sluice.engine.dataflow.pipeline.SimpleComponentType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,6 +21,11 @@ public final class MulticastType extends SimpleComponentType {
 
   public MulticastType() {
     super("Multicast", 1);
+  }
+
+  @Override
+  public SettingKeys settingKeys() {
+    return SettingKeys.of();
   }
 
   @Override

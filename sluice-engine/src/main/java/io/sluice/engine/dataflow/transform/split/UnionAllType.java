@@ -10,6 +10,7 @@ import io.sluice.engine.dataflow.pipeline.PlanContext;
 import io.sluice.engine.dataflow.pipeline.PlannedComponent;
 import io.sluice.engine.dataflow.pipeline.PlanningException;
 import io.sluice.engine.dataflow.pipeline.RowSchema;
+import io.sluice.engine.dataflow.pipeline.SettingKeys;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +34,11 @@ public final class UnionAllType implements ComponentType {
   @Override
   public int maxInputs() {
     return Integer.MAX_VALUE;
+  }
+
+  @Override
+  public SettingKeys settingKeys() {
+    return SettingKeys.of("columns");
   }
 
   @Override

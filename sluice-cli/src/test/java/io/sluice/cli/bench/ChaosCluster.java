@@ -88,25 +88,37 @@ final class ChaosCluster implements AutoCloseable {
     log.line("catalog: PostgreSQL primary + synchronous hot standby (" + binaries.bin() + ")");
     ReplicatedPostgres pair = ReplicatedPostgres.start(binaries);
     Path ledgerFolder = binaries.newFolder("sluice-chaos-ledger");
-    PostgresServer ledgerServer =
-        PostgresServer.initAndStart(
-            binaries, ledgerFolder.resolve("ledger"), freePort(), List.of());
-    ledgerServer.execute("postgres", LedgerProject.LEDGER_TABLE);
-
-    Path keyFile = dir.resolve("catalog.key");
-    CatalogDatabase database = CatalogDatabase.open(pair.location(), 4);
-    Catalog catalog =
-        new LocalCatalog(
-            new CatalogContext(database, CatalogKey.loadOrCreate(keyFile).cipher(), "chaos"));
-    catalog.folders().create(LedgerProject.FOLDER, "bench/chaos");
-    catalog
-        .projects()
-        .deploy(
-            LedgerProject.FOLDER, LedgerProject.archive(ledgerServer.jdbcUrl("postgres"), beats));
-
-    writeCertificates(dir.resolve("certs"));
-    ChaosCluster cluster =
-        new ChaosCluster(dir, pair, ledgerServer, ledgerFolder, database, catalog);
+    PostgresServer ledgerServer = null;
+    CatalogDatabase database = null;
+    ChaosCluster cluster;
+    try {
+      ledgerServer =
+          PostgresServer.initAndStart(
+              binaries, ledgerFolder.resolve("ledger"), freePort(), List.of());
+      ledgerServer.execute("postgres", LedgerProject.LEDGER_TABLE);
+      database = CatalogDatabase.open(pair.location(), 4);
+      Catalog catalog =
+          new LocalCatalog(
+              new CatalogContext(
+                  database, CatalogKey.loadOrCreate(dir.resolve("catalog.key")).cipher(), "chaos"));
+      catalog.folders().create(LedgerProject.FOLDER, "bench/chaos");
+      catalog
+          .projects()
+          .deploy(
+              LedgerProject.FOLDER, LedgerProject.archive(ledgerServer.jdbcUrl("postgres"), beats));
+      writeCertificates(dir.resolve("certs"));
+      cluster = new ChaosCluster(dir, pair, ledgerServer, ledgerFolder, database, catalog);
+    } catch (RuntimeException e) {
+      if (database != null) {
+        database.close();
+      }
+      if (ledgerServer != null) {
+        ledgerServer.close();
+      }
+      PostgresBinaries.deleteFolder(ledgerFolder);
+      pair.close();
+      throw e;
+    }
     try {
       cluster.startMasters(logback, pair.jdbcUrl(), log);
       cluster.startWorkers(logback, log);

@@ -125,7 +125,10 @@ public final class ChaosDriver {
           Thread.sleep(1_000 + random.nextInt(2_000));
         }
         if (plan.get(k) == Kill.MASTER) {
-          masterFailovers.add(failures.killMaster(random.nextInt(ChaosCluster.MASTERS)));
+          long failover = failures.killMaster(random.nextInt(ChaosCluster.MASTERS));
+          if (failover >= 0) {
+            masterFailovers.add(failover);
+          }
         } else {
           workerRetries.addAll(failures.killWorker(failures.busyWorker(random)));
         }

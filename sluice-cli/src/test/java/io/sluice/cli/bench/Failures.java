@@ -43,13 +43,13 @@ final class Failures {
   }
 
   /**
-   * kill -9 of master {@code index}; the time until every live worker has been served again, seen
-   * as its first agent heartbeat stored after the kill (workers beat every second here, so the
-   * figure includes up to one heartbeat interval). Then starts the master again.
+   * kill -9 of master {@code index}; the time until every worker served before it has been served
+   * again, seen as its first agent heartbeat stored after the kill (workers beat every second here,
+   * so the figure includes up to one heartbeat interval). Then starts the master again.
    */
   long killMaster(int index) {
     SluiceProcess master = cluster.masters().get(index);
-    List<String> live = liveWorkers();
+    List<String> live = servedWorkers();
     Instant killed = Instant.now();
     master.kill();
     Map<String, Instant> served = new HashMap<>();
@@ -64,11 +64,14 @@ final class Failures {
               return served.keySet().containsAll(live);
             },
             killed);
+    // -1 when no worker was being served at the kill (nothing to measure).
     long measured =
-        served.values().stream()
-            .mapToLong(t -> Duration.between(killed, t).toMillis())
-            .max()
-            .orElse(millis);
+        live.isEmpty()
+            ? -1
+            : served.values().stream()
+                .mapToLong(t -> Duration.between(killed, t).toMillis())
+                .max()
+                .orElse(millis);
     log.line(
         "killed "
             + master.name()
@@ -193,10 +196,17 @@ final class Failures {
     return from.get(random.nextInt(from.size()));
   }
 
-  private List<String> liveWorkers() {
+  /**
+   * The workers being served now: running, with a heartbeat in the last 3 s (a worker still
+   * starting after a kill is not waiting for a master yet, and would measure its own start).
+   */
+  private List<String> servedWorkers() {
+    Instant recent = Instant.now().minusSeconds(3);
+    Map<String, Instant> online = lastOnline();
     return cluster.workers().stream()
         .filter(SluiceProcess::alive)
         .map(SluiceProcess::name)
+        .filter(name -> online.containsKey(name) && online.get(name).isAfter(recent))
         .toList();
   }
 

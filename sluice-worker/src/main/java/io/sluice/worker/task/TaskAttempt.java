@@ -6,7 +6,6 @@ import io.sluice.engine.event.MessageType;
 import io.sluice.engine.project.PackageDefinition;
 import io.sluice.engine.project.Project;
 import io.sluice.engine.project.ProjectFiles;
-import io.sluice.engine.project.ProjectParser;
 import io.sluice.engine.runtime.CancellationToken;
 import io.sluice.engine.runtime.PackageRunner;
 import io.sluice.engine.runtime.RunOptions;
@@ -47,6 +46,7 @@ public final class TaskAttempt {
   private final AtomicReference<String> stopMessage = new AtomicReference<>();
   private final CompletableFuture<TaskResult> finished = new CompletableFuture<>();
   private final ThreadGroup threads;
+  private final ParsedProjects projects;
 
   /**
    * @param spoolUpdated called when the spool has something new to send (wakes the sender)
@@ -57,6 +57,20 @@ public final class TaskAttempt {
       Path taskLogFolder,
       ScheduledExecutorService timers,
       Runnable spoolUpdated) {
+    this(assignment, spool, taskLogFolder, timers, spoolUpdated, new ParsedProjects(1));
+  }
+
+  /**
+   * @param projects where the worker keeps parsed projects, shared by its attempts
+   */
+  public TaskAttempt(
+      TaskAssignment assignment,
+      AttemptSpool spool,
+      Path taskLogFolder,
+      ScheduledExecutorService timers,
+      Runnable spoolUpdated,
+      ParsedProjects projects) {
+    this.projects = projects;
     this.assignment = assignment;
     this.spool = spool;
     this.taskLogFolder = taskLogFolder;
@@ -151,8 +165,9 @@ public final class TaskAttempt {
                   assignment.timeoutSeconds(),
                   TimeUnit.SECONDS);
         }
-        ProjectFiles files = ProjectFiles.fromArchive(assignment.projectArchive());
-        Project project = ProjectParser.parse(files);
+        ParsedProjects.Parsed parsed = projects.parse(assignment.projectArchive());
+        ProjectFiles files = parsed.files();
+        Project project = parsed.project();
         PackageDefinition pkg =
             project
                 .findPackage(assignment.packageName())

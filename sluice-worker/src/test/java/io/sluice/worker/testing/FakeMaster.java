@@ -201,8 +201,11 @@ public final class FakeMaster implements AutoCloseable {
     return new Acknowledgement(verdict);
   }
 
-  private Acknowledgement result(long taskId, TaskResult result) {
+  private synchronized Acknowledgement result(long taskId, TaskResult result) {
     Verdict verdict = fence(taskId, result.attempt());
+    if (verdict != Verdict.ABORT && result.finalBatch() != null) {
+      events(taskId, result.finalBatch()); // stored first, as the master does
+    }
     if (verdict != Verdict.ABORT) {
       results.put(taskId + "/" + result.attempt(), result);
     }

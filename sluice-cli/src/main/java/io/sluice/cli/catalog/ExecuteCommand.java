@@ -85,6 +85,15 @@ public final class ExecuteCommand extends CatalogCommandBase {
   List<UUID> workers = new ArrayList<>();
 
   @Option(
+      names = "--worker-tag",
+      paramLabel = "TAG",
+      split = ",",
+      description =
+          "Scale out: only a worker that has this tag may run it (repeatable or comma-separated;"
+              + " all given tags must be on the worker).")
+  List<String> workerTags = new ArrayList<>();
+
+  @Option(
       names = "--retry",
       paramLabel = "N",
       defaultValue = "0",
@@ -105,6 +114,12 @@ public final class ExecuteCommand extends CatalogCommandBase {
     }
     if (!workers.isEmpty()) {
       request = request.inScaleOut(true).withAnyWorker(false);
+    }
+    if (!workerTags.isEmpty()) {
+      request = request.withWorkerTags(workerTags);
+      if (scaleOut == null) {
+        request = request.inScaleOut(true);
+      }
     }
     if (environment != null) {
       request =

@@ -11,9 +11,10 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Hands queued tasks to one worker, in one transaction: the oldest tasks this worker may run (it is
- * enabled and not removed; the execution may use any worker, or names this one), claimed with
- * {@code FOR UPDATE SKIP LOCKED} so several masters (and several polls) never take the same task
- * and never wait on each other. Each hand-out is a new attempt with a lease on the catalog's clock.
+ * enabled and not removed; the execution may use any worker, or names this one; the worker has
+ * every tag the execution requires), claimed with {@code FOR UPDATE SKIP LOCKED} so several masters
+ * (and several polls) never take the same task and never wait on each other. Each hand-out is a new
+ * attempt with a lease on the catalog's clock.
  *
  * <p>The claim, the executions' move to 2 running and the read of what the worker needs (names,
  * logging level, parameter values) are two statements in that one transaction: the dispatch
@@ -59,6 +60,7 @@ public class TaskAssigner {
                  or exists (select 1 from execution_worker x
                             where x.execution_id = t.execution_id
                               and x.worker_agent_id = :workerId))
+            and e.required_worker_tags <@ w.tags
           order by t.created_time, t.task_id
           limit :slots
           for update of t, e skip locked

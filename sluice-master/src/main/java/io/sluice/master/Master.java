@@ -27,6 +27,8 @@ import io.sluice.master.management.ManagementAuth;
 import io.sluice.master.management.MasterNodes;
 import io.sluice.master.management.WorkerAgents;
 import io.sluice.master.management.WorkerManagementRoutes;
+import io.sluice.master.serverexecution.ServerExecutions;
+import io.sluice.master.serverexecution.ServerExecutor;
 import io.sluice.master.workerapi.WorkerApiRoutes;
 import io.sluice.master.workerapi.WorkerRegistry;
 import io.sluice.protocol.tls.Fingerprints;
@@ -35,6 +37,7 @@ import io.sluice.protocol.tls.TlsContexts;
 import io.sluice.protocol.worker.TaskResult;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +62,7 @@ public final class Master implements AutoCloseable {
   private final PrometheusMeterRegistry metrics;
   private final TaskDispatcher dispatcher;
   private final QueueListener listener;
+  private final ServerExecutions serverExecutions;
   private final MasterServer server;
   private final ScheduledExecutorService housekeeping;
   private final MasterNodes nodes;
@@ -102,7 +106,17 @@ public final class Master implements AutoCloseable {
                         1,
                         0,
                         "the master could not prepare the task: " + failed.error().getMessage())));
-    this.listener = new QueueListener(context.database().dataSource(), dispatcher::wake);
+    this.serverExecutions =
+        new ServerExecutions(
+            new ServerExecutor(catalog, context),
+            settings.serverExecutions(),
+            Duration.ofSeconds(2));
+    this.listener =
+        new QueueListener(
+            context.database().dataSource(),
+            Map.of(
+                QueueListener.CHANNEL, dispatcher::wake,
+                ServerExecutions.CHANNEL, serverExecutions::wake));
 
     ApiTokens tokens = new ApiTokens(jdbi);
     this.server =
@@ -216,6 +230,7 @@ public final class Master implements AutoCloseable {
     // Waiting polls are answered (empty) first, so the server does not wait for them to stop.
     dispatcher.close();
     server.close();
+    serverExecutions.close();
     listener.close();
     metrics.close();
   }

@@ -36,7 +36,8 @@ public final class MasterConfigFile {
           "grace",
           "maxPollWait",
           "taskTimeout",
-          "maxRequestBytes");
+          "maxRequestBytes",
+          "serverExecutions");
   private static final Set<String> TLS_KEYS = Set.of("certificate", "key", "ca");
 
   private MasterConfigFile() {}
@@ -87,7 +88,10 @@ public final class MasterConfigFile {
         duration(root, "grace", d.grace()),
         duration(root, "maxPollWait", d.maxPollWait()),
         duration(root, "taskTimeout", d.taskTimeout()),
-        root.has("maxRequestBytes") ? integer(root, "maxRequestBytes") : d.maxRequestBytes());
+        root.has("maxRequestBytes") ? integer(root, "maxRequestBytes") : d.maxRequestBytes(),
+        root.has("serverExecutions")
+            ? (int) integer(root, "serverExecutions")
+            : d.serverExecutions());
   }
 
   private static void requireKnown(JsonNode node, Set<String> known, String prefix) {

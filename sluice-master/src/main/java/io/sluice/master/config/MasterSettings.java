@@ -25,6 +25,8 @@ import java.util.List;
  * @param maxPollWait the longest a worker's poll is held open waiting for a task
  * @param taskTimeout a task running longer is stopped; zero means no limit
  * @param maxRequestBytes larger request bodies are refused with 400
+ * @param serverExecutions how many server-mode executions (started without Scale Out) this master
+ *     runs at once in its own process; 0: it runs none (the CLI or another master does)
  */
 public record MasterSettings(
     String name,
@@ -43,8 +45,10 @@ public record MasterSettings(
     Duration grace,
     Duration maxPollWait,
     Duration taskTimeout,
-    long maxRequestBytes) {
+    long maxRequestBytes,
+    int serverExecutions) {
 
+  public static final int DEFAULT_SERVER_EXECUTIONS = 2;
   public static final int DEFAULT_PORT = 8391;
   public static final int DEFAULT_MANAGEMENT_PORT = 8392;
 
@@ -70,6 +74,10 @@ public record MasterSettings(
       throw new SettingsException(
           "port " + port + " is not a TCP port", "use 1-65535 (default 8391), or 0 for any free");
     }
+    if (serverExecutions < 0) {
+      throw new SettingsException(
+          "serverExecutions cannot be negative", "0 runs none here; default 2");
+    }
     if (maxRequestBytes < 1024) {
       throw new SettingsException("maxRequestBytes is too small", "use at least 1024");
     }
@@ -94,7 +102,8 @@ public record MasterSettings(
         Duration.ofSeconds(2),
         Duration.ofSeconds(30),
         Duration.ZERO,
-        64L * 1024 * 1024);
+        64L * 1024 * 1024,
+        DEFAULT_SERVER_EXECUTIONS);
   }
 
   public MasterSettings withPorts(int newPort, int newManagementPort) {
@@ -115,7 +124,8 @@ public record MasterSettings(
         grace,
         maxPollWait,
         taskTimeout,
-        maxRequestBytes);
+        maxRequestBytes,
+        serverExecutions);
   }
 
   public MasterSettings withLease(Duration lease, Duration newGrace, Duration check) {
@@ -136,7 +146,8 @@ public record MasterSettings(
         newGrace,
         maxPollWait,
         taskTimeout,
-        maxRequestBytes);
+        maxRequestBytes,
+        serverExecutions);
   }
 
   public MasterSettings withTaskTimeout(Duration timeout) {
@@ -157,7 +168,8 @@ public record MasterSettings(
         grace,
         maxPollWait,
         timeout,
-        maxRequestBytes);
+        maxRequestBytes,
+        serverExecutions);
   }
 
   public MasterSettings withMaxPollWait(Duration wait) {
@@ -178,7 +190,8 @@ public record MasterSettings(
         grace,
         wait,
         taskTimeout,
-        maxRequestBytes);
+        maxRequestBytes,
+        serverExecutions);
   }
 
   public MasterSettings withMaxRequestBytes(long bytes) {
@@ -199,7 +212,30 @@ public record MasterSettings(
         grace,
         maxPollWait,
         taskTimeout,
-        bytes);
+        bytes,
+        serverExecutions);
+  }
+
+  public MasterSettings withServerExecutions(int count) {
+    return new MasterSettings(
+        name,
+        host,
+        port,
+        managementPort,
+        advertisedAddress,
+        certificate,
+        key,
+        ca,
+        cleanupCompletedTasksInterval,
+        expiredTaskCheckInterval,
+        masterHeartbeatInterval,
+        catalogConnectionTimeout,
+        leaseInterval,
+        grace,
+        maxPollWait,
+        taskTimeout,
+        maxRequestBytes,
+        count);
   }
 
   /** Every setting with its value, for the startup log. */
@@ -211,7 +247,8 @@ public record MasterSettings(
         "grace " + grace.toMillis() + " ms",
         "expiredTaskCheckInterval " + expiredTaskCheckInterval.toMillis() + " ms",
         "maxPollWait " + maxPollWait.toMillis() + " ms",
-        "taskTimeout " + (taskTimeout.isZero() ? "none" : taskTimeout.toSeconds() + " s"));
+        "taskTimeout " + (taskTimeout.isZero() ? "none" : taskTimeout.toSeconds() + " s"),
+        "serverExecutions " + serverExecutions + " at once");
   }
 
   private static void requirePositive(String setting, Duration value) {

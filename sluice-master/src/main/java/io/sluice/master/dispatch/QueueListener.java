@@ -3,6 +3,9 @@ package io.sluice.master.dispatch;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -12,8 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Listens on PostgreSQL channel {@value #CHANNEL} on a dedicated connection, and wakes waiting
  * polls the moment any process queues a task (the catalog's triggers notify; see the V30
- * migration). When the connection breaks it reconnects, and wakes the polls once then, since
- * notifications sent meanwhile are lost.
+ * migration); other channels may be listened to on the same connection, each with its own callback.
+ * When the connection breaks it reconnects, and runs every callback once then, since notifications
+ * sent meanwhile are lost.
  */
 public final class QueueListener implements AutoCloseable {
 
@@ -23,13 +27,20 @@ public final class QueueListener implements AutoCloseable {
   private static final int WAIT_MILLIS = 500;
 
   private final DataSource dataSource;
-  private final Runnable onQueued;
+  private final Map<String, Runnable> callbacks;
   private final Thread thread;
   private volatile boolean running = true;
 
   public QueueListener(DataSource dataSource, Runnable onQueued) {
+    this(dataSource, Map.of(CHANNEL, onQueued));
+  }
+
+  /**
+   * Listens on each channel of {@code callbacks} (fixed names, never input) and runs its callback.
+   */
+  public QueueListener(DataSource dataSource, Map<String, Runnable> callbacks) {
     this.dataSource = dataSource;
-    this.onQueued = onQueued;
+    this.callbacks = Map.copyOf(callbacks);
     this.thread = new Thread(this::loop, "sluice-queue-listener");
     thread.setDaemon(true);
     thread.start();
@@ -40,18 +51,29 @@ public final class QueueListener implements AutoCloseable {
     while (running) {
       try (Connection connection = dataSource.getConnection()) {
         try (Statement listen = connection.createStatement()) {
-          listen.execute("listen " + CHANNEL);
+          for (String channel : callbacks.keySet()) {
+            listen.execute("listen " + channel);
+          }
         }
         if (!connection.getAutoCommit()) {
           connection.commit();
         }
-        onQueued.run(); // anything queued while we were not listening
+        callbacks.values().forEach(Runnable::run); // anything sent while we were not listening
         backoff = 100;
         PGConnection pg = connection.unwrap(PGConnection.class);
         while (running) {
           PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
-          if (notifications != null && notifications.length > 0) {
-            onQueued.run();
+          if (notifications != null) {
+            Set<String> channels = new HashSet<>();
+            for (PGNotification n : notifications) {
+              channels.add(n.getName());
+            }
+            for (String channel : channels) {
+              Runnable callback = callbacks.get(channel);
+              if (callback != null) {
+                callback.run();
+              }
+            }
           }
         }
       } catch (SQLException | RuntimeException e) {

@@ -120,6 +120,13 @@ public final class Worker implements AutoCloseable {
   }
 
   private void recordChildren() {
+    Duration interval = Duration.ofMillis(ChildProcessLedger.RECORD_INTERVAL_MILLIS);
+    boolean longRunning =
+        dispatcher.attempts().values().stream()
+            .anyMatch(a -> a.runningFor().compareTo(interval) >= 0);
+    if (!longRunning && !children.holdsProcesses()) {
+      return; // nothing to record, and listing processes is not free
+    }
     try {
       children.record();
     } catch (RuntimeException e) {

@@ -29,7 +29,11 @@ import org.slf4j.LoggerFactory;
  * next start of a worker on that folder kills every recorded process that is still alive with the
  * same start time (a recycled process id has another start time, so an unrelated process is never
  * touched), and that is not a descendant of the new worker itself. A child started less than one
- * interval before the worker died can escape; see docs/scale-out.md.
+ * interval before the worker died can escape; see docs/worker.md.
+ *
+ * <p>Listing descendants reads every process of the machine (/proc), so the worker looks only while
+ * some attempt has run for at least one interval (a process started by a shorter one dies with its
+ * cancellation or was never recorded anyway), or while the ledger still lists processes.
  */
 public final class ChildProcessLedger {
 
@@ -108,6 +112,11 @@ public final class ChildProcessLedger {
       log.warn("cannot delete {}: {}", file, e.getMessage());
     }
     return killed;
+  }
+
+  /** Whether the ledger lists processes (so a look is needed even with no task running). */
+  public boolean holdsProcesses() {
+    return !lastWritten.isEmpty();
   }
 
   /** Writes this worker's descendants now, if they changed since the last write. */

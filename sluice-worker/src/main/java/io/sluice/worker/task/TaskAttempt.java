@@ -16,6 +16,7 @@ import io.sluice.protocol.worker.TaskResult;
 import io.sluice.worker.spool.AttemptSpool;
 import io.sluice.worker.spool.SpoolWriteException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,6 +48,7 @@ public final class TaskAttempt {
   private final CompletableFuture<TaskResult> finished = new CompletableFuture<>();
   private final ThreadGroup threads;
   private final ParsedProjects projects;
+  private volatile long startedNanos;
 
   /**
    * @param spoolUpdated called when the spool has something new to send (wakes the sender)
@@ -93,6 +95,7 @@ public final class TaskAttempt {
    * (null when the attempt was aborted and reports nothing).
    */
   public void start() {
+    startedNanos = System.nanoTime();
     Thread thread = new Thread(threads, this::runAndRecord, threads.getName() + "-main", 0);
     thread.setDaemon(true);
     thread.start();
@@ -121,6 +124,12 @@ public final class TaskAttempt {
     if (!reason.graceful()) {
       threads.interrupt();
     }
+  }
+
+  /** How long it has run (zero before it started). */
+  public Duration runningFor() {
+    long started = startedNanos;
+    return started == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - started);
   }
 
   public StopReason stopReason() {

@@ -5,7 +5,9 @@ import io.sluice.protocol.worker.TaskAssignment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -163,36 +165,60 @@ public final class TaskDispatcher implements AutoCloseable {
         }
       }
       expired.forEach(w -> w.reply.complete(new PollReply(List.of())));
+      // A worker's polls are tried together, one claim for all their slots: a wake-up then costs
+      // one catalog round trip per waiting worker, not per waiting poll.
+      Map<UUID, List<Waiter>> byWorker = new LinkedHashMap<>();
       for (Waiter w : toTry) {
-        assigners.execute(() -> tryOne(w));
+        byWorker.computeIfAbsent(w.workerId, id -> new ArrayList<>()).add(w);
+      }
+      for (List<Waiter> polls : byWorker.values()) {
+        assigners.execute(() -> tryWorker(polls));
       }
     }
   }
 
-  /** On an assigner thread: hands tasks to one waiting poll, and answers it if there were any. */
-  private void tryOne(Waiter w) {
-    List<TaskAssignment> tasks = tryAssign(w);
-    boolean answer;
+  /**
+   * On an assigner thread: hands tasks to one worker's waiting polls, filling each in arrival order
+   * up to its slots, and answers those that got any.
+   */
+  private void tryWorker(List<Waiter> polls) {
+    int slots = polls.stream().mapToInt(w -> w.slots).sum();
+    Iterator<TaskAssignment> tasks = tryAssign(polls.get(0).workerId, slots).iterator();
+    List<Waiter> answered = new ArrayList<>();
+    List<List<TaskAssignment>> replies = new ArrayList<>();
+    for (Waiter w : polls) {
+      List<TaskAssignment> mine = new ArrayList<>();
+      while (mine.size() < w.slots && tasks.hasNext()) {
+        mine.add(tasks.next());
+      }
+      if (!mine.isEmpty()) {
+        answered.add(w);
+        replies.add(mine);
+      }
+    }
     synchronized (this) {
-      w.trying = false;
-      answer = !tasks.isEmpty() || !running;
-      if (answer) {
-        waiters.remove(w);
+      for (Waiter w : polls) {
+        w.trying = false;
+        if (!running && !answered.contains(w)) {
+          answered.add(w);
+          replies.add(List.of());
+        }
       }
-      notifyAll(); // a wake-up that came meanwhile made it fresh again: the loop tries it again
+      waiters.removeAll(answered);
+      notifyAll(); // a wake-up that came meanwhile made them fresh again: the loop tries again
     }
-    if (answer) {
-      w.reply.complete(new PollReply(tasks));
+    for (int i = 0; i < answered.size(); i++) {
+      answered.get(i).reply.complete(new PollReply(replies.get(i)));
     }
   }
 
-  private List<TaskAssignment> tryAssign(Waiter w) {
+  private List<TaskAssignment> tryAssign(UUID workerId, int slots) {
     List<TaskAssigner.Assigned> assigned;
     try {
-      assigned = assigner.assign(w.workerId, w.slots);
+      assigned = assigner.assign(workerId, slots);
     } catch (RuntimeException e) {
       // The catalog is unreachable or failing over: the poll waits on, the re-check tries again.
-      log.warn("cannot hand out tasks to worker {}: {}", w.workerId, e.getMessage());
+      log.warn("cannot hand out tasks to worker {}: {}", workerId, e.getMessage());
       return List.of();
     }
     List<TaskAssignment> tasks = new ArrayList<>();
@@ -200,8 +226,8 @@ public final class TaskDispatcher implements AutoCloseable {
       try {
         tasks.add(builder.build(a));
       } catch (RuntimeException e) {
-        log.error("cannot prepare task {} for worker {}", a.taskId(), w.workerId, e);
-        onBuildFailure.accept(new Failed(w.workerId, a, e));
+        log.error("cannot prepare task {} for worker {}", a.taskId(), workerId, e);
+        onBuildFailure.accept(new Failed(workerId, a, e));
       }
     }
     return tasks;

@@ -32,6 +32,8 @@ import io.sluice.master.management.ManagementAuth;
 import io.sluice.master.management.MasterNodes;
 import io.sluice.master.management.WorkerAgents;
 import io.sluice.master.management.WorkerManagementRoutes;
+import io.sluice.master.serverexecution.ServerExecutions;
+import io.sluice.master.serverexecution.ServerExecutor;
 import io.sluice.master.workerapi.WorkerApiRoutes;
 import io.sluice.master.workerapi.WorkerRegistry;
 import io.sluice.protocol.tls.Fingerprints;
@@ -40,6 +42,7 @@ import io.sluice.protocol.tls.TlsContexts;
 import io.sluice.protocol.worker.TaskResult;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import org.jdbi.v3.core.Jdbi;
@@ -62,6 +65,7 @@ public final class Master implements AutoCloseable {
   private final PrometheusMeterRegistry metrics;
   private final TaskDispatcher dispatcher;
   private final QueueListener listener;
+  private final ServerExecutions serverExecutions;
   private final MasterServer server;
   private final LeaderLease leaderLease;
   private final LeaderWork housekeeping;
@@ -108,7 +112,17 @@ public final class Master implements AutoCloseable {
                         1,
                         0,
                         "the master could not prepare the task: " + failed.error().getMessage())));
-    this.listener = new QueueListener(context.database().dataSource(), dispatcher::wake);
+    this.serverExecutions =
+        new ServerExecutions(
+            new ServerExecutor(catalog, context),
+            settings.serverExecutions(),
+            Duration.ofSeconds(2));
+    this.listener =
+        new QueueListener(
+            context.database().dataSource(),
+            Map.of(
+                QueueListener.CHANNEL, dispatcher::wake,
+                ServerExecutions.CHANNEL, serverExecutions::wake));
 
     ApiTokens tokens = new ApiTokens(jdbi);
     this.server =
@@ -218,6 +232,7 @@ public final class Master implements AutoCloseable {
     // Waiting polls are answered (empty) first, so the server does not wait for them to stop.
     dispatcher.close();
     server.close();
+    serverExecutions.close();
     listener.close();
     metrics.close();
   }

@@ -9,6 +9,7 @@ import io.sluice.worker.config.WorkerSettings;
 import io.sluice.worker.dispatch.AgentLoop;
 import io.sluice.worker.dispatch.TaskDispatcher;
 import io.sluice.worker.lease.LeaseKeeping;
+import io.sluice.worker.process.ChildProcessLedger;
 import io.sluice.worker.spool.AttemptSpool;
 import io.sluice.worker.spool.SpoolFolder;
 import io.sluice.worker.spool.SpoolSender;
@@ -47,6 +48,7 @@ public final class Worker implements AutoCloseable {
   private final ScheduledExecutorService timers;
   private final TaskDispatcher dispatcher;
   private final AgentLoop agent;
+  private final ChildProcessLedger children;
   private volatile boolean closed;
 
   /**
@@ -114,14 +116,44 @@ public final class Worker implements AutoCloseable {
             });
     this.agent = new AgentLoop(settings, client, dispatcher, nanoClock);
     agentRef[0] = agent;
+    this.children = new ChildProcessLedger(settings.executionLogCacheFolder());
+  }
+
+  private void recordChildren() {
+    Duration interval = Duration.ofMillis(ChildProcessLedger.RECORD_INTERVAL_MILLIS);
+    boolean longRunning =
+        dispatcher.attempts().values().stream()
+            .anyMatch(a -> a.runningFor().compareTo(interval) >= 0);
+    if (!longRunning && !children.holdsProcesses()) {
+      return; // nothing to record, and listing processes is not free
+    }
+    try {
+      children.record();
+    } catch (RuntimeException e) {
+      log.warn("cannot record child processes: {}", e.getMessage());
+    }
   }
 
   private TaskDispatcher dispatcher() {
     return dispatcher;
   }
 
-  /** Delivers what a previous run left in the cache, then starts heartbeating and polling. */
+  /**
+   * Kills processes a killed previous run left behind, delivers what it left in the cache, then
+   * starts heartbeating and polling.
+   */
   public void start() {
+    int killed = children.killLeftovers();
+    if (killed > 0) {
+      log.warn(
+          "killed {} process(es) that packages of a previous run of this worker had started",
+          killed);
+    }
+    timers.scheduleWithFixedDelay(
+        this::recordChildren,
+        ChildProcessLedger.RECORD_INTERVAL_MILLIS,
+        ChildProcessLedger.RECORD_INTERVAL_MILLIS,
+        TimeUnit.MILLISECONDS);
     List<AttemptSpool> left = spoolFolder.recover();
     if (!left.isEmpty()) {
       log.info(

@@ -2,11 +2,13 @@ package io.sluice.catalog.execution;
 
 import io.sluice.catalog.operation.OperationStatus;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * An execution as SSIS's catalog.executions shows it. {@code status} is the SSIS code (see {@link
- * OperationStatus}); the environment is the one its reference pointed to at create.
+ * OperationStatus}); the environment is the one its reference pointed to at create. {@code
+ * requiredWorkerTags}: Scale Out runs it only on a worker that has all of them.
  */
 public record Execution(
     long executionId,
@@ -27,7 +29,8 @@ public record Execution(
     int retryCount,
     int executedCount,
     UUID workerAgentId,
-    String callerName) {
+    String callerName,
+    List<String> requiredWorkerTags) {
 
   public OperationStatus state() {
     return OperationStatus.of(status);

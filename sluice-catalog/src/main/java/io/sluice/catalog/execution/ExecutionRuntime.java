@@ -181,7 +181,19 @@ public final class ExecutionRuntime {
     if (events.isEmpty()) {
       return;
     }
-    Instant createdTime = lockRunning(handle, executionId, "its events");
+    recordEvents(handle, executionId, lockRunning(handle, executionId, "its events"), events);
+  }
+
+  /**
+   * As {@link #recordEvents(Handle, long, List)} for a caller that already holds the execution's
+   * row locked while it is running or stopping, and read its {@code createdTime} (the Scale Out
+   * master locks it with the task row): a statement fewer per batch.
+   */
+  public static void recordEvents(
+      Handle handle, long executionId, Instant createdTime, List<NewEventMessage> events) {
+    if (events.isEmpty()) {
+      return;
+    }
     var batch =
         handle.prepareBatch(
             """
@@ -238,7 +250,16 @@ public final class ExecutionRuntime {
     if (statistics.isEmpty()) {
       return;
     }
-    Instant createdTime = lockRunning(handle, executionId, "its statistics");
+    recordExecutableStatistics(
+        handle, executionId, lockRunning(handle, executionId, "its statistics"), statistics);
+  }
+
+  /** As {@link #recordEvents(Handle, long, Instant, List)}, for executable statistics. */
+  public static void recordExecutableStatistics(
+      Handle handle, long executionId, Instant createdTime, List<ExecutableStatistic> statistics) {
+    if (statistics.isEmpty()) {
+      return;
+    }
     var batch =
         handle.prepareBatch(
             """
@@ -286,7 +307,19 @@ public final class ExecutionRuntime {
     if (statistics.isEmpty()) {
       return;
     }
-    Instant createdTime = lockRunning(handle, executionId, "its data-flow statistics");
+    recordDataStatistics(
+        handle,
+        executionId,
+        lockRunning(handle, executionId, "its data-flow statistics"),
+        statistics);
+  }
+
+  /** As {@link #recordEvents(Handle, long, Instant, List)}, for data-flow statistics. */
+  public static void recordDataStatistics(
+      Handle handle, long executionId, Instant createdTime, List<DataFlowStatistic> statistics) {
+    if (statistics.isEmpty()) {
+      return;
+    }
     var batch =
         handle.prepareBatch(
             """

@@ -51,6 +51,7 @@ public final class JdbcExecutions implements Executions {
     requireName("folder", request.folder());
     requireName("project", request.project());
     requireName("package", request.packageName());
+    List<String> tags = WorkerTags.check(request.requiredWorkerTags());
     // The execution will log into today's partitions: make sure they exist (once a day).
     logPartitions.ensureAheadOrWarn();
     return jdbi.inTransaction(
@@ -59,6 +60,13 @@ public final class JdbcExecutions implements Executions {
           Optional<Environment> environment = environment(handle, target, request);
           CatalogSettings settings = CatalogSettings.read(handle);
           boolean scaleOut = request.runInScaleOut().orElse(settings.scaleOutByDefault());
+          if (!tags.isEmpty() && !scaleOut) {
+            throw CatalogException.invalid(
+                "worker tags "
+                    + String.join(", ", tags)
+                    + " choose Scale Out workers, but this execution does not run in Scale Out",
+                "add --scale-out, or leave out the worker tags");
+          }
           long executionId =
               OperationLog.created(
                   handle,
@@ -71,11 +79,11 @@ public final class JdbcExecutions implements Executions {
                   insert into execution (execution_id, folder_name, project_name, project_version_id,
                                          package_name, reference_id, environment_folder_name,
                                          environment_name, run_in_scale_out, use_any_worker,
-                                         logging_level, caller_name)
+                                         logging_level, caller_name, required_worker_tags)
                   values (:executionId, :folder, :project, :versionId,
                           :packageName, :referenceId, :environmentFolder,
                           :environmentName, :scaleOut, :anyWorker,
-                          :loggingLevel, :caller)
+                          :loggingLevel, :caller, :tags)
                   """)
               .bind("executionId", executionId)
               .bind("folder", target.folderName())
@@ -91,6 +99,7 @@ public final class JdbcExecutions implements Executions {
               .bind("anyWorker", request.useAnyWorker())
               .bind("loggingLevel", settings.serverLoggingLevel())
               .bind("caller", context.caller())
+              .bind("tags", tags.toArray(String[]::new))
               .execute();
           return executionId;
         });

@@ -8,10 +8,14 @@ import io.sluice.catalog.database.EmbeddedCatalog;
 import io.sluice.catalog.execution.CreateExecution;
 import io.sluice.catalog.security.CatalogKey;
 import io.sluice.engine.project.ProjectArchive;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,11 +35,13 @@ public final class DispatchDriver {
   private static final String FOLDER = "bench";
   private static final int SUBMITTERS = 2;
 
-  // Ended: 3 canceled, 4 failed, 6 ended unexpectedly, 7 succeeded, 9 completed.
-  private static final String COUNT_ENDED =
+  // Ended: 3 canceled, 4 failed, 6 ended unexpectedly, 7 succeeded, 9 completed. Asked only about
+  // the executions in flight (by primary key), so the watcher's own load on the catalog stays flat
+  // however many executions the run has made.
+  private static final String ENDED_OF =
       """
-      select count(*) from execution
-      where execution_id >= :first and status in (3, 4, 6, 7, 9)
+      select execution_id from execution
+      where execution_id = any(:ids) and status in (3, 4, 6, 7, 9)
       """;
 
   private static final String COMPLETED_IN_WINDOW =
@@ -93,10 +99,21 @@ public final class DispatchDriver {
       warm.drain(Duration.ofSeconds(60));
 
       System.err.println("driver: measuring " + seconds + " s");
+      ProcessCpu cpu = new ProcessCpu(jdbi, dataDir, System.getenv("SLUICE_BENCH_PIDS"));
+      boolean statements = "1".equals(System.getenv("SLUICE_BENCH_STATEMENTS"));
+      if (statements) {
+        jdbi.useHandle(
+            h -> {
+              h.execute("create extension if not exists pg_stat_statements");
+              h.createQuery("select pg_stat_statements_reset()").mapTo(String.class).one();
+            });
+      }
+      Map<String, Long> cpuBefore = cpu.sample();
       String from = now(jdbi);
       Stream measured = Stream.start(catalog, jdbi, inFlight);
       Thread.sleep(seconds * 1000L);
       String to = now(jdbi);
+      Map<String, Long> cpuAfter = cpu.sample();
       measured.stop();
       boolean drained = measured.drain(Duration.ofSeconds(60));
 
@@ -137,10 +154,48 @@ public final class DispatchDriver {
       System.err.printf(
           "driver: hand-out latency start->assigned n=%d p50=%.0f p99=%.0f ms%n",
           handouts.size(), percentile(handouts, 50), percentile(handouts, 99));
+      Map<String, Double> cpuPerExecution = ProcessCpu.perExecution(cpuBefore, cpuAfter, completed);
+      StringBuilder cpuLine = new StringBuilder("driver: CPU ms per execution:");
+      double total = 0;
+      for (Map.Entry<String, Double> e : cpuPerExecution.entrySet()) {
+        cpuLine.append(String.format(" %s=%.2f", e.getKey(), e.getValue()));
+        total += e.getValue();
+      }
+      System.err.println(cpuLine.append(String.format(" total=%.2f", total)));
+      if (statements) {
+        printStatements(jdbi, completed);
+      }
+      System.err.printf(
+          "driver: load average at the end: %s%n",
+          Files.readString(Path.of("/proc/loadavg")).trim());
       System.out.printf(
           "DRIVER executions_per_min=%.0f p50_ms=%.0f p99_ms=%.0f%n",
           perMinute, percentile(latencies, 50), percentile(latencies, 99));
     }
+  }
+
+  /** The statements that took the catalog's time in the window, per completed execution. */
+  private static void printStatements(Jdbi jdbi, long executions) {
+    System.err.println("driver: top statements (calls and ms per completed execution):");
+    jdbi.useHandle(
+        h ->
+            h.createQuery(
+                    """
+                    select calls, total_exec_time, regexp_replace(query, '\\s+', ' ', 'g') as q
+                    from pg_stat_statements order by total_exec_time desc limit 30
+                    """)
+                .map(
+                    (rs, ctx) ->
+                        String.format(
+                            "  %6.2f calls %7.3f ms  %s",
+                            rs.getLong("calls") / (double) executions,
+                            rs.getDouble("total_exec_time") / executions,
+                            abbreviate(rs.getString("q"))))
+                .forEach(System.err::println));
+  }
+
+  private static String abbreviate(String sql) {
+    return sql.length() <= 160 ? sql : sql.substring(0, 160) + "...";
   }
 
   private static String now(Jdbi jdbi) {
@@ -177,6 +232,7 @@ public final class DispatchDriver {
     private final AtomicLong submitted = new AtomicLong();
     private final AtomicLong firstId = new AtomicLong(Long.MAX_VALUE);
     private final List<Thread> threads = new ArrayList<>();
+    private final Set<Long> unfinished = ConcurrentHashMap.newKeySet();
     private volatile long ended;
 
     private Stream(int bound) {
@@ -209,6 +265,7 @@ public final class DispatchDriver {
                 .executions()
                 .create(CreateExecution.of(FOLDER, "hello", "hello").inScaleOut(true));
         firstId.accumulateAndGet(id, Math::min);
+        unfinished.add(id);
         catalog.executions().start(id, 0);
         submitted.incrementAndGet();
       }
@@ -216,14 +273,15 @@ public final class DispatchDriver {
 
     private void watch(Jdbi jdbi) {
       while (running.get() || ended < submitted.get()) {
-        long first = firstId.get();
-        if (first != Long.MAX_VALUE) {
-          long now =
+        if (!unfinished.isEmpty()) {
+          Long[] ids = unfinished.toArray(Long[]::new);
+          List<Long> done =
               jdbi.withHandle(
-                  h -> h.createQuery(COUNT_ENDED).bind("first", first).mapTo(Long.class).one());
-          if (now > ended) {
-            permits.release((int) (now - ended));
-            ended = now;
+                  h -> h.createQuery(ENDED_OF).bind("ids", ids).mapTo(Long.class).list());
+          if (!done.isEmpty()) {
+            done.forEach(unfinished::remove);
+            ended += done.size();
+            permits.release(done.size());
           }
         }
         try {

@@ -16,6 +16,7 @@ import io.sluice.cli.common.ErrorHandler;
 import io.sluice.cli.common.Output;
 import io.sluice.cli.common.UsageException;
 import io.sluice.engine.event.MessageType;
+import io.sluice.master.management.MasterNodes;
 import io.sluice.master.serverexecution.ServerExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code sluice execute} (also {@code sluice catalog execute}): creates and starts an execution of
- * a deployed package. In server mode it runs in this process, storing its events, statistics and
+ * a deployed package. In server mode a running master takes it (and this command returns, or with
+ * {@code --wait} follows it), else it runs in this process, storing its events, statistics and
  * status in the catalog; in scale out a master hands it to a worker, and {@code --wait} follows it
  * to the end. Through a master ({@code --master}) it always runs in scale out, and {@code --wait}
  * follows it through the master's API.
@@ -37,7 +39,8 @@ import picocli.CommandLine.Option;
     name = "execute",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a deployed package: in this process (server mode), or on a Scale Out worker (--scale-out).",
+      "Run a deployed package: on a running master or in this process (server mode), or on a Scale"
+          + " Out worker (--scale-out).",
       "Exit codes: 0 succeeded (or started, in scale out without --wait), 1 failed or canceled,",
       "2 bad arguments."
     })
@@ -87,6 +90,15 @@ public final class ExecuteCommand extends CatalogCommandBase {
   List<UUID> workers = new ArrayList<>();
 
   @Option(
+      names = "--worker-tag",
+      paramLabel = "TAG",
+      split = ",",
+      description =
+          "Scale out: only a worker that has this tag may run it (repeatable or comma-separated;"
+              + " all given tags must be on the worker).")
+  List<String> workerTags = new ArrayList<>();
+
+  @Option(
       names = "--retry",
       paramLabel = "N",
       defaultValue = "0",
@@ -96,8 +108,14 @@ public final class ExecuteCommand extends CatalogCommandBase {
   @Option(
       names = "--wait",
       description =
-          "Scale out: follow the execution's messages until it ends; exit with its outcome.")
+          "When a worker or a master runs it: follow its messages until it ends; exit with its"
+              + " outcome.")
   boolean await;
+
+  /** A master counts as online when it refreshed its row within this time (3 heartbeats). */
+  private static final long MASTER_ONLINE_WITHIN_MILLIS = 30_000;
+
+  private static final long MASTER_CLAIM_WAIT_MILLIS = 2_000;
 
   @Override
   protected int run(Catalog catalog, Output out) {
@@ -117,6 +135,12 @@ public final class ExecuteCommand extends CatalogCommandBase {
     }
     if (!workers.isEmpty()) {
       request = request.inScaleOut(true).withAnyWorker(false);
+    }
+    if (!workerTags.isEmpty()) {
+      request = request.withWorkerTags(workerTags);
+      if (scaleOut == null) {
+        request = request.inScaleOut(true);
+      }
     }
     if (environment != null) {
       request =
@@ -144,6 +168,9 @@ public final class ExecuteCommand extends CatalogCommandBase {
     if (catalog.executions().get(id).runInScaleOut()) {
       return scaleOut(catalog, out, id);
     }
+    if (takenByAMaster(catalog, id)) {
+      return follow(catalog, out, id, "on a master");
+    }
     if (!out.json()) {
       System.out.println(
           "Execution "
@@ -159,21 +186,58 @@ public final class ExecuteCommand extends CatalogCommandBase {
     CatalogContext context =
         access().direct().orElseThrow(() -> new IllegalStateException("no catalog")).context();
     OperationStatus status = new ServerExecutor(catalog, context).run(id);
+    if (!status.isFinal()) {
+      // A master claimed it between the look above and this process's own claim: it runs there.
+      await = true;
+      return follow(catalog, out, id, "on a master");
+    }
     Execution done = catalog.executions().get(id);
     report(catalog, out, done);
     return status == OperationStatus.SUCCEEDED ? 0 : ErrorHandler.FAILED;
   }
 
+  /**
+   * Whether a running master took the started server-mode execution: when a master is online, it is
+   * given {@value #MASTER_CLAIM_WAIT_MILLIS} ms (a master is woken at once and usually claims it in
+   * milliseconds; one whose slots are all busy, or that runs none, does not).
+   */
+  private boolean takenByAMaster(Catalog catalog, long id) {
+    var jdbi = access().direct().orElseThrow().database().jdbi();
+    boolean masterOnline =
+        new MasterNodes(jdbi).list(MASTER_ONLINE_WITHIN_MILLIS).stream().anyMatch(m -> m.online());
+    if (!masterOnline) {
+      return false;
+    }
+    long deadline = System.nanoTime() + MASTER_CLAIM_WAIT_MILLIS * 1_000_000;
+    while (System.nanoTime() < deadline) {
+      if (catalog.executions().get(id).state() != OperationStatus.PENDING) {
+        return true;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return false;
+  }
+
   /** A scale-out execution is queued for the workers; with --wait, follow it to its end. */
   private int scaleOut(Catalog catalog, Output out, long id) {
+    return follow(catalog, out, id, "in scale out");
+  }
+
+  /** Prints where it runs; with --wait, follows its messages to its end. */
+  private int follow(Catalog catalog, Output out, long id, String where) {
     if (!await) {
       out.done(
-          "Execution " + id + " started in scale out; follow it with: sluice messages " + id,
+          "Execution " + id + " started " + where + "; follow it with: sluice messages " + id,
           catalog.executions().get(id));
       return 0;
     }
     if (!out.json()) {
-      System.out.println("Execution " + id + " started in scale out; waiting for it to end...");
+      System.out.println("Execution " + id + " started " + where + "; waiting for it to end...");
     }
     long lastMessage = 0;
     Execution current = catalog.executions().get(id);

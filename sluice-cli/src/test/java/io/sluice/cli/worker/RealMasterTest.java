@@ -14,6 +14,7 @@ import io.sluice.master.config.MasterSettings;
 import io.sluice.master.management.WorkerAgent;
 import io.sluice.master.management.WorkerAgents;
 import io.sluice.worker.Worker;
+import io.sluice.worker.process.ChildProcessLedger;
 import io.sluice.worker.testing.TestCertificates;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -212,28 +213,32 @@ class RealMasterTest {
     assertThat(taskColumn(id, "attempt")).as("ridden through, not retried").isEqualTo("1");
   }
 
+  /** Starts {@code sluice worker} as a process of its own, on the config written for it. */
+  private Process workerProcess(Path config) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(
+            java,
+            "-Xmx128m",
+            // the CLI's own logging (worker at INFO), not the tests' quiet one
+            "-Dlogback.configurationFile="
+                + Path.of("src/main/resources/logback.xml").toAbsolutePath(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            SluiceCommand.class.getName(),
+            "worker",
+            "--config",
+            config.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(Path.of("target", "doomed-" + System.nanoTime() + ".log").toFile())
+        .start();
+  }
+
   @Test
   void aKilledWorkerProcessesTaskIsRetriedOnAnotherWorker() throws Exception {
     certs.issueWorker("doomed");
     Path config = dir.resolve("doomed.yaml");
     Files.writeString(config, certs.workerYaml("doomed", List.of(endpoint()), MARGIN));
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    process =
-        new ProcessBuilder(
-                java,
-                "-Xmx128m",
-                // the CLI's own logging (worker at INFO), not the tests' quiet one
-                "-Dlogback.configurationFile="
-                    + Path.of("src/main/resources/logback.xml").toAbsolutePath(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                SluiceCommand.class.getName(),
-                "worker",
-                "--config",
-                config.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(Path.of("target", "doomed-" + System.nanoTime() + ".log").toFile())
-            .start();
+    process = workerProcess(config);
     enable("doomed");
     long id = execute(30, 1);
     await().atMost(Duration.ofSeconds(30)).until(() -> !messages(id).isEmpty());
@@ -250,5 +255,39 @@ class RealMasterTest {
     System.out.println("FIGURE dead worker to retry running: " + retriedAfter.toMillis() + " ms");
     assertThat(retriedAfter).as("lease 4 s + grace 1 s").isLessThan(Duration.ofSeconds(15));
     assertThat(status(id)).isEqualTo(2); // running again, elsewhere
+  }
+
+  @Test
+  void processesAKilledWorkersPackageStartedAreKilledWhenItStartsAgain() throws Exception {
+    certs.issueWorker("doomed");
+    Path config = dir.resolve("doomed.yaml");
+    Files.writeString(config, certs.workerYaml("doomed", List.of(endpoint()), MARGIN));
+    process = workerProcess(config);
+    enable("doomed");
+    long id = execute(300, 0); // ExecuteProcess: sleep 300
+    Path ledger = dir.resolve("doomed-cache").resolve(ChildProcessLedger.FILE_NAME);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> Files.exists(ledger) && Files.readString(ledger).contains("sleep"));
+    long sleepPid =
+        Files.readAllLines(ledger).stream()
+            .filter(line -> line.contains("sleep"))
+            .mapToLong(line -> Long.parseLong(line.split(" ")[0]))
+            .findFirst()
+            .orElseThrow();
+    ProcessHandle sleep = ProcessHandle.of(sleepPid).orElseThrow();
+    try {
+      assertThat(status(id)).isEqualTo(2);
+
+      process.destroyForcibly(); // kill -9: the JVM cannot kill its children now
+      process.waitFor(10, TimeUnit.SECONDS);
+      Thread.sleep(500);
+      assertThat(sleep.isAlive()).as("the package's process outlived its worker").isTrue();
+
+      process = workerProcess(config); // the same worker, started again
+      await().atMost(Duration.ofSeconds(30)).until(() -> !sleep.isAlive());
+    } finally {
+      sleep.destroyForcibly(); // never leave it behind, whatever failed
+    }
   }
 }

@@ -39,7 +39,8 @@ public final class MasterConfigFile {
           "maxRequestBytes",
           "leaderLease",
           "catalogFailoverTimeout",
-          "retentionCleanupInterval");
+          "retentionCleanupInterval",
+          "serverExecutions");
   private static final Set<String> TLS_KEYS = Set.of("certificate", "key", "ca");
 
   private MasterConfigFile() {}
@@ -93,7 +94,10 @@ public final class MasterConfigFile {
         root.has("maxRequestBytes") ? integer(root, "maxRequestBytes") : d.maxRequestBytes(),
         duration(root, "leaderLease", d.leaderLease()),
         duration(root, "catalogFailoverTimeout", d.catalogFailoverTimeout()),
-        duration(root, "retentionCleanupInterval", d.retentionCleanupInterval()));
+        duration(root, "retentionCleanupInterval", d.retentionCleanupInterval()),
+        root.has("serverExecutions")
+            ? (int) integer(root, "serverExecutions")
+            : d.serverExecutions());
   }
 
   private static void requireKnown(JsonNode node, Set<String> known, String prefix) {

@@ -31,6 +31,8 @@ import java.util.List;
  * @param catalogFailoverTimeout how long catalog work that failed because the catalog was
  *     unreachable or read-only is retried before it fails; zero turns retrying off
  * @param retentionCleanupInterval how often the leader runs the retention cleanup (SSIS: daily)
+ * @param serverExecutions how many server-mode executions (started without Scale Out) this master
+ *     runs at once in its own process; 0: it runs none (the CLI or another master does)
  */
 public record MasterSettings(
     String name,
@@ -52,8 +54,10 @@ public record MasterSettings(
     long maxRequestBytes,
     Duration leaderLease,
     Duration catalogFailoverTimeout,
-    Duration retentionCleanupInterval) {
+    Duration retentionCleanupInterval,
+    int serverExecutions) {
 
+  public static final int DEFAULT_SERVER_EXECUTIONS = 2;
   public static final int DEFAULT_PORT = 8391;
   public static final int DEFAULT_MANAGEMENT_PORT = 8392;
 
@@ -91,6 +95,10 @@ public record MasterSettings(
       throw new SettingsException(
           "port " + port + " is not a TCP port", "use 1-65535 (default 8391), or 0 for any free");
     }
+    if (serverExecutions < 0) {
+      throw new SettingsException(
+          "serverExecutions cannot be negative", "0 runs none here; default 2");
+    }
     if (maxRequestBytes < 1024) {
       throw new SettingsException("maxRequestBytes is too small", "use at least 1024");
     }
@@ -118,7 +126,8 @@ public record MasterSettings(
         64L * 1024 * 1024,
         Duration.ofSeconds(10),
         Duration.ofSeconds(30),
-        Duration.ofDays(1));
+        Duration.ofDays(1),
+        DEFAULT_SERVER_EXECUTIONS);
   }
 
   public MasterSettings withPorts(int newPort, int newManagementPort) {
@@ -142,7 +151,8 @@ public record MasterSettings(
         maxRequestBytes,
         leaderLease,
         catalogFailoverTimeout,
-        retentionCleanupInterval);
+        retentionCleanupInterval,
+        serverExecutions);
   }
 
   public MasterSettings withLease(Duration lease, Duration newGrace, Duration check) {
@@ -166,7 +176,8 @@ public record MasterSettings(
         maxRequestBytes,
         leaderLease,
         catalogFailoverTimeout,
-        retentionCleanupInterval);
+        retentionCleanupInterval,
+        serverExecutions);
   }
 
   public MasterSettings withTaskTimeout(Duration timeout) {
@@ -190,7 +201,8 @@ public record MasterSettings(
         maxRequestBytes,
         leaderLease,
         catalogFailoverTimeout,
-        retentionCleanupInterval);
+        retentionCleanupInterval,
+        serverExecutions);
   }
 
   public MasterSettings withMaxPollWait(Duration wait) {
@@ -214,7 +226,8 @@ public record MasterSettings(
         maxRequestBytes,
         leaderLease,
         catalogFailoverTimeout,
-        retentionCleanupInterval);
+        retentionCleanupInterval,
+        serverExecutions);
   }
 
   public MasterSettings withMaxRequestBytes(long bytes) {
@@ -238,22 +251,28 @@ public record MasterSettings(
         bytes,
         leaderLease,
         catalogFailoverTimeout,
-        retentionCleanupInterval);
+        retentionCleanupInterval,
+        serverExecutions);
   }
 
   public MasterSettings withLeaderLease(Duration lease) {
-    return with(lease, catalogFailoverTimeout, retentionCleanupInterval);
+    return with(lease, catalogFailoverTimeout, retentionCleanupInterval, serverExecutions);
   }
 
   public MasterSettings withCatalogFailoverTimeout(Duration timeout) {
-    return with(leaderLease, timeout, retentionCleanupInterval);
+    return with(leaderLease, timeout, retentionCleanupInterval, serverExecutions);
   }
 
   public MasterSettings withRetentionCleanupInterval(Duration interval) {
-    return with(leaderLease, catalogFailoverTimeout, interval);
+    return with(leaderLease, catalogFailoverTimeout, interval, serverExecutions);
   }
 
-  private MasterSettings with(Duration lease, Duration failoverTimeout, Duration cleanupInterval) {
+  public MasterSettings withServerExecutions(int count) {
+    return with(leaderLease, catalogFailoverTimeout, retentionCleanupInterval, count);
+  }
+
+  private MasterSettings with(
+      Duration lease, Duration failoverTimeout, Duration cleanupInterval, int servers) {
     return new MasterSettings(
         name,
         host,
@@ -274,7 +293,8 @@ public record MasterSettings(
         maxRequestBytes,
         lease,
         failoverTimeout,
-        cleanupInterval);
+        cleanupInterval,
+        servers);
   }
 
   /** Every setting with its value, for the startup log. */
@@ -292,7 +312,8 @@ public record MasterSettings(
             + (catalogFailoverTimeout.isZero()
                 ? "none (no retry)"
                 : catalogFailoverTimeout.toMillis() + " ms"),
-        "retentionCleanupInterval " + retentionCleanupInterval.toMinutes() + " min");
+        "retentionCleanupInterval " + retentionCleanupInterval.toMinutes() + " min",
+        "serverExecutions " + serverExecutions + " at once");
   }
 
   private static void requirePositive(String setting, Duration value) {

@@ -1,10 +1,8 @@
 package io.sluice.master.dispatch;
 
 import io.sluice.catalog.CatalogContext;
-import io.sluice.catalog.execution.Execution;
 import io.sluice.catalog.execution.ExecutionRuntime;
 import io.sluice.catalog.execution.Executions;
-import io.sluice.catalog.execution.ResolvedParameter;
 import io.sluice.protocol.worker.ParameterValue;
 import io.sluice.protocol.worker.TaskAssignment;
 import java.time.Duration;
@@ -17,41 +15,42 @@ import java.util.List;
  */
 public final class AssignmentBuilder {
 
-  private final Executions executions;
+  private final CatalogContext context;
   private final ExecutionRuntime runtime;
   private final Duration lease;
   private final Duration taskTimeout;
   private final ArchiveCache archives = new ArchiveCache(64);
 
+  /**
+   * @param executions unused since the hand-out reads what it needs in its own transaction; kept so
+   *     callers need not change
+   */
   public AssignmentBuilder(
       Executions executions, CatalogContext context, Duration lease, Duration taskTimeout) {
-    this.executions = executions;
+    this.context = context;
     this.runtime = new ExecutionRuntime(context);
     this.lease = lease;
     this.taskTimeout = taskTimeout;
   }
 
   public TaskAssignment build(TaskAssigner.Assigned assigned) {
-    Execution execution = executions.get(assigned.executionId());
-    List<ParameterValue> parameters =
-        runtime.resolvedParameters(assigned.executionId()).stream()
-            .map(AssignmentBuilder::parameter)
-            .toList();
+    List<ParameterValue> parameters = assigned.parameters().stream().map(this::parameter).toList();
     return new TaskAssignment(
         assigned.taskId(),
         assigned.executionId(),
         assigned.attempt(),
         lease.toMillis(),
-        execution.folderName(),
-        execution.projectName(),
-        execution.packageName(),
-        execution.loggingLevel(),
-        archives.get(execution.projectVersionId(), () -> runtime.archive(assigned.executionId())),
+        assigned.folder(),
+        assigned.project(),
+        assigned.packageName(),
+        assigned.loggingLevel(),
+        archives.get(assigned.projectVersionId(), () -> runtime.archive(assigned.executionId())),
         parameters,
         taskTimeout.toSeconds());
   }
 
-  private static ParameterValue parameter(ResolvedParameter p) {
-    return new ParameterValue(p.objectType(), p.name(), p.dataType(), p.sensitive(), p.value());
+  private ParameterValue parameter(TaskAssigner.StoredValue p) {
+    String value = p.secret() == null ? p.value() : context.cipher().decrypt(p.secret());
+    return new ParameterValue(p.objectType(), p.name(), p.dataType(), p.sensitive(), value);
   }
 }

@@ -3,6 +3,9 @@ package io.sluice.master.dispatch;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -12,9 +15,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Listens on PostgreSQL channel {@value #CHANNEL} on a dedicated connection, and wakes waiting
  * polls the moment any process queues a task (the catalog's triggers notify; see the V30
- * migration). When the connection breaks it reconnects, and wakes the polls once then, since
- * notifications sent meanwhile are lost. After a catalog failover the pool's new connection goes to
- * the new primary (the URL's {@code targetServerType=primary}), so listening resumes there.
+ * migration); other channels may be listened to on the same connection, each with its own callback.
+ * When the connection breaks it reconnects, and runs every callback once then, since notifications
+ * sent meanwhile are lost. After a catalog failover the pool's new connection goes to the new
+ * primary (the URL's {@code targetServerType=primary}), so listening resumes there.
  *
  * <p>A connection whose server vanished without closing it (a host that lost power, a network cut)
  * would wait for notifications forever without an error: a ping (bounded on the socket) every
@@ -29,13 +33,20 @@ public final class QueueListener implements AutoCloseable {
   private static final long PING_MILLIS = 5_000;
 
   private final DataSource dataSource;
-  private final Runnable onQueued;
+  private final Map<String, Runnable> callbacks;
   private final Thread thread;
   private volatile boolean running = true;
 
   public QueueListener(DataSource dataSource, Runnable onQueued) {
+    this(dataSource, Map.of(CHANNEL, onQueued));
+  }
+
+  /**
+   * Listens on each channel of {@code callbacks} (fixed names, never input) and runs its callback.
+   */
+  public QueueListener(DataSource dataSource, Map<String, Runnable> callbacks) {
     this.dataSource = dataSource;
-    this.onQueued = onQueued;
+    this.callbacks = Map.copyOf(callbacks);
     this.thread = new Thread(this::loop, "sluice-queue-listener");
     thread.setDaemon(true);
     thread.start();
@@ -46,19 +57,30 @@ public final class QueueListener implements AutoCloseable {
     while (running) {
       try (Connection connection = dataSource.getConnection()) {
         try (Statement listen = connection.createStatement()) {
-          listen.execute("listen " + CHANNEL);
+          for (String channel : callbacks.keySet()) {
+            listen.execute("listen " + channel);
+          }
         }
         if (!connection.getAutoCommit()) {
           connection.commit();
         }
-        onQueued.run(); // anything queued while we were not listening
+        callbacks.values().forEach(Runnable::run); // anything sent while we were not listening
         backoff = 100;
         PGConnection pg = connection.unwrap(PGConnection.class);
         long lastPing = System.nanoTime();
         while (running) {
           PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
-          if (notifications != null && notifications.length > 0) {
-            onQueued.run();
+          if (notifications != null) {
+            Set<String> channels = new HashSet<>();
+            for (PGNotification n : notifications) {
+              channels.add(n.getName());
+            }
+            for (String channel : channels) {
+              Runnable callback = callbacks.get(channel);
+              if (callback != null) {
+                callback.run();
+              }
+            }
           }
           if (System.nanoTime() - lastPing > PING_MILLIS * 1_000_000) {
             ping(connection);

@@ -5,9 +5,15 @@ import io.sluice.protocol.worker.TaskAssignment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +21,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Long polls. A poll is answered at once when a task is there for the worker; otherwise it waits
  * until a task is queued ({@link #wake()}, driven by LISTEN/NOTIFY, so dispatch takes milliseconds)
- * or its wait runs out. One dispatcher thread tries the waiting polls in arrival order, so polls
- * hold no HTTP thread while they wait and no two polls of this master race for a task (other
- * masters are kept apart by SKIP LOCKED).
+ * or its wait runs out. One dispatcher thread picks the polls to try, in arrival order, and a few
+ * assigner threads try them at once: a hand-out is a catalog round trip, and trying polls one after
+ * another made that round trip the ceiling of a whole master's dispatch rate. Polls hold no HTTP
+ * thread while they wait. Polls tried at once (and other masters) are kept apart by SKIP LOCKED: at
+ * worst one of them finds nothing this time and waits for the next wake-up.
  *
  * <p>A slow re-check ({@code recheckInterval}) covers notifications missed while the listening
  * connection was down.
@@ -25,12 +33,14 @@ import org.slf4j.LoggerFactory;
 public final class TaskDispatcher implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(TaskDispatcher.class);
+  private static final int ASSIGNER_THREADS = 4;
 
   private final TaskAssigner assigner;
   private final AssignmentBuilder builder;
   private final Consumer<Failed> onBuildFailure;
   private final long recheckMillis;
   private final Thread thread;
+  private final ExecutorService assigners;
   private final List<Waiter> waiters = new ArrayList<>(); // guarded by this
   private boolean wakeAll; // guarded by this
   private boolean running = true; // guarded by this
@@ -44,6 +54,7 @@ public final class TaskDispatcher implements AutoCloseable {
     final long deadline;
     final CompletableFuture<PollReply> reply = new CompletableFuture<>();
     boolean fresh = true;
+    boolean trying; // an assigner thread is handing out tasks to it: it must not expire meanwhile
 
     Waiter(UUID workerId, int slots, long deadline) {
       this.workerId = workerId;
@@ -61,6 +72,15 @@ public final class TaskDispatcher implements AutoCloseable {
     this.builder = builder;
     this.onBuildFailure = onBuildFailure;
     this.recheckMillis = recheckInterval.toMillis();
+    AtomicInteger assignerNumber = new AtomicInteger();
+    this.assigners =
+        Executors.newFixedThreadPool(
+            ASSIGNER_THREADS,
+            r -> {
+              Thread t = new Thread(r, "sluice-assigner-" + assignerNumber.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     this.thread = new Thread(this::loop, "sluice-dispatcher");
     thread.setDaemon(true);
     thread.start();
@@ -98,11 +118,13 @@ public final class TaskDispatcher implements AutoCloseable {
       List<Waiter> toTry = new ArrayList<>();
       synchronized (this) {
         try {
-          while (running && !wakeAll && waiters.stream().noneMatch(w -> w.fresh)) {
+          while (running && !wakeAll && waiters.stream().noneMatch(w -> w.fresh && !w.trying)) {
             long now = System.nanoTime();
             long until = nextRecheck;
             for (Waiter w : waiters) {
-              until = Math.min(until, w.deadline);
+              if (!w.trying) {
+                until = Math.min(until, w.deadline);
+              }
             }
             if (until <= now) {
               break;
@@ -114,8 +136,11 @@ public final class TaskDispatcher implements AutoCloseable {
           running = false;
         }
         if (!running) {
-          waiters.forEach(w -> w.reply.complete(new PollReply(List.of())));
+          waiters.stream()
+              .filter(w -> !w.trying) // the assigner answers those when it is done
+              .forEach(w -> w.reply.complete(new PollReply(List.of())));
           waiters.clear();
+          assigners.shutdown();
           return;
         }
         long now = System.nanoTime();
@@ -126,35 +151,74 @@ public final class TaskDispatcher implements AutoCloseable {
         }
         for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
           Waiter w = it.next();
+          if (w.trying) {
+            continue;
+          }
           if (w.deadline <= now) {
             expired.add(w);
             it.remove();
           } else if (w.fresh) {
             w.fresh = false;
+            w.trying = true;
             toTry.add(w);
           }
         }
       }
       expired.forEach(w -> w.reply.complete(new PollReply(List.of())));
+      // A worker's polls are tried together, one claim for all their slots: a wake-up then costs
+      // one catalog round trip per waiting worker, not per waiting poll.
+      Map<UUID, List<Waiter>> byWorker = new LinkedHashMap<>();
       for (Waiter w : toTry) {
-        List<TaskAssignment> tasks = tryAssign(w);
-        if (!tasks.isEmpty()) {
-          synchronized (this) {
-            waiters.remove(w);
-          }
-          w.reply.complete(new PollReply(tasks));
-        }
+        byWorker.computeIfAbsent(w.workerId, id -> new ArrayList<>()).add(w);
+      }
+      for (List<Waiter> polls : byWorker.values()) {
+        assigners.execute(() -> tryWorker(polls));
       }
     }
   }
 
-  private List<TaskAssignment> tryAssign(Waiter w) {
+  /**
+   * On an assigner thread: hands tasks to one worker's waiting polls, filling each in arrival order
+   * up to its slots, and answers those that got any.
+   */
+  private void tryWorker(List<Waiter> polls) {
+    int slots = polls.stream().mapToInt(w -> w.slots).sum();
+    Iterator<TaskAssignment> tasks = tryAssign(polls.get(0).workerId, slots).iterator();
+    List<Waiter> answered = new ArrayList<>();
+    List<List<TaskAssignment>> replies = new ArrayList<>();
+    for (Waiter w : polls) {
+      List<TaskAssignment> mine = new ArrayList<>();
+      while (mine.size() < w.slots && tasks.hasNext()) {
+        mine.add(tasks.next());
+      }
+      if (!mine.isEmpty()) {
+        answered.add(w);
+        replies.add(mine);
+      }
+    }
+    synchronized (this) {
+      for (Waiter w : polls) {
+        w.trying = false;
+        if (!running && !answered.contains(w)) {
+          answered.add(w);
+          replies.add(List.of());
+        }
+      }
+      waiters.removeAll(answered);
+      notifyAll(); // a wake-up that came meanwhile made them fresh again: the loop tries again
+    }
+    for (int i = 0; i < answered.size(); i++) {
+      answered.get(i).reply.complete(new PollReply(replies.get(i)));
+    }
+  }
+
+  private List<TaskAssignment> tryAssign(UUID workerId, int slots) {
     List<TaskAssigner.Assigned> assigned;
     try {
-      assigned = assigner.assign(w.workerId, w.slots);
+      assigned = assigner.assign(workerId, slots);
     } catch (RuntimeException e) {
       // The catalog is unreachable or failing over: the poll waits on, the re-check tries again.
-      log.warn("cannot hand out tasks to worker {}: {}", w.workerId, e.getMessage());
+      log.warn("cannot hand out tasks to worker {}: {}", workerId, e.getMessage());
       return List.of();
     }
     List<TaskAssignment> tasks = new ArrayList<>();
@@ -162,8 +226,8 @@ public final class TaskDispatcher implements AutoCloseable {
       try {
         tasks.add(builder.build(a));
       } catch (RuntimeException e) {
-        log.error("cannot prepare task {} for worker {}", a.taskId(), w.workerId, e);
-        onBuildFailure.accept(new Failed(w.workerId, a, e));
+        log.error("cannot prepare task {} for worker {}", a.taskId(), workerId, e);
+        onBuildFailure.accept(new Failed(workerId, a, e));
       }
     }
     return tasks;
@@ -177,6 +241,7 @@ public final class TaskDispatcher implements AutoCloseable {
     }
     try {
       thread.join(5_000);
+      assigners.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -31,6 +31,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class AttemptReports {
 
+  private static final int RUNNING = OperationStatus.RUNNING.code();
   private static final int STOPPING = OperationStatus.STOPPING.code();
 
   private final Jdbi jdbi;
@@ -58,6 +59,9 @@ public final class AttemptReports {
                             set expires_at = now() + :leaseMillis * interval '1 millisecond'
                             where task_id = :taskId and attempt = :attempt and status = 'RUNNING'
                               and worker_agent_id = :workerId
+                              and exists (select 1 from worker_agent w
+                                          where w.worker_agent_id = :workerId
+                                            and w.removed_time is null)
                             returning execution_id
                         )
                         select e.status from renewed join execution e using (execution_id)
@@ -81,9 +85,7 @@ public final class AttemptReports {
    * without storing; a gap is refused (409) so the worker sends the missing batches first.
    */
   public Acknowledgement events(UUID workerId, long taskId, EventBatch batch) {
-    List<NewEventMessage> messages = messages(batch);
-    List<ExecutableStatistic> executables = executables(batch);
-    List<DataFlowStatistic> paths = paths(batch);
+    Rows rows = rows(batch);
     return jdbi.inTransaction(
         handle -> {
           Optional<CurrentAttempt> current = lockCurrent(handle, workerId, taskId, batch.attempt());
@@ -91,33 +93,64 @@ public final class AttemptReports {
             return new Acknowledgement(Verdict.ABORT);
           }
           CurrentAttempt attempt = current.get();
-          Verdict carryOn = attempt.executionStatus() == STOPPING ? Verdict.STOP : Verdict.ACCEPTED;
-          if (batch.sequence() <= attempt.lastEventSequence()) {
-            return new Acknowledgement(carryOn); // a repeat: stored already
-          }
-          if (batch.sequence() != attempt.lastEventSequence() + 1) {
-            throw ApiException.conflict(
-                "event batch "
-                    + batch.sequence()
-                    + " of task "
-                    + taskId
-                    + " attempt "
-                    + batch.attempt()
-                    + " came before batch "
-                    + (attempt.lastEventSequence() + 1),
-                "send the batches in order, starting with " + (attempt.lastEventSequence() + 1));
-          }
-          ExecutionRuntime.recordEvents(handle, attempt.executionId(), messages);
-          ExecutionRuntime.recordExecutableStatistics(handle, attempt.executionId(), executables);
-          ExecutionRuntime.recordDataStatistics(handle, attempt.executionId(), paths);
-          handle
-              .createUpdate(
-                  "update scale_out_task set last_event_sequence = :sequence where task_id = :id")
-              .bind("sequence", batch.sequence())
-              .bind("id", taskId)
-              .execute();
-          return new Acknowledgement(carryOn);
+          store(handle, taskId, attempt, batch, rows);
+          return new Acknowledgement(
+              attempt.executionStatus() == STOPPING ? Verdict.STOP : Verdict.ACCEPTED);
         });
+  }
+
+  /** A batch's rows, checked before any transaction begins. */
+  private record Rows(
+      List<NewEventMessage> messages,
+      List<ExecutableStatistic> executables,
+      List<DataFlowStatistic> paths) {}
+
+  private static Rows rows(EventBatch batch) {
+    return new Rows(messages(batch), executables(batch), paths(batch));
+  }
+
+  /**
+   * Stores {@code batch} if it is the next one of the locked current attempt, with its sequence
+   * number; a repeat is skipped, a gap refused (409). Returns the attempt's last stored sequence.
+   */
+  private static long store(
+      Handle handle, long taskId, CurrentAttempt attempt, EventBatch batch, Rows rows) {
+    if (batch.sequence() <= attempt.lastEventSequence()) {
+      return attempt.lastEventSequence(); // a repeat: stored already
+    }
+    if (batch.sequence() != attempt.lastEventSequence() + 1) {
+      throw ApiException.conflict(
+          "event batch "
+              + batch.sequence()
+              + " of task "
+              + taskId
+              + " attempt "
+              + batch.attempt()
+              + " came before batch "
+              + (attempt.lastEventSequence() + 1),
+          "send the batches in order, starting with " + (attempt.lastEventSequence() + 1));
+    }
+    long executionId = attempt.executionId();
+    if (attempt.executionStatus() == RUNNING || attempt.executionStatus() == STOPPING) {
+      // The execution row is share-locked with the task row: it cannot end before this commits.
+      ExecutionRuntime.recordEvents(handle, executionId, attempt.createdTime(), rows.messages());
+      ExecutionRuntime.recordExecutableStatistics(
+          handle, executionId, attempt.createdTime(), rows.executables());
+      ExecutionRuntime.recordDataStatistics(
+          handle, executionId, attempt.createdTime(), rows.paths());
+    } else {
+      // Not running: these lock and refuse it with the catalog's own message (409).
+      ExecutionRuntime.recordEvents(handle, executionId, rows.messages());
+      ExecutionRuntime.recordExecutableStatistics(handle, executionId, rows.executables());
+      ExecutionRuntime.recordDataStatistics(handle, executionId, rows.paths());
+    }
+    handle
+        .createUpdate(
+            "update scale_out_task set last_event_sequence = :sequence where task_id = :id")
+        .bind("sequence", batch.sequence())
+        .bind("id", taskId)
+        .execute();
+    return batch.sequence();
   }
 
   /**
@@ -130,6 +163,19 @@ public final class AttemptReports {
       throw ApiException.badRequest(
           "the result has no outcome", "send SUCCEEDED, FAILED or CANCELED");
     }
+    EventBatch finalBatch = result.finalBatch();
+    if (finalBatch != null
+        && (finalBatch.attempt() != result.attempt()
+            || finalBatch.sequence() != result.lastSequence())) {
+      throw ApiException.badRequest(
+          "the final batch of a result must be its attempt's batch number lastSequence",
+          "send batch "
+              + result.lastSequence()
+              + " of attempt "
+              + result.attempt()
+              + " as finalBatch, or send it alone first");
+    }
+    Rows rows = finalBatch == null ? null : rows(finalBatch);
     return jdbi.inTransaction(
         handle -> {
           Optional<CurrentAttempt> current =
@@ -141,7 +187,11 @@ public final class AttemptReports {
                     : Verdict.ABORT);
           }
           CurrentAttempt a = current.get();
-          if (result.lastSequence() > a.lastEventSequence()) {
+          long lastStored =
+              finalBatch == null
+                  ? a.lastEventSequence()
+                  : store(handle, taskId, a, finalBatch, rows);
+          if (result.lastSequence() > lastStored) {
             throw ApiException.conflict(
                 "the result of task "
                     + taskId
@@ -150,52 +200,58 @@ public final class AttemptReports {
                     + " names event batch "
                     + result.lastSequence()
                     + " but batches after "
-                    + a.lastEventSequence()
+                    + lastStored
                     + " have not arrived",
                 "send event batches "
-                    + (a.lastEventSequence() + 1)
+                    + (lastStored + 1)
                     + " to "
                     + result.lastSequence()
                     + " first, then the result again");
           }
-          handle
-              .createUpdate(
-                  "update scale_out_task set result_attempt = :attempt where task_id = :id")
-              .bind("attempt", result.attempt())
-              .bind("id", taskId)
-              .execute();
           TaskEndings.Attempt attempt =
               new TaskEndings.Attempt(
                   taskId, a.executionId(), result.attempt(), a.maxAttempts(), a.executionStatus());
           switch (result.outcome()) {
             case SUCCEEDED -> {
-              TaskEndings.end(handle, attempt, "SUCCEEDED");
+              TaskEndings.endWithResult(handle, attempt, "SUCCEEDED");
               ExecutionTransitions.finish(handle, a.executionId(), OperationStatus.SUCCEEDED);
             }
             case CANCELED -> {
-              TaskEndings.end(handle, attempt, "CANCELED");
+              TaskEndings.endWithResult(handle, attempt, "CANCELED");
               ExecutionTransitions.finish(handle, a.executionId(), OperationStatus.CANCELED);
             }
-            case FAILED ->
-                TaskEndings.retryOrEnd(
-                    handle,
-                    attempt,
-                    "failed on worker "
-                        + a.workerName()
-                        + (result.message() == null ? "" : ": " + result.message()),
-                    "FAILED",
-                    OperationStatus.FAILED);
+            case FAILED -> {
+              handle
+                  .createUpdate(
+                      "update scale_out_task set result_attempt = :attempt where task_id = :id")
+                  .bind("attempt", result.attempt())
+                  .bind("id", taskId)
+                  .execute();
+              TaskEndings.retryOrEnd(
+                  handle,
+                  attempt,
+                  "failed on worker "
+                      + a.workerName()
+                      + (result.message() == null ? "" : ": " + result.message()),
+                  "FAILED",
+                  OperationStatus.FAILED);
+            }
           }
           return new Acknowledgement(Verdict.ACCEPTED);
         });
   }
 
-  /** The current attempt's row, locked until the transaction ends; empty if not current. */
+  /**
+   * The current attempt's row, locked until the transaction ends (its execution's row too, shared,
+   * so the execution cannot end under a batch being stored); empty if the attempt is not current or
+   * its worker was removed.
+   */
   private record CurrentAttempt(
       long executionId,
       int maxAttempts,
       long lastEventSequence,
       int executionStatus,
+      Instant createdTime,
       String workerName) {}
 
   private static Optional<CurrentAttempt> lockCurrent(
@@ -203,14 +259,14 @@ public final class AttemptReports {
     return handle
         .createQuery(
             """
-            select t.execution_id, t.max_attempts, t.last_event_sequence, e.status,
+            select t.execution_id, t.max_attempts, t.last_event_sequence, e.status, e.created_time,
                    coalesce(nullif(w.display_name, ''), w.machine_name) as worker_name
             from scale_out_task t
             join execution e on e.execution_id = t.execution_id
             join worker_agent w on w.worker_agent_id = t.worker_agent_id
             where t.task_id = :taskId and t.attempt = :attempt and t.status = 'RUNNING'
-              and t.worker_agent_id = :workerId
-            for update of t
+              and t.worker_agent_id = :workerId and w.removed_time is null
+            for update of t for share of e
             """)
         .bind("taskId", taskId)
         .bind("attempt", attempt)
@@ -222,6 +278,7 @@ public final class AttemptReports {
                     rs.getInt("max_attempts"),
                     rs.getLong("last_event_sequence"),
                     rs.getInt("status"),
+                    rs.getTimestamp("created_time").toInstant(),
                     rs.getString("worker_name") + " (" + workerId + ")"))
         .findOne();
   }

@@ -5,7 +5,6 @@ import io.sluice.catalog.message.NewEventMessage;
 import io.sluice.catalog.operation.OperationStatus;
 import io.sluice.engine.event.MessageType;
 import java.util.List;
-import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -16,67 +15,19 @@ public final class ExecutionTransitions {
 
   private ExecutionTransitions() {}
 
-  /** 5 pending to 2 running on {@code workerId}; false if it is no longer pending. */
-  public static boolean markRunning(Handle handle, long executionId, UUID workerId) {
-    int changed =
-        handle
-            .createUpdate(
-                """
-                update execution
-                set status = 2, executed_count = executed_count + 1, worker_agent_id = :workerId
-                where execution_id = :executionId and status = 5
-                """)
-            .bind("workerId", workerId)
-            .bind("executionId", executionId)
-            .execute();
-    if (changed == 1) {
-      operation(handle, executionId, OperationStatus.RUNNING, false);
-    }
-    return changed == 1;
-  }
-
   /** 2 running back to 5 pending, for a retry; false if it is not running. */
   public static boolean markPending(Handle handle, long executionId) {
-    int changed =
-        handle
-            .createUpdate("update execution set status = 5 where execution_id = :id and status = 2")
-            .bind("id", executionId)
-            .execute();
-    if (changed == 1) {
-      operation(handle, executionId, OperationStatus.PENDING, false);
-    }
-    return changed == 1;
+    return change(handle, executionId, OperationStatus.PENDING, new Integer[] {2});
   }
 
   /** 2 running to 8 stopping; false if it is not running. */
   public static boolean markStopping(Handle handle, long executionId) {
-    int changed =
-        handle
-            .createUpdate("update execution set status = 8 where execution_id = :id and status = 2")
-            .bind("id", executionId)
-            .execute();
-    if (changed == 1) {
-      operation(handle, executionId, OperationStatus.STOPPING, false);
-    }
-    return changed == 1;
+    return change(handle, executionId, OperationStatus.STOPPING, new Integer[] {2});
   }
 
   /** A pending, running or stopping execution to a final status; false if it had ended. */
   public static boolean finish(Handle handle, long executionId, OperationStatus outcome) {
-    int changed =
-        handle
-            .createUpdate(
-                """
-                update execution set status = :outcome, end_time = now()
-                where execution_id = :id and status in (2, 5, 8)
-                """)
-            .bind("outcome", outcome.code())
-            .bind("id", executionId)
-            .execute();
-    if (changed == 1) {
-      operation(handle, executionId, outcome, true);
-    }
-    return changed == 1;
+    return change(handle, executionId, outcome, new Integer[] {2, 5, 8});
   }
 
   /**
@@ -88,18 +39,34 @@ public final class ExecutionTransitions {
         handle, executionId, List.of(NewEventMessage.of(null, type, text)));
   }
 
-  private static void operation(
-      Handle handle, long executionId, OperationStatus status, boolean ended) {
-    handle
-        .createUpdate(
-            """
-            update operation
-            set status = :status, end_time = case when :ended then now() else end_time end
-            where operation_id = :id
-            """)
-        .bind("status", status.code())
-        .bind("ended", ended)
-        .bind("id", executionId)
-        .execute();
+  // The execution and, only if it changed, its operation row, in one statement: a round trip
+  // fewer per change than two updates. A final status also sets both end times.
+  private static final String CHANGE =
+      """
+      with changed as (
+          update execution
+          set status = :status, end_time = case when :ended then now() else end_time end
+          where execution_id = :id and status = any(:from)
+          returning execution_id
+      ), operation_changed as (
+          update operation
+          set status = :status, end_time = case when :ended then now() else end_time end
+          where operation_id in (select execution_id from changed)
+      )
+      select count(*) from changed
+      """;
+
+  /** One optimistic status change, decided by its row count. */
+  private static boolean change(
+      Handle handle, long executionId, OperationStatus status, Integer[] from) {
+    return handle
+            .createQuery(CHANGE)
+            .bind("status", status.code())
+            .bind("ended", status.isFinal())
+            .bind("id", executionId)
+            .bind("from", from)
+            .mapTo(int.class)
+            .one()
+        == 1;
   }
 }

@@ -79,6 +79,26 @@ public final class TaskEndings {
     return finalStatus;
   }
 
+  /**
+   * Ends the task with the result its worker reported for attempt {@code a}, and notes that this
+   * attempt's result was applied (so a repeat after a lost answer is told ACCEPTED), in one update.
+   */
+  public static boolean endWithResult(Handle handle, Attempt a, String result) {
+    return handle
+            .createUpdate(
+                """
+                update scale_out_task
+                set status = 'ENDED', result = :result, ended_time = now(), expires_at = null,
+                    result_attempt = :attempt
+                where task_id = :taskId and attempt = :attempt and status = 'RUNNING'
+                """)
+            .bind("result", result)
+            .bind("taskId", a.taskId())
+            .bind("attempt", a.attempt())
+            .execute()
+        == 1;
+  }
+
   /** Ends the task with {@code result}, if attempt {@code a} is still running. */
   public static boolean end(Handle handle, Attempt a, String result) {
     return handle

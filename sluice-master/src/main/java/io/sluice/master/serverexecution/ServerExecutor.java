@@ -28,6 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Runs a started server-mode execution in this process, as SSIS runs catalog executions on the
@@ -41,15 +42,20 @@ public final class ServerExecutor {
 
   private final Catalog catalog;
   private final ExecutionRuntime runtime;
+  private final Jdbi jdbi;
 
   public ServerExecutor(Catalog catalog, CatalogContext context) {
     this.catalog = catalog;
     this.runtime = new ExecutionRuntime(context);
+    this.jdbi = context.database().jdbi();
   }
 
   /**
    * Runs execution {@code executionId}, which must be pending. Returns its final status; when
    * another runner took it first (or it was stopped before it began), its current status.
+   *
+   * <p>It is claimed by the same conditional update (5 pending to 2 running) a master uses, so a
+   * master and this call never both run it.
    */
   public OperationStatus run(long executionId) {
     Execution execution = catalog.executions().get(executionId);
@@ -58,6 +64,62 @@ public final class ServerExecutor {
     if (!runtime.markRunning(executionId)) {
       return catalog.executions().get(executionId).state();
     }
+    return execute(execution, Math.max(1, execution.executedCount() + 1), files, project);
+  }
+
+  /**
+   * Claims up to {@code count} started server-mode executions (5 pending, not Scale Out) for this
+   * process, oldest first: each moves to 2 running in one transaction, taken with {@code SKIP
+   * LOCKED} so that several masters (and a CLI claiming one with {@link #run}) never take the same
+   * execution, and never wait on each other.
+   */
+  public List<Long> claimPending(int count) {
+    return jdbi.inTransaction(
+        handle -> handle.createQuery(CLAIM_PENDING).bind("count", count).mapTo(Long.class).list());
+  }
+
+  private static final String CLAIM_PENDING =
+      """
+      with claimed as (
+          select execution_id from execution
+          where status = 5 and not run_in_scale_out
+          order by start_time, execution_id
+          limit :count
+          for update skip locked
+      ), running as (
+          update execution e set status = 2, executed_count = e.executed_count + 1
+          from claimed c
+          where e.execution_id = c.execution_id
+          returning e.execution_id
+      ), operation_running as (
+          update operation set status = 2
+          where operation_id in (select execution_id from running)
+      )
+      select execution_id from running order by execution_id
+      """;
+
+  /**
+   * Runs an execution this process claimed with {@link #claimPending}; anything that keeps it from
+   * running (a project that no longer parses) ends it 4 failed with the reason in its messages.
+   */
+  public OperationStatus runClaimed(long executionId) {
+    Execution execution = catalog.executions().get(executionId);
+    ProjectFiles files;
+    Project project;
+    try {
+      files = ProjectFiles.fromArchive(runtime.archive(executionId));
+      project = ProjectParser.parse(files);
+    } catch (RuntimeException e) {
+      recordFailure(executionId, e);
+      runtime.finish(executionId, OperationStatus.FAILED);
+      return OperationStatus.FAILED;
+    }
+    return execute(execution, Math.max(1, execution.executedCount()), files, project);
+  }
+
+  private OperationStatus execute(
+      Execution execution, int attempt, ProjectFiles files, Project project) {
+    long executionId = execution.executionId();
     CancellationToken cancellation = new CancellationToken();
     RunResult result;
     try (CatalogEventSink sink = new CatalogEventSink(runtime, executionId);
@@ -75,7 +137,7 @@ public final class ServerExecutor {
       RunOptions options =
           RunOptions.defaults()
               .withLoggingLevel(level)
-              .withExecution(executionId, Math.max(1, execution.executedCount() + 1))
+              .withExecution(executionId, attempt)
               .withCancellation(cancellation);
       result =
           new PackageRunner(project, files)

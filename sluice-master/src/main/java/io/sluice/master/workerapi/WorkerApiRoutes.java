@@ -10,11 +10,14 @@ import io.sluice.master.http.RouteModule;
 import io.sluice.master.lease.AttemptReports;
 import io.sluice.protocol.tls.CertificateAuthority;
 import io.sluice.protocol.tls.Fingerprints;
+import io.sluice.protocol.worker.Acknowledgement;
 import io.sluice.protocol.worker.AgentHeartbeat;
 import io.sluice.protocol.worker.EventBatch;
 import io.sluice.protocol.worker.PollRequest;
 import io.sluice.protocol.worker.TaskHeartbeat;
+import io.sluice.protocol.worker.TaskHeartbeatReply;
 import io.sluice.protocol.worker.TaskResult;
+import io.sluice.protocol.worker.Verdict;
 import io.sluice.protocol.worker.WorkerApi;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -79,15 +82,24 @@ public final class WorkerApiRoutes implements RouteModule {
                 .thenAccept(reply -> Json.ok(ctx, reply)));
   }
 
+  // Task reports look the worker up by a remembered id; their fenced statements match only workers
+  // that are not removed, so a removed worker's report is refused as ABORT, turned into 403 here.
+
   private void taskHeartbeat(Context ctx) {
-    UUID worker = registry.require(fingerprint(ctx));
+    String fingerprint = fingerprint(ctx);
+    UUID worker = registry.idOf(fingerprint);
     long taskId = taskId(ctx);
     TaskHeartbeat heartbeat = Json.read(ctx, TaskHeartbeat.class, maxRequestBytes);
-    Json.ok(ctx, reports.heartbeat(worker, taskId, heartbeat));
+    TaskHeartbeatReply reply = reports.heartbeat(worker, taskId, heartbeat);
+    if (reply.verdict() == Verdict.ABORT) {
+      registry.refuseIfRemoved(fingerprint);
+    }
+    Json.ok(ctx, reply);
   }
 
   private void events(Context ctx) {
-    UUID worker = registry.require(fingerprint(ctx));
+    String fingerprint = fingerprint(ctx);
+    UUID worker = registry.idOf(fingerprint);
     long taskId = taskId(ctx);
     EventBatch batch = Json.read(ctx, EventBatch.class, maxRequestBytes);
     if (batch.sequence() < 1) {
@@ -95,14 +107,22 @@ public final class WorkerApiRoutes implements RouteModule {
           "event batch sequence must start at 1, not " + batch.sequence(),
           "number the batches of an attempt 1, 2, 3 ...");
     }
-    Json.ok(ctx, reports.events(worker, taskId, batch));
+    Json.ok(ctx, refusedIfRemoved(fingerprint, reports.events(worker, taskId, batch)));
   }
 
   private void result(Context ctx) {
-    UUID worker = registry.require(fingerprint(ctx));
+    String fingerprint = fingerprint(ctx);
+    UUID worker = registry.idOf(fingerprint);
     long taskId = taskId(ctx);
     TaskResult result = Json.read(ctx, TaskResult.class, maxRequestBytes);
-    Json.ok(ctx, reports.result(worker, taskId, result));
+    Json.ok(ctx, refusedIfRemoved(fingerprint, reports.result(worker, taskId, result)));
+  }
+
+  private Acknowledgement refusedIfRemoved(String fingerprint, Acknowledgement ack) {
+    if (ack.verdict() == Verdict.ABORT) {
+      registry.refuseIfRemoved(fingerprint);
+    }
+    return ack;
   }
 
   private static String fingerprint(Context ctx) {

@@ -6,8 +6,10 @@ import io.sluice.protocol.worker.AgentHeartbeatReply;
 import io.sluice.protocol.worker.RunningAttempt;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -19,6 +21,10 @@ import org.jdbi.v3.core.Jdbi;
 public final class WorkerRegistry {
 
   private final Jdbi jdbi;
+  // A certificate's worker id never changes (a removed worker keeps its row; rows are never
+  // deleted), so it is safe to remember: task reports skip a catalog round trip for it, and check
+  // removal inside their own fenced statements instead (see idOf).
+  private final Map<String, UUID> ids = new ConcurrentHashMap<>();
 
   public WorkerRegistry(Jdbi jdbi) {
     this.jdbi = jdbi;
@@ -64,6 +70,26 @@ public final class WorkerRegistry {
                         "the worker registers itself with its first heartbeat; send one first"));
     refuseRemoved(worker);
     return worker.id();
+  }
+
+  /**
+   * The id of a registered worker, remembered after the first look-up. Removal is NOT checked here:
+   * the task reports' fenced statements match only workers that are not removed, and answer ABORT
+   * otherwise, after which {@link #refuseIfRemoved} turns a removed worker's ABORT into 403.
+   */
+  public UUID idOf(String fingerprint) {
+    UUID known = ids.get(fingerprint);
+    if (known != null) {
+      return known;
+    }
+    UUID id = require(fingerprint);
+    ids.put(fingerprint, id);
+    return id;
+  }
+
+  /** Refuses (403) a worker that was removed; what a fenced report checks when it is refused. */
+  public void refuseIfRemoved(String fingerprint) {
+    jdbi.withHandle(handle -> find(handle, fingerprint)).ifPresent(WorkerRegistry::refuseRemoved);
   }
 
   private static void refuseRemoved(Known worker) {

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.sluice.catalog.execution.CreateExecution;
 import io.sluice.catalog.message.EventMessage;
 import io.sluice.catalog.message.MessageQuery;
 import io.sluice.master.ScaleOutCluster;
 import io.sluice.master.TestWorker;
+import io.sluice.master.management.WorkerChanges;
 import io.sluice.protocol.tls.CertificateAuthority;
 import io.sluice.protocol.worker.Acknowledgement;
 import io.sluice.protocol.worker.AgentHeartbeatReply;
@@ -135,6 +137,72 @@ class WorkerApiTest {
     List<TaskAssignment> tasks = b.poll(2, 1_000).tasks();
 
     assertThat(tasks).extracting(TaskAssignment::executionId).containsExactly(execution);
+  }
+
+  @Test
+  void aTaggedExecutionGoesOnlyToAWorkerThatHasAllItsTags() {
+    TestWorker untagged = cluster.enabledWorker("untagged"); // registers with tag "test" only
+    TestWorker etlOnly = cluster.enabledWorker("etl-only");
+    TestWorker full = cluster.enabledWorker("full");
+    cluster.workers().set(etlOnly.id.toString(), new WorkerChanges(null, null, List.of("etl")));
+    cluster
+        .workers()
+        .set(full.id.toString(), new WorkerChanges(null, null, List.of("linux", "etl", "ssd")));
+    long execution =
+        cluster
+            .catalog()
+            .executions()
+            .create(
+                CreateExecution.of("F", "P", "Load")
+                    .inScaleOut(true)
+                    .withWorkerTags(List.of("etl", "linux")));
+    cluster.catalog().executions().start(execution, 0);
+    assertThat(cluster.catalog().executions().get(execution).requiredWorkerTags())
+        .containsExactly("etl", "linux");
+
+    assertThat(untagged.poll(2, 300).tasks()).isEmpty();
+    assertThat(etlOnly.poll(2, 300).tasks()).as("one of two tags is not enough").isEmpty();
+    assertThat(full.poll(2, 1_000).tasks())
+        .extracting(TaskAssignment::executionId)
+        .containsExactly(execution);
+  }
+
+  @Test
+  void workerTagsAreRefusedForAnExecutionThatDoesNotRunInScaleOut() {
+    assertThatThrownBy(
+            () ->
+                cluster
+                    .catalog()
+                    .executions()
+                    .create(
+                        CreateExecution.of("F", "P", "Load")
+                            .inScaleOut(false)
+                            .withWorkerTags(List.of("etl"))))
+        .hasMessageContaining("does not run in Scale Out");
+  }
+
+  @Test
+  void aResultCarryingItsFinalBatchStoresItOnceAndEndsTheExecution() {
+    TestWorker w = cluster.enabledWorker("w");
+    long execution = cluster.startExecution(0);
+    TaskAssignment task = w.poll(1, 1_000).tasks().get(0);
+    assertThat(w.events(task.taskId(), batch(1, 1, "one")).status()).isEqualTo(200);
+
+    TaskResult wrongBatch =
+        new TaskResult(1, TaskResult.Outcome.SUCCEEDED, 0, 2, null)
+            .withFinalBatch(batch(1, 3, "x"));
+    assertThat(w.post(WorkerApi.forTask(WorkerApi.TASK_RESULT, task.taskId()), wrongBatch).status())
+        .isEqualTo(400);
+
+    TaskResult done =
+        new TaskResult(1, TaskResult.Outcome.SUCCEEDED, 0, 2, null)
+            .withFinalBatch(batch(1, 2, "two"));
+    assertThat(w.result(task.taskId(), done).verdict()).isEqualTo(Verdict.ACCEPTED);
+    assertThat(w.result(task.taskId(), done).verdict()).as("a repeat").isEqualTo(Verdict.ACCEPTED);
+
+    assertThat(messagesOf(execution)).containsExactly("one", "two");
+    assertThat(cluster.executionStatus(execution)).isEqualTo(7);
+    assertThat(cluster.taskStatus(execution)).isEqualTo("ENDED");
   }
 
   @Test

@@ -14,6 +14,8 @@ import io.sluice.worker.task.StopReason;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.LongSupplier;
@@ -21,15 +23,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The worker agent's two loops, each on its own thread so neither a slow poll nor a slow package
- * delays the other: the agent heartbeat (registers on first contact, learns whether the worker is
- * enabled, obeys abort lists) and the long poll for tasks (only while enabled and with free slots).
- * Package work never runs on these threads.
+ * The worker agent's loops, each on its own thread so neither a slow poll nor a slow package delays
+ * the other: the agent heartbeat (registers on first contact, learns whether the worker is enabled,
+ * obeys abort lists) and the long polls for tasks (only while enabled and with free slots). Package
+ * work never runs on these threads.
+ *
+ * <p>Several pollers share the free slots: each asks for the slots no poll in flight has asked for
+ * yet, so a slot freed while a long poll waits is asked for at once by another poller instead of
+ * waiting for that poll to come back. Polls in flight never ask for more slots than are free in
+ * total, so no reply can bring more tasks than the worker may run.
  */
 public final class AgentLoop implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(AgentLoop.class);
   private static final Duration POLL_GIVE_UP = Duration.ofSeconds(10);
+  private static final int MAX_POLLERS = 4;
 
   private final WorkerSettings settings;
   private final MasterClient client;
@@ -37,8 +45,9 @@ public final class AgentLoop implements AutoCloseable {
   private final LongSupplier nanoClock;
   private final String machineName = machineName();
   private final Thread heartbeatThread;
-  private final Thread pollThread;
+  private final List<Thread> pollThreads = new ArrayList<>();
   private final Object signal = new Object();
+  private int askedFor; // slots asked for by polls in flight; guarded by signal
   private volatile boolean running = true;
   private volatile boolean polling = true;
   private volatile boolean enabled;
@@ -58,14 +67,18 @@ public final class AgentLoop implements AutoCloseable {
     this.nanoClock = nanoClock;
     this.lastAnswerNanos = nanoClock.getAsLong();
     this.heartbeatThread = new Thread(this::heartbeatLoop, "sluice-agent-heartbeat");
-    this.pollThread = new Thread(this::pollLoop, "sluice-poll");
     heartbeatThread.setDaemon(true);
-    pollThread.setDaemon(true);
+    int pollers = Math.max(1, Math.min(MAX_POLLERS, settings.maxTaskCount()));
+    for (int i = 1; i <= pollers; i++) {
+      Thread poller = new Thread(this::pollLoop, "sluice-poll-" + i);
+      poller.setDaemon(true);
+      pollThreads.add(poller);
+    }
   }
 
   public void start() {
     heartbeatThread.start();
-    pollThread.start();
+    pollThreads.forEach(Thread::start);
   }
 
   public boolean enabled() {
@@ -87,7 +100,7 @@ public final class AgentLoop implements AutoCloseable {
   /** Stops asking for tasks (the first step of a graceful shutdown); heartbeats go on. */
   public void stopPolling() {
     polling = false;
-    pollThread.interrupt();
+    pollThreads.forEach(Thread::interrupt);
     wake();
   }
 
@@ -163,19 +176,28 @@ public final class AgentLoop implements AutoCloseable {
   private void pollLoop() {
     while (running && polling) {
       try {
-        int free = dispatcher.freeSlots();
-        if (!enabled || free == 0) {
-          synchronized (signal) {
+        int ask;
+        synchronized (signal) {
+          ask = dispatcher.freeSlots() - askedFor;
+          if (!enabled || ask <= 0) {
             signal.wait(1_000);
+            continue;
           }
-          continue;
+          askedFor += ask;
         }
-        long sentAt = nanoClock.getAsLong();
-        PollReply reply =
-            client.poll(new PollRequest(free, settings.pollWait().toMillis()), POLL_GIVE_UP);
-        if (reply.tasks() != null) {
-          for (TaskAssignment task : reply.tasks()) {
-            dispatcher.start(task, sentAt);
+        try {
+          long sentAt = nanoClock.getAsLong();
+          PollReply reply =
+              client.poll(new PollRequest(ask, settings.pollWait().toMillis()), POLL_GIVE_UP);
+          if (reply.tasks() != null) {
+            for (TaskAssignment task : reply.tasks()) {
+              dispatcher.start(task, sentAt);
+            }
+          }
+        } finally {
+          synchronized (signal) {
+            askedFor -= ask; // the tasks it brought hold their slots now
+            signal.notifyAll();
           }
         }
       } catch (InterruptedException e) {
@@ -215,6 +237,6 @@ public final class AgentLoop implements AutoCloseable {
     running = false;
     polling = false;
     heartbeatThread.interrupt();
-    pollThread.interrupt();
+    pollThreads.forEach(Thread::interrupt);
   }
 }

@@ -10,6 +10,7 @@ import io.sluice.worker.spool.AttemptSpool;
 import io.sluice.worker.spool.SpoolFolder;
 import io.sluice.worker.spool.SpoolSender;
 import io.sluice.worker.spool.SpoolWriteException;
+import io.sluice.worker.task.ParsedProjects;
 import io.sluice.worker.task.StopReason;
 import io.sluice.worker.task.TaskAttempt;
 import java.time.Duration;
@@ -41,6 +42,7 @@ public final class TaskDispatcher implements SpoolSender.Verdicts {
   private final ScheduledExecutorService timers;
   private final Map<RunningAttempt, TaskAttempt> running = new ConcurrentHashMap<>();
   private final Runnable slotFreed;
+  private final ParsedProjects projects = new ParsedProjects(8);
 
   public TaskDispatcher(
       WorkerSettings settings,
@@ -90,7 +92,8 @@ public final class TaskDispatcher implements SpoolSender.Verdicts {
       spool = spoolFolder.inMemory(id, assignment.executionId());
     }
     TaskAttempt task =
-        new TaskAttempt(assignment, spool, settings.taskLogFolder(), timers, sender::wake);
+        new TaskAttempt(
+            assignment, spool, settings.taskLogFolder(), timers, sender::wake, projects);
     sender.add(spool);
     Duration margin = settings.leaseSafetyMargin();
     Lease lease = new Lease(nanoClock, margin, pollSentAtNanos, assignment.leaseMillis());

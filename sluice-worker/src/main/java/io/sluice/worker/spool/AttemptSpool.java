@@ -121,6 +121,21 @@ public final class AttemptSpool {
     return result;
   }
 
+  /**
+   * The result, when {@code batch} is the last thing before it (the attempt's final batch and the
+   * result is written): both can then go to the master in one request. Null otherwise.
+   */
+  public synchronized TaskResult resultAfter(EventBatch batch) {
+    if (result == null
+        || done
+        || unacknowledged.size() != 1
+        || unacknowledged.peekFirst().sequence() != batch.sequence()
+        || result.lastSequence() != batch.sequence()) {
+      return null;
+    }
+    return result;
+  }
+
   /** A master took batch {@code sequence}: it is never sent again. */
   public synchronized void acknowledged(long sequence) {
     EventBatch head = unacknowledged.peekFirst();

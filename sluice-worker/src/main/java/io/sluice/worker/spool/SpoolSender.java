@@ -150,7 +150,15 @@ public final class SpoolSender implements AutoCloseable {
     }
     RunningAttempt attempt = spool.attempt();
     try {
-      if (next instanceof EventBatch batch) {
+      TaskResult resultToo = next instanceof EventBatch b ? spool.resultAfter(b) : null;
+      if (resultToo != null) {
+        // The final batch rides with the result: one request (and one master transaction)
+        // instead of two, for every attempt whose last batch was not sent before it ended.
+        EventBatch batch = (EventBatch) next;
+        transport.result(attempt.taskId(), resultToo.withFinalBatch(batch), GIVE_UP_PER_CALL);
+        spool.acknowledged(batch.sequence());
+        spool.resultAcknowledged(); // ABORT here only means a stale result: nothing to redo
+      } else if (next instanceof EventBatch batch) {
         Verdict verdict = verdict(transport.events(attempt.taskId(), batch, GIVE_UP_PER_CALL));
         if (verdict == Verdict.ABORT) {
           spool.discard();

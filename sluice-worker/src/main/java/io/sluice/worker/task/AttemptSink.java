@@ -108,8 +108,12 @@ final class AttemptSink implements EventSink, AutoCloseable {
     }
   }
 
-  /** Cuts what is buffered into the next batch (none if nothing is). */
+  /** Cuts what is buffered into the next batch (none if nothing is), and wakes the sender. */
   void flush() {
+    flush(true);
+  }
+
+  private void flush(boolean wakeSender) {
     // One flush at a time, so batches reach the spool in the order they were cut.
     synchronized (spool) {
       List<EventBatch.Event> e;
@@ -136,13 +140,19 @@ final class AttemptSink implements EventSink, AutoCloseable {
         }
       }
     }
-    delivered.run();
+    if (wakeSender) {
+      delivered.run();
+    }
   }
 
+  /**
+   * Cuts the last batch. The sender is not woken: the attempt's result follows at once (and wakes
+   * it), so the last batch and the result usually travel in one request.
+   */
   @Override
   public void close() {
     ticker.cancel(false);
-    flush();
+    flush(false);
     taskLog.flush();
   }
 }

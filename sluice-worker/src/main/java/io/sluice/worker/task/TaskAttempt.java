@@ -6,7 +6,6 @@ import io.sluice.engine.event.MessageType;
 import io.sluice.engine.project.PackageDefinition;
 import io.sluice.engine.project.Project;
 import io.sluice.engine.project.ProjectFiles;
-import io.sluice.engine.project.ProjectParser;
 import io.sluice.engine.runtime.CancellationToken;
 import io.sluice.engine.runtime.PackageRunner;
 import io.sluice.engine.runtime.RunOptions;
@@ -17,6 +16,7 @@ import io.sluice.protocol.worker.TaskResult;
 import io.sluice.worker.spool.AttemptSpool;
 import io.sluice.worker.spool.SpoolWriteException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,6 +47,8 @@ public final class TaskAttempt {
   private final AtomicReference<String> stopMessage = new AtomicReference<>();
   private final CompletableFuture<TaskResult> finished = new CompletableFuture<>();
   private final ThreadGroup threads;
+  private final ParsedProjects projects;
+  private volatile long startedNanos;
 
   /**
    * @param spoolUpdated called when the spool has something new to send (wakes the sender)
@@ -57,6 +59,20 @@ public final class TaskAttempt {
       Path taskLogFolder,
       ScheduledExecutorService timers,
       Runnable spoolUpdated) {
+    this(assignment, spool, taskLogFolder, timers, spoolUpdated, new ParsedProjects(1));
+  }
+
+  /**
+   * @param projects where the worker keeps parsed projects, shared by its attempts
+   */
+  public TaskAttempt(
+      TaskAssignment assignment,
+      AttemptSpool spool,
+      Path taskLogFolder,
+      ScheduledExecutorService timers,
+      Runnable spoolUpdated,
+      ParsedProjects projects) {
+    this.projects = projects;
     this.assignment = assignment;
     this.spool = spool;
     this.taskLogFolder = taskLogFolder;
@@ -79,6 +95,7 @@ public final class TaskAttempt {
    * (null when the attempt was aborted and reports nothing).
    */
   public void start() {
+    startedNanos = System.nanoTime();
     Thread thread = new Thread(threads, this::runAndRecord, threads.getName() + "-main", 0);
     thread.setDaemon(true);
     thread.start();
@@ -107,6 +124,12 @@ public final class TaskAttempt {
     if (!reason.graceful()) {
       threads.interrupt();
     }
+  }
+
+  /** How long it has run (zero before it started). */
+  public Duration runningFor() {
+    long started = startedNanos;
+    return started == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - started);
   }
 
   public StopReason stopReason() {
@@ -151,8 +174,9 @@ public final class TaskAttempt {
                   assignment.timeoutSeconds(),
                   TimeUnit.SECONDS);
         }
-        ProjectFiles files = ProjectFiles.fromArchive(assignment.projectArchive());
-        Project project = ProjectParser.parse(files);
+        ParsedProjects.Parsed parsed = projects.parse(assignment.projectArchive());
+        ProjectFiles files = parsed.files();
+        Project project = parsed.project();
         PackageDefinition pkg =
             project
                 .findPackage(assignment.packageName())

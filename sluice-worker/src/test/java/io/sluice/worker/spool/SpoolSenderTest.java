@@ -44,6 +44,9 @@ class SpoolSenderTest {
             if (masterDown.get()) {
               throw new MasterUnavailableException("down", null);
             }
+            if (result.finalBatch() != null) {
+              received.add(taskId + ":" + result.finalBatch().sequence());
+            }
             received.add(taskId + ":result@" + result.lastSequence());
             return new Acknowledgement(verdict);
           }

@@ -6,6 +6,8 @@ import io.sluice.catalog.execution.Execution;
 import io.sluice.cli.common.CatalogCommandBase;
 import io.sluice.cli.common.Output;
 import io.sluice.cli.common.UsageException;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -59,6 +61,15 @@ public final class CreateExecutionCommand extends CatalogCommandBase {
       description = "Only workers named with `executions add-worker` may run it (Scale Out).")
   boolean specificWorkers;
 
+  @Option(
+      names = "--worker-tag",
+      paramLabel = "TAG",
+      split = ",",
+      description =
+          "Only a worker that has this tag may run it (Scale Out; repeatable or comma-separated;"
+              + " all given tags must be on the worker).")
+  List<String> workerTags = new ArrayList<>();
+
   @Override
   protected int run(Catalog catalog, Output out) {
     if (reference != null && environment != null) {
@@ -77,6 +88,12 @@ public final class CreateExecutionCommand extends CatalogCommandBase {
     }
     if (scaleOut != null) {
       request = request.inScaleOut(scaleOut);
+    }
+    if (!workerTags.isEmpty()) {
+      request = request.withWorkerTags(workerTags);
+      if (scaleOut == null) {
+        request = request.inScaleOut(true);
+      }
     }
     long id = catalog.executions().create(request);
     Execution execution = catalog.executions().get(id);

@@ -57,7 +57,11 @@ public final class ShowExecutionCommand extends CatalogCommandBase {
         line(
             "mode",
             e.runInScaleOut()
-                ? "scale out, " + (e.useAnyWorker() ? "any worker" : "named workers only")
+                ? "scale out, "
+                    + (e.useAnyWorker() ? "any worker" : "named workers only")
+                    + (e.requiredWorkerTags().isEmpty()
+                        ? ""
+                        : ", with tags " + String.join(", ", e.requiredWorkerTags()))
                 : "server"));
     lines.add(line("logging level", e.loggingLevel() + " " + LOGGING_LEVELS[e.loggingLevel()]));
     lines.add(line("created", Output.text(e.createdTime())));

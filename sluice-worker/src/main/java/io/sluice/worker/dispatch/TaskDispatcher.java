@@ -16,6 +16,7 @@ import io.sluice.worker.task.TaskAttempt;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongSupplier;
@@ -118,10 +119,18 @@ public final class TaskDispatcher implements SpoolSender.Verdicts {
       keeper.check();
     }
     LeaseKeeping.Handle keeping = leases.keep(keeper);
+    CompletableFuture<Void> delivery = spool.settled();
     task.finished()
         .whenComplete(
             (result, failure) -> {
-              keeping.close();
+              if (result == null) {
+                keeping.close();
+              } else {
+                // Keep renewing the lease until a master has the result: a result whose delivery
+                // is slowed (a master failing over) must not lose the race with the lease, or the
+                // master would run the finished package again on another worker.
+                delivery.whenComplete((delivered, dropped) -> keeping.close());
+              }
               running.remove(id);
               log.info(
                   "task {} attempt {} of execution {} ended: {}",

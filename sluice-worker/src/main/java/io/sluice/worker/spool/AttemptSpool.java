@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The events and result of one task attempt on their way to a master. Each batch gets the next
@@ -38,6 +39,7 @@ public final class AttemptSpool {
   private long lastSequence;
   private TaskResult result;
   private boolean done;
+  private final CompletableFuture<Void> settled = new CompletableFuture<>();
   private int refusals;
   private long writtenBytes; // end of the last complete line
 
@@ -157,6 +159,7 @@ public final class AttemptSpool {
   /** Drops everything still queued (the attempt was aborted, or its logs expired). */
   public synchronized void discard() {
     done = true;
+    settled.complete(null);
     unacknowledged.clear();
     close();
     try {
@@ -179,6 +182,13 @@ public final class AttemptSpool {
     } else if (result != null) {
       resultAcknowledged();
     }
+  }
+
+  /**
+   * Completes once nothing is left to deliver: a master took the result, or the spool was dropped.
+   */
+  public CompletableFuture<Void> settled() {
+    return settled;
   }
 
   public synchronized boolean isDone() {

@@ -55,6 +55,24 @@ class SpoolTest {
   }
 
   @Test
+  void theSpoolSettlesOnlyWhenAMasterTookTheResultOrItIsDropped() {
+    // The worker renews an attempt's lease until its spool settles (TaskDispatcher).
+    AttemptSpool delivered = SpoolFolder.open(dir).create(new RunningAttempt(6, 1), 106);
+    append(delivered, "a");
+    delivered.finish(TaskResult.Outcome.SUCCEEDED, 0, null);
+    delivered.acknowledged(1);
+    assertThat(delivered.settled()).as("result written, not yet taken").isNotDone();
+    delivered.resultAcknowledged();
+    assertThat(delivered.settled()).isDone();
+
+    AttemptSpool dropped = SpoolFolder.open(dir).create(new RunningAttempt(7, 1), 107);
+    append(dropped, "a");
+    assertThat(dropped.settled()).isNotDone();
+    dropped.discard();
+    assertThat(dropped.settled()).isDone();
+  }
+
+  @Test
   void aRepeatedOrStaleAcknowledgementDoesNotSkipABatch() {
     AttemptSpool spool = SpoolFolder.open(dir).create(new RunningAttempt(5, 1), 105);
     append(spool, "a");

@@ -14,9 +14,9 @@ import java.util.List;
 import picocli.CommandLine;
 
 /** Runs {@code sluice} commands in-process against one catalog, capturing exit code and output. */
-final class CliRun {
+public final class CliRun {
 
-  record Result(int exitCode, String out, String err) {}
+  public record Result(int exitCode, String out, String err) {}
 
   private final CatalogLocation location;
   private final Path keyFile;
@@ -49,7 +49,7 @@ final class CliRun {
   }
 
   /** {@code sluice <args>} exactly as given. */
-  static Result run(String... args) {
+  public static Result run(String... args) {
     PrintStream originalOut = System.out;
     PrintStream originalErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -10,7 +10,8 @@ import io.sluice.catalog.database.CatalogLocation;
 import io.sluice.catalog.security.CatalogKey;
 import io.sluice.catalog.testing.TestCatalog;
 import io.sluice.catalog.testing.TestProjects;
-import io.sluice.cli.SluiceCommand;
+import io.sluice.cli.catalog.CliRun;
+import io.sluice.cli.catalog.CliRun.Result;
 import io.sluice.master.Master;
 import io.sluice.master.config.MasterSettings;
 import io.sluice.master.management.ApiTokens;
@@ -19,11 +20,6 @@ import io.sluice.master.management.WorkerAgents;
 import io.sluice.protocol.tls.CertificateAuthority;
 import io.sluice.worker.Worker;
 import io.sluice.worker.config.WorkerSettingsReader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,8 +45,6 @@ class RemoteCommandsTest {
   private CatalogDatabase database;
   private Master master;
   private Worker worker;
-
-  record Result(int exitCode, String out, String err) {}
 
   @BeforeEach
   void start() {
@@ -407,24 +401,6 @@ class RemoteCommandsTest {
   }
 
   private static Result run(String... args) {
-    PrintStream originalOut = System.out;
-    PrintStream originalErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream errStream = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(errStream, true, StandardCharsets.UTF_8));
-      var cmd = SluiceCommand.commandLine();
-      cmd.setErr(new PrintWriter(err, true));
-      int code = cmd.execute(args);
-      return new Result(
-          code,
-          out.toString(StandardCharsets.UTF_8),
-          err + errStream.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(originalOut);
-      System.setErr(originalErr);
-    }
+    return CliRun.run(args);
   }
 }

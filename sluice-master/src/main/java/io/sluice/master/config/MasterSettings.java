@@ -3,6 +3,7 @@ package io.sluice.master.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A master's settings, mirroring SSIS's MasterSettings.config (port 8391, certificate, catalog,
@@ -131,170 +132,132 @@ public record MasterSettings(
   }
 
   public MasterSettings withPorts(int newPort, int newManagementPort) {
-    return new MasterSettings(
-        name,
-        host,
-        newPort,
-        newManagementPort,
-        advertisedAddress,
-        certificate,
-        key,
-        ca,
-        cleanupCompletedTasksInterval,
-        expiredTaskCheckInterval,
-        masterHeartbeatInterval,
-        catalogConnectionTimeout,
-        leaseInterval,
-        grace,
-        maxPollWait,
-        taskTimeout,
-        maxRequestBytes,
-        leaderLease,
-        catalogFailoverTimeout,
-        retentionCleanupInterval,
-        serverExecutions);
+    return edit(
+        d -> {
+          d.port = newPort;
+          d.managementPort = newManagementPort;
+        });
   }
 
   public MasterSettings withLease(Duration lease, Duration newGrace, Duration check) {
-    return new MasterSettings(
-        name,
-        host,
-        port,
-        managementPort,
-        advertisedAddress,
-        certificate,
-        key,
-        ca,
-        cleanupCompletedTasksInterval,
-        check,
-        masterHeartbeatInterval,
-        catalogConnectionTimeout,
-        lease,
-        newGrace,
-        maxPollWait,
-        taskTimeout,
-        maxRequestBytes,
-        leaderLease,
-        catalogFailoverTimeout,
-        retentionCleanupInterval,
-        serverExecutions);
+    return edit(
+        d -> {
+          d.leaseInterval = lease;
+          d.grace = newGrace;
+          d.expiredTaskCheckInterval = check;
+        });
   }
 
   public MasterSettings withTaskTimeout(Duration timeout) {
-    return new MasterSettings(
-        name,
-        host,
-        port,
-        managementPort,
-        advertisedAddress,
-        certificate,
-        key,
-        ca,
-        cleanupCompletedTasksInterval,
-        expiredTaskCheckInterval,
-        masterHeartbeatInterval,
-        catalogConnectionTimeout,
-        leaseInterval,
-        grace,
-        maxPollWait,
-        timeout,
-        maxRequestBytes,
-        leaderLease,
-        catalogFailoverTimeout,
-        retentionCleanupInterval,
-        serverExecutions);
+    return edit(d -> d.taskTimeout = timeout);
   }
 
   public MasterSettings withMaxPollWait(Duration wait) {
-    return new MasterSettings(
-        name,
-        host,
-        port,
-        managementPort,
-        advertisedAddress,
-        certificate,
-        key,
-        ca,
-        cleanupCompletedTasksInterval,
-        expiredTaskCheckInterval,
-        masterHeartbeatInterval,
-        catalogConnectionTimeout,
-        leaseInterval,
-        grace,
-        wait,
-        taskTimeout,
-        maxRequestBytes,
-        leaderLease,
-        catalogFailoverTimeout,
-        retentionCleanupInterval,
-        serverExecutions);
+    return edit(d -> d.maxPollWait = wait);
   }
 
   public MasterSettings withMaxRequestBytes(long bytes) {
-    return new MasterSettings(
-        name,
-        host,
-        port,
-        managementPort,
-        advertisedAddress,
-        certificate,
-        key,
-        ca,
-        cleanupCompletedTasksInterval,
-        expiredTaskCheckInterval,
-        masterHeartbeatInterval,
-        catalogConnectionTimeout,
-        leaseInterval,
-        grace,
-        maxPollWait,
-        taskTimeout,
-        bytes,
-        leaderLease,
-        catalogFailoverTimeout,
-        retentionCleanupInterval,
-        serverExecutions);
+    return edit(d -> d.maxRequestBytes = bytes);
   }
 
   public MasterSettings withLeaderLease(Duration lease) {
-    return with(lease, catalogFailoverTimeout, retentionCleanupInterval, serverExecutions);
+    return edit(d -> d.leaderLease = lease);
   }
 
   public MasterSettings withCatalogFailoverTimeout(Duration timeout) {
-    return with(leaderLease, timeout, retentionCleanupInterval, serverExecutions);
+    return edit(d -> d.catalogFailoverTimeout = timeout);
   }
 
   public MasterSettings withRetentionCleanupInterval(Duration interval) {
-    return with(leaderLease, catalogFailoverTimeout, interval, serverExecutions);
+    return edit(d -> d.retentionCleanupInterval = interval);
   }
 
   public MasterSettings withServerExecutions(int count) {
-    return with(leaderLease, catalogFailoverTimeout, retentionCleanupInterval, count);
+    return edit(d -> d.serverExecutions = count);
   }
 
-  private MasterSettings with(
-      Duration lease, Duration failoverTimeout, Duration cleanupInterval, int servers) {
-    return new MasterSettings(
-        name,
-        host,
-        port,
-        managementPort,
-        advertisedAddress,
-        certificate,
-        key,
-        ca,
-        cleanupCompletedTasksInterval,
-        expiredTaskCheckInterval,
-        masterHeartbeatInterval,
-        catalogConnectionTimeout,
-        leaseInterval,
-        grace,
-        maxPollWait,
-        taskTimeout,
-        maxRequestBytes,
-        lease,
-        failoverTimeout,
-        cleanupInterval,
-        servers);
+  /**
+   * A copy with some settings changed: every with...() goes through this one place, so a new
+   * setting is added here and in the record, not in a copy of the constructor call per method.
+   */
+  private MasterSettings edit(Consumer<Draft> change) {
+    Draft d = new Draft(this);
+    change.accept(d);
+    return d.build();
+  }
+
+  /** The settings as mutable fields, for {@link #edit}. */
+  private static final class Draft {
+    String name;
+    String host;
+    int port;
+    int managementPort;
+    String advertisedAddress;
+    Path certificate;
+    Path key;
+    Path ca;
+    Duration cleanupCompletedTasksInterval;
+    Duration expiredTaskCheckInterval;
+    Duration masterHeartbeatInterval;
+    Duration catalogConnectionTimeout;
+    Duration leaseInterval;
+    Duration grace;
+    Duration maxPollWait;
+    Duration taskTimeout;
+    long maxRequestBytes;
+    Duration leaderLease;
+    Duration catalogFailoverTimeout;
+    Duration retentionCleanupInterval;
+    int serverExecutions;
+
+    Draft(MasterSettings s) {
+      name = s.name;
+      host = s.host;
+      port = s.port;
+      managementPort = s.managementPort;
+      advertisedAddress = s.advertisedAddress;
+      certificate = s.certificate;
+      key = s.key;
+      ca = s.ca;
+      cleanupCompletedTasksInterval = s.cleanupCompletedTasksInterval;
+      expiredTaskCheckInterval = s.expiredTaskCheckInterval;
+      masterHeartbeatInterval = s.masterHeartbeatInterval;
+      catalogConnectionTimeout = s.catalogConnectionTimeout;
+      leaseInterval = s.leaseInterval;
+      grace = s.grace;
+      maxPollWait = s.maxPollWait;
+      taskTimeout = s.taskTimeout;
+      maxRequestBytes = s.maxRequestBytes;
+      leaderLease = s.leaderLease;
+      catalogFailoverTimeout = s.catalogFailoverTimeout;
+      retentionCleanupInterval = s.retentionCleanupInterval;
+      serverExecutions = s.serverExecutions;
+    }
+
+    MasterSettings build() {
+      return new MasterSettings(
+          name,
+          host,
+          port,
+          managementPort,
+          advertisedAddress,
+          certificate,
+          key,
+          ca,
+          cleanupCompletedTasksInterval,
+          expiredTaskCheckInterval,
+          masterHeartbeatInterval,
+          catalogConnectionTimeout,
+          leaseInterval,
+          grace,
+          maxPollWait,
+          taskTimeout,
+          maxRequestBytes,
+          leaderLease,
+          catalogFailoverTimeout,
+          retentionCleanupInterval,
+          serverExecutions);
+    }
   }
 
   /** Every setting with its value, for the startup log. */

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -37,10 +38,13 @@ public final class ProjectFiles {
    */
   private static final LocalDateTime FIXED_ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
 
-  private final Map<String, byte[]> files;
+  /** The folder of JDBC driver jars a project may ship (see docs/package-format.md). */
+  public static final String LIBRARIES_FOLDER = "lib/";
 
-  private ProjectFiles(Map<String, byte[]> files) {
-    this.files = Collections.unmodifiableMap(files);
+  private final NavigableMap<String, byte[]> files;
+
+  private ProjectFiles(NavigableMap<String, byte[]> files) {
+    this.files = Collections.unmodifiableNavigableMap(files);
   }
 
   public static ProjectFiles of(Map<String, byte[]> files) {
@@ -53,7 +57,7 @@ public final class ProjectFiles {
       throw new ProjectFormatException(
           List.of(new Problem(dir.toString(), 0, 0, "is not a folder")));
     }
-    Map<String, byte[]> files = new TreeMap<>();
+    NavigableMap<String, byte[]> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path file : (Iterable<Path>) walk::iterator) {
         Path relative = dir.relativize(file);
@@ -74,7 +78,7 @@ public final class ProjectFiles {
     if (archive.length > MAX_ARCHIVE_BYTES) {
       throw archiveProblem("is larger than " + MAX_ARCHIVE_BYTES / (1024 * 1024) + " MiB");
     }
-    Map<String, byte[]> files = new TreeMap<>();
+    NavigableMap<String, byte[]> files = new TreeMap<>();
     long total = 0;
     try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
       ZipEntry entry;
@@ -132,6 +136,15 @@ public final class ProjectFiles {
 
   public byte[] get(String path) {
     return files.get(path);
+  }
+
+  /**
+   * The files below {@code lib/} by path: the project's JDBC driver jars once the project is valid.
+   * A range of the sorted map, so a project without {@code lib/} costs a lookup.
+   */
+  public Map<String, byte[]> libraries() {
+    // '0' is the character after '/': the range holds exactly the paths starting with "lib/"
+    return files.subMap(LIBRARIES_FOLDER, true, "lib0", false);
   }
 
   /** Relative, '/'-separated, no empty, '.' or '..' parts, no drive letter. */

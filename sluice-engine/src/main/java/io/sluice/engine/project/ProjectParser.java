@@ -127,7 +127,7 @@ public final class ProjectParser {
     for (Map.Entry<String, byte[]> file : files.all().entrySet()) {
       String path = file.getKey();
       if (!path.startsWith(PACKAGES_FOLDER)) {
-        continue; // other files (SQL scripts, notes) travel with the project untouched
+        continue; // other files (SQL scripts, notes, lib/ jars) travel with the project untouched
       }
       if (path.indexOf('/', PACKAGES_FOLDER.length()) >= 0
           || !(path.endsWith(".yaml") || path.endsWith(".yml"))) {
@@ -166,6 +166,7 @@ public final class ProjectParser {
               "the project has no packages: add at least one packages/NAME.yaml"));
     }
     checkPackageCalls(packages);
+    LibraryCheck.check(files, problems);
     return new Project(name, description, parameters, connections, List.copyOf(packages));
   }
 

@@ -8,6 +8,7 @@ import static io.sluice.engine.project.ProjectFixtures.problems;
 import static io.sluice.engine.project.ProjectFixtures.withPackage;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.engine.testing.TestDriverJars;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -686,5 +687,46 @@ class ProjectParserProblemsTest {
             "2 problems in the project:\n"
                 + "  packages/p.yaml:2:5: 'type' is required\n"
                 + "  packages/p.yaml:3:5: 'type' is required");
+  }
+
+  @Test
+  void libHoldsOnlyReadableJarsDirectlyInIt() {
+    byte[] jar = TestDriverJars.driverJar("1.0");
+    byte[] damaged = jar.clone();
+    damaged[damaged.length / 2] ^= 0x5A; // inside the driver class's compressed bytes
+    Map<String, byte[]> files = new java.util.TreeMap<>();
+    files.put("project.yaml", PROJECT.getBytes(StandardCharsets.UTF_8));
+    files.put("packages/p.yaml", PACKAGE.getBytes(StandardCharsets.UTF_8));
+    files.put("lib/good.jar", jar);
+    files.put("lib/README.txt", "drivers".getBytes(StandardCharsets.UTF_8));
+    files.put("lib/old/driver.jar", jar);
+    files.put("lib/text.jar", "not a jar".getBytes(StandardCharsets.UTF_8));
+    files.put("lib/damaged.jar", damaged);
+    files.put("lib/cut.jar", java.util.Arrays.copyOf(jar, jar.length - 30));
+
+    assertThat(problems(ProjectFiles.of(files)))
+        .satisfiesExactly(
+            readme ->
+                assertThat(readme)
+                    .isEqualTo(
+                        "lib/README.txt: lib/ holds only JDBC driver jars (lib/NAME.jar, no"
+                            + " sub-folders); move this file out of lib/"),
+            cut ->
+                assertThat(cut)
+                    .isEqualTo(
+                        "lib/cut.jar: is not a readable jar (its central directory is missing:"
+                            + " the file is cut short); replace it with the driver's jar as its"
+                            + " vendor publishes it"),
+            damagedJar ->
+                assertThat(damagedJar)
+                    .startsWith("lib/damaged.jar: is not a readable jar (")
+                    .endsWith("); replace it with the driver's jar as its vendor publishes it"),
+            old -> assertThat(old).startsWith("lib/old/driver.jar: lib/ holds only JDBC driver"),
+            text ->
+                assertThat(text)
+                    .isEqualTo(
+                        "lib/text.jar: is not a readable jar (no entries: it is not a zip"
+                            + " archive, or it is empty); replace it with the driver's jar as its"
+                            + " vendor publishes it"));
   }
 }

@@ -6,14 +6,15 @@ import io.sluice.engine.expression.ExpressionScope;
 import io.sluice.engine.expression.Reference;
 import io.sluice.engine.expression.SlotScope;
 import io.sluice.engine.expression.SlotValues;
+import io.sluice.engine.runtime.library.JdbcDrivers;
 import io.sluice.engine.type.DataType;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -178,7 +179,14 @@ public final class SimpleDataFlowEnvironment implements DataFlowEnvironment {
     }
 
     public Builder jdbc(String name, String url, String user, String password) {
-      return jdbc(name, () -> DriverManager.getConnection(url, user, password));
+      Properties info = new Properties();
+      if (user != null) {
+        info.setProperty("user", user);
+      }
+      if (password != null) {
+        info.setProperty("password", password);
+      }
+      return jdbc(name, () -> JdbcDrivers.ofCurrentThread().connect(url, info));
     }
 
     public Builder flatFile(String name, Path path, Map<String, Object> settings) {

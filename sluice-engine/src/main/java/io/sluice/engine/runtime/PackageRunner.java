@@ -6,6 +6,8 @@ import io.sluice.engine.project.Project;
 import io.sluice.engine.project.ProjectFiles;
 import io.sluice.engine.runtime.controlflow.PackageExecution;
 import io.sluice.engine.runtime.expression.ExpressionService;
+import io.sluice.engine.runtime.library.ProjectLibraries;
+import io.sluice.engine.runtime.library.TaskLoader;
 import io.sluice.engine.runtime.task.TaskTypeRegistry;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,25 +25,39 @@ public final class PackageRunner {
   private final ProjectFiles files;
   private final TaskTypeRegistry registry;
   private final ExpressionService expressions;
+  private final ProjectLibraries libraries;
 
+  /** A runner whose project's {@code lib/} jars, if any, go to the process's temporary store. */
   public PackageRunner(Project project, ProjectFiles files) {
-    this(project, files, TaskTypeRegistry.standard(), ExpressionService.standard());
+    this(project, files, ProjectLibraries.of(files));
+  }
+
+  /**
+   * @param libraries the project's {@code lib/} jars, made once per project version (a worker keeps
+   *     them with the parsed project)
+   */
+  public PackageRunner(Project project, ProjectFiles files, ProjectLibraries libraries) {
+    this(project, files, libraries, TaskTypeRegistry.standard(), ExpressionService.standard());
   }
 
   public PackageRunner(
       Project project,
       ProjectFiles files,
+      ProjectLibraries libraries,
       TaskTypeRegistry registry,
       ExpressionService expressions) {
     this.project = project;
     this.files = files;
+    this.libraries = libraries;
     this.registry = registry;
     this.expressions = expressions;
   }
 
   /**
    * Runs package {@code packageName} and waits for it to end (cancel through {@link
-   * RunOptions#cancellation()}).
+   * RunOptions#cancellation()}). When the project has {@code lib/} jars, the run gets a class
+   * loader of its own over them: the context class loader of this thread while the run lasts and of
+   * every thread the run starts, closed when the run ends.
    *
    * @throws IllegalArgumentException when the project has no such package
    */
@@ -63,36 +79,54 @@ public final class PackageRunner {
                                 project.packages().stream()
                                     .map(PackageDefinition::name)
                                     .toList())));
-    ExecutorService executor = Executors.newCachedThreadPool(new EngineThreads(pkg.name()));
-    try {
-      return new PackageExecution(
-              project,
-              files,
-              registry,
-              expressions,
-              options,
-              EventSink.filtered(sink, options.loggingLevel()),
-              executor,
-              parameters.project())
-          .run(pkg, parameters.packageValues());
-    } finally {
-      executor.shutdownNow();
+    try (TaskLoader loader = libraries.open("sluice-" + project.name() + "-" + pkg.name())) {
+      Thread thread = Thread.currentThread();
+      ClassLoader previous = thread.getContextClassLoader();
+      if (loader.isolated()) {
+        thread.setContextClassLoader(loader.classLoader());
+      }
+      ExecutorService executor =
+          Executors.newCachedThreadPool(new EngineThreads(pkg.name(), loader));
+      try {
+        return new PackageExecution(
+                project,
+                files,
+                registry,
+                expressions,
+                options,
+                EventSink.filtered(sink, options.loggingLevel()),
+                executor,
+                parameters.project(),
+                loader)
+            .run(pkg, parameters.packageValues());
+      } finally {
+        executor.shutdownNow();
+        thread.setContextClassLoader(previous);
+      }
     }
   }
 
-  /** Daemon threads named after the package, so a thread dump shows what runs. */
+  /**
+   * Daemon threads named after the package, so a thread dump shows what runs, with the run's class
+   * loader (threads they start in turn inherit it).
+   */
   private static final class EngineThreads implements ThreadFactory {
     private final String packageName;
+    private final TaskLoader loader;
     private final AtomicInteger count = new AtomicInteger();
 
-    EngineThreads(String packageName) {
+    EngineThreads(String packageName, TaskLoader loader) {
       this.packageName = packageName;
+      this.loader = loader;
     }
 
     @Override
     public Thread newThread(Runnable r) {
       Thread t = new Thread(r, "sluice-" + packageName + "-" + count.incrementAndGet());
       t.setDaemon(true);
+      if (loader.isolated()) {
+        t.setContextClassLoader(loader.classLoader());
+      }
       return t;
     }
   }

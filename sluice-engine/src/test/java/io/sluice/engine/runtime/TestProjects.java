@@ -27,6 +27,11 @@ final class TestProjects {
     return this;
   }
 
+  TestProjects file(String path, byte[] content) {
+    files.put(path, content);
+    return this;
+  }
+
   ProjectFiles files() {
     return ProjectFiles.of(files);
   }

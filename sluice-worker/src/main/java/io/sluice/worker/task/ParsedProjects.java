@@ -3,6 +3,7 @@ package io.sluice.worker.task;
 import io.sluice.engine.project.Project;
 import io.sluice.engine.project.ProjectFiles;
 import io.sluice.engine.project.ProjectParser;
+import io.sluice.engine.runtime.library.ProjectLibraries;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,12 +13,16 @@ import java.util.Map;
  * archive, and unpacking and parsing it (YAML, expressions) was a large share of a short task's CPU
  * on the worker; the same project version arrives again and again, and a parsed project is
  * immutable, so one parse serves every run of it (PackageRunner runs packages of one project at
- * once). Bounded, least recently used first out; large archives are not kept.
+ * once). Bounded, least recently used first out; large archives are not kept (their {@code lib/}
+ * jars are still written only once: the jar store keeps them by content).
  */
 public final class ParsedProjects {
 
-  /** A parsed project with the files its packages read. */
-  public record Parsed(ProjectFiles files, Project project) {}
+  /**
+   * A parsed project with the files its packages read and its {@code lib/} jars, written to disk
+   * once for all its attempts (each attempt opens its own class loader over them).
+   */
+  public record Parsed(ProjectFiles files, Project project, ProjectLibraries libraries) {}
 
   private static final int MAX_CACHED_ARCHIVE_BYTES = 4 * 1024 * 1024;
 
@@ -39,7 +44,8 @@ public final class ParsedProjects {
       }
     }
     ProjectFiles files = ProjectFiles.fromArchive(archive);
-    Parsed fresh = new Parsed(files, ProjectParser.parse(files)); // a bad archive throws: not kept
+    Project project = ProjectParser.parse(files); // a bad archive throws: not kept
+    Parsed fresh = new Parsed(files, project, ProjectLibraries.of(files));
     if (archive.length <= MAX_CACHED_ARCHIVE_BYTES) {
       synchronized (parsed) {
         parsed.put(key, fresh);

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One attempt of a task on this worker: runs the package from the assignment's project archive on
  * its own threads (a thread group of its own, so every thread the package starts can be interrupted
- * together), with its own cancellation token. Whatever happens inside, including an {@link
+ * together), with its own cancellation token and, when the project ships {@code lib/} jars, its own
+ * class loader over them (see PackageRunner). Whatever happens inside, including an {@link
  * OutOfMemoryError} or a bad archive, ends as a result in the spool, never as an exception out of
  * here: one package's failure never takes the worker down.
  */
@@ -190,7 +191,7 @@ public final class TaskAttempt {
                 .withExecution(assignment.executionId(), assignment.attempt())
                 .withCancellation(cancellation);
         run =
-            new PackageRunner(project, files)
+            new PackageRunner(project, files, parsed.libraries())
                 .run(
                     pkg.name(),
                     TaskParameters.values(project, pkg, assignment.parameters()),

@@ -4,10 +4,10 @@ import io.sluice.engine.project.ConnectionDefinition;
 import io.sluice.engine.runtime.expression.CompiledExpression;
 import io.sluice.engine.runtime.expression.ExpressionError;
 import io.sluice.engine.runtime.expression.ExpressionService;
+import io.sluice.engine.runtime.library.JdbcDrivers;
 import io.sluice.engine.runtime.variable.Variables;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,8 +28,13 @@ public final class Connections {
 
   private final Map<String, ConnectionDefinition> definitions = new LinkedHashMap<>();
   private final Map<String, Map<String, CompiledExpression>> expressions = new LinkedHashMap<>();
+  private final JdbcDrivers drivers;
 
-  public Connections(List<ConnectionDefinition> definitions) {
+  /**
+   * @param drivers the run's drivers: its project's {@code lib/} jars, then Sluice's class path
+   */
+  public Connections(List<ConnectionDefinition> definitions, JdbcDrivers drivers) {
+    this.drivers = drivers;
     for (ConnectionDefinition d : definitions) {
       this.definitions.put(key(d.name()), d);
     }
@@ -103,7 +108,10 @@ public final class Connections {
     return result;
   }
 
-  /** Opens a JDBC connection with the driver that accepts the URL (any on the class path). */
+  /**
+   * Opens a JDBC connection with the driver that accepts the URL: one of the project's {@code lib/}
+   * jars, or one on Sluice's class path.
+   */
   public Connection openJdbc(String name, Variables scope) throws SQLException {
     Map<String, Object> s = settings(name, scope);
     Properties props = new Properties();
@@ -118,10 +126,16 @@ public final class Connections {
     }
     String url = String.valueOf(s.get("url"));
     try {
-      return DriverManager.getConnection(url, props);
+      return drivers.connect(url, props);
     } catch (SQLException e) {
       throw new SQLException(
-          "cannot connect with connection '" + name + "' to " + url + ": " + e.getMessage(),
+          "cannot connect with connection '"
+              + name
+              + "' to "
+              + url
+              + ": "
+              + e.getMessage()
+              + (noDriver(e) ? NO_DRIVER_HINT : ""),
           e.getSQLState(),
           e);
     }
@@ -135,6 +149,18 @@ public final class Connections {
       throw new IllegalArgumentException("connection '" + name + "' has an empty path");
     }
     return Path.of(String.valueOf(path));
+  }
+
+  private static final String NO_DRIVER_HINT =
+      "; neither Sluice (which bundles PostgreSQL's) nor the project's lib/ folder has a JDBC"
+          + " driver for this URL: put the driver's jar in the project's lib/ folder and deploy"
+          + " the project again";
+
+  /** DriverManager's "No suitable driver found for URL" (SQLState 08001 with that text). */
+  private static boolean noDriver(SQLException e) {
+    return "08001".equals(e.getSQLState())
+        && e.getMessage() != null
+        && e.getMessage().startsWith("No suitable driver");
   }
 
   private static String requiredSetting(String type) {

@@ -9,6 +9,7 @@ import io.sluice.engine.runtime.RunOptions;
 import io.sluice.engine.runtime.RunResult;
 import io.sluice.engine.runtime.connection.Connections;
 import io.sluice.engine.runtime.expression.ExpressionService;
+import io.sluice.engine.runtime.library.JdbcDrivers;
 import io.sluice.engine.runtime.task.TaskTypeRegistry;
 import io.sluice.engine.runtime.variable.Variables;
 import java.time.Duration;
@@ -33,6 +34,7 @@ public final class PackageExecution {
   private final EventSink sink;
   private final ExecutorService executor;
   private final Map<String, Object> projectValues;
+  private final JdbcDrivers drivers;
 
   public PackageExecution(
       Project project,
@@ -42,7 +44,8 @@ public final class PackageExecution {
       RunOptions options,
       EventSink sink,
       ExecutorService executor,
-      Map<String, Object> projectValues) {
+      Map<String, Object> projectValues,
+      JdbcDrivers drivers) {
     this.project = project;
     this.files = files;
     this.registry = registry;
@@ -51,6 +54,7 @@ public final class PackageExecution {
     this.sink = sink;
     this.executor = executor;
     this.projectValues = projectValues;
+    this.drivers = drivers;
   }
 
   public RunResult run(PackageDefinition pkg, Map<String, Object> packageValues) {
@@ -71,7 +75,7 @@ public final class PackageExecution {
         variables.build(project, pkg, projectValues, packageValues, options, start, expressions);
     List<ConnectionDefinition> definitions = new ArrayList<>(project.connections());
     definitions.addAll(pkg.connections());
-    Connections connections = new Connections(definitions);
+    Connections connections = new Connections(definitions, drivers);
     List<String> earlier = new ArrayList<>(variables.problems());
     earlier.addAll(connections.validate(expressions, scope));
     PlanBuilder builder =
@@ -128,7 +132,7 @@ public final class PackageExecution {
                     new IllegalArgumentException(
                         "package '" + packageName + "' is not in project " + project.name()));
     return new PackageExecution(
-            project, files, registry, expressions, options, sink, executor, projectValues)
+            project, files, registry, expressions, options, sink, executor, projectValues, drivers)
         .run(child, packageValues, caller);
   }
 

@@ -7,6 +7,7 @@ import io.sluice.catalog.parameter.ObjectType;
 import io.sluice.catalog.parameter.ParameterInfo;
 import io.sluice.cli.common.CatalogCommandBase;
 import io.sluice.cli.common.Output;
+import io.sluice.cli.common.StdinValue;
 import io.sluice.cli.common.UsageException;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -101,7 +102,9 @@ public final class ParametersCommand implements Runnable {
         index = "1",
         arity = "0..1",
         paramLabel = "VALUE",
-        description = "The literal value, checked against the parameter's type.")
+        description =
+            "The literal value, checked against the parameter's type; - reads it from standard"
+                + " input (keeps a secret out of the shell history and the process list).")
     String value;
 
     @Option(
@@ -127,7 +130,7 @@ public final class ParametersCommand implements Runnable {
                       parameter.objectType(),
                       parameter.packageName,
                       parameter.name,
-                      value)
+                      StdinValue.resolve(value))
               : catalog
                   .parameters()
                   .setReference(

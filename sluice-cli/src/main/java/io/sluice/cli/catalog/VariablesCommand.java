@@ -7,6 +7,7 @@ import io.sluice.catalog.environment.EnvironmentVariable;
 import io.sluice.catalog.environment.VariableType;
 import io.sluice.cli.common.CatalogCommandBase;
 import io.sluice.cli.common.Output;
+import io.sluice.cli.common.StdinValue;
 import io.sluice.cli.common.UsageException;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -76,7 +77,12 @@ public final class VariablesCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "NAME", description = "Name of the variable.")
     String name;
 
-    @Parameters(index = "1", paramLabel = "VALUE", description = "Value, checked against --type.")
+    @Parameters(
+        index = "1",
+        paramLabel = "VALUE",
+        description =
+            "Value, checked against --type; - reads it from standard input (keeps a secret out of"
+                + " the shell history and the process list).")
     String value;
 
     @Option(
@@ -110,7 +116,7 @@ public final class VariablesCommand implements Runnable {
                   target.environment,
                   name,
                   variableType,
-                  value,
+                  StdinValue.resolve(value),
                   sensitive,
                   description);
       out.done(

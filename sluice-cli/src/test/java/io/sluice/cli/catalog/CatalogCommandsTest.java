@@ -8,8 +8,12 @@ import io.sluice.catalog.testing.TestCatalog;
 import io.sluice.catalog.testing.TestProjects;
 import io.sluice.cli.catalog.CliRun.Result;
 import io.sluice.engine.project.ProjectArchive;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -195,6 +199,40 @@ class CatalogCommandsTest {
     Result both = run("parameters", "set", target, "BatchSize", "1", "--reference", "X");
     assertThat(both.exitCode()).isEqualTo(2);
     assertThat(both.err()).contains("error: give either a VALUE or --reference");
+  }
+
+  @Test
+  void aValueOfDashIsReadFromStandardInput() {
+    Path project = TestProjects.sample("Sales").writeTo(tmp);
+    sluice.catalog("deploy", project.toString(), "--folder", "Finance", "--create-folder");
+    sluice.catalog("environments", "create", "--folder", "Finance", "Prod");
+    String[] target = {"--folder", "Finance", "--project", "Sales"};
+    String[] env = {"--folder", "Finance", "--environment", "Prod"};
+
+    Result parameter =
+        withStdin("1200\n", () -> run("parameters", "set", target, "BatchSize", "-"));
+    Result variable =
+        withStdin(
+            "jdbc:postgresql://db:5432/sales\r\n",
+            () -> run("variables", "set", env, "DbUrl", "-", "--type", "String"));
+
+    assertThat(parameter.out()).isEqualTo("Set project parameter BatchSize to 1200.\n");
+    assertThat(variable.out())
+        .isEqualTo(
+            "Set variable DbUrl (String) of environment Prod to"
+                + " jdbc:postgresql://db:5432/sales.\n");
+    assertThat(run("parameters", "list", target).out())
+        .containsPattern("project\\s+BatchSize\\s+Int32\\s+500\\s+1200\\s+1200");
+  }
+
+  private static Result withStdin(String text, Supplier<Result> command) {
+    InputStream stdin = System.in;
+    System.setIn(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    try {
+      return command.get();
+    } finally {
+      System.setIn(stdin);
+    }
   }
 
   @Test

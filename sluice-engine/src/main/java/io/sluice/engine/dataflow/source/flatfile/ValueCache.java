@@ -12,20 +12,30 @@ import java.nio.ByteOrder;
  *
  * <p>Keys of up to 24 bytes are held inline as three longs read eight bytes at a time, so a lookup
  * is a few loads and compares, with no byte loop and no pointer to a key array to follow.
+ *
+ * <p>Two ways per set, and a table that grows while misses show the column has more distinct values
+ * than it holds: a date column holds some 2,500 distinct days over seven years, and the
+ * direct-mapped 4,096 slots this replaced let a third of them evict each other on every other row
+ * (LocalDate was 5% of the bytes the benchmark flow allocated). At 8,192 sets of two ways, 96% of
+ * such days stay cached. Starting small keeps a short flow from zeroing a large table per column.
  */
 final class ValueCache {
 
-  private static final int SIZE = 4096;
+  private static final int FIRST_SETS = 512;
+  private static final int MAX_SETS = 8192;
   private static final int MAX_KEY = 24;
   private static final int SAMPLE = 20_000;
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-  /** Per slot: the key's three words, then its length plus one (0 = empty slot). */
-  private final long[] keys = new long[SIZE * 4];
+  private int sets = FIRST_SETS;
 
-  private final Object[] values = new Object[SIZE];
-  private int lookups;
+  /** Per slot: the key's three words, then its length plus one (0 = empty slot). */
+  private long[] keys = new long[FIRST_SETS * 2 * 4];
+
+  private Object[] values = new Object[FIRST_SETS * 2];
+  private int misses;
+  private int missesSinceGrowth;
   private int hits;
   private boolean enabled = true;
 
@@ -39,40 +49,71 @@ final class ValueCache {
     return enabled && length <= MAX_KEY;
   }
 
-  /** The slot a field's bytes map to; remembers the field's key for {@link #find} and put. */
+  /**
+   * The first slot of the set a field's bytes map to (the second is the next one); remembers the
+   * field's key for {@link #find} and put.
+   */
   int slot(byte[] b, int start, int end) {
     int length = end - start;
     w0 = word(b, start, end);
     w1 = length > 8 ? word(b, start + 8, end) : 0;
     w2 = length > 16 ? word(b, start + 16, end) : 0;
-    long h = (w0 * 0x9E3779B97F4A7C15L) ^ (w1 * 0xC2B2AE3D27D4EB4FL) ^ (w2 * 0x165667B19E3779F9L);
-    h ^= length;
-    h ^= h >>> 29;
-    h *= 0xBF58476D1CE4E5B9L;
-    return (int) (h >>> 52) & (SIZE - 1);
+    // Combined, then MurmurHash3's finalizer: dates differ only in a few bits of two words, and a
+    // weaker mix left sets overfull (88% hits instead of 98% on seven years of days).
+    long h = ((w0 * 0x9E3779B97F4A7C15L + w1) * 0x9E3779B97F4A7C15L + w2) ^ length;
+    h ^= h >>> 33;
+    h *= 0xFF51AFD7ED558CCDL;
+    h ^= h >>> 33;
+    h *= 0xC4CEB9FE1A85EC53L;
+    h ^= h >>> 33;
+    return ((int) h & (sets - 1)) * 2;
   }
 
   /** The cached value for the field given to {@link #slot}, or null. */
   Object find(int slot, int length) {
-    int k = slot * 4;
-    if (keys[k + 3] == length + 1 && keys[k] == w0 && keys[k + 1] == w1 && keys[k + 2] == w2) {
+    if (matches(slot, length)) {
       hits++;
       return values[slot];
+    }
+    if (matches(slot + 1, length)) {
+      hits++;
+      return values[slot + 1];
     }
     return null;
   }
 
-  /** Stores the value of the field given to {@link #slot}. */
+  private boolean matches(int slot, int length) {
+    int k = slot * 4;
+    return keys[k + 3] == length + 1 && keys[k] == w0 && keys[k + 1] == w1 && keys[k + 2] == w2;
+  }
+
+  /**
+   * Stores the value of the field given to {@link #slot} (after a miss) in the set's second way,
+   * moving the first way's entry there: the most recent key stays first, the older is evicted.
+   */
   void put(int slot, int length, Object value) {
     int k = slot * 4;
+    System.arraycopy(keys, k, keys, k + 4, 4);
+    values[slot + 1] = values[slot];
     keys[k] = w0;
     keys[k + 1] = w1;
     keys[k + 2] = w2;
     keys[k + 3] = length + 1;
     values[slot] = value;
-    if (++lookups == SAMPLE) {
-      enabled = hits >= lookups * 2; // keep it only where most lookups hit
+    if (++misses == SAMPLE) {
+      enabled = hits >= misses * 2; // keep it only where at least two lookups in three hit
     }
+    if (++missesSinceGrowth > sets && sets < MAX_SETS) {
+      grow();
+    }
+  }
+
+  /** Four times the sets, empty: the values refill on the next misses, no rehashing needed. */
+  private void grow() {
+    sets *= 4;
+    keys = new long[sets * 2 * 4];
+    values = new Object[sets * 2];
+    missesSinceGrowth = 0;
   }
 
   /** Up to eight bytes from {@code at} (not past {@code end}) as a little-endian word. */

@@ -17,6 +17,7 @@ import io.sluice.master.dispatch.AssignmentBuilder;
 import io.sluice.master.dispatch.QueueListener;
 import io.sluice.master.dispatch.TaskAssigner;
 import io.sluice.master.dispatch.TaskDispatcher;
+import io.sluice.master.dispatch.UndeliveredTasks;
 import io.sluice.master.health.HealthRoutes;
 import io.sluice.master.http.MasterServer;
 import io.sluice.master.leader.LeaderLease;
@@ -39,6 +40,7 @@ import io.sluice.master.workerapi.WorkerRegistry;
 import io.sluice.protocol.tls.Fingerprints;
 import io.sluice.protocol.tls.Pem;
 import io.sluice.protocol.tls.TlsContexts;
+import io.sluice.protocol.worker.TaskAssignment;
 import io.sluice.protocol.worker.TaskResult;
 import java.time.Duration;
 import java.util.List;
@@ -93,6 +95,7 @@ public final class Master implements AutoCloseable {
     new ProcessorMetrics().bindTo(metrics);
 
     AttemptReports reports = new AttemptReports(jdbi, settings.leaseInterval());
+    UndeliveredTasks undeliveredTasks = new UndeliveredTasks(jdbi, settings.leaseInterval());
     TaskAssigner assigner = new CountingAssigner(jdbi, settings.leaseInterval(), assigned);
     AssignmentBuilder builder =
         new AssignmentBuilder(
@@ -111,7 +114,8 @@ public final class Master implements AutoCloseable {
                         TaskResult.Outcome.FAILED,
                         1,
                         0,
-                        "the master could not prepare the task: " + failed.error().getMessage())));
+                        "the master could not prepare the task: " + failed.error().getMessage())),
+            undelivered -> giveBack(undeliveredTasks, undelivered));
     this.serverExecutions =
         new ServerExecutions(
             new ServerExecutor(catalog, context),
@@ -217,6 +221,29 @@ public final class Master implements AutoCloseable {
   /** This master's part in the leader election (whether it leads, its term). */
   public LeaderLease leaderLease() {
     return leaderLease;
+  }
+
+  /**
+   * Gives back tasks whose poll answer did not reach the worker; one that cannot be (the catalog is
+   * away) is left to its lease, as any lost attempt.
+   */
+  private static void giveBack(UndeliveredTasks tasks, TaskDispatcher.Undelivered undelivered) {
+    for (TaskAssignment task : undelivered.tasks()) {
+      try {
+        if (!tasks.giveBack(undelivered.workerId(), task.taskId(), task.attempt())) {
+          log.info(
+              "task {} attempt {} not given back: it was reported on or ended meanwhile",
+              task.taskId(),
+              task.attempt());
+        }
+      } catch (RuntimeException e) {
+        log.warn(
+            "cannot give back task {} attempt {} now; its lease will expire: {}",
+            task.taskId(),
+            task.attempt(),
+            e.getMessage());
+      }
+    }
   }
 
   private void counter(String metric, String description, AtomicLong value) {

@@ -26,6 +26,7 @@ import io.sluice.master.leader.RetentionSchedule;
 import io.sluice.master.lease.AttemptReports;
 import io.sluice.master.lease.CompletedTaskCleanup;
 import io.sluice.master.lease.ExpiredLeases;
+import io.sluice.master.lease.ExpiredServerExecutions;
 import io.sluice.master.lease.TaskTimeouts;
 import io.sluice.master.management.ApiTokens;
 import io.sluice.master.management.ManagementAccess;
@@ -33,6 +34,7 @@ import io.sluice.master.management.ManagementAuth;
 import io.sluice.master.management.MasterNodes;
 import io.sluice.master.management.WorkerAgents;
 import io.sluice.master.management.WorkerManagementRoutes;
+import io.sluice.master.serverexecution.ServerExecutionLeases;
 import io.sluice.master.serverexecution.ServerExecutions;
 import io.sluice.master.serverexecution.ServerExecutor;
 import io.sluice.master.workerapi.WorkerApiRoutes;
@@ -116,17 +118,6 @@ public final class Master implements AutoCloseable {
                         0,
                         "the master could not prepare the task: " + failed.error().getMessage())),
             undelivered -> giveBack(undeliveredTasks, undelivered));
-    this.serverExecutions =
-        new ServerExecutions(
-            new ServerExecutor(catalog, context),
-            settings.serverExecutions(),
-            Duration.ofSeconds(2));
-    this.listener =
-        new QueueListener(
-            context.database().dataSource(),
-            Map.of(
-                QueueListener.CHANNEL, dispatcher::wake,
-                ServerExecutions.CHANNEL, serverExecutions::wake));
 
     ApiTokens tokens = new ApiTokens(jdbi);
     this.server =
@@ -164,11 +155,27 @@ public final class Master implements AutoCloseable {
         settings.advertisedAddress() != null ? settings.advertisedAddress() : MachineName.get();
     nodes.record(name, MachineName.get(), address, server.workerPort(), fingerprint);
 
+    // Server-mode executions are leased in this master's name, so they start once it is known.
+    this.serverExecutions =
+        new ServerExecutions(
+            new ServerExecutor(catalog, context),
+            new ServerExecutionLeases(jdbi, name, settings.leaseInterval()),
+            settings.serverExecutions(),
+            Duration.ofSeconds(2));
+    this.listener =
+        new QueueListener(
+            context.database().dataSource(),
+            Map.of(
+                QueueListener.CHANNEL, dispatcher::wake,
+                ServerExecutions.CHANNEL, serverExecutions::wake));
+
     // Work that must happen once runs on the leader only (a lease in the catalog); the heartbeat
     // of this master's own row runs everywhere.
     this.leaderLease = new LeaderLease(jdbi, name, settings.leaderLease()).start();
     this.housekeeping = new LeaderWork(leaderLease::isLeader);
     ExpiredLeases expired = new ExpiredLeases(jdbi, settings.grace());
+    ExpiredServerExecutions expiredServerExecutions =
+        new ExpiredServerExecutions(jdbi, settings.grace());
     TaskTimeouts timeouts = new TaskTimeouts(jdbi, settings.taskTimeout());
     CompletedTaskCleanup cleanup =
         new CompletedTaskCleanup(jdbi, settings.cleanupCompletedTasksInterval());
@@ -179,6 +186,7 @@ public final class Master implements AutoCloseable {
         "expired-lease check",
         () -> {
           lost.addAndGet(expired.check());
+          expiredServerExecutions.check();
           timedOut.addAndGet(timeouts.check());
         });
     housekeeping.onLeader(

@@ -17,6 +17,7 @@ import io.sluice.master.dispatch.AssignmentBuilder;
 import io.sluice.master.dispatch.QueueListener;
 import io.sluice.master.dispatch.TaskAssigner;
 import io.sluice.master.dispatch.TaskDispatcher;
+import io.sluice.master.dispatch.UndeliveredTasks;
 import io.sluice.master.health.HealthRoutes;
 import io.sluice.master.http.MasterServer;
 import io.sluice.master.leader.LeaderLease;
@@ -25,6 +26,7 @@ import io.sluice.master.leader.RetentionSchedule;
 import io.sluice.master.lease.AttemptReports;
 import io.sluice.master.lease.CompletedTaskCleanup;
 import io.sluice.master.lease.ExpiredLeases;
+import io.sluice.master.lease.ExpiredServerExecutions;
 import io.sluice.master.lease.TaskTimeouts;
 import io.sluice.master.management.ApiTokens;
 import io.sluice.master.management.ManagementAccess;
@@ -32,6 +34,7 @@ import io.sluice.master.management.ManagementAuth;
 import io.sluice.master.management.MasterNodes;
 import io.sluice.master.management.WorkerAgents;
 import io.sluice.master.management.WorkerManagementRoutes;
+import io.sluice.master.serverexecution.ServerExecutionLeases;
 import io.sluice.master.serverexecution.ServerExecutions;
 import io.sluice.master.serverexecution.ServerExecutor;
 import io.sluice.master.workerapi.WorkerApiRoutes;
@@ -39,6 +42,7 @@ import io.sluice.master.workerapi.WorkerRegistry;
 import io.sluice.protocol.tls.Fingerprints;
 import io.sluice.protocol.tls.Pem;
 import io.sluice.protocol.tls.TlsContexts;
+import io.sluice.protocol.worker.TaskAssignment;
 import io.sluice.protocol.worker.TaskResult;
 import java.time.Duration;
 import java.util.List;
@@ -93,6 +97,7 @@ public final class Master implements AutoCloseable {
     new ProcessorMetrics().bindTo(metrics);
 
     AttemptReports reports = new AttemptReports(jdbi, settings.leaseInterval());
+    UndeliveredTasks undeliveredTasks = new UndeliveredTasks(jdbi, settings.leaseInterval());
     TaskAssigner assigner = new CountingAssigner(jdbi, settings.leaseInterval(), assigned);
     AssignmentBuilder builder =
         new AssignmentBuilder(
@@ -111,18 +116,8 @@ public final class Master implements AutoCloseable {
                         TaskResult.Outcome.FAILED,
                         1,
                         0,
-                        "the master could not prepare the task: " + failed.error().getMessage())));
-    this.serverExecutions =
-        new ServerExecutions(
-            new ServerExecutor(catalog, context),
-            settings.serverExecutions(),
-            Duration.ofSeconds(2));
-    this.listener =
-        new QueueListener(
-            context.database().dataSource(),
-            Map.of(
-                QueueListener.CHANNEL, dispatcher::wake,
-                ServerExecutions.CHANNEL, serverExecutions::wake));
+                        "the master could not prepare the task: " + failed.error().getMessage())),
+            undelivered -> giveBack(undeliveredTasks, undelivered));
 
     ApiTokens tokens = new ApiTokens(jdbi);
     this.server =
@@ -160,11 +155,27 @@ public final class Master implements AutoCloseable {
         settings.advertisedAddress() != null ? settings.advertisedAddress() : MachineName.get();
     nodes.record(name, MachineName.get(), address, server.workerPort(), fingerprint);
 
+    // Server-mode executions are leased in this master's name, so they start once it is known.
+    this.serverExecutions =
+        new ServerExecutions(
+            new ServerExecutor(catalog, context),
+            new ServerExecutionLeases(jdbi, name, settings.leaseInterval()),
+            settings.serverExecutions(),
+            Duration.ofSeconds(2));
+    this.listener =
+        new QueueListener(
+            context.database().dataSource(),
+            Map.of(
+                QueueListener.CHANNEL, dispatcher::wake,
+                ServerExecutions.CHANNEL, serverExecutions::wake));
+
     // Work that must happen once runs on the leader only (a lease in the catalog); the heartbeat
     // of this master's own row runs everywhere.
     this.leaderLease = new LeaderLease(jdbi, name, settings.leaderLease()).start();
     this.housekeeping = new LeaderWork(leaderLease::isLeader);
     ExpiredLeases expired = new ExpiredLeases(jdbi, settings.grace());
+    ExpiredServerExecutions expiredServerExecutions =
+        new ExpiredServerExecutions(jdbi, settings.grace());
     TaskTimeouts timeouts = new TaskTimeouts(jdbi, settings.taskTimeout());
     CompletedTaskCleanup cleanup =
         new CompletedTaskCleanup(jdbi, settings.cleanupCompletedTasksInterval());
@@ -175,6 +186,7 @@ public final class Master implements AutoCloseable {
         "expired-lease check",
         () -> {
           lost.addAndGet(expired.check());
+          expiredServerExecutions.check();
           timedOut.addAndGet(timeouts.check());
         });
     housekeeping.onLeader(
@@ -217,6 +229,29 @@ public final class Master implements AutoCloseable {
   /** This master's part in the leader election (whether it leads, its term). */
   public LeaderLease leaderLease() {
     return leaderLease;
+  }
+
+  /**
+   * Gives back tasks whose poll answer did not reach the worker; one that cannot be (the catalog is
+   * away) is left to its lease, as any lost attempt.
+   */
+  private static void giveBack(UndeliveredTasks tasks, TaskDispatcher.Undelivered undelivered) {
+    for (TaskAssignment task : undelivered.tasks()) {
+      try {
+        if (!tasks.giveBack(undelivered.workerId(), task.taskId(), task.attempt())) {
+          log.info(
+              "task {} attempt {} not given back: it was reported on or ended meanwhile",
+              task.taskId(),
+              task.attempt());
+        }
+      } catch (RuntimeException e) {
+        log.warn(
+            "cannot give back task {} attempt {} now; its lease will expire: {}",
+            task.taskId(),
+            task.attempt(),
+            e.getMessage());
+      }
+    }
   }
 
   private void counter(String metric, String description, AtomicLong value) {

@@ -32,8 +32,9 @@ import picocli.CommandLine.Option;
  * a deployed package. In server mode a running master takes it (and this command returns, or with
  * {@code --wait} follows it), else it runs in this process, storing its events, statistics and
  * status in the catalog; in scale out a master hands it to a worker, and {@code --wait} follows it
- * to the end. Through a master ({@code --master}) it always runs in scale out, and {@code --wait}
- * follows it through the master's API.
+ * to the end. Through a master ({@code --master}) it runs in scale out unless {@code
+ * --no-scale-out} asks for server mode, which the masters run (there is no catalog database here to
+ * run it on); {@code --wait} follows it through the master's API.
  */
 @Command(
     name = "execute",
@@ -79,8 +80,9 @@ public final class ExecuteCommand extends CatalogCommandBase {
       names = "--scale-out",
       negatable = true,
       description =
-          "Run on a Scale Out worker (--no-scale-out: in this process). Default: the catalog's"
-              + " DEFAULT_EXECUTION_MODE.")
+          "Run on a Scale Out worker (--no-scale-out: on a running master, else in this"
+              + " process; through --master, on a master). Default: the catalog's"
+              + " DEFAULT_EXECUTION_MODE (through --master: Scale Out).")
   Boolean scaleOut;
 
   @Option(
@@ -123,14 +125,9 @@ public final class ExecuteCommand extends CatalogCommandBase {
     if (scaleOut != null) {
       request = request.inScaleOut(scaleOut);
     }
-    if (access().direct().isEmpty()) {
-      // Through a master there is no catalog database here to run a package on: workers run it.
-      if (Boolean.FALSE.equals(scaleOut)) {
-        throw new UsageException(
-            "--no-scale-out runs the package in this process, which needs the catalog database;"
-                + " through --master executions run on Scale Out workers",
-            "drop --no-scale-out, or run it where the catalog is reachable without --master");
-      }
+    boolean remote = access().direct().isEmpty();
+    if (remote && scaleOut == null) {
+      // Through a master the default stays Scale Out; --no-scale-out has a master run it.
       request = request.inScaleOut(true);
     }
     if (!workers.isEmpty()) {
@@ -171,6 +168,15 @@ public final class ExecuteCommand extends CatalogCommandBase {
     if (takenByAMaster(catalog, id)) {
       return follow(catalog, out, id, "on a master");
     }
+    if (remote) {
+      // No catalog database here to run it on: it waits for a master with a free slot.
+      return follow(
+          catalog,
+          out,
+          id,
+          "in server mode, pending until a master has a free slot (every master's"
+              + " serverExecutions are busy, or 0)");
+    }
     if (!out.json()) {
       System.out.println(
           "Execution "
@@ -202,9 +208,11 @@ public final class ExecuteCommand extends CatalogCommandBase {
    * milliseconds; one whose slots are all busy, or that runs none, does not).
    */
   private boolean takenByAMaster(Catalog catalog, long id) {
-    var jdbi = access().direct().orElseThrow().database().jdbi();
+    // Through --master, the master answering is online.
     boolean masterOnline =
-        new MasterNodes(jdbi).list(MASTER_ONLINE_WITHIN_MILLIS).stream().anyMatch(m -> m.online());
+        access().direct().isEmpty()
+            || new MasterNodes(access().direct().get().database().jdbi())
+                .list(MASTER_ONLINE_WITHIN_MILLIS).stream().anyMatch(m -> m.online());
     if (!masterOnline) {
       return false;
     }

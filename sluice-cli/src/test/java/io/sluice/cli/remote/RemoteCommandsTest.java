@@ -302,7 +302,7 @@ class RemoteCommandsTest {
   }
 
   @Test
-  void executeWaitFollowsAScaleOutRunThroughTheMaster() throws Exception {
+  void executeWaitFollowsAScaleOutOrServerModeRunThroughTheMaster() throws Exception {
     ok(remote("catalog", "folders", "create", "F"));
     Path project = dir.resolve("p");
     Files.createDirectories(project.resolve("packages"));
@@ -345,10 +345,36 @@ class RemoteCommandsTest {
         .contains("Count")
         .contains("ended: 7 succeeded");
 
-    Result inProcess =
-        remote("execute", "--folder", "F", "--project", "P", "--package", "Load", "--no-scale-out");
-    assertThat(inProcess.exitCode()).isEqualTo(2);
-    assertThat(inProcess.err()).contains("--no-scale-out runs the package in this process");
+    // Server mode through the master: no catalog database here, so the master runs it itself.
+    Result onTheMaster =
+        remote(
+            "execute",
+            "--folder",
+            "F",
+            "--project",
+            "P",
+            "--package",
+            "Load",
+            "--no-scale-out",
+            "--wait");
+    assertThat(onTheMaster.exitCode()).as(onTheMaster.out() + onTheMaster.err()).isZero();
+    assertThat(onTheMaster.out())
+        .contains("started on a master; waiting for it to end")
+        .contains("Count")
+        .contains("ended: 7 succeeded");
+    String ranOn =
+        database
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            """
+                            select server_lease_holder from execution
+                            where not run_in_scale_out order by execution_id desc limit 1
+                            """)
+                        .mapTo(String.class)
+                        .one());
+    assertThat(ranOn).as("run by the master, not in scale out").isEqualTo(master.name());
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.sluice.protocol.worker.PollReply;
 import io.sluice.protocol.worker.TaskAssignment;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A slow re-check ({@code recheckInterval}) covers notifications missed while the listening
  * connection was down.
+ *
+ * <p>A poll whose worker has gone (its connection closed: the worker was killed or shut down) is
+ * dropped instead of tried, and a claim is made only for polls still connected. If the answer still
+ * cannot be sent, the tasks it carried are given back at once ({@link UndeliveredTasks}), instead
+ * of sitting assigned to nobody until their leases run out.
  */
 public final class TaskDispatcher implements AutoCloseable {
 
@@ -38,6 +44,7 @@ public final class TaskDispatcher implements AutoCloseable {
   private final TaskAssigner assigner;
   private final AssignmentBuilder builder;
   private final Consumer<Failed> onBuildFailure;
+  private final Consumer<Undelivered> onUndelivered;
   private final long recheckMillis;
   private final Thread thread;
   private final ExecutorService assigners;
@@ -48,18 +55,37 @@ public final class TaskDispatcher implements AutoCloseable {
   /** An attempt handed out that could not be prepared for its worker. */
   public record Failed(UUID workerId, TaskAssigner.Assigned assigned, RuntimeException error) {}
 
+  /** Attempts handed out whose answer could not be sent: the worker never received them. */
+  public record Undelivered(UUID workerId, List<TaskAssignment> tasks) {}
+
   private static final class Waiter {
     final UUID workerId;
     final int slots;
     final long deadline;
-    final CompletableFuture<PollReply> reply = new CompletableFuture<>();
+    final PollClient client;
+    final CompletableFuture<Void> answered = new CompletableFuture<>();
     boolean fresh = true;
     boolean trying; // an assigner thread is handing out tasks to it: it must not expire meanwhile
 
-    Waiter(UUID workerId, int slots, long deadline) {
+    Waiter(UUID workerId, int slots, long deadline, PollClient client) {
       this.workerId = workerId;
       this.slots = slots;
       this.deadline = deadline;
+      this.client = client;
+    }
+
+    /** Sends the answer; returns the tasks that did not reach the worker. */
+    List<TaskAssignment> answer(List<TaskAssignment> tasks) {
+      boolean delivered;
+      try {
+        delivered = client.deliver(new PollReply(tasks));
+      } catch (RuntimeException e) {
+        log.warn("cannot answer a poll of worker {}: {}", workerId, e.getMessage());
+        delivered = false;
+      } finally {
+        answered.complete(null);
+      }
+      return delivered ? List.of() : tasks;
     }
   }
 
@@ -67,10 +93,12 @@ public final class TaskDispatcher implements AutoCloseable {
       TaskAssigner assigner,
       AssignmentBuilder builder,
       Duration recheckInterval,
-      Consumer<Failed> onBuildFailure) {
+      Consumer<Failed> onBuildFailure,
+      Consumer<Undelivered> onUndelivered) {
     this.assigner = assigner;
     this.builder = builder;
     this.onBuildFailure = onBuildFailure;
+    this.onUndelivered = onUndelivered;
     this.recheckMillis = recheckInterval.toMillis();
     AtomicInteger assignerNumber = new AtomicInteger();
     this.assigners =
@@ -86,18 +114,21 @@ public final class TaskDispatcher implements AutoCloseable {
     thread.start();
   }
 
-  /** Tasks for the worker, as soon as there are any, or none after {@code wait}. */
-  public CompletableFuture<PollReply> poll(UUID workerId, int slots, Duration wait) {
-    Waiter waiter = new Waiter(workerId, slots, System.nanoTime() + wait.toNanos());
+  /**
+   * Answers {@code client} with tasks for the worker as soon as there are any, or with none after
+   * {@code wait}; the future completes once the answer was handed to {@code client}.
+   */
+  public CompletableFuture<Void> poll(UUID workerId, int slots, Duration wait, PollClient client) {
+    Waiter waiter = new Waiter(workerId, slots, System.nanoTime() + wait.toNanos(), client);
     synchronized (this) {
-      if (!running) {
-        waiter.reply.complete(new PollReply(List.of()));
-        return waiter.reply;
+      if (running) {
+        waiters.add(waiter);
+        notifyAll();
+        return waiter.answered;
       }
-      waiters.add(waiter);
-      notifyAll();
     }
-    return waiter.reply;
+    waiter.answer(List.of());
+    return waiter.answered;
   }
 
   /** Something was queued (or a worker enabled): every waiting poll tries again now. */
@@ -116,6 +147,7 @@ public final class TaskDispatcher implements AutoCloseable {
     while (true) {
       List<Waiter> expired = new ArrayList<>();
       List<Waiter> toTry = new ArrayList<>();
+      boolean stopped;
       synchronized (this) {
         try {
           while (running && !wakeAll && waiters.stream().noneMatch(w -> w.fresh && !w.trying)) {
@@ -135,13 +167,12 @@ public final class TaskDispatcher implements AutoCloseable {
         } catch (InterruptedException e) {
           running = false;
         }
-        if (!running) {
-          waiters.stream()
-              .filter(w -> !w.trying) // the assigner answers those when it is done
-              .forEach(w -> w.reply.complete(new PollReply(List.of())));
+        stopped = !running;
+        if (stopped) {
+          // Answered below, outside the lock; the assigner answers those it is trying.
+          waiters.stream().filter(w -> !w.trying).forEach(expired::add);
           waiters.clear();
           assigners.shutdown();
-          return;
         }
         long now = System.nanoTime();
         if (wakeAll || now >= nextRecheck) {
@@ -154,8 +185,8 @@ public final class TaskDispatcher implements AutoCloseable {
           if (w.trying) {
             continue;
           }
-          if (w.deadline <= now) {
-            expired.add(w);
+          if (w.deadline <= now || !w.client.connected()) {
+            expired.add(w); // a poll whose worker has gone is answered (to no one) and dropped
             it.remove();
           } else if (w.fresh) {
             w.fresh = false;
@@ -164,7 +195,10 @@ public final class TaskDispatcher implements AutoCloseable {
           }
         }
       }
-      expired.forEach(w -> w.reply.complete(new PollReply(List.of())));
+      expired.forEach(w -> w.answer(List.of()));
+      if (stopped) {
+        return;
+      }
       // A worker's polls are tried together, one claim for all their slots: a wake-up then costs
       // one catalog round trip per waiting worker, not per waiting poll.
       Map<UUID, List<Waiter>> byWorker = new LinkedHashMap<>();
@@ -181,9 +215,14 @@ public final class TaskDispatcher implements AutoCloseable {
    * On an assigner thread: hands tasks to one worker's waiting polls, filling each in arrival order
    * up to its slots, and answers those that got any.
    */
-  private void tryWorker(List<Waiter> polls) {
+  private void tryWorker(List<Waiter> tried) {
+    // Checked just before the claim: a task is never claimed for a poll known to be gone.
+    List<Waiter> polls = tried.stream().filter(w -> w.client.connected()).toList();
     int slots = polls.stream().mapToInt(w -> w.slots).sum();
-    Iterator<TaskAssignment> tasks = tryAssign(polls.get(0).workerId, slots).iterator();
+    Iterator<TaskAssignment> tasks =
+        slots == 0
+            ? Collections.emptyIterator()
+            : tryAssign(tried.get(0).workerId, slots).iterator();
     List<Waiter> answered = new ArrayList<>();
     List<List<TaskAssignment>> replies = new ArrayList<>();
     for (Waiter w : polls) {
@@ -196,8 +235,14 @@ public final class TaskDispatcher implements AutoCloseable {
         replies.add(mine);
       }
     }
+    for (Waiter w : tried) {
+      if (!polls.contains(w)) {
+        answered.add(w); // gone: answered (to no one) and dropped
+        replies.add(List.of());
+      }
+    }
     synchronized (this) {
-      for (Waiter w : polls) {
+      for (Waiter w : tried) {
         w.trying = false;
         if (!running && !answered.contains(w)) {
           answered.add(w);
@@ -207,8 +252,16 @@ public final class TaskDispatcher implements AutoCloseable {
       waiters.removeAll(answered);
       notifyAll(); // a wake-up that came meanwhile made them fresh again: the loop tries again
     }
+    List<TaskAssignment> undelivered = new ArrayList<>();
     for (int i = 0; i < answered.size(); i++) {
-      answered.get(i).reply.complete(new PollReply(replies.get(i)));
+      undelivered.addAll(answered.get(i).answer(replies.get(i)));
+    }
+    if (!undelivered.isEmpty()) {
+      log.info(
+          "worker {} went away while its poll waited: giving back {} task(s)",
+          tried.get(0).workerId,
+          undelivered.size());
+      onUndelivered.accept(new Undelivered(tried.get(0).workerId, undelivered));
     }
   }
 

@@ -28,6 +28,7 @@ public final class ServerExecutions implements AutoCloseable {
   private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
   private final ServerExecutor executor;
+  private final ServerExecutionLeases leases;
   private final int slots;
   private final long recheckMillis;
   private final ExecutorService pool;
@@ -37,10 +38,13 @@ public final class ServerExecutions implements AutoCloseable {
   private boolean open = true; // guarded by this
 
   /**
+   * @param leases this master's leases on what it runs (started here, closed by {@link #close})
    * @param slots how many it runs at once; 0 runs none (nothing is started)
    */
-  public ServerExecutions(ServerExecutor executor, int slots, Duration recheckInterval) {
+  public ServerExecutions(
+      ServerExecutor executor, ServerExecutionLeases leases, int slots, Duration recheckInterval) {
     this.executor = executor;
+    this.leases = leases;
     this.slots = slots;
     this.recheckMillis = recheckInterval.toMillis();
     AtomicInteger n = new AtomicInteger();
@@ -55,6 +59,7 @@ public final class ServerExecutions implements AutoCloseable {
     this.thread = new Thread(this::loop, "sluice-server-executions");
     thread.setDaemon(true);
     if (slots > 0) {
+      leases.start();
       thread.start();
     }
   }
@@ -91,8 +96,9 @@ public final class ServerExecutions implements AutoCloseable {
         free = slots - running;
       }
       List<Long> claimed;
+      long claimSentAt = leases.now();
       try {
-        claimed = executor.claimPending(free);
+        claimed = executor.claimPending(free, leases.holder(), leases.duration());
       } catch (RuntimeException e) {
         // The catalog is unreachable or failing over: the re-check tries again.
         log.warn("cannot look for pending server executions: {}", e.getMessage());
@@ -105,15 +111,16 @@ public final class ServerExecutions implements AutoCloseable {
         }
       }
       for (long id : claimed) {
-        pool.execute(() -> runOne(id));
+        ServerExecutionLeases.Held lease = leases.hold(id, claimSentAt);
+        pool.execute(() -> runOne(id, lease));
       }
     }
   }
 
-  private void runOne(long executionId) {
+  private void runOne(long executionId, ServerExecutionLeases.Held lease) {
     try {
       log.info("running server execution {} in this master", executionId);
-      executor.runClaimed(executionId);
+      executor.runClaimed(executionId, lease);
     } catch (RuntimeException e) {
       log.error("server execution {} failed to run", executionId, e);
     } finally {
@@ -143,6 +150,8 @@ public final class ServerExecutions implements AutoCloseable {
       thread.join(STOP_WAIT.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      leases.close(); // only now: the runs ending above were still renewing
     }
   }
 }

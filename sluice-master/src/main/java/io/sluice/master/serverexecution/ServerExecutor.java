@@ -20,6 +20,7 @@ import io.sluice.engine.runtime.PackageRunner;
 import io.sluice.engine.runtime.ParameterValues;
 import io.sluice.engine.runtime.RunOptions;
 import io.sluice.engine.runtime.RunResult;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
@@ -64,18 +66,33 @@ public final class ServerExecutor {
     if (!runtime.markRunning(executionId)) {
       return catalog.executions().get(executionId).state();
     }
-    return execute(execution, Math.max(1, execution.executedCount() + 1), files, project);
+    // Run by a process that is not a master (the CLI): no lease, nothing else may end it.
+    return execute(
+        execution,
+        Math.max(1, execution.executedCount() + 1),
+        files,
+        project,
+        new CancellationToken(),
+        () -> null);
   }
 
   /**
-   * Claims up to {@code count} started server-mode executions (5 pending, not Scale Out) for this
-   * process, oldest first: each moves to 2 running in one transaction, taken with {@code SKIP
-   * LOCKED} so that several masters (and a CLI claiming one with {@link #run}) never take the same
-   * execution, and never wait on each other.
+   * Claims up to {@code count} started server-mode executions (5 pending, not Scale Out) for master
+   * {@code holder}, oldest first: each moves to 2 running in one transaction, taken with {@code
+   * SKIP LOCKED} so that several masters (and a CLI claiming one with {@link #run}) never take the
+   * same execution, and never wait on each other. Each gets a lease of {@code lease} on the
+   * catalog's clock, held by {@code holder} ({@link ServerExecutionLeases}).
    */
-  public List<Long> claimPending(int count) {
+  public List<Long> claimPending(int count, String holder, Duration lease) {
     return jdbi.inTransaction(
-        handle -> handle.createQuery(CLAIM_PENDING).bind("count", count).mapTo(Long.class).list());
+        handle ->
+            handle
+                .createQuery(CLAIM_PENDING)
+                .bind("count", count)
+                .bind("holder", holder)
+                .bind("leaseMillis", lease.toMillis())
+                .mapTo(Long.class)
+                .list());
   }
 
   private static final String CLAIM_PENDING =
@@ -87,7 +104,10 @@ public final class ServerExecutor {
           limit :count
           for update skip locked
       ), running as (
-          update execution e set status = 2, executed_count = e.executed_count + 1
+          update execution e
+          set status = 2, executed_count = e.executed_count + 1,
+              server_lease_holder = :holder,
+              server_lease_expires_at = now() + :leaseMillis * interval '1 millisecond'
           from claimed c
           where e.execution_id = c.execution_id
           returning e.execution_id
@@ -99,10 +119,19 @@ public final class ServerExecutor {
       """;
 
   /**
-   * Runs an execution this process claimed with {@link #claimPending}; anything that keeps it from
-   * running (a project that no longer parses) ends it 4 failed with the reason in its messages.
+   * Runs an execution this process claimed with {@link #claimPending}, under its {@code lease}:
+   * anything that keeps it from running (a project that no longer parses) ends it 4 failed with the
+   * reason in its messages; a lost lease stops the package and ends it 6 (ended unexpectedly).
    */
-  public OperationStatus runClaimed(long executionId) {
+  public OperationStatus runClaimed(long executionId, ServerExecutionLeases.Held lease) {
+    try {
+      return runLeased(executionId, lease);
+    } finally {
+      lease.release();
+    }
+  }
+
+  private OperationStatus runLeased(long executionId, ServerExecutionLeases.Held lease) {
     Execution execution = catalog.executions().get(executionId);
     ProjectFiles files;
     Project project;
@@ -114,13 +143,27 @@ public final class ServerExecutor {
       runtime.finish(executionId, OperationStatus.FAILED);
       return OperationStatus.FAILED;
     }
-    return execute(execution, Math.max(1, execution.executedCount()), files, project);
+    return execute(
+        execution,
+        Math.max(1, execution.executedCount()),
+        files,
+        project,
+        lease.cancellation(),
+        lease::lostBecause);
   }
 
+  /**
+   * @param cancellation canceled to stop the package (by the stop watch, or a lost lease)
+   * @param lostBecause why the run lost its lease, or null: it then ends 6, not 3 canceled
+   */
   private OperationStatus execute(
-      Execution execution, int attempt, ProjectFiles files, Project project) {
+      Execution execution,
+      int attempt,
+      ProjectFiles files,
+      Project project,
+      CancellationToken cancellation,
+      Supplier<String> lostBecause) {
     long executionId = execution.executionId();
-    CancellationToken cancellation = new CancellationToken();
     RunResult result;
     try (CatalogEventSink sink = new CatalogEventSink(runtime, executionId);
         StopWatch stopWatch = new StopWatch(executionId, cancellation, sink)) {
@@ -146,6 +189,21 @@ public final class ServerExecutor {
       recordFailure(executionId, e);
       runtime.finish(executionId, OperationStatus.FAILED);
       throw e;
+    }
+    String lost = lostBecause.get();
+    if (lost != null) {
+      // The leader may end it too, once the lease has run out: whichever comes first wins.
+      try {
+        runtime.recordEvents(
+            executionId,
+            List.of(
+                NewEventMessage.of(
+                    java.time.Instant.now(), MessageType.ERROR, "the run was stopped: " + lost)));
+      } catch (RuntimeException catalogAway) {
+        // the leader's message says it when the lease runs out
+      }
+      runtime.finish(executionId, OperationStatus.ENDED_UNEXPECTEDLY);
+      return catalog.executions().get(executionId).state();
     }
     OperationStatus outcome =
         switch (result.status()) {

@@ -75,11 +75,8 @@ public final class WorkerApiRoutes implements RouteModule {
     }
     Duration wait =
         Duration.ofMillis(Math.max(0, Math.min(request.waitMillis(), maxPollWait.toMillis())));
-    ctx.future(
-        () ->
-            dispatcher
-                .poll(worker, request.freeSlots(), wait)
-                .thenAccept(reply -> Json.ok(ctx, reply)));
+    HttpPollClient client = new HttpPollClient(ctx);
+    ctx.future(() -> dispatcher.poll(worker, request.freeSlots(), wait, client));
   }
 
   // Task reports look the worker up by a remembered id; their fenced statements match only workers

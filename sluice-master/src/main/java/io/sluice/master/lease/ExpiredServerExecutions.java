@@ -1,0 +1,87 @@
+package io.sluice.master.lease;
+
+import io.sluice.catalog.operation.OperationStatus;
+import io.sluice.engine.event.MessageType;
+import java.time.Duration;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Finds server-mode executions whose master stopped renewing its lease (it was killed, its machine
+ * was lost, or it lost the catalog for longer than the lease): 2 running or 8 stopping with {@code
+ * now() > server_lease_expires_at + G} on the catalog's clock. By then that master has stopped the
+ * run itself ({@link io.sluice.master.serverexecution.ServerExecutionLeases}), so the execution is
+ * ended 6 (ended unexpectedly), or 3 (canceled) if it was being stopped, with a message naming the
+ * master. A server execution is not retried: it may have done part of its work, and SSIS does not
+ * rerun one either.
+ *
+ * <p>Safe with several masters checking at once: rows are claimed {@code FOR UPDATE SKIP LOCKED}
+ * and PostgreSQL re-checks the expiry on the locked row, so a renewal that won the race keeps it.
+ */
+public final class ExpiredServerExecutions {
+
+  private static final int BATCH = 100;
+
+  private static final String EXPIRED =
+      """
+      select execution_id, status, server_lease_holder,
+             to_char(server_lease_expires_at at time zone 'UTC',
+                     'YYYY-MM-DD HH24:MI:SS.MS "UTC"') as expired_at
+      from execution
+      where status in (2, 8) and server_lease_expires_at is not null
+        and now() > server_lease_expires_at + :graceMillis * interval '1 millisecond'
+      order by server_lease_expires_at
+      limit :batch
+      for update skip locked
+      """;
+
+  private final Jdbi jdbi;
+  private final Duration grace;
+
+  public ExpiredServerExecutions(Jdbi jdbi, Duration grace) {
+    this.jdbi = jdbi;
+    this.grace = grace;
+  }
+
+  private record Lost(long executionId, int status, String holder, String expiredAt) {}
+
+  /** Ends every server execution whose lease ran out; returns how many. */
+  public int check() {
+    return jdbi.inTransaction(
+        handle -> {
+          List<Lost> lost =
+              handle
+                  .createQuery(EXPIRED)
+                  .bind("graceMillis", grace.toMillis())
+                  .bind("batch", BATCH)
+                  .map(
+                      (rs, ctx) ->
+                          new Lost(
+                              rs.getLong("execution_id"),
+                              rs.getInt("status"),
+                              rs.getString("server_lease_holder"),
+                              rs.getString("expired_at")))
+                  .list();
+          for (Lost l : lost) {
+            boolean stopping = l.status() == OperationStatus.STOPPING.code();
+            ExecutionTransitions.message(
+                handle,
+                l.executionId(),
+                MessageType.ERROR,
+                "master "
+                    + l.holder()
+                    + " stopped renewing its lease on this execution (it ran out at "
+                    + l.expiredAt()
+                    + "): the master was stopped abruptly or lost the catalog; "
+                    + (stopping
+                        ? "the execution was being stopped: canceled"
+                        : "ended unexpectedly (start it again to rerun it)"));
+            ExecutionTransitions.finish(
+                handle,
+                l.executionId(),
+                stopping ? OperationStatus.CANCELED : OperationStatus.ENDED_UNEXPECTEDLY);
+          }
+          return lost.size();
+        });
+  }
+}

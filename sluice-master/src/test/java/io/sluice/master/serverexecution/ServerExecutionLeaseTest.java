@@ -1,0 +1,210 @@
+package io.sluice.master.serverexecution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.sluice.catalog.execution.CreateExecution;
+import io.sluice.catalog.message.MessageQuery;
+import io.sluice.catalog.operation.OperationStatus;
+import io.sluice.engine.project.ProjectFiles;
+import io.sluice.master.Master;
+import io.sluice.master.ScaleOutCluster;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A server-mode execution is leased by the master that runs it: the leading master ends one whose
+ * master stopped renewing (6, naming that master), a master that runs one keeps its lease, and a
+ * master that cannot renew stops its run itself. Real PostgreSQL, real masters; the runner's own
+ * clock is controlled where its deadline matters.
+ */
+class ServerExecutionLeaseTest {
+
+  private static final Duration LEASE = Duration.ofSeconds(10);
+
+  @TempDir Path dir;
+  private ScaleOutCluster cluster;
+  private ServerExecutor executor;
+
+  @BeforeEach
+  void start() {
+    // The cluster's master leads and checks leases every 100 ms; it runs no server executions
+    // itself, so each test decides who runs what.
+    cluster = ScaleOutCluster.start(dir, s -> s.withServerExecutions(0));
+    cluster.catalog().projects().deploy("F", project());
+    executor = new ServerExecutor(cluster.catalog(), cluster.under.context());
+    await().atMost(Duration.ofSeconds(10)).until(() -> cluster.master.leaderLease().isLeader());
+  }
+
+  @AfterEach
+  void stop() {
+    cluster.close();
+  }
+
+  @Test
+  void theLeaderEndsAnExecutionWhoseMasterStoppedRenewing() {
+    long id = startServerExecution("Long");
+    // What a master killed with -9 right after its claim leaves: its lease, renewed by no one.
+    assertThat(executor.claimPending(1, "master-gone", LEASE)).containsExactly(id);
+
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(3))
+        .until(() -> state(id) == OperationStatus.RUNNING); // the lease holds: nobody ends it
+    expireLease(id);
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> state(id).isFinal());
+    assertThat(state(id)).isEqualTo(OperationStatus.ENDED_UNEXPECTEDLY);
+    assertThat(messages(id))
+        .anyMatch(m -> m.contains("master master-gone stopped renewing its lease"));
+  }
+
+  @Test
+  void aMasterRunningAnExecutionKeepsItsLeaseLongerThanTheLeaseLasts() {
+    // A 1 s lease on a 3 s run: only renewals keep the leader from ending it.
+    Master runner =
+        cluster.startAnotherMaster(
+            s ->
+                s.withServerExecutions(1)
+                    .withLease(
+                        Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofMillis(100)));
+    try {
+      long id = startServerExecution("Short");
+      await().atMost(Duration.ofSeconds(30)).until(() -> state(id).isFinal());
+      assertThat(state(id)).as("%s", messages(id)).isEqualTo(OperationStatus.SUCCEEDED);
+      assertThat(leaseHolder(id)).isEqualTo(runner.name());
+    } finally {
+      runner.close();
+    }
+  }
+
+  @Test
+  void aMasterThatCannotRenewStopsItsRunBeforeItsLeaseRunsOut() throws Exception {
+    AtomicLong clock = new AtomicLong();
+    ServerExecutionLeases leases =
+        new ServerExecutionLeases(cluster.jdbi(), "master-1", LEASE, clock::get); // not started
+    long id = startServerExecution("Long");
+    long sentAt = leases.now();
+    assertThat(executor.claimPending(1, leases.holder(), leases.duration())).containsExactly(id);
+    ServerExecutionLeases.Held lease = leases.hold(id, sentAt);
+    CompletableFuture<OperationStatus> run =
+        CompletableFuture.supplyAsync(() -> executor.runClaimed(id, lease));
+    await().atMost(Duration.ofSeconds(10)).until(() -> packageStarted(id));
+
+    // 7 s on: a renewal reaches the catalog, so the run may go on until 7 + 8 s.
+    clock.addAndGet(Duration.ofSeconds(7).toNanos());
+    leases.renew();
+    clock.addAndGet(Duration.ofSeconds(7).toNanos());
+    leases.stopOverdue();
+    assertThat(lease.lostBecause()).isNull();
+    assertThat(state(id)).isEqualTo(OperationStatus.RUNNING);
+
+    // Then no renewal (the catalog away, say) until L - L/5 after the last one was sent: stopped.
+    clock.addAndGet(Duration.ofSeconds(1).toNanos());
+    leases.stopOverdue();
+    assertThat(run.get()).isEqualTo(OperationStatus.ENDED_UNEXPECTEDLY);
+    assertThat(leases.held()).isEmpty();
+    assertThat(messages(id)).anyMatch(m -> m.contains("master master-1 could not renew its lease"));
+  }
+
+  @Test
+  void aRenewalTheCatalogRefusesStopsTheRunAtOnce() throws Exception {
+    ServerExecutionLeases leases = new ServerExecutionLeases(cluster.jdbi(), "master-1", LEASE);
+    long id = startServerExecution("Long");
+    long sentAt = leases.now();
+    assertThat(executor.claimPending(1, leases.holder(), leases.duration())).containsExactly(id);
+    ServerExecutionLeases.Held lease = leases.hold(id, sentAt);
+    CompletableFuture<OperationStatus> run =
+        CompletableFuture.supplyAsync(() -> executor.runClaimed(id, lease));
+    await().atMost(Duration.ofSeconds(10)).until(() -> packageStarted(id));
+
+    // The lease ran out in the catalog (a long pause of this master, say): it cannot renew it back.
+    jdbi(
+        "update execution set server_lease_expires_at = now() - interval '1 millisecond'"
+            + " where execution_id = "
+            + id);
+    leases.renew();
+
+    OperationStatus ended = run.get();
+    assertThat(ended).isIn(OperationStatus.ENDED_UNEXPECTEDLY);
+    assertThat(lease.lostBecause()).contains("lost its lease");
+  }
+
+  private long startServerExecution(String packageName) {
+    long id =
+        cluster
+            .catalog()
+            .executions()
+            .create(CreateExecution.of("F", "S", packageName).inScaleOut(false));
+    cluster.catalog().executions().start(id, 0);
+    return id;
+  }
+
+  private void expireLease(long id) {
+    jdbi(
+        "update execution set server_lease_expires_at = now() - interval '1 minute'"
+            + " where execution_id = "
+            + id);
+  }
+
+  private void jdbi(String sql) {
+    cluster.jdbi().useHandle(h -> h.execute(sql));
+  }
+
+  private String leaseHolder(long id) {
+    return cluster
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select server_lease_holder from execution where execution_id = :id")
+                    .bind("id", id)
+                    .mapTo(String.class)
+                    .one());
+  }
+
+  private OperationStatus state(long id) {
+    return cluster.catalog().executions().get(id).state();
+  }
+
+  private boolean packageStarted(long id) {
+    return cluster.catalog().messages().ofExecution(id, MessageQuery.all()).stream()
+        .anyMatch(m -> m.messageType() == 30);
+  }
+
+  private List<String> messages(long id) {
+    return cluster.catalog().messages().ofExecution(id, MessageQuery.all()).stream()
+        .map(m -> m.message())
+        .toList();
+  }
+
+  /** Short sleeps 3 s; Long sleeps a minute (it is stopped long before). */
+  private static byte[] project() {
+    return ProjectFiles.of(
+            Map.of(
+                "project.yaml", bytes("name: S\n"),
+                "packages/Short.yaml", bytes(sleeping("3")),
+                "packages/Long.yaml", bytes(sleeping("60"))))
+        .toArchive();
+  }
+
+  private static String sleeping(String seconds) {
+    return """
+        tasks:
+          - {name: Wait, type: ExecuteProcess, executable: sleep, arguments: "%s"}
+        """
+        .formatted(seconds);
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}

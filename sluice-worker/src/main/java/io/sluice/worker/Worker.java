@@ -183,6 +183,11 @@ public final class Worker implements AutoCloseable {
     return dispatcher.running();
   }
 
+  /** The master endpoint the worker's calls go to now (it changes on a failover). */
+  public java.net.URI currentMaster() {
+    return client.currentEndpoint();
+  }
+
   /** Attempts whose logs or results are not delivered yet. */
   public int undelivered() {
     return sender.pending();

@@ -120,6 +120,24 @@ final class ConnectionProblems {
         "check that the master runs and is reachable from this machine");
   }
 
+  /**
+   * True when nothing listens at the endpoint any more: the connection was refused, or an open one
+   * was closed or reset under a request (the master was killed or stopped). Not for timeouts: a
+   * master that is slow to answer or to finish a TLS handshake is alive.
+   */
+  static boolean nobodyListens(Throwable failure) {
+    if (has(failure, HttpTimeoutException.class)) {
+      return false;
+    }
+    if (has(failure, ConnectException.class) || has(failure, ClosedChannelException.class)) {
+      return true;
+    }
+    String all = chain(failure);
+    return all.contains("eof reached while reading")
+        || all.contains("connection reset")
+        || all.contains("received no bytes");
+  }
+
   private static boolean has(Throwable t, Class<? extends Throwable> type) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (type.isInstance(c)) {

@@ -37,13 +37,33 @@ import org.slf4j.LoggerFactory;
 /**
  * Talks to the masters over mutual-TLS HTTPS. All calls share one current endpoint; when a call
  * cannot reach it (connection refused, timeout, TLS failure, or a master answering "not ready"),
- * the client moves on to the next endpoint in the list and waits a jittered backoff capped at ~2 s,
- * until a master answers or the call's own deadline passes. So a master failover costs a worker a
- * second or two, not a task.
+ * the client moves on to the next endpoint in the list, until a master answers or the call's own
+ * deadline passes. So a master failover costs a worker a second or two, not a task.
+ *
+ * <p>Two rules keep a failover that short (MasterKillDeliveryTest in sluice-cli shows the delay
+ * without them):
+ *
+ * <ul>
+ *   <li>The jittered backoff is paid once per <em>round</em> over the endpoints, not before each
+ *       one: the first try of another master costs no wait, and the backoff only grows while every
+ *       master fails.
+ *   <li>A master that recently refused or dropped connections (nothing listens: killed, stopped) is
+ *       skipped while another one is merely slow. A surviving master answering all the failed-over
+ *       workers at once can take longer than {@code connectTimeout} for its first TLS handshakes
+ *       (the JDK counts the handshake in the connect timeout); without this rule every such timeout
+ *       sent the calls back to the dead master and the backoff grew, which delayed heartbeats and
+ *       events by about 5 s.
+ * </ul>
  */
 public final class MasterClient implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(MasterClient.class);
+
+  /**
+   * How long a master that refused or dropped a connection is passed over in favour of one that is
+   * merely slow; after that it is tried again in its turn (it may have been restarted).
+   */
+  static final Duration DOWN_MEMORY = Duration.ofSeconds(10);
 
   private final List<URI> endpoints;
   private final HttpClient http;
@@ -51,6 +71,7 @@ public final class MasterClient implements AutoCloseable {
   private final Backoff backoff;
   private final ConnectionProblems problems;
   private final AtomicInteger current = new AtomicInteger();
+  private final DownEndpoints down;
   private final Map<URI, String> lastLogged = new ConcurrentHashMap<>();
 
   public MasterClient(WorkerSettings settings) {
@@ -59,6 +80,7 @@ public final class MasterClient implements AutoCloseable {
 
   public MasterClient(WorkerSettings settings, Backoff backoff) {
     this.endpoints = List.copyOf(settings.masters());
+    this.down = new DownEndpoints(endpoints.size(), DOWN_MEMORY, System::nanoTime);
     this.backoff = backoff;
     this.problems = new ConnectionProblems(settings.tls());
     this.json = objectMapper();
@@ -146,6 +168,7 @@ public final class MasterClient implements AutoCloseable {
     long deadline = System.nanoTime() + giveUpAfter.toNanos();
     int failures = 0;
     MasterException last = null;
+    boolean nobodyListens;
     while (true) {
       int index = current.get();
       URI endpoint = endpoints.get(index);
@@ -161,10 +184,12 @@ public final class MasterClient implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofByteArray());
         int status = response.statusCode();
         if (status / 100 == 2) {
+          down.answered(index);
           recovered(endpoint);
           return json.readValue(response.body(), replyType);
         }
         if (status >= 500) {
+          nobodyListens = false;
           last =
               new MasterException(
                   "master "
@@ -179,15 +204,21 @@ public final class MasterClient implements AutoCloseable {
         }
       } catch (IOException e) {
         last = problems.explain(e, endpoint);
+        nobodyListens = ConnectionProblems.nobodyListens(e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new MasterUnavailableException("interrupted while calling " + endpoint, null);
       }
       report(endpoint, last);
-      int next = (index + 1) % endpoints.size();
-      current.compareAndSet(index, next); // only the first call to see the failure moves on
+      if (nobodyListens) {
+        down.refused(index);
+      }
+      current.compareAndSet(index, down.next(index)); // only the first call to see it moves on
       failures++;
-      Duration wait = backoff.delay(failures);
+      // Another master not yet tried in this round is tried at once; the backoff is for rounds
+      // in which every master failed, and grows with them.
+      int rounds = failures / endpoints.size();
+      Duration wait = failures % endpoints.size() == 0 ? backoff.delay(rounds) : Duration.ZERO;
       if (System.nanoTime() + wait.toNanos() - deadline > 0) {
         throw new MasterUnavailableException(
             "no master answered"
@@ -197,7 +228,9 @@ public final class MasterClient implements AutoCloseable {
             last.hint());
       }
       try {
-        Thread.sleep(wait.toMillis());
+        if (!wait.isZero()) {
+          Thread.sleep(wait.toMillis());
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new MasterUnavailableException("interrupted while waiting for a master", null);

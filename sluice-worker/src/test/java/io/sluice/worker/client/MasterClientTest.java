@@ -134,8 +134,10 @@ class MasterClientTest {
     assertThatThrownBy(() -> client.heartbeat(BEAT, Duration.ofMillis(1500)))
         .isInstanceOf(MasterUnavailableException.class)
         .hasMessageContaining("refused the connection");
+    // Not a timing target: it proves the call ends near its 1.5 s deadline rather than retrying
+    // for a request timeout (30 s); the upper bound leaves room for a loaded machine.
     assertThat(Duration.between(start, Instant.now()))
-        .isBetween(Duration.ofMillis(500), Duration.ofMillis(2500));
+        .isBetween(Duration.ofMillis(500), Duration.ofMillis(5000));
   }
 
   @Test

@@ -120,9 +120,8 @@ public final class Master implements AutoCloseable {
     this.listener =
         new QueueListener(
             context.database().dataSource(),
-            Map.of(
-                QueueListener.CHANNEL, dispatcher::wake,
-                ServerExecutions.CHANNEL, serverExecutions::wake));
+            Map.of(ServerExecutions.CHANNEL, serverExecutions::wake),
+            Map.of(QueueListener.CHANNEL, dispatcher::notified));
 
     ApiTokens tokens = new ApiTokens(jdbi);
     this.server =

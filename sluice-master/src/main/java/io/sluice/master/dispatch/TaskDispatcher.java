@@ -53,6 +53,7 @@ public final class TaskDispatcher implements AutoCloseable {
   private final Thread thread;
   private final ExecutorService assigners;
   private static final int MAX_NOTIFIED = 10_000;
+  private static final int RECENTLY_CLAIMED = 1_024;
 
   private final List<Waiter> waiters = new ArrayList<>(); // guarded by this
   private boolean wakeAll; // guarded by this
@@ -61,7 +62,6 @@ public final class TaskDispatcher implements AutoCloseable {
   // Counts notifications; a worker's entry says its claim begun at that count found nothing.
   private long notifications; // guarded by this
   private final Map<UUID, Long> foundNothingAt = new HashMap<>(); // guarded by this
-  private static final int RECENTLY_CLAIMED = 1_024;
   // Tasks claimed before their notification came, oldest first; guarded by this.
   private final Set<Long> recentlyClaimed = new LinkedHashSet<>();
   private boolean running = true; // guarded by this
@@ -274,8 +274,8 @@ public final class TaskDispatcher implements AutoCloseable {
 
   /**
    * Adds to {@code toTry} the waiting polls of as many workers, in arrival order, as it takes for
-   * their free slots to cover the notified tasks; drops the notified tasks when no worker is left
-   * that could claim them and no claim is under way.
+   * their free slots (and those of the claims begun since the latest notification) to cover the
+   * notified tasks.
    */
   private void pickForNotified(List<Waiter> toTry) {
     if (notified.isEmpty()) {

@@ -165,9 +165,8 @@ public final class Master implements AutoCloseable {
     this.listener =
         new QueueListener(
             context.database().dataSource(),
-            Map.of(
-                QueueListener.CHANNEL, dispatcher::wake,
-                ServerExecutions.CHANNEL, serverExecutions::wake));
+            Map.of(ServerExecutions.CHANNEL, serverExecutions::wake),
+            Map.of(QueueListener.CHANNEL, dispatcher::notified));
 
     // Work that must happen once runs on the leader only (a lease in the catalog); the heartbeat
     // of this master's own row runs everywhere.

@@ -9,11 +9,13 @@ import io.sluice.catalog.operation.OperationType;
 import io.sluice.catalog.property.CatalogSettings;
 import io.sluice.catalog.retention.LogPartitions;
 import io.sluice.engine.event.MessageType;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** {@link Executions} on the catalog database. */
@@ -38,10 +40,24 @@ public final class JdbcExecutions implements Executions {
 
   private record Environment(String folderName, String name) {}
 
-  private record ProjectRow(
-      long projectId, Long currentVersionId, String folderName, String projectName) {}
+  /** A project and, when its current version has it, the package a new execution names. */
+  private record TargetRow(
+      long projectId,
+      Long currentVersionId,
+      String folderName,
+      String projectName,
+      String packageName,
+      boolean entryPoint) {}
 
-  private record PackageRow(String name, boolean entryPoint) {}
+  private static final RowMapper<TargetRow> TARGET_ROW =
+      (rs, ctx) ->
+          new TargetRow(
+              rs.getLong("project_id"),
+              rs.getObject("current_version_id", Long.class),
+              rs.getString("folder_name"),
+              rs.getString("project_name"),
+              rs.getString("package_name"),
+              rs.getBoolean("entry_point"));
 
   /** What setting a value needs to know of a designed parameter. */
   private record ParameterShape(String dataType, boolean required, boolean sensitive) {}
@@ -105,24 +121,30 @@ public final class JdbcExecutions implements Executions {
         });
   }
 
-  /** The project (in its current version) and package the request names, checked. */
+  /**
+   * The project (in its current version) and package the request names, checked. One query finds
+   * both (the package joined to the project's current version); the error paths look further.
+   */
   private static Target target(Handle handle, CreateExecution request) {
     String where = request.folder() + "/" + request.project();
-    var project =
+    Optional<TargetRow> row =
         handle
             .createQuery(
                 """
                 select p.project_id, p.current_version_id, f.name as folder_name,
-                       p.name as project_name
+                       p.name as project_name, k.name as package_name, k.entry_point
                 from project p
                 join folder f on f.folder_id = p.folder_id
+                left join package k on k.version_id = p.current_version_id
+                                   and k.name = :packageName
                 where f.name = :folder and p.name = :project
                 """)
             .bind("folder", request.folder())
             .bind("project", request.project())
-            .map(ConstructorMapper.of(ProjectRow.class))
+            .bind("packageName", request.packageName())
+            .map(TARGET_ROW)
             .findOne();
-    if (project.isEmpty()) {
+    if (row.isEmpty()) {
       boolean folderExists =
           handle
                   .createQuery("select count(*) from folder where name = :folder")
@@ -138,21 +160,12 @@ public final class JdbcExecutions implements Executions {
               "folder " + request.folder() + " does not exist",
               "list folders with: sluice catalog folders list");
     }
-    long projectId = project.get().projectId();
-    Long versionId = project.get().currentVersionId();
-    if (versionId == null) {
+    TargetRow found = row.get();
+    if (found.currentVersionId() == null) {
       throw CatalogException.conflict(
           "project " + where + " has no current version", "deploy the project again");
     }
-    Optional<PackageRow> entryPoint =
-        handle
-            .createQuery(
-                "select name, entry_point from package where version_id = :versionId and name = :name")
-            .bind("versionId", versionId)
-            .bind("name", request.packageName())
-            .map(ConstructorMapper.of(PackageRow.class))
-            .findOne();
-    if (entryPoint.isEmpty()) {
+    if (found.packageName() == null) {
       throw CatalogException.notFound(
           "the current version of project " + where + " has no package " + request.packageName(),
           "list its packages with: sluice catalog packages --folder "
@@ -160,7 +173,7 @@ public final class JdbcExecutions implements Executions {
               + " --project "
               + request.project());
     }
-    if (!entryPoint.get().entryPoint()) {
+    if (!found.entryPoint()) {
       throw CatalogException.invalid(
           "package "
               + request.packageName()
@@ -172,11 +185,11 @@ public final class JdbcExecutions implements Executions {
     // Names match without regard to case; the execution records them as they were created, which
     // is also how the package is named inside the archive the runner opens.
     return new Target(
-        projectId,
-        project.get().folderName(),
-        project.get().projectName(),
-        versionId,
-        entryPoint.get().name());
+        found.projectId(),
+        found.folderName(),
+        found.projectName(),
+        found.currentVersionId(),
+        found.packageName());
   }
 
   /** The environment the request's reference points to now: relative = the project's folder. */
@@ -418,17 +431,27 @@ public final class JdbcExecutions implements Executions {
     return jdbi.inTransaction(
         handle -> {
           // Claiming the execution first makes a second start fail here, however close in time.
-          int claimed =
+          // The claim moves its operation along and returns the row as it now is: one statement.
+          Optional<Execution> claimed =
               handle
-                  .createUpdate(
+                  .createQuery(
                       """
-                      update execution set status = 5, start_time = now(), retry_count = :retries
-                      where execution_id = :executionId and status = 1
+                      with claimed as (
+                          update execution
+                          set status = 5, start_time = now(), retry_count = :retries
+                          where execution_id = :executionId and status = 1
+                          returning *
+                      ), operation_pending as (
+                          update operation set status = 5, start_time = now()
+                          where operation_id in (select execution_id from claimed)
+                      )
+                      select * from claimed
                       """)
                   .bind("retries", retryCount)
                   .bind("executionId", executionId)
-                  .execute();
-          if (claimed == 0) {
+                  .map(ExecutionRows.MAPPER)
+                  .findOne();
+          if (claimed.isEmpty()) {
             Execution current = ExecutionRows.get(handle, executionId);
             throw CatalogException.conflict(
                 "execution "
@@ -438,7 +461,7 @@ public final class JdbcExecutions implements Executions {
                     + "; an execution starts only once, from 1 created",
                 "create a new execution of package " + current.packageName());
           }
-          Execution execution = ExecutionRows.get(handle, executionId);
+          Execution execution = claimed.get();
           ParameterResolution.Outcome outcome =
               new ParameterResolution(handle, context.cipher()).resolve(execution);
           List<String> problems = new java.util.ArrayList<>(outcome.problems());
@@ -463,14 +486,6 @@ public final class JdbcExecutions implements Executions {
           }
           storeResolvedValues(handle, executionId, outcome.values());
           storeSystemDefaults(handle, execution);
-          handle
-              .createUpdate(
-                  """
-                  update operation set status = 5, start_time = now()
-                  where operation_id = :executionId
-                  """)
-              .bind("executionId", executionId)
-              .execute();
           if (execution.runInScaleOut()) {
             handle
                 .createUpdate(
@@ -482,7 +497,7 @@ public final class JdbcExecutions implements Executions {
                 .bind("maxAttempts", retryCount + 1)
                 .execute();
           }
-          return ExecutionRows.get(handle, executionId);
+          return execution;
         });
   }
 
@@ -495,63 +510,77 @@ public final class JdbcExecutions implements Executions {
         > 0;
   }
 
+  /** The resolved values in one statement over arrays (a row per value), not one per value. */
   private static void storeResolvedValues(
       Handle handle, long executionId, List<ParameterResolution.Value> values) {
-    var batch =
-        handle.prepareBatch(
+    if (values.isEmpty()) {
+      return;
+    }
+    int n = values.size();
+    Integer[] objectTypes = new Integer[n];
+    String[] names = new String[n];
+    String[] dataTypes = new String[n];
+    Boolean[] required = new Boolean[n];
+    Boolean[] sensitive = new Boolean[n];
+    String[] clear = new String[n];
+    String[] secrets = new String[n];
+    String[] sources = new String[n];
+    for (int i = 0; i < n; i++) {
+      ParameterResolution.Value value = values.get(i);
+      objectTypes[i] = value.objectType();
+      names[i] = value.name();
+      dataTypes[i] = value.dataType();
+      required[i] = value.required();
+      sensitive[i] = value.sensitive();
+      clear[i] = value.value();
+      // bytea travels as hex text inside the array: decode() turns it back into the same bytes.
+      secrets[i] = value.secret() == null ? null : HexFormat.of().formatHex(value.secret());
+      sources[i] = value.source();
+    }
+    handle
+        .createUpdate(
             """
             insert into execution_parameter_value (execution_id, object_type, parameter_name,
                                                    data_type, required, sensitive, value,
                                                    value_secret, value_set, source)
-            values (:executionId, :objectType, :name, :dataType, :required, :sensitive, :value,
-                    :secret, :valueSet, :source)
-            """);
-    for (ParameterResolution.Value value : values) {
-      batch
-          .bind("executionId", executionId)
-          .bind("objectType", value.objectType())
-          .bind("name", value.name())
-          .bind("dataType", value.dataType())
-          .bind("required", value.required())
-          .bind("sensitive", value.sensitive())
-          .bind("value", value.value())
-          .bind("secret", value.secret())
-          .bind("valueSet", value.source() != null)
-          .bind("source", value.source())
-          .add();
-    }
-    if (!values.isEmpty()) {
-      batch.execute();
-    }
+            select :executionId, v.object_type, v.name, v.data_type, v.required, v.sensitive,
+                   v.value, decode(v.secret, 'hex'), v.source is not null, v.source
+            from unnest(cast(:objectTypes as integer[]), cast(:names as text[]),
+                        cast(:dataTypes as text[]), cast(:required as boolean[]),
+                        cast(:sensitive as boolean[]), cast(:values as text[]),
+                        cast(:secrets as text[]), cast(:sources as text[]))
+                 as v(object_type, name, data_type, required, sensitive, value, secret, source)
+            """)
+        .bind("executionId", executionId)
+        .bind("objectTypes", objectTypes)
+        .bind("names", names)
+        .bind("dataTypes", dataTypes)
+        .bind("required", required)
+        .bind("sensitive", sensitive)
+        .bind("values", clear)
+        .bind("secrets", secrets)
+        .bind("sources", sources)
+        .execute();
   }
 
-  /** System parameters the user did not set take the catalog's defaults. */
+  /** System parameters the user did not set take the catalog's defaults: one statement. */
   private static void storeSystemDefaults(Handle handle, Execution execution) {
-    var batch =
-        handle.prepareBatch(
+    handle
+        .createUpdate(
             """
             insert into execution_parameter_value (execution_id, object_type, parameter_name,
                                                    data_type, value, value_set, source)
-            values (:executionId, 50, :name, :dataType, :value, true, :source)
+            values (:executionId, 50, :loggingLevel, 'Int32', :loggingLevelValue, true, 'SERVER'),
+                   (:executionId, 50, :dumpOnError, 'Boolean', 'false', true, 'DESIGN'),
+                   (:executionId, 50, :synchronized, 'Boolean', 'false', true, 'DESIGN')
             on conflict (execution_id, object_type, parameter_name) do nothing
-            """);
-    batch
+            """)
         .bind("executionId", execution.executionId())
-        .bind("name", SystemParameters.LOGGING_LEVEL)
-        .bind("dataType", "Int32")
-        .bind("value", String.valueOf(execution.loggingLevel()))
-        .bind("source", "SERVER")
-        .add();
-    for (String flag : List.of(SystemParameters.DUMP_ON_ERROR, SystemParameters.SYNCHRONIZED)) {
-      batch
-          .bind("executionId", execution.executionId())
-          .bind("name", flag)
-          .bind("dataType", "Boolean")
-          .bind("value", "false")
-          .bind("source", "DESIGN")
-          .add();
-    }
-    batch.execute();
+        .bind("loggingLevel", SystemParameters.LOGGING_LEVEL)
+        .bind("loggingLevelValue", String.valueOf(execution.loggingLevel()))
+        .bind("dumpOnError", SystemParameters.DUMP_ON_ERROR)
+        .bind("synchronized", SystemParameters.SYNCHRONIZED)
+        .execute();
   }
 
   @Override
@@ -674,7 +703,7 @@ public final class JdbcExecutions implements Executions {
                 .bind("since", filter.since())
                 .bind("until", filter.until())
                 .bind("limit", filter.limit())
-                .map(ConstructorMapper.of(Execution.class))
+                .map(ExecutionRows.MAPPER)
                 .list());
   }
 

@@ -159,7 +159,9 @@ public final class DispatchDriver {
       double total = 0;
       for (Map.Entry<String, Double> e : cpuPerExecution.entrySet()) {
         cpuLine.append(String.format(" %s=%.2f", e.getKey(), e.getValue()));
-        total += e.getValue();
+        if (!e.getKey().startsWith(ProcessCpu.JIT)) { // counted in its JVM's figure already
+          total += e.getValue();
+        }
       }
       System.err.println(cpuLine.append(String.format(" total=%.2f", total)));
       if (statements) {

@@ -3,9 +3,12 @@ package io.sluice.master.dispatch;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -33,7 +36,7 @@ public final class QueueListener implements AutoCloseable {
   private static final long PING_MILLIS = 5_000;
 
   private final DataSource dataSource;
-  private final Map<String, Runnable> callbacks;
+  private final Map<String, Consumer<List<String>>> callbacks;
   private final Thread thread;
   private volatile boolean running = true;
 
@@ -45,8 +48,22 @@ public final class QueueListener implements AutoCloseable {
    * Listens on each channel of {@code callbacks} (fixed names, never input) and runs its callback.
    */
   public QueueListener(DataSource dataSource, Map<String, Runnable> callbacks) {
+    this(dataSource, callbacks, Map.of());
+  }
+
+  /**
+   * As {@link #QueueListener(DataSource, Map)}, plus channels whose callbacks want the payloads
+   * (e.g. the ids of the tasks queued): each gets the payloads of one round of notifications, or an
+   * EMPTY list when notifications may have been missed (after (re)connecting).
+   */
+  public QueueListener(
+      DataSource dataSource,
+      Map<String, Runnable> callbacks,
+      Map<String, Consumer<List<String>>> payloadCallbacks) {
     this.dataSource = dataSource;
-    this.callbacks = Map.copyOf(callbacks);
+    Map<String, Consumer<List<String>>> all = new HashMap<>(payloadCallbacks);
+    callbacks.forEach((channel, callback) -> all.put(channel, payloads -> callback.run()));
+    this.callbacks = Map.copyOf(all);
     this.thread = new Thread(this::loop, "sluice-queue-listener");
     thread.setDaemon(true);
     thread.start();
@@ -64,23 +81,25 @@ public final class QueueListener implements AutoCloseable {
         if (!connection.getAutoCommit()) {
           connection.commit();
         }
-        callbacks.values().forEach(Runnable::run); // anything sent while we were not listening
+        // Anything sent while we were not listening is lost: an empty list says so.
+        callbacks.values().forEach(callback -> callback.accept(List.of()));
         backoff = 100;
         PGConnection pg = connection.unwrap(PGConnection.class);
         long lastPing = System.nanoTime();
         while (running) {
           PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
           if (notifications != null) {
-            Set<String> channels = new HashSet<>();
+            Map<String, List<String>> payloads = new LinkedHashMap<>();
             for (PGNotification n : notifications) {
-              channels.add(n.getName());
+              payloads.computeIfAbsent(n.getName(), c -> new ArrayList<>()).add(n.getParameter());
             }
-            for (String channel : channels) {
-              Runnable callback = callbacks.get(channel);
-              if (callback != null) {
-                callback.run();
-              }
-            }
+            payloads.forEach(
+                (channel, sent) -> {
+                  Consumer<List<String>> callback = callbacks.get(channel);
+                  if (callback != null) {
+                    callback.accept(sent);
+                  }
+                });
           }
           if (System.nanoTime() - lastPing > PING_MILLIS * 1_000_000) {
             ping(connection);

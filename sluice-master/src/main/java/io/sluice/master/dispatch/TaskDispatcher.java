@@ -4,11 +4,14 @@ import io.sluice.protocol.worker.PollReply;
 import io.sluice.protocol.worker.TaskAssignment;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -28,8 +31,15 @@ import org.slf4j.LoggerFactory;
  * thread while they wait. Polls tried at once (and other masters) are kept apart by SKIP LOCKED: at
  * worst one of them finds nothing this time and waits for the next wake-up.
  *
+ * <p>A task queued wakes only as many workers as it takes, not every waiting worker: the dispatcher
+ * keeps the ids of the tasks notified and not yet seen claimed, and tries waiting workers in
+ * arrival order until their free slots cover them. A worker whose claim, begun after the latest
+ * notification, found nothing is not tried again for it; when no worker is left to try, the ids are
+ * dropped (they are another master's, or no waiting worker may run them). The dispatch benchmark
+ * had every queued task cost a claim per waiting worker, most of them empty.
+ *
  * <p>A slow re-check ({@code recheckInterval}) covers notifications missed while the listening
- * connection was down.
+ * connection was down, and anything the targeted wake-ups above might leave waiting.
  *
  * <p>A poll whose worker has gone (its connection closed: the worker was killed or shut down) is
  * dropped instead of tried, and a claim is made only for polls still connected. If the answer still
@@ -48,8 +58,18 @@ public final class TaskDispatcher implements AutoCloseable {
   private final long recheckMillis;
   private final Thread thread;
   private final ExecutorService assigners;
+  private static final int MAX_NOTIFIED = 10_000;
+  private static final int RECENTLY_CLAIMED = 1_024;
+
   private final List<Waiter> waiters = new ArrayList<>(); // guarded by this
   private boolean wakeAll; // guarded by this
+  // Tasks notified as queued that no claim of this master has returned yet; guarded by this.
+  private final Set<Long> notified = new LinkedHashSet<>();
+  // Counts notifications; a worker's entry says its claim begun at that count found nothing.
+  private long notifications; // guarded by this
+  private final Map<UUID, Long> foundNothingAt = new HashMap<>(); // guarded by this
+  // Tasks claimed before their notification came, oldest first; guarded by this.
+  private final Set<Long> recentlyClaimed = new LinkedHashSet<>();
   private boolean running = true; // guarded by this
 
   /** An attempt handed out that could not be prepared for its worker. */
@@ -66,6 +86,7 @@ public final class TaskDispatcher implements AutoCloseable {
     final CompletableFuture<Void> answered = new CompletableFuture<>();
     boolean fresh = true;
     boolean trying; // an assigner thread is handing out tasks to it: it must not expire meanwhile
+    long triedAt; // the notification count when its claim began
 
     Waiter(UUID workerId, int slots, long deadline, PollClient client) {
       this.workerId = workerId;
@@ -137,6 +158,33 @@ public final class TaskDispatcher implements AutoCloseable {
     notifyAll();
   }
 
+  /**
+   * Payloads of the queue channel: task ids wake just enough workers for them; anything else (a
+   * worker enabled, or an empty list: notifications may have been missed) wakes every poll.
+   */
+  public synchronized void notified(List<String> payloads) {
+    if (payloads.isEmpty()) {
+      wake();
+      return;
+    }
+    for (String payload : payloads) {
+      try {
+        long taskId = Long.parseLong(payload);
+        if (!recentlyClaimed.contains(taskId)) {
+          notified.add(taskId);
+        }
+      } catch (NumberFormatException notATask) {
+        wakeAll = true;
+      }
+    }
+    if (notified.size() > MAX_NOTIFIED) { // no poll has been waiting for a long while
+      notified.clear();
+      wakeAll = true;
+    }
+    notifications++;
+    notifyAll();
+  }
+
   /** How many polls are waiting; for metrics. */
   public synchronized int waiting() {
     return waiters.size();
@@ -150,7 +198,10 @@ public final class TaskDispatcher implements AutoCloseable {
       boolean stopped;
       synchronized (this) {
         try {
-          while (running && !wakeAll && waiters.stream().noneMatch(w -> w.fresh && !w.trying)) {
+          while (running
+              && !wakeAll
+              && waiters.stream().noneMatch(w -> w.fresh && !w.trying)
+              && !canTryNotified()) {
             long now = System.nanoTime();
             long until = nextRecheck;
             for (Waiter w : waiters) {
@@ -191,9 +242,11 @@ public final class TaskDispatcher implements AutoCloseable {
           } else if (w.fresh) {
             w.fresh = false;
             w.trying = true;
+            w.triedAt = notifications;
             toTry.add(w);
           }
         }
+        pickForNotified(toTry);
       }
       expired.forEach(w -> w.answer(List.of()));
       if (stopped) {
@@ -212,6 +265,77 @@ public final class TaskDispatcher implements AutoCloseable {
   }
 
   /**
+   * Whether notified tasks are left that the claims under way may not cover, and a waiting worker
+   * may still claim them. When none may and no claim is under way, the notified tasks are dropped:
+   * they are another master's, or no waiting worker may run them (the re-check and the next polls
+   * still look for them).
+   */
+  private boolean canTryNotified() {
+    if (notified.isEmpty()) {
+      return false;
+    }
+    boolean claiming = false;
+    boolean candidate = false;
+    for (Waiter w : waiters) {
+      if (w.trying) {
+        claiming = true;
+      } else if (mayFindNotified(w.workerId)) {
+        candidate = true;
+      }
+    }
+    if (!claiming && !candidate) {
+      notified.clear();
+    }
+    return candidate && slotsClaimingSinceLastNotification() < notified.size();
+  }
+
+  /** Free slots of the claims begun after the latest notification: they may take those tasks. */
+  private int slotsClaimingSinceLastNotification() {
+    int slots = 0;
+    for (Waiter w : waiters) {
+      if (w.trying && w.triedAt == notifications) {
+        slots += w.slots;
+      }
+    }
+    return slots;
+  }
+
+  private boolean mayFindNotified(UUID workerId) {
+    Long emptyAt = foundNothingAt.get(workerId);
+    return emptyAt == null || emptyAt != notifications;
+  }
+
+  /**
+   * Adds to {@code toTry} the waiting polls of as many workers, in arrival order, as it takes for
+   * their free slots (and those of the claims begun since the latest notification) to cover the
+   * notified tasks.
+   */
+  private void pickForNotified(List<Waiter> toTry) {
+    if (notified.isEmpty()) {
+      return;
+    }
+    int covered = slotsClaimingSinceLastNotification(); // the fresh polls in toTry too
+    Set<UUID> picked = new HashSet<>();
+    for (Waiter w : waiters) {
+      if (covered >= notified.size()) {
+        break;
+      }
+      if (w.trying || !mayFindNotified(w.workerId) || !picked.add(w.workerId)) {
+        continue;
+      }
+      for (Waiter same : waiters) {
+        if (same.workerId.equals(w.workerId) && !same.trying) {
+          same.fresh = false;
+          same.trying = true;
+          same.triedAt = notifications;
+          toTry.add(same);
+          covered += same.slots;
+        }
+      }
+    }
+  }
+
+  /**
    * On an assigner thread: hands tasks to one worker's waiting polls, filling each in arrival order
    * up to its slots, and answers those that got any.
    */
@@ -219,10 +343,9 @@ public final class TaskDispatcher implements AutoCloseable {
     // Checked just before the claim: a task is never claimed for a poll known to be gone.
     List<Waiter> polls = tried.stream().filter(w -> w.client.connected()).toList();
     int slots = polls.stream().mapToInt(w -> w.slots).sum();
-    Iterator<TaskAssignment> tasks =
-        slots == 0
-            ? Collections.emptyIterator()
-            : tryAssign(tried.get(0).workerId, slots).iterator();
+    UUID workerId = tried.get(0).workerId;
+    List<TaskAssigner.Assigned> claimed = slots == 0 ? List.of() : claim(workerId, slots);
+    Iterator<TaskAssignment> tasks = build(workerId, claimed).iterator();
     List<Waiter> answered = new ArrayList<>();
     List<List<TaskAssignment>> replies = new ArrayList<>();
     for (Waiter w : polls) {
@@ -242,6 +365,19 @@ public final class TaskDispatcher implements AutoCloseable {
       }
     }
     synchronized (this) {
+      if (slots > 0 && claimed.isEmpty()) {
+        foundNothingAt.put(workerId, polls.get(0).triedAt);
+      }
+      for (TaskAssigner.Assigned a : claimed) {
+        // A claim can see a task before its notification arrives: remember it, so the late
+        // notification wakes nobody.
+        if (!notified.remove(a.taskId())) {
+          recentlyClaimed.add(a.taskId());
+          if (recentlyClaimed.size() > RECENTLY_CLAIMED) {
+            recentlyClaimed.remove(recentlyClaimed.iterator().next());
+          }
+        }
+      }
       for (Waiter w : tried) {
         w.trying = false;
         if (!running && !answered.contains(w)) {
@@ -259,21 +395,23 @@ public final class TaskDispatcher implements AutoCloseable {
     if (!undelivered.isEmpty()) {
       log.info(
           "worker {} went away while its poll waited: giving back {} task(s)",
-          tried.get(0).workerId,
+          workerId,
           undelivered.size());
-      onUndelivered.accept(new Undelivered(tried.get(0).workerId, undelivered));
+      onUndelivered.accept(new Undelivered(workerId, undelivered));
     }
   }
 
-  private List<TaskAssignment> tryAssign(UUID workerId, int slots) {
-    List<TaskAssigner.Assigned> assigned;
+  private List<TaskAssigner.Assigned> claim(UUID workerId, int slots) {
     try {
-      assigned = assigner.assign(workerId, slots);
+      return assigner.assign(workerId, slots);
     } catch (RuntimeException e) {
       // The catalog is unreachable or failing over: the poll waits on, the re-check tries again.
       log.warn("cannot hand out tasks to worker {}: {}", workerId, e.getMessage());
       return List.of();
     }
+  }
+
+  private List<TaskAssignment> build(UUID workerId, List<TaskAssigner.Assigned> assigned) {
     List<TaskAssignment> tasks = new ArrayList<>();
     for (TaskAssigner.Assigned a : assigned) {
       try {

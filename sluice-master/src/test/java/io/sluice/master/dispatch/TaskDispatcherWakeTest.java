@@ -68,7 +68,8 @@ class TaskDispatcherWakeTest {
             new AssignmentBuilder(
                 catalog.executions(), under.context(), Duration.ofSeconds(30), Duration.ofHours(1)),
             Duration.ofHours(1),
-            failed -> {});
+            failed -> {},
+            undelivered -> {});
   }
 
   @AfterEach
@@ -89,10 +90,31 @@ class TaskDispatcherWakeTest {
                     .one());
   }
 
+  /** A poll from a worker that stays connected; its answer completes the future. */
+  private CompletableFuture<PollReply> poll(UUID worker) {
+    CompletableFuture<PollReply> answer = new CompletableFuture<>();
+    dispatcher.poll(
+        worker,
+        1,
+        Duration.ofSeconds(30),
+        new PollClient() {
+          @Override
+          public boolean connected() {
+            return true;
+          }
+
+          @Override
+          public boolean deliver(PollReply reply) {
+            return answer.complete(reply);
+          }
+        });
+    return answer;
+  }
+
   /** Polls of both workers are waiting (each tried once on arrival, finding nothing). */
   private List<CompletableFuture<PollReply>> bothWaiting() throws InterruptedException {
-    CompletableFuture<PollReply> firstPoll = dispatcher.poll(first, 1, Duration.ofSeconds(30));
-    CompletableFuture<PollReply> secondPoll = dispatcher.poll(second, 1, Duration.ofSeconds(30));
+    CompletableFuture<PollReply> firstPoll = poll(first);
+    CompletableFuture<PollReply> secondPoll = poll(second);
     while (claims.get() < 2) {
       Thread.sleep(10);
     }

@@ -91,7 +91,7 @@ public final class DispatchDriver {
       catalog.projects().deploy(FOLDER, ProjectArchive.fromPath(project));
 
       // Warm-up (JIT, connection pools, workers learning they are enabled): not measured.
-      int warmUp = Math.max(5, Math.min(15, seconds / 4));
+      int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 60;
       System.err.println("driver: warm-up " + warmUp + " s, in flight <= " + inFlight);
       Stream warm = Stream.start(catalog, jdbi, inFlight);
       Thread.sleep(warmUp * 1000L);

@@ -1,8 +1,7 @@
 package io.sluice.engine.dataflow.transform.row;
 
-import io.sluice.engine.dataflow.pipeline.Buffer;
+import io.sluice.engine.dataflow.pipeline.BufferTransform;
 import io.sluice.engine.dataflow.pipeline.ComponentIo;
-import io.sluice.engine.dataflow.pipeline.ComponentRuntime;
 import io.sluice.engine.dataflow.pipeline.ErrorCodes;
 import io.sluice.engine.dataflow.pipeline.ErrorDisposition;
 import io.sluice.engine.dataflow.pipeline.RowErrors;
@@ -12,7 +11,7 @@ import io.sluice.engine.type.ValueConverter;
 import java.util.List;
 
 /** Converts whole columns into new arrays. */
-final class DataConversion implements ComponentRuntime {
+final class DataConversion implements BufferTransform {
 
   record Conversion(
       String name, int source, int target, DataType from, DataType to, ErrorDisposition onError) {}
@@ -26,10 +25,9 @@ final class DataConversion implements ComponentRuntime {
   }
 
   @Override
-  public void run(ComponentIo io) throws InterruptedException {
+  public BufferHandler open(ComponentIo io) {
     RowErrors errors = new RowErrors(1);
-    Buffer buffer;
-    while ((buffer = io.take(0)) != null) {
+    return buffer -> {
       errors.begin();
       Object[][] in = buffer.columns();
       Object[][] out = new Object[width][];
@@ -57,6 +55,6 @@ final class DataConversion implements ComponentRuntime {
         out[c.target()] = values;
       }
       errors.send(io, buffer, buffer.withColumns(out), 0);
-    }
+    };
   }
 }

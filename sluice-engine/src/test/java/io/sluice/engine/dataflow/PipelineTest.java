@@ -101,40 +101,6 @@ class PipelineTest {
   }
 
   @Test
-  void synchronousTransformationsRunOnTheThreadThatFeedsThem() {
-    var env = Flows.environment(temp).build();
-    DataFlowResult result =
-        plan(
-                """
-                components:
-                  - {name: Gen, type: Numbers, buffers: 30}
-                  - {name: Double, type: DerivedColumn, input: Gen, columns: [{name: M, expression: 'N * 2'}]}
-                  - name: Split
-                    type: ConditionalSplit
-                    input: Double
-                    conditions: [{output: Even, expression: 'N % 2 == 0'}]
-                    defaultOutput: Odd
-                  - {name: Sink, type: Slow, input: {from: Split, output: Even}, millis: 2}
-                """,
-                env)
-            .run();
-
-    assertThat(result.succeeded()).isTrue();
-    assertThat(result.rows("Split.Even -> Sink")).isEqualTo(1500);
-    // Fused: the paths into the two transformations never queue a buffer; the Slow sink has its
-    // own thread, so the path into it does.
-    assertThat(result.paths())
-        .filteredOn(p -> !p.to().equals("Sink"))
-        .allSatisfy(p -> assertThat(p.maxQueuedBuffers()).isZero());
-    assertThat(result.paths())
-        .filteredOn(p -> p.to().equals("Sink"))
-        .allSatisfy(p -> assertThat(p.maxQueuedBuffers()).isPositive());
-    assertThat(result.components())
-        .extracting(c -> c.name())
-        .containsExactlyInAnyOrder("Gen", "Double", "Split", "Sink");
-  }
-
-  @Test
   void aSlowDestinationHoldsBackTheSourceWithinThePathCapacity() {
     var env = Flows.environment(temp).build();
     DataFlowResult result =

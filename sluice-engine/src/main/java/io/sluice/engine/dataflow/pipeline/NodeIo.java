@@ -96,9 +96,6 @@ final class NodeIo implements ComponentIo {
         pipe.finish();
       }
     }
-    if (node.fused()) {
-      return; // its input is the caller's thread, which has nothing left to deliver
-    }
     if (node.sharedInbox()) {
       while (takeAny() != null) {
         // discard: the component chose to stop reading

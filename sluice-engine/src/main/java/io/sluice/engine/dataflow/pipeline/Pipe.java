@@ -6,8 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A path at run time: a bounded queue into the consuming component, so a slow consumer blocks its
- * producer (back-pressure) and memory stays at queue capacity times buffer size; or, into a fused
- * synchronous transformation, a direct call on the producer's thread.
+ * producer (back-pressure) and memory stays at queue capacity times buffer size.
  */
 final class Pipe {
 
@@ -18,7 +17,6 @@ final class Pipe {
   private final int input;
   private final AtomicLong rows = new AtomicLong();
   private final AtomicInteger maxQueued = new AtomicInteger();
-  private FusedNode fused;
 
   Pipe(String name, String from, String to, BlockingQueue<Delivery> queue, int input) {
     this.name = name;
@@ -28,17 +26,8 @@ final class Pipe {
     this.input = input;
   }
 
-  /** Delivers to this component on the producer's thread from now on (set before the run). */
-  void fuse(FusedNode node) {
-    this.fused = node;
-  }
-
   void send(Buffer buffer) throws InterruptedException {
     rows.addAndGet(buffer.size());
-    if (fused != null) {
-      fused.deliver(buffer);
-      return;
-    }
     queue.put(new Delivery(input, buffer));
     int queued = queue.size();
     if (queued > maxQueued.get()) {
@@ -47,10 +36,6 @@ final class Pipe {
   }
 
   void finish() throws InterruptedException {
-    if (fused != null) {
-      fused.finish();
-      return;
-    }
     queue.put(new Delivery(input, null));
   }
 

@@ -15,10 +15,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs wired components, each on its own thread (synchronous transformations on the thread of the
- * component feeding them, see {@link BufferTransform}), until every one has finished, one has
- * failed or the run is cancelled. A failure or cancellation interrupts every thread, so components
- * blocked on a full or empty path stop at once.
+ * Runs wired components, each on its own thread, until every one has finished, one has failed or
+ * the run is cancelled. A failure or cancellation interrupts every thread, so components blocked on
+ * a full or empty path stop at once.
  */
 public final class Pipeline {
 
@@ -50,19 +49,14 @@ public final class Pipeline {
     long start = System.nanoTime();
     RunState state =
         new RunState(() -> cancellation.isCancelled() || environment.cancellation().isCancelled());
-    CountDownLatch done = new CountDownLatch((int) nodes.stream().filter(n -> !n.fused()).count());
+    CountDownLatch done = new CountDownLatch(nodes.size());
     List<Thread> threads = new ArrayList<>();
     long[] activeNanos = new long[nodes.size()];
-    FusedNode[] fused = new FusedNode[nodes.size()];
     events.event(MessageType.INFORMATION, null, "Execute phase is beginning.");
     for (int i = 0; i < nodes.size(); i++) {
       int index = i;
       RuntimeNode node = nodes.get(i);
       NodeIo io = new NodeIo(node, state, environment, events, bufferRows);
-      if (node.fused()) {
-        fused[i] = fuse(node, io, state);
-        continue;
-      }
       Thread thread =
           new Thread(
               () -> {
@@ -71,7 +65,12 @@ public final class Pipeline {
                   node.runtime().run(io);
                   io.finish();
                 } catch (Throwable t) {
-                  failed(node.name(), t, state, threads);
+                  if (!(t instanceof InterruptedException || t instanceof CancellationException)
+                      || !state.stopping()) {
+                    if (state.fail(node.name(), t)) {
+                      interruptAll(threads);
+                    }
+                  }
                 } finally {
                   activeNanos[index] = System.nanoTime() - begin - io.waitingNanos();
                   done.countDown();
@@ -81,46 +80,9 @@ public final class Pipeline {
       thread.setDaemon(true);
       threads.add(thread);
     }
-    if (state.failure() == null) {
-      threads.forEach(Thread::start);
-      waitForAll(state, done, threads);
-    }
-    for (int i = 0; i < fused.length; i++) {
-      if (fused[i] != null) {
-        activeNanos[i] = fused[i].activeNanos(); // its upstream's thread has ended (the latch)
-      }
-    }
+    threads.forEach(Thread::start);
+    waitForAll(state, done, threads);
     return result(state, start, activeNanos);
-  }
-
-  /** Sets a synchronous transformation up to run on its upstream's thread. */
-  private static FusedNode fuse(RuntimeNode node, NodeIo io, RunState state) {
-    try {
-      FusedNode f = new FusedNode(node.name(), ((BufferTransform) node.runtime()).open(io), io);
-      node.fusedInput().fuse(f);
-      return f;
-    } catch (RuntimeException e) {
-      state.fail(node.name(), e);
-      return null;
-    }
-  }
-
-  /**
-   * Records a thread's failure under the component that failed (a fused one, if it came from
-   * there); an interruption or cancellation while stopping is only the consequence of a stop.
-   */
-  private static void failed(String component, Throwable t, RunState state, List<Thread> threads) {
-    Throwable cause = t;
-    if (t instanceof FusedNode.ComponentFailure f) {
-      component = f.component();
-      cause = f.getCause();
-    }
-    if (!(cause instanceof InterruptedException || cause instanceof CancellationException)
-        || !state.stopping()) {
-      if (state.fail(component, cause)) {
-        interruptAll(threads);
-      }
-    }
   }
 
   private void waitForAll(RunState state, CountDownLatch done, List<Thread> threads) {

@@ -41,7 +41,6 @@ public final class PipelineFactory {
       outputs.add(new Pipe[node.planned().outputs().size()]);
     }
     List<Pipe> pipes = new ArrayList<>();
-    Pipe[] fusedInputs = new Pipe[nodes.size()];
     for (PathPlan path : paths) {
       NodePlan to = nodes.get(path.to());
       BlockingQueue<Delivery> queue =
@@ -52,9 +51,6 @@ public final class PipelineFactory {
           new Pipe(path.name(), nodes.get(path.from()).name(), to.name(), queue, path.input());
       outputs.get(path.from())[path.output()] = pipe;
       pipes.add(pipe);
-      if (fusable(to)) {
-        fusedInputs[path.to()] = pipe;
-      }
     }
     List<RuntimeNode> runtimeNodes = new ArrayList<>();
     for (int i = 0; i < nodes.size(); i++) {
@@ -67,16 +63,8 @@ public final class PipelineFactory {
               node.inputCount(),
               queues.get(i),
               node.planned().unorderedInputs(),
-              Arrays.asList(outputs.get(i)),
-              fusedInputs[i]));
+              Arrays.asList(outputs.get(i))));
     }
     return new Pipeline(runtimeNodes, pipes, environment, events, bufferRows, failurePrefix);
-  }
-
-  /** A synchronous transformation with its one input: run on the thread that feeds it. */
-  private static boolean fusable(NodePlan node) {
-    return node.planned().runtime() instanceof BufferTransform
-        && node.inputCount() == 1
-        && !node.planned().unorderedInputs();
   }
 }

@@ -5,8 +5,7 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * A component wired for a run: its input queues (one per input, or one shared queue when it reads
- * in any order) and its output pipes (null for an output nobody reads). A fused node (a {@link
- * BufferTransform} run on its upstream's thread) has the pipe into it instead of queues.
+ * in any order) and its output pipes (null for an output nobody reads).
  */
 record RuntimeNode(
     String name,
@@ -15,10 +14,4 @@ record RuntimeNode(
     int inputCount,
     List<BlockingQueue<Delivery>> inputQueues,
     boolean sharedInbox,
-    List<Pipe> outputs,
-    Pipe fusedInput) {
-
-  boolean fused() {
-    return fusedInput != null;
-  }
-}
+    List<Pipe> outputs) {}

@@ -1,7 +1,8 @@
 package io.sluice.engine.dataflow.transform.row;
 
-import io.sluice.engine.dataflow.pipeline.BufferTransform;
+import io.sluice.engine.dataflow.pipeline.Buffer;
 import io.sluice.engine.dataflow.pipeline.ComponentIo;
+import io.sluice.engine.dataflow.pipeline.ComponentRuntime;
 import io.sluice.engine.dataflow.pipeline.ErrorCodes;
 import io.sluice.engine.dataflow.pipeline.ErrorDisposition;
 import io.sluice.engine.dataflow.pipeline.RowErrors;
@@ -11,7 +12,7 @@ import io.sluice.engine.type.ValueConverter;
 import java.util.List;
 
 /** Converts whole columns into new arrays. */
-final class DataConversion implements BufferTransform {
+final class DataConversion implements ComponentRuntime {
 
   record Conversion(
       String name, int source, int target, DataType from, DataType to, ErrorDisposition onError) {}
@@ -25,9 +26,10 @@ final class DataConversion implements BufferTransform {
   }
 
   @Override
-  public BufferHandler open(ComponentIo io) {
+  public void run(ComponentIo io) throws InterruptedException {
     RowErrors errors = new RowErrors(1);
-    return buffer -> {
+    Buffer buffer;
+    while ((buffer = io.take(0)) != null) {
       errors.begin();
       Object[][] in = buffer.columns();
       Object[][] out = new Object[width][];
@@ -55,6 +57,6 @@ final class DataConversion implements BufferTransform {
         out[c.target()] = values;
       }
       errors.send(io, buffer, buffer.withColumns(out), 0);
-    };
+    }
   }
 }

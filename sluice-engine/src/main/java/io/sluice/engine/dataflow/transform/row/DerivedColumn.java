@@ -1,8 +1,8 @@
 package io.sluice.engine.dataflow.transform.row;
 
 import io.sluice.engine.dataflow.pipeline.Buffer;
-import io.sluice.engine.dataflow.pipeline.BufferTransform;
 import io.sluice.engine.dataflow.pipeline.ComponentIo;
+import io.sluice.engine.dataflow.pipeline.ComponentRuntime;
 import io.sluice.engine.dataflow.pipeline.ErrorCodes;
 import io.sluice.engine.dataflow.pipeline.ErrorDisposition;
 import io.sluice.engine.dataflow.pipeline.RowCursor;
@@ -18,7 +18,7 @@ import java.util.List;
  * Evaluates each derivation over the whole buffer into a new column array; the input's arrays are
  * shared, never copied or written.
  */
-final class DerivedColumn implements BufferTransform {
+final class DerivedColumn implements ComponentRuntime {
 
   /**
    * @param cast the declared type when it differs from the expression's, else null
@@ -35,10 +35,11 @@ final class DerivedColumn implements BufferTransform {
   }
 
   @Override
-  public BufferHandler open(ComponentIo io) {
+  public void run(ComponentIo io) throws InterruptedException {
     RowCursor cursor = new RowCursor(io.environment().variableValues(), io.environment().clock());
     RowErrors errors = new RowErrors(1);
-    return buffer -> {
+    Buffer buffer;
+    while ((buffer = io.take(0)) != null) {
       errors.begin();
       cursor.buffer(buffer);
       Object[][] in = buffer.columns();
@@ -48,7 +49,7 @@ final class DerivedColumn implements BufferTransform {
         out[d.target()] = evaluate(d, buffer, cursor, errors);
       }
       errors.send(io, buffer, buffer.withColumns(out), 0);
-    };
+    }
   }
 
   private static Object[] evaluate(

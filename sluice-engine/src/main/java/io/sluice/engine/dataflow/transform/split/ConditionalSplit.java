@@ -1,8 +1,8 @@
 package io.sluice.engine.dataflow.transform.split;
 
 import io.sluice.engine.dataflow.pipeline.Buffer;
-import io.sluice.engine.dataflow.pipeline.BufferTransform;
 import io.sluice.engine.dataflow.pipeline.ComponentIo;
+import io.sluice.engine.dataflow.pipeline.ComponentRuntime;
 import io.sluice.engine.dataflow.pipeline.ErrorCodes;
 import io.sluice.engine.dataflow.pipeline.ErrorDisposition;
 import io.sluice.engine.dataflow.pipeline.RowCursor;
@@ -12,7 +12,7 @@ import io.sluice.engine.expression.ExpressionEvaluationException;
 import java.util.List;
 
 /** Routes rows by selecting them into per-output views of the same buffer; no row is copied. */
-final class ConditionalSplit implements BufferTransform {
+final class ConditionalSplit implements ComponentRuntime {
 
   private final Expression[] conditions;
   private final List<String> names;
@@ -25,11 +25,12 @@ final class ConditionalSplit implements BufferTransform {
   }
 
   @Override
-  public BufferHandler open(ComponentIo io) {
+  public void run(ComponentIo io) throws InterruptedException {
     RowCursor cursor = new RowCursor(io.environment().variableValues(), io.environment().clock());
     RowErrors errors = new RowErrors(conditions.length + 1);
     int outputs = conditions.length + 1;
-    return buffer -> {
+    Buffer buffer;
+    while ((buffer = io.take(0)) != null) {
       errors.begin();
       cursor.buffer(buffer);
       int size = buffer.size();
@@ -55,7 +56,7 @@ final class ConditionalSplit implements BufferTransform {
         }
       }
       errors.sendErrors(io, buffer);
-    };
+    }
   }
 
   /** The output index for a row, or -1 when it was redirected to the error output. */

@@ -236,8 +236,10 @@ public final class TaskDispatcher implements AutoCloseable {
           if (w.trying) {
             continue;
           }
-          if (w.deadline <= now || !w.client.connected()) {
-            expired.add(w); // a poll whose worker has gone is answered (to no one) and dropped
+          // Whether its worker is still connected is asked in tryWorker, just before a claim, on
+          // an assigner thread: not here, under the lock, for every waiting poll at every wake-up.
+          if (w.deadline <= now) {
+            expired.add(w);
             it.remove();
           } else if (w.fresh) {
             w.fresh = false;

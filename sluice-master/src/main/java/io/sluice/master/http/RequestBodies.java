@@ -8,15 +8,24 @@ import java.io.InputStream;
 /**
  * Reads a request body with a size limit, counting as it reads: a client that declares a small
  * length and sends more, or sends chunks, is stopped at the limit (400) instead of filling memory.
+ *
+ * <p>A body somewhat over the limit is read to its end and thrown away before the 400 is sent.
+ * Answering while the client is still sending makes Jetty close the connection with unread bytes in
+ * its socket, the kernel then resets it, and a reset can destroy the answer before the client reads
+ * it: the client sees "connection reset" instead of the message naming the limit. Only bodies more
+ * than {@link #DRAIN_BYTES} over the limit are cut off unread.
  */
 public final class RequestBodies {
+
+  /** How far past the limit a body is still read (and discarded) so its client gets the answer. */
+  static final long DRAIN_BYTES = 4L * 1024 * 1024;
 
   private RequestBodies() {}
 
   /** The whole body; 400 when it is larger than {@code maxBytes} or cannot be read. */
   public static byte[] read(Context ctx, long maxBytes) {
     long declared = ctx.req().getContentLengthLong();
-    if (declared > maxBytes) {
+    if (declared > maxBytes + DRAIN_BYTES) {
       throw tooLarge(declared, maxBytes);
     }
     try (InputStream in = ctx.req().getInputStream()) {
@@ -26,10 +35,15 @@ public final class RequestBodies {
       int n;
       while ((n = in.read(buffer)) > 0) {
         total += n;
-        if (total > maxBytes) {
-          throw tooLarge(total, maxBytes);
+        if (total > maxBytes + DRAIN_BYTES) {
+          break;
         }
-        out.write(buffer, 0, n);
+        if (total <= maxBytes) {
+          out.write(buffer, 0, n);
+        }
+      }
+      if (total > maxBytes) {
+        throw tooLarge(Math.max(total, declared), maxBytes);
       }
       return out.toByteArray();
     } catch (IOException e) {

@@ -14,16 +14,28 @@ import java.math.RoundingMode;
 final class ArithmeticNode extends Node {
 
   private final String operator;
+
+  /** The operator's character, switched on per row (a switch on the string hashes and compares). */
+  private final char op;
+
   private final Node left;
   private final Node right;
   private final Kind kind;
 
+  /** Results for the variable operand's recent values, when the other operand is a constant. */
+  private final DecimalMemo memo;
+
   ArithmeticNode(String operator, Node left, Node right, DataType type, int position) {
     super(type, position);
     this.operator = operator;
+    this.op = operator.charAt(0);
     this.left = left;
     this.right = right;
     this.kind = type.kind();
+    this.memo =
+        kind.isExactDecimal() && (left.isConstant() != right.isConstant())
+            ? new DecimalMemo()
+            : null;
   }
 
   @Override
@@ -37,7 +49,7 @@ final class ArithmeticNode extends Node {
       return null;
     }
     if (kind.isExactDecimal()) {
-      return exact(Numbers.asBigDecimal(a), Numbers.asBigDecimal(b));
+      return memo == null ? exact(a, b) : memoized(a, b);
     }
     return switch (kind) {
       case DT_R8 -> real(((Double) a), ((Double) b));
@@ -47,15 +59,35 @@ final class ArithmeticNode extends Node {
     };
   }
 
+  private BigDecimal exact(Object a, Object b) {
+    return exact(Numbers.asBigDecimal(a), Numbers.asBigDecimal(b));
+  }
+
+  /**
+   * {@code 1 - l_discount}: the constant operand makes the result a function of the other one, and
+   * columns like that repeat few values (a source's value cache even hands out the same object), so
+   * the result of a recent value is reused instead of computing and allocating it again.
+   */
+  private BigDecimal memoized(Object a, Object b) {
+    Object variable = left.isConstant() ? b : a;
+    BigDecimal known = memo.find(variable);
+    if (known != null) {
+      return known;
+    }
+    BigDecimal result = exact(a, b);
+    memo.put(variable, result);
+    return result;
+  }
+
   private Object integer(long a, long b) {
     long result;
     try {
       result =
-          switch (operator) {
-            case "+" -> Math.addExact(a, b);
-            case "-" -> Math.subtractExact(a, b);
-            case "*" -> Math.multiplyExact(a, b);
-            case "/" -> divide(a, b);
+          switch (op) {
+            case '+' -> Math.addExact(a, b);
+            case '-' -> Math.subtractExact(a, b);
+            case '*' -> Math.multiplyExact(a, b);
+            case '/' -> divide(a, b);
             default -> a % nonZero(b);
           };
     } catch (ArithmeticException e) {
@@ -73,11 +105,11 @@ final class ArithmeticNode extends Node {
 
   private Object unsignedLong(BigInteger a, BigInteger b) {
     BigInteger result =
-        switch (operator) {
-          case "+" -> a.add(b);
-          case "-" -> a.subtract(b);
-          case "*" -> a.multiply(b);
-          case "/" -> a.divide(nonZero(b));
+        switch (op) {
+          case '+' -> a.add(b);
+          case '-' -> a.subtract(b);
+          case '*' -> a.multiply(b);
+          case '/' -> a.divide(nonZero(b));
           default -> a.remainder(nonZero(b));
         };
     return Integers.box(kind, result, this::overflow);
@@ -85,10 +117,10 @@ final class ArithmeticNode extends Node {
 
   private double real(double a, double b) {
     double result =
-        switch (operator) {
-          case "+" -> a + b;
-          case "-" -> a - b;
-          case "*" -> a * b;
+        switch (op) {
+          case '+' -> a + b;
+          case '-' -> a - b;
+          case '*' -> a * b;
           default -> a / (b == 0 ? nonZero(0L) : b);
         };
     if (Double.isInfinite(result) || (kind == Kind.DT_R4 && Math.abs(result) > Float.MAX_VALUE)) {
@@ -99,10 +131,10 @@ final class ArithmeticNode extends Node {
 
   private BigDecimal exact(BigDecimal a, BigDecimal b) {
     BigDecimal result =
-        switch (operator) {
-          case "+" -> a.add(b);
-          case "-" -> a.subtract(b);
-          case "*" -> a.multiply(b);
+        switch (op) {
+          case '+' -> a.add(b);
+          case '-' -> a.subtract(b);
+          case '*' -> a.multiply(b);
           default -> {
             if (b.signum() == 0) {
               throw divideByZero();

@@ -135,11 +135,13 @@ public final class DataFlowBenchmark {
   }
 
   private static Measured measure(java.util.function.Supplier<DataFlowResult> run, String path) {
+    ThreadCpu threads = ThreadCpu.start();
     long cpu0 = OS.getProcessCpuTime();
     long t0 = System.nanoTime();
     DataFlowResult result = run.get();
     long t1 = System.nanoTime();
     long cpu1 = OS.getProcessCpuTime();
+    threads.stopAndPrint((cpu1 - cpu0) / 1_000_000);
     if (!result.succeeded()) {
       throw new IllegalStateException(result.failure(), result.cause());
     }

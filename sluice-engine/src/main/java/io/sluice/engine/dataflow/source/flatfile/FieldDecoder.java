@@ -25,10 +25,11 @@ final class FieldDecoder {
   private final DataType type;
   private final Charset charset;
   private final ValueCache cache;
+  private final DateCache dates;
 
   /**
    * A decoder with a {@link ValueCache} in front for the kinds that repeat in real files and whose
-   * values are immutable (text, decimals, dates).
+   * values are immutable (text, decimals); dates have their own {@link DateCache}.
    */
   FieldDecoder(DataType type, Charset charset) {
     this.type = type;
@@ -44,8 +45,8 @@ final class FieldDecoder {
           case DT_DBDATE -> Shape.DATE;
           default -> Shape.OTHER;
         };
-    boolean cached = shape == Shape.TEXT || shape == Shape.DECIMAL || shape == Shape.DATE;
-    this.cache = cached ? new ValueCache() : null;
+    this.cache = shape == Shape.TEXT || shape == Shape.DECIMAL ? new ValueCache() : null;
+    this.dates = shape == Shape.DATE ? new DateCache() : null;
   }
 
   /**
@@ -71,7 +72,7 @@ final class FieldDecoder {
       case INTEGER -> FieldDecoders.integer(b, start, end, type, charset);
       case REAL -> FieldDecoders.real(b, start, end, type, charset);
       case DECIMAL -> FieldDecoders.decimal(b, start, end, type, charset);
-      case DATE -> FieldDecoders.date(b, start, end, type, charset);
+      case DATE -> FieldDecoders.date(b, start, end, type, charset, dates);
       case OTHER -> FieldDecoders.viaText(b, start, end, escaped, type, charset);
     };
   }

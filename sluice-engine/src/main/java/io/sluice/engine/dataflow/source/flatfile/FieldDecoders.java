@@ -10,7 +10,6 @@ import java.math.RoundingMode;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.time.DateTimeException;
-import java.time.LocalDate;
 
 /**
  * Decoding per column type. The common shapes (plain integers, decimals with up to 18 digits, ISO
@@ -183,14 +182,14 @@ final class FieldDecoders {
         : value.setScale(type.scale(), RoundingMode.HALF_UP);
   }
 
-  static Object date(byte[] b, int s, int e, DataType type, Charset charset) {
+  static Object date(byte[] b, int s, int e, DataType type, Charset charset, DateCache cache) {
     if (e - s == 10 && b[s + 4] == '-' && b[s + 7] == '-') {
       int year = digits(b, s, 4);
       int month = digits(b, s + 5, 2);
       int day = digits(b, s + 8, 2);
       if (year >= 0 && month >= 0 && day >= 0) {
         try {
-          return LocalDate.of(year, month, day);
+          return cache.get(year, month, day);
         } catch (DateTimeException invalid) {
           // fall through to the general parser and its SSIS message
         }

@@ -14,11 +14,12 @@ import java.nio.ByteOrder;
  * is a few loads and compares, with no byte loop and no pointer to a key array to follow.
  *
  * <p>Two ways per set, and a table that grows while misses show the column has more distinct values
- * than it holds: a date column holds some 2,500 distinct days over seven years, and in the
- * direct-mapped 4,096 slots this replaced nearly half of them shared a slot with another day and
- * kept evicting it (LocalDate was 5% of the bytes the benchmark flow allocated; 1% after). At 8,192
- * sets of two ways, 95% of such days stay cached (ValueCacheTest). Starting small keeps a short
- * flow from zeroing a large table per column.
+ * than it holds: of 2,500 distinct keys (seven years of days), nearly half shared a slot with
+ * another in a direct-mapped table of 4,096 slots and kept evicting it; at 8,192 sets of two ways,
+ * 95% stay cached (ValueCacheTest). Starting small keeps a short flow from zeroing a large table
+ * per column, and a small table stays in the CPU's caches: a grown one costs a cache miss per
+ * probe, which is why dates, the columns that made tables grow, now have their own {@link
+ * DateCache}.
  */
 final class ValueCache {
 

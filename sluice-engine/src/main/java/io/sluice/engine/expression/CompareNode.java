@@ -21,14 +21,36 @@ final class CompareNode extends Node {
     BINARY
   }
 
-  private final String operator;
+  /** Which orders make the comparison true; decided once, not by a string switch per row. */
+  private enum Test {
+    EQUAL,
+    NOT_EQUAL,
+    LESS,
+    GREATER,
+    LESS_OR_EQUAL,
+    GREATER_OR_EQUAL;
+
+    static Test of(String operator) {
+      return switch (operator) {
+        case "==" -> EQUAL;
+        case "!=" -> NOT_EQUAL;
+        case "<" -> LESS;
+        case ">" -> GREATER;
+        case "<=" -> LESS_OR_EQUAL;
+        case ">=" -> GREATER_OR_EQUAL;
+        default -> throw new IllegalArgumentException("not a comparison: " + operator);
+      };
+    }
+  }
+
+  private final Test test;
   private final Node left;
   private final Node right;
   private final Family family;
 
   CompareNode(String operator, Node left, Node right, Family family, int position) {
     super(DataType.BOOL, position);
-    this.operator = operator;
+    this.test = Test.of(operator);
     this.left = left;
     this.right = right;
     this.family = family;
@@ -60,13 +82,13 @@ final class CompareNode extends Node {
           case GUID -> a.equals(b) ? 0 : 1;
           case BINARY -> Arrays.equals((byte[]) a, (byte[]) b) ? 0 : 1;
         };
-    return switch (operator) {
-      case "==" -> order == 0;
-      case "!=" -> order != 0;
-      case "<" -> order < 0;
-      case ">" -> order > 0;
-      case "<=" -> order <= 0;
-      default -> order >= 0;
+    return switch (test) {
+      case EQUAL -> order == 0;
+      case NOT_EQUAL -> order != 0;
+      case LESS -> order < 0;
+      case GREATER -> order > 0;
+      case LESS_OR_EQUAL -> order <= 0;
+      case GREATER_OR_EQUAL -> order >= 0;
     };
   }
 }

@@ -5,17 +5,19 @@ final class SlotNode extends Node {
 
   private final int slot;
   private final Reference reference;
+  private final Class<?> javaType;
 
   SlotNode(Reference reference, Binding binding, int position) {
     super(binding.type(), position);
     this.slot = binding.slot();
     this.reference = reference;
+    this.javaType = type.javaType();
   }
 
   @Override
   Object evaluate(EvaluationContext context) {
     Object value = context.value(slot);
-    if (value != null && value.getClass() != type.javaType()) {
+    if (value != null && value.getClass() != javaType) {
       // Fail loudly here rather than with a ClassCastException deep inside an operator.
       throw new EvaluationFailure(
           "The value of "

@@ -31,8 +31,9 @@ public record DataFlowResult(
   /**
    * @param active time the component's thread worked, not counting waits for input or for room
    *     downstream (SSIS's "active time" in the Execution Performance report)
+   * @param cpu CPU time of the component's thread (zero where the JVM cannot measure it)
    */
-  public record ComponentStatistics(String name, String type, Duration active) {}
+  public record ComponentStatistics(String name, String type, Duration active, Duration cpu) {}
 
   public boolean succeeded() {
     return outcome == Outcome.SUCCEEDED;

@@ -223,6 +223,9 @@ class PipelineTest {
             });
     assertThat(result.components()).extracting(c -> c.name()).containsExactly("Gen", "Sink");
     assertThat(result.components().get(1).active()).isGreaterThanOrEqualTo(Duration.ofMillis(50));
+    // Sleeping is active time (the component held its thread) but not CPU time.
+    assertThat(result.components().get(1).cpu()).isLessThan(Duration.ofMillis(40));
+    assertThat(result.components().get(0).cpu()).isPositive();
     assertThat(events.messages())
         .contains("Execute phase is beginning.", "Validation phase is complete.");
   }

@@ -52,6 +52,7 @@ public final class Pipeline {
     CountDownLatch done = new CountDownLatch(nodes.size());
     List<Thread> threads = new ArrayList<>();
     long[] activeNanos = new long[nodes.size()];
+    long[] cpuNanos = new long[nodes.size()];
     events.event(MessageType.INFORMATION, null, "Execute phase is beginning.");
     for (int i = 0; i < nodes.size(); i++) {
       int index = i;
@@ -73,6 +74,7 @@ public final class Pipeline {
                   }
                 } finally {
                   activeNanos[index] = System.nanoTime() - begin - io.waitingNanos();
+                  cpuNanos[index] = CurrentThreadCpu.nanos();
                   done.countDown();
                 }
               },
@@ -82,7 +84,7 @@ public final class Pipeline {
     }
     threads.forEach(Thread::start);
     waitForAll(state, done, threads);
-    return result(state, start, activeNanos);
+    return result(state, start, activeNanos, cpuNanos);
   }
 
   private void waitForAll(RunState state, CountDownLatch done, List<Thread> threads) {
@@ -133,7 +135,7 @@ public final class Pipeline {
     return text.toString();
   }
 
-  private DataFlowResult result(RunState state, long start, long[] activeNanos) {
+  private DataFlowResult result(RunState state, long start, long[] activeNanos, long[] cpuNanos) {
     List<PathStatistics> paths = new ArrayList<>();
     for (Pipe p : pipes) {
       paths.add(new PathStatistics(p.name, p.from, p.to, p.rows(), p.maxQueued()));
@@ -143,7 +145,8 @@ public final class Pipeline {
     for (int i = 0; i < nodes.size(); i++) {
       RuntimeNode n = nodes.get(i);
       Duration active = Duration.ofNanos(Math.max(0, activeNanos[i]));
-      components.add(new ComponentStatistics(n.name(), n.type(), active));
+      Duration cpu = Duration.ofNanos(Math.max(0, cpuNanos[i]));
+      components.add(new ComponentStatistics(n.name(), n.type(), active, cpu));
       events.event(
           MessageType.INFORMATION,
           n.name(),

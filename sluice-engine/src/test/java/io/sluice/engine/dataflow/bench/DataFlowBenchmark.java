@@ -135,20 +135,22 @@ public final class DataFlowBenchmark {
   }
 
   private static Measured measure(java.util.function.Supplier<DataFlowResult> run, String path) {
-    ThreadCpu threads = ThreadCpu.start();
     long cpu0 = OS.getProcessCpuTime();
     long t0 = System.nanoTime();
     DataFlowResult result = run.get();
     long t1 = System.nanoTime();
     long cpu1 = OS.getProcessCpuTime();
-    threads.stopAndPrint((cpu1 - cpu0) / 1_000_000);
     if (!result.succeeded()) {
       throw new IllegalStateException(result.failure(), result.cause());
     }
-    result
-        .components()
-        .forEach(
-            c -> System.out.println("  active " + c.name() + ": " + c.active().toMillis() + " ms"));
+    // CPU per component thread; "other" is the rest of the process: GC, JIT, the benchmark itself.
+    StringBuilder cpu = new StringBuilder("  cpu ms:");
+    long threads = 0;
+    for (var c : result.components()) {
+      cpu.append(' ').append(c.name()).append('=').append(c.cpu().toMillis());
+      threads += c.cpu().toNanos();
+    }
+    System.out.println(cpu.append(" other=").append((cpu1 - cpu0 - threads) / 1_000_000));
     return new Measured(result.rows(path), (t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9);
   }
 

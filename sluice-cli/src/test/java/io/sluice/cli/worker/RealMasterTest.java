@@ -118,14 +118,16 @@ class RealMasterTest {
     workers.add(worker);
     worker.start();
     enable(name);
-    await().atMost(Duration.ofSeconds(10)).until(worker::enabled);
+    // Generous bounds: on a loaded 2-core CI machine the first TLS handshakes and the JIT of a
+    // fresh JVM can take seconds; the waits end as soon as the worker is there.
+    await().atMost(Duration.ofSeconds(30)).until(worker::enabled);
     return worker;
   }
 
   private void enable(String name) {
     WorkerAgents agents = new WorkerAgents(catalog.jdbi());
     await()
-        .atMost(Duration.ofSeconds(20))
+        .atMost(Duration.ofSeconds(60))
         .until(() -> agents.list().stream().anyMatch(w -> w.displayName().equals(name)));
     WorkerAgent agent =
         agents.list().stream().filter(w -> w.displayName().equals(name)).findFirst().orElseThrow();

@@ -2,6 +2,7 @@ package io.sluice.catalog.execution;
 
 import io.sluice.catalog.CatalogContext;
 import io.sluice.catalog.CatalogException;
+import io.sluice.catalog.database.ArrayColumns;
 import io.sluice.catalog.message.NewEventMessage;
 import io.sluice.catalog.operation.OperationStatus;
 import io.sluice.catalog.project.StoredArchives;
@@ -194,50 +195,22 @@ public final class ExecutionRuntime {
     if (events.isEmpty()) {
       return;
     }
-    int n = events.size();
-    String[] times = new String[n];
-    Integer[] types = new Integer[n];
-    Integer[] sourceTypes = new Integer[n];
-    String[] messages = new String[n];
-    String[] packageNames = new String[n];
-    String[] eventNames = new String[n];
-    String[] sourceNames = new String[n];
-    String[] subcomponentNames = new String[n];
-    String[] packagePaths = new String[n];
-    String[] executionPaths = new String[n];
-    Integer[] threadIds = new Integer[n];
-    Integer[] codes = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      NewEventMessage event = events.get(i);
-      times[i] = timestamp(event.messageTime());
-      types[i] = event.messageType();
-      sourceTypes[i] = event.messageSourceType();
-      messages[i] = event.message();
-      packageNames[i] = event.packageName();
-      eventNames[i] = event.eventName();
-      sourceNames[i] = event.messageSourceName();
-      subcomponentNames[i] = event.subcomponentName();
-      packagePaths[i] = event.packagePath();
-      executionPaths[i] = event.executionPath();
-      threadIds[i] = event.threadId();
-      codes[i] = event.messageCode();
-    }
-    handle
-        .createUpdate(INSERT_EVENTS)
+    new ArrayColumns<>(events)
+        .instants("times", NewEventMessage::messageTime)
+        .column("types", Integer.class, NewEventMessage::messageType)
+        .column("sourceTypes", Integer.class, NewEventMessage::messageSourceType)
+        .column("messages", String.class, NewEventMessage::message)
+        .column("packageNames", String.class, NewEventMessage::packageName)
+        .column("eventNames", String.class, NewEventMessage::eventName)
+        .column("sourceNames", String.class, NewEventMessage::messageSourceName)
+        .column("subcomponentNames", String.class, NewEventMessage::subcomponentName)
+        .column("packagePaths", String.class, NewEventMessage::packagePath)
+        .column("executionPaths", String.class, NewEventMessage::executionPath)
+        .column("threadIds", Integer.class, NewEventMessage::threadId)
+        .column("codes", Integer.class, NewEventMessage::messageCode)
+        .bindTo(handle.createUpdate(INSERT_EVENTS))
         .bind("executionId", executionId)
         .bind("createdTime", createdTime)
-        .bind("times", times)
-        .bind("types", types)
-        .bind("sourceTypes", sourceTypes)
-        .bind("messages", messages)
-        .bind("packageNames", packageNames)
-        .bind("eventNames", eventNames)
-        .bind("sourceNames", sourceNames)
-        .bind("subcomponentNames", subcomponentNames)
-        .bind("packagePaths", packagePaths)
-        .bind("executionPaths", executionPaths)
-        .bind("threadIds", threadIds)
-        .bind("codes", codes)
         .execute();
   }
 
@@ -269,11 +242,6 @@ public final class ExecutionRuntime {
       order by e.position
       """;
 
-  /** An instant as PostgreSQL reads a timestamptz (ISO-8601, UTC), or null. */
-  private static String timestamp(Instant time) {
-    return time == null ? null : time.toString();
-  }
-
   /**
    * Stores executable statistics of a running (or stopping) execution; as {@link #recordEvents}.
    */
@@ -304,38 +272,18 @@ public final class ExecutionRuntime {
     if (statistics.isEmpty()) {
       return;
     }
-    int n = statistics.size();
-    String[] names = new String[n];
-    String[] paths = new String[n];
-    String[] executionPaths = new String[n];
-    String[] startTimes = new String[n];
-    String[] endTimes = new String[n];
-    Long[] durations = new Long[n];
-    Integer[] results = new Integer[n];
-    String[] values = new String[n];
-    for (int i = 0; i < n; i++) {
-      ExecutableStatistic statistic = statistics.get(i);
-      names[i] = statistic.executableName();
-      paths[i] = statistic.executablePath();
-      executionPaths[i] = statistic.executionPath();
-      startTimes[i] = timestamp(statistic.startTime());
-      endTimes[i] = timestamp(statistic.endTime());
-      durations[i] = statistic.durationMs();
-      results[i] = statistic.executionResult();
-      values[i] = statistic.executionValue();
-    }
-    handle
-        .createUpdate(INSERT_EXECUTABLE_STATISTICS)
+    new ArrayColumns<>(statistics)
+        .column("names", String.class, ExecutableStatistic::executableName)
+        .column("paths", String.class, ExecutableStatistic::executablePath)
+        .column("executionPaths", String.class, ExecutableStatistic::executionPath)
+        .instants("startTimes", ExecutableStatistic::startTime)
+        .instants("endTimes", ExecutableStatistic::endTime)
+        .column("durations", Long.class, ExecutableStatistic::durationMs)
+        .column("results", Integer.class, ExecutableStatistic::executionResult)
+        .column("values", String.class, ExecutableStatistic::executionValue)
+        .bindTo(handle.createUpdate(INSERT_EXECUTABLE_STATISTICS))
         .bind("executionId", executionId)
         .bind("createdTime", createdTime)
-        .bind("names", names)
-        .bind("paths", paths)
-        .bind("executionPaths", executionPaths)
-        .bind("startTimes", startTimes)
-        .bind("endTimes", endTimes)
-        .bind("durations", durations)
-        .bind("results", results)
-        .bind("values", values)
         .execute();
   }
 
@@ -389,38 +337,18 @@ public final class ExecutionRuntime {
     if (statistics.isEmpty()) {
       return;
     }
-    int n = statistics.size();
-    String[] packageNames = new String[n];
-    String[] taskNames = new String[n];
-    String[] pathIds = new String[n];
-    String[] pathNames = new String[n];
-    String[] sources = new String[n];
-    String[] destinations = new String[n];
-    Long[] rowsSent = new Long[n];
-    String[] times = new String[n];
-    for (int i = 0; i < n; i++) {
-      DataFlowStatistic statistic = statistics.get(i);
-      packageNames[i] = statistic.packageName();
-      taskNames[i] = statistic.taskName();
-      pathIds[i] = statistic.dataflowPathIdString();
-      pathNames[i] = statistic.dataflowPathName();
-      sources[i] = statistic.sourceComponentName();
-      destinations[i] = statistic.destinationComponentName();
-      rowsSent[i] = statistic.rowsSent();
-      times[i] = timestamp(statistic.createdTime());
-    }
-    handle
-        .createUpdate(INSERT_DATA_STATISTICS)
+    new ArrayColumns<>(statistics)
+        .column("packageNames", String.class, DataFlowStatistic::packageName)
+        .column("taskNames", String.class, DataFlowStatistic::taskName)
+        .column("pathIds", String.class, DataFlowStatistic::dataflowPathIdString)
+        .column("pathNames", String.class, DataFlowStatistic::dataflowPathName)
+        .column("sources", String.class, DataFlowStatistic::sourceComponentName)
+        .column("destinations", String.class, DataFlowStatistic::destinationComponentName)
+        .column("rowsSent", Long.class, DataFlowStatistic::rowsSent)
+        .instants("times", DataFlowStatistic::createdTime)
+        .bindTo(handle.createUpdate(INSERT_DATA_STATISTICS))
         .bind("executionId", executionId)
         .bind("createdTime", createdTime)
-        .bind("packageNames", packageNames)
-        .bind("taskNames", taskNames)
-        .bind("pathIds", pathIds)
-        .bind("pathNames", pathNames)
-        .bind("sources", sources)
-        .bind("destinations", destinations)
-        .bind("rowsSent", rowsSent)
-        .bind("times", times)
         .execute();
   }
 

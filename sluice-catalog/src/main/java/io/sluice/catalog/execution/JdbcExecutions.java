@@ -2,6 +2,7 @@ package io.sluice.catalog.execution;
 
 import io.sluice.catalog.CatalogContext;
 import io.sluice.catalog.CatalogException;
+import io.sluice.catalog.database.ArrayColumns;
 import io.sluice.catalog.operation.OperationLog;
 import io.sluice.catalog.operation.OperationStatus;
 import io.sluice.catalog.operation.OperationTarget;
@@ -510,56 +511,40 @@ public final class JdbcExecutions implements Executions {
         > 0;
   }
 
+  private static final HexFormat HEX = HexFormat.of();
+
+  private static final String INSERT_PARAMETER_VALUES =
+      """
+      insert into execution_parameter_value (execution_id, object_type, parameter_name,
+                                             data_type, required, sensitive, value,
+                                             value_secret, value_set, source)
+      select :executionId, v.object_type, v.name, v.data_type, v.required, v.sensitive,
+             v.value, decode(v.secret, 'hex'), v.source is not null, v.source
+      from unnest(cast(:objectTypes as integer[]), cast(:names as text[]),
+                  cast(:dataTypes as text[]), cast(:required as boolean[]),
+                  cast(:sensitive as boolean[]), cast(:values as text[]),
+                  cast(:secrets as text[]), cast(:sources as text[]))
+           as v(object_type, name, data_type, required, sensitive, value, secret, source)
+      """;
+
   /** The resolved values in one statement over arrays (a row per value), not one per value. */
   private static void storeResolvedValues(
       Handle handle, long executionId, List<ParameterResolution.Value> values) {
     if (values.isEmpty()) {
       return;
     }
-    int n = values.size();
-    Integer[] objectTypes = new Integer[n];
-    String[] names = new String[n];
-    String[] dataTypes = new String[n];
-    Boolean[] required = new Boolean[n];
-    Boolean[] sensitive = new Boolean[n];
-    String[] clear = new String[n];
-    String[] secrets = new String[n];
-    String[] sources = new String[n];
-    for (int i = 0; i < n; i++) {
-      ParameterResolution.Value value = values.get(i);
-      objectTypes[i] = value.objectType();
-      names[i] = value.name();
-      dataTypes[i] = value.dataType();
-      required[i] = value.required();
-      sensitive[i] = value.sensitive();
-      clear[i] = value.value();
-      // bytea travels as hex text inside the array: decode() turns it back into the same bytes.
-      secrets[i] = value.secret() == null ? null : HexFormat.of().formatHex(value.secret());
-      sources[i] = value.source();
-    }
-    handle
-        .createUpdate(
-            """
-            insert into execution_parameter_value (execution_id, object_type, parameter_name,
-                                                   data_type, required, sensitive, value,
-                                                   value_secret, value_set, source)
-            select :executionId, v.object_type, v.name, v.data_type, v.required, v.sensitive,
-                   v.value, decode(v.secret, 'hex'), v.source is not null, v.source
-            from unnest(cast(:objectTypes as integer[]), cast(:names as text[]),
-                        cast(:dataTypes as text[]), cast(:required as boolean[]),
-                        cast(:sensitive as boolean[]), cast(:values as text[]),
-                        cast(:secrets as text[]), cast(:sources as text[]))
-                 as v(object_type, name, data_type, required, sensitive, value, secret, source)
-            """)
+    new ArrayColumns<>(values)
+        .column("objectTypes", Integer.class, ParameterResolution.Value::objectType)
+        .column("names", String.class, ParameterResolution.Value::name)
+        .column("dataTypes", String.class, ParameterResolution.Value::dataType)
+        .column("required", Boolean.class, ParameterResolution.Value::required)
+        .column("sensitive", Boolean.class, ParameterResolution.Value::sensitive)
+        .column("values", String.class, ParameterResolution.Value::value)
+        // bytea travels as hex text inside the array: decode() turns it back into the same bytes.
+        .column("secrets", String.class, v -> v.secret() == null ? null : HEX.formatHex(v.secret()))
+        .column("sources", String.class, ParameterResolution.Value::source)
+        .bindTo(handle.createUpdate(INSERT_PARAMETER_VALUES))
         .bind("executionId", executionId)
-        .bind("objectTypes", objectTypes)
-        .bind("names", names)
-        .bind("dataTypes", dataTypes)
-        .bind("required", required)
-        .bind("sensitive", sensitive)
-        .bind("values", clear)
-        .bind("secrets", secrets)
-        .bind("sources", sources)
         .execute();
   }
 

@@ -165,8 +165,11 @@ public final class Master implements AutoCloseable {
     this.listener =
         new QueueListener(
             context.database().dataSource(),
-            Map.of(ServerExecutions.CHANNEL, serverExecutions::wake),
-            Map.of(QueueListener.CHANNEL, dispatcher::notified));
+            Map.of(
+                ServerExecutions.CHANNEL,
+                payloads -> serverExecutions.wake(),
+                QueueListener.CHANNEL,
+                dispatcher::notified));
 
     // Work that must happen once runs on the leader only (a lease in the catalog); the heartbeat
     // of this master's own row runs everywhere.

@@ -266,14 +266,13 @@ class MasterKillDeliveryTest {
   }
 
   private Instant endTime(long id) {
-    return database
-        .jdbi()
-        .withHandle(
-            h ->
-                h.createQuery("select end_time from execution where execution_id = :id")
-                    .bind("id", id)
-                    .mapTo(Instant.class)
-                    .one());
+    return ofExecution("select end_time from execution where execution_id = :id", id, Instant.class)
+        .orElseThrow();
+  }
+
+  /** The one value (or none) a query about execution {@code id} returns. */
+  private <T> java.util.Optional<T> ofExecution(String sql, long id, Class<T> type) {
+    return database.jdbi().withHandle(h -> h.createQuery(sql).bind("id", id).mapTo(type).findOne());
   }
 
   private Instant lastOnline() {
@@ -288,28 +287,17 @@ class MasterKillDeliveryTest {
 
   /** When the running attempt's lease was last renewed: expires_at - L, on the catalog's clock. */
   private java.util.Optional<Instant> leaseRenewedAt(long id) {
-    return database
-        .jdbi()
-        .withHandle(
-            h ->
-                h.createQuery(
-                        "select expires_at from scale_out_task"
-                            + " where execution_id = :id and status = 'RUNNING'")
-                    .bind("id", id)
-                    .mapTo(Instant.class)
-                    .findOne()
-                    .map(t -> t.minus(LEASE)));
+    return ofExecution(
+            "select expires_at from scale_out_task where execution_id = :id and status = 'RUNNING'",
+            id,
+            Instant.class)
+        .map(t -> t.minus(LEASE));
   }
 
   private int attempts(long id) {
-    return database
-        .jdbi()
-        .withHandle(
-            h ->
-                h.createQuery("select attempt from scale_out_task where execution_id = :id")
-                    .bind("id", id)
-                    .mapTo(Integer.class)
-                    .one());
+    return ofExecution(
+            "select attempt from scale_out_task where execution_id = :id", id, Integer.class)
+        .orElseThrow();
   }
 
   /** Watches the events the worker reported arrive in the catalog, noting when each was seen. */

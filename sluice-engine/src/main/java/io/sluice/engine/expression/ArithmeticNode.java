@@ -25,6 +25,8 @@ final class ArithmeticNode extends Node {
   /** Results for the variable operand's recent values, when the other operand is a constant. */
   private final DecimalMemo memo;
 
+  private final boolean constantLeft;
+
   ArithmeticNode(String operator, Node left, Node right, DataType type, int position) {
     super(type, position);
     this.operator = operator;
@@ -32,10 +34,9 @@ final class ArithmeticNode extends Node {
     this.left = left;
     this.right = right;
     this.kind = type.kind();
+    this.constantLeft = left.isConstant();
     this.memo =
-        kind.isExactDecimal() && (left.isConstant() != right.isConstant())
-            ? new DecimalMemo()
-            : null;
+        kind.isExactDecimal() && constantLeft != right.isConstant() ? new DecimalMemo() : null;
   }
 
   @Override
@@ -69,7 +70,7 @@ final class ArithmeticNode extends Node {
    * the result of a recent value is reused instead of computing and allocating it again.
    */
   private BigDecimal memoized(Object a, Object b) {
-    Object variable = left.isConstant() ? b : a;
+    Object variable = constantLeft ? b : a;
     BigDecimal known = memo.find(variable);
     if (known != null) {
       return known;

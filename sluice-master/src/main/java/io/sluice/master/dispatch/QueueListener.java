@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,29 +40,17 @@ public final class QueueListener implements AutoCloseable {
   private volatile boolean running = true;
 
   public QueueListener(DataSource dataSource, Runnable onQueued) {
-    this(dataSource, Map.of(CHANNEL, onQueued));
+    this(dataSource, Map.of(CHANNEL, payloads -> onQueued.run()));
   }
 
   /**
-   * Listens on each channel of {@code callbacks} (fixed names, never input) and runs its callback.
+   * Listens on each channel of {@code callbacks} (fixed names, never input) and gives its callback
+   * the payloads of one round of notifications (e.g. the ids of the tasks queued), or an EMPTY list
+   * when notifications may have been missed (after (re)connecting).
    */
-  public QueueListener(DataSource dataSource, Map<String, Runnable> callbacks) {
-    this(dataSource, callbacks, Map.of());
-  }
-
-  /**
-   * As {@link #QueueListener(DataSource, Map)}, plus channels whose callbacks want the payloads
-   * (e.g. the ids of the tasks queued): each gets the payloads of one round of notifications, or an
-   * EMPTY list when notifications may have been missed (after (re)connecting).
-   */
-  public QueueListener(
-      DataSource dataSource,
-      Map<String, Runnable> callbacks,
-      Map<String, Consumer<List<String>>> payloadCallbacks) {
+  public QueueListener(DataSource dataSource, Map<String, Consumer<List<String>>> callbacks) {
     this.dataSource = dataSource;
-    Map<String, Consumer<List<String>>> all = new HashMap<>(payloadCallbacks);
-    callbacks.forEach((channel, callback) -> all.put(channel, payloads -> callback.run()));
-    this.callbacks = Map.copyOf(all);
+    this.callbacks = Map.copyOf(callbacks);
     this.thread = new Thread(this::loop, "sluice-queue-listener");
     thread.setDaemon(true);
     thread.start();

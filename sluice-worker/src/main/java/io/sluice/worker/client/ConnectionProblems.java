@@ -78,7 +78,7 @@ final class ConnectionProblems {
           "use a worker certificate issued by the cluster CA the master trusts (sluice cert worker"
               + " NAME on the machine holding the CA), and check it has not expired");
     }
-    if (all.contains("eof reached while reading") || all.contains("connection reset")) {
+    if (closedUnderRequest(all)) {
       // A TLS 1.3 server that rejects the client certificate often just closes the connection.
       return new MasterException(
           "master "
@@ -110,7 +110,7 @@ final class ConnectionProblems {
       return new MasterException(
           "master " + endpoint + " did not answer in time", "check the master's log and health");
     }
-    if (has(failure, ConnectException.class) || has(failure, ClosedChannelException.class)) {
+    if (refused(failure)) {
       return new MasterException(
           "master " + endpoint + " refused the connection (is it running?)",
           "start it (sluice master --config master.yaml) or check the port in masters");
@@ -129,13 +129,18 @@ final class ConnectionProblems {
     if (has(failure, HttpTimeoutException.class)) {
       return false;
     }
-    if (has(failure, ConnectException.class) || has(failure, ClosedChannelException.class)) {
-      return true;
-    }
     String all = chain(failure);
-    return all.contains("eof reached while reading")
-        || all.contains("connection reset")
-        || all.contains("received no bytes");
+    return refused(failure) || closedUnderRequest(all) || all.contains("received no bytes");
+  }
+
+  /** The connection was refused, or its channel closed before the request went out. */
+  private static boolean refused(Throwable failure) {
+    return has(failure, ConnectException.class) || has(failure, ClosedChannelException.class);
+  }
+
+  /** The other end closed or reset an open connection (in {@link #chain}'s lower case). */
+  private static boolean closedUnderRequest(String chain) {
+    return chain.contains("eof reached while reading") || chain.contains("connection reset");
   }
 
   private static boolean has(Throwable t, Class<? extends Throwable> type) {

@@ -168,10 +168,10 @@ public final class MasterClient implements AutoCloseable {
     long deadline = System.nanoTime() + giveUpAfter.toNanos();
     int failures = 0;
     MasterException last = null;
-    boolean nobodyListens;
     while (true) {
       int index = current.get();
       URI endpoint = endpoints.get(index);
+      boolean nobodyListens;
       try {
         HttpResponse<byte[]> response =
             http.send(

@@ -3,7 +3,10 @@ package io.sluice.catalog.security;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -22,6 +25,7 @@ public final class SecretCipher {
   private static final int TAG_BITS = 128;
 
   private final SecretKeySpec key;
+  private final String keyId;
   private final SecureRandom random = new SecureRandom();
 
   public SecretCipher(byte[] key256) {
@@ -30,6 +34,25 @@ public final class SecretCipher {
           "the catalog key must be 32 bytes (AES-256), found " + key256.length);
     }
     this.key = new SecretKeySpec(key256.clone(), "AES");
+    this.keyId = keyId(key256);
+  }
+
+  /**
+   * Names the key without revealing it: 16 hex digits of a SHA-256 of the key (domain-separated),
+   * so two processes can tell whether they hold the same key (see {@link CatalogKeyCheck}).
+   */
+  public String keyId() {
+    return keyId;
+  }
+
+  private static String keyId(byte[] key256) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      sha256.update("sluice catalog key id\0".getBytes(StandardCharsets.US_ASCII));
+      return HexFormat.of().formatHex(sha256.digest(key256), 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+    }
   }
 
   public byte[] encrypt(String plaintext) {

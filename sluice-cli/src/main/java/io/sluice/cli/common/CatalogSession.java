@@ -7,9 +7,12 @@ import io.sluice.catalog.database.CatalogDatabase;
 import io.sluice.catalog.database.CatalogLocation;
 import io.sluice.catalog.database.EmbeddedCatalog;
 import io.sluice.catalog.security.CatalogKey;
+import io.sluice.catalog.security.CatalogKeyCheck;
 import io.sluice.master.management.WorkerAgents;
 import io.sluice.master.management.WorkerManagement;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.util.Optional;
 
 /**
@@ -44,13 +47,19 @@ public final class CatalogSession implements CatalogAccess {
     }
     try {
       CatalogKey.Loaded key = loadKey(options);
+      CatalogDatabase database = CatalogDatabase.open(location);
+      try {
+        CatalogKeyCheck.verify(database.jdbi(), key.cipher());
+      } catch (CatalogKeyCheck.WrongCatalogKeyException wrong) {
+        database.close();
+        throw wrongKey(key, wrong);
+      }
       if (key.created()) {
         notes.println(
             "sluice: generated the catalog key "
                 + key.file()
                 + " - back it up: without it, sensitive values stored in the catalog cannot be read.");
       }
-      CatalogDatabase database = CatalogDatabase.open(location);
       return new CatalogSession(
           embedded, database, new CatalogContext(database, key.cipher(), caller()));
     } catch (RuntimeException e) {
@@ -67,6 +76,42 @@ public final class CatalogSession implements CatalogAccess {
     } catch (IllegalArgumentException unreadable) {
       throw new UsageException(unreadable.getMessage(), ErrorHandler.KEY_HINT);
     }
+  }
+
+  /**
+   * The key at hand is not the one the catalog's values are encrypted with. A key file generated
+   * just now (none was there) is removed again, so the right one can be copied to its place.
+   */
+  private static UsageException wrongKey(
+      CatalogKey.Loaded key, CatalogKeyCheck.WrongCatalogKeyException wrong) {
+    String hint =
+        "copy the catalog key file of a machine already using this catalog (e.g. the first"
+            + " master's catalog.key) to "
+            + (key.file() == null ? "the key file" : key.file())
+            + ", or set "
+            + CatalogKey.ENVIRONMENT_VARIABLE
+            + " to its contents (docs/high-availability.md, 2.2)";
+    if (key.file() == null) {
+      return new UsageException(
+          CatalogKey.ENVIRONMENT_VARIABLE + " holds the wrong key: " + wrong.getMessage(), hint);
+    }
+    if (key.created()) {
+      try {
+        Files.deleteIfExists(key.file());
+      } catch (IOException e) {
+        // Left in place: the message below still says what to do with it.
+      }
+      return new UsageException(
+          "no catalog key file was at "
+              + key.file()
+              + ", but this catalog already has a key (id "
+              + wrong.catalogKeyId()
+              + "); the key generated for it was removed again",
+          hint);
+    }
+    return new UsageException(
+        "the catalog key " + key.file() + " does not fit this catalog: " + wrong.getMessage(),
+        hint);
   }
 
   private static String caller() {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.catalog.database.CatalogLocation;
+import io.sluice.catalog.security.CatalogKey;
 import io.sluice.catalog.testing.TestCatalog;
 import io.sluice.catalog.testing.TestProjects;
 import io.sluice.cli.catalog.CliRun.Result;
@@ -13,6 +15,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Base64;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +62,45 @@ class CatalogCommandsTest {
         .contains("error: the catalog key in " + tmp.resolve("catalog.key") + " is not base64")
         .contains("hint: use the catalog key the values were stored with")
         .doesNotContain("report it");
+  }
+
+  @Test
+  void aSecondMachineWithoutTheCatalogKeyIsRefusedAndItsNewKeyRemoved() throws Exception {
+    CatalogLocation shared = TestCatalog.newEmptyDatabase();
+    Path firstKey = tmp.resolve("first/catalog.key");
+    CliRun first = new CliRun(shared, firstKey);
+    assertThat(first.catalog("folders", "create", "Finance").exitCode()).isZero();
+
+    // The second master's key file was never copied: one would be generated, then refused.
+    Path secondKey = tmp.resolve("second/catalog.key");
+    Result uncopied = new CliRun(shared, secondKey).catalog("folders", "list");
+    assertThat(uncopied.exitCode()).isEqualTo(2);
+    assertThat(uncopied.err())
+        .contains("error: no catalog key file was at " + secondKey)
+        .contains("this catalog already has a key (id " + keyId(firstKey) + ")")
+        .contains("hint: copy the catalog key file of a machine already using this catalog")
+        .doesNotContain("generated the catalog key");
+    assertThat(secondKey).doesNotExist();
+
+    // A key of its own, made elsewhere: refused, and left alone.
+    Files.createDirectories(secondKey.getParent());
+    Files.writeString(secondKey, Base64.getEncoder().encodeToString(new byte[32]) + "\n");
+    Result other = new CliRun(shared, secondKey).catalog("folders", "list");
+    assertThat(other.exitCode()).isEqualTo(2);
+    assertThat(other.err())
+        .contains("error: the catalog key " + secondKey + " does not fit this catalog")
+        .contains("encrypted with the key whose id is " + keyId(firstKey));
+    assertThat(secondKey).exists();
+
+    // The copied key works.
+    Files.copy(firstKey, secondKey, StandardCopyOption.REPLACE_EXISTING);
+    Result copied = new CliRun(shared, secondKey).catalog("folders", "list");
+    assertThat(copied.exitCode()).as(copied.err()).isZero();
+    assertThat(copied.out()).contains("Finance");
+  }
+
+  private static String keyId(Path keyFile) {
+    return CatalogKey.load(keyFile).keyId();
   }
 
   @Test

@@ -88,6 +88,20 @@ public final class CatalogFailover implements ConnectionFactory, HandleCallbackD
   }
 
   /**
+   * Whether {@code e} came from the catalog being unreachable or read-only (what a failover
+   * causes), as opposed to a mistake in the request; with the innermost message in {@code
+   * describe}.
+   */
+  public static boolean isCatalogUnreachable(Throwable e) {
+    return FailoverErrors.isFailover(e);
+  }
+
+  /** The innermost message of a failure: what actually went wrong. */
+  public static String describe(Throwable e) {
+    return FailoverErrors.describe(e);
+  }
+
+  /**
    * The outage seen by the last catalog call, if it failed with a failover error and nothing has
    * succeeded since; empty while the catalog answers.
    */

@@ -9,7 +9,8 @@ public final class CatalogUnavailableException extends RuntimeException {
             + location
             + ": "
             + rootMessage(cause)
-            + " (check --catalog-url, the user and password, and that PostgreSQL is running)",
+            + " (check the catalog URL, the user, the password (SLUICE_CATALOG_PASSWORD or"
+            + " --catalog-password), and that PostgreSQL is running)",
         cause);
   }
 

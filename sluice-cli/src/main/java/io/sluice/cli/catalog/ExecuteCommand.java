@@ -119,6 +119,9 @@ public final class ExecuteCommand extends CatalogCommandBase {
 
   private static final long MASTER_CLAIM_WAIT_MILLIS = 2_000;
 
+  /** How long --wait keeps trying while the catalog is away (twice a master's default). */
+  private static final Duration WAIT_THROUGH_FAILOVER = Duration.ofSeconds(60);
+
   @Override
   protected int run(Catalog catalog, Output out) {
     CreateExecution request = CreateExecution.of(project.folder, project.project, packageName);
@@ -247,6 +250,9 @@ public final class ExecuteCommand extends CatalogCommandBase {
     if (!out.json()) {
       System.out.println("Execution " + id + " started " + where + "; waiting for it to end...");
     }
+    // Waiting only reads, and the execution goes on without this process: ride through a catalog
+    // failover as a master does, instead of failing while the package still runs.
+    access().direct().ifPresent(s -> s.database().failover().retryFor(WAIT_THROUGH_FAILOVER));
     long lastMessage = 0;
     Execution current = catalog.executions().get(id);
     while (true) {

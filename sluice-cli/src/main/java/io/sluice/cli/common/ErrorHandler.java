@@ -1,6 +1,7 @@
 package io.sluice.cli.common;
 
 import io.sluice.catalog.CatalogException;
+import io.sluice.catalog.database.CatalogFailover;
 import io.sluice.catalog.database.CatalogUnavailableException;
 import io.sluice.catalog.security.SecretDecryptionException;
 import io.sluice.cli.remote.MasterException;
@@ -65,6 +66,15 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
       hint(err, KEY_HINT);
       return FAILED;
     }
+    if (CatalogFailover.isCatalogUnreachable(e)) {
+      err.println("error: lost the catalog database: " + sqlMessage(e));
+      hint(
+          err,
+          "it stopped, restarted or is failing over to its standby: run the command again once it"
+              + " answers (a command that changes something may have been done: look before"
+              + " repeating it)");
+      return FAILED;
+    }
     if (e instanceof CatalogUnavailableException) {
       err.println("error: " + e.getMessage());
       return FAILED;
@@ -73,6 +83,16 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
     hint(
         err, "run again with SLUICE_DEBUG=1 for the details, and report it if it looks like a bug");
     return FAILED;
+  }
+
+  /** The driver's own words (the innermost cause is often a bare EOFException). */
+  private static String sqlMessage(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLException && t.getMessage() != null) {
+        return t.getMessage();
+      }
+    }
+    return CatalogFailover.describe(e);
   }
 
   private static void hint(java.io.PrintWriter err, String hint) {

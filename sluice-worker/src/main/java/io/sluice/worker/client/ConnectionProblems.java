@@ -25,8 +25,11 @@ final class ConnectionProblems {
     this.tls = tls;
   }
 
-  /** What went wrong reaching {@code endpoint}: a message and a hint. */
-  MasterException explain(Throwable failure, URI endpoint) {
+  /**
+   * What went wrong reaching {@code endpoint}: a message and a hint. {@code answeredBefore}: the
+   * endpoint has answered this worker (so it accepted its certificate) since the worker started.
+   */
+  MasterException explain(Throwable failure, URI endpoint, boolean answeredBefore) {
     String host = endpoint.getHost();
     String all = chain(failure);
     if (has(failure, CertificateExpiredException.class) || all.contains("notafter")) {
@@ -77,6 +80,13 @@ final class ConnectionProblems {
           "master " + endpoint + " refused this worker's certificate " + tls.certificate(),
           "use a worker certificate issued by the cluster CA the master trusts (sluice cert worker"
               + " NAME on the machine holding the CA), and check it has not expired");
+    }
+    if (closedUnderRequest(all) && answeredBefore) {
+      // It took this worker's certificate before: far more likely it was stopped or killed.
+      return new MasterException(
+          "master " + endpoint + " closed the connection under a request (stopped or restarted?)",
+          "the worker goes on with another master; if this master keeps closing connections after"
+              + " it restarted, check its log and that it trusts this worker's certificate");
     }
     if (closedUnderRequest(all)) {
       // A TLS 1.3 server that rejects the client certificate often just closes the connection.

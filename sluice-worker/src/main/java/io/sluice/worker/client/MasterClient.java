@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
@@ -72,6 +73,7 @@ public final class MasterClient implements AutoCloseable {
   private final ConnectionProblems problems;
   private final AtomicInteger current = new AtomicInteger();
   private final DownEndpoints down;
+  private final Set<URI> answered = ConcurrentHashMap.newKeySet(); // took our certificate once
   private final Map<URI, String> lastLogged = new ConcurrentHashMap<>();
 
   public MasterClient(WorkerSettings settings) {
@@ -185,6 +187,7 @@ public final class MasterClient implements AutoCloseable {
         int status = response.statusCode();
         if (status / 100 == 2) {
           down.answered(index);
+          answered.add(endpoint);
           recovered(endpoint);
           return json.readValue(response.body(), replyType);
         }
@@ -203,7 +206,7 @@ public final class MasterClient implements AutoCloseable {
           throw refused(endpoint, status, response);
         }
       } catch (IOException e) {
-        last = problems.explain(e, endpoint);
+        last = problems.explain(e, endpoint, answered.contains(endpoint));
         nobodyListens = ConnectionProblems.nobodyListens(e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

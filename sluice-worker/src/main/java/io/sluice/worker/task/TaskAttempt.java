@@ -110,9 +110,14 @@ public final class TaskAttempt {
   /**
    * Cancels the package. The first reason wins, except ABORTED, which always wins (a result for a
    * stale attempt must never be reported). Non-graceful reasons also interrupt every thread of the
-   * package, and the cancellation token kills its child processes.
+   * package, and the cancellation token kills its child processes. Once the attempt has ended it
+   * does nothing.
    */
   public void cancel(StopReason reason, String message) {
+    if (finished.isDone()) {
+      // Nothing left to stop: e.g. a heartbeat answered "stale" just after the result was taken.
+      return;
+    }
     if (reason == StopReason.ABORTED) {
       stopReason.set(reason);
       stopMessage.set(message);

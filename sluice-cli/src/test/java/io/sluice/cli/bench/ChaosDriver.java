@@ -50,7 +50,8 @@ public final class ChaosDriver {
                   verdict.rerunAfterSuccess())
           + " master_failover_p50_ms=%d worker_retry_p50_ms=%d catalog_failover_ms=%d"
               .formatted(
-                  percentile(masterFailovers, 50), percentile(workerRetries, 50), catalogFailover);
+                  percentile(masterFailovers, 50), percentile(workerRetries, 50), catalogFailover)
+          + " finished_then_rerun=%d".formatted(verdict.finishedThenRerun());
     }
   }
 
@@ -87,6 +88,7 @@ public final class ChaosDriver {
         report.verdict().lost()
                     + report.verdict().overlapping()
                     + report.verdict().rerunAfterSuccess()
+                    + report.verdict().finishedThenRerun()
                 == 0
             ? 0
             : 1);
@@ -141,7 +143,8 @@ public final class ChaosDriver {
       log.line("stopping the stream; waiting for every started execution to end");
       stream.stopAndDrain(Duration.ofSeconds(120));
       LedgerVerdict verdict =
-          LedgerVerdict.judge(stream.started(), cluster.catalogJdbi(), cluster.ledger());
+          LedgerVerdict.judge(
+              stream.started(), cluster.catalogJdbi(), cluster.ledger(), failures.workerKills());
       verdict.problems().stream().limit(20).forEach(p -> log.line("PROBLEM " + p));
       verdict.notes().entrySet().stream()
           .limit(20)
@@ -157,9 +160,12 @@ public final class ChaosDriver {
       log.line(
           "executions by final status "
               + verdict.statuses()
-              + "; reruns after a finished attempt whose success was never recorded (e.g. a worker"
-              + " killed between its package's end and its report): "
-              + verdict.rerunsAfterAnUnrecordedSuccess());
+              + "; run again after a finished attempt: "
+              + verdict.finishedThenKilled()
+              + " whose worker was killed between its package's end and its report (nobody could"
+              + " know it finished), "
+              + verdict.finishedThenRerun()
+              + " whose worker was alive");
       log.line(
           "master failover ms: "
               + masterFailovers

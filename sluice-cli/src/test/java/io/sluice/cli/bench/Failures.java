@@ -36,6 +36,7 @@ final class Failures {
 
   private final ChaosCluster cluster;
   private final ChaosCluster.Log log;
+  private final Map<String, List<Instant>> workerKills = new HashMap<>();
 
   Failures(ChaosCluster cluster, ChaosCluster.Log log) {
     this.cluster = cluster;
@@ -105,6 +106,7 @@ final class Failures {
                                 .list()));
     Instant killed = Instant.now();
     worker.kill();
+    workerKills.computeIfAbsent(worker.name(), name -> new ArrayList<>()).add(killed);
     List<Long> retries = new ArrayList<>();
     for (long[] task : running) {
       Instant[] next = new Instant[1];
@@ -128,6 +130,11 @@ final class Failures {
             + " ms");
     worker.start();
     return retries;
+  }
+
+  /** When each worker was killed, by name. */
+  Map<String, List<Instant>> workerKills() {
+    return workerKills;
   }
 
   /**

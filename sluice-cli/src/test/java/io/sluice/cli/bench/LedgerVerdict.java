@@ -1,5 +1,6 @@
 package io.sluice.cli.bench;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,16 +24,26 @@ import org.jdbi.v3.core.Jdbi;
  *   <li><b>rerun after success</b>: an execution with an attempt that started after the catalog
  *       recorded its success.
  * </ul>
+ *
+ * <p>And one more, stricter than the issue's: <b>finished then rerun</b>, an execution run again
+ * after one of its attempts had finished (the ledger has its end) while the worker that ran it
+ * stayed alive, so it could have reported its success. A worker killed between its package's end
+ * and its report is another matter: nobody can know the package finished, and running it again is
+ * right; those are counted apart ({@code finishedThenKilled}).
  */
 record LedgerVerdict(
     int executions,
     int lost,
     int overlapping,
     int rerunAfterSuccess,
+    int finishedThenRerun,
     Map<Integer, Integer> statuses,
-    int rerunsAfterAnUnrecordedSuccess,
+    int finishedThenKilled,
     List<String> problems,
     Map<Long, String> notes) {
+
+  /** A kill this close before the ledger's end of an attempt may still have come after it. */
+  private static final Duration KILL_SIGNAL_SLACK = Duration.ofSeconds(1);
 
   private static final String EXECUTIONS =
       "select execution_id, status, end_time from execution where execution_id in (<ids>)";
@@ -57,7 +68,11 @@ record LedgerVerdict(
     }
   }
 
-  static LedgerVerdict judge(Set<Long> started, Jdbi catalog, Jdbi ledger) {
+  /**
+   * @param workerKills when each worker was killed (-9), by worker name
+   */
+  static LedgerVerdict judge(
+      Set<Long> started, Jdbi catalog, Jdbi ledger, Map<String, List<Instant>> workerKills) {
     List<Long> ids = List.copyOf(started);
     Map<Long, Outcome> outcomes = new HashMap<>();
     Map<Long, List<Run>> runs = new HashMap<>();
@@ -99,7 +114,8 @@ record LedgerVerdict(
     int lost = 0;
     int overlapping = 0;
     int rerunAfterSuccess = 0;
-    int rerunsAfterUnrecorded = 0;
+    int finishedThenRerun = 0;
+    int finishedThenKilled = 0;
     Map<Integer, Integer> statuses = new TreeMap<>();
     List<String> problems = new ArrayList<>();
     Map<Long, String> notes = new TreeMap<>();
@@ -126,21 +142,23 @@ record LedgerVerdict(
       }
 
       Instant runningUntil = null;
-      Instant firstFinished = null;
+      Run firstFinished = null;
+      Run rerun = null;
       boolean overlap = false;
-      boolean unrecordedRerun = false;
       for (Run run : attempts) {
         if (runningUntil != null && run.started().isBefore(runningUntil)) {
           overlap = true;
         }
-        if (firstFinished != null && run.started().isAfter(firstFinished)) {
-          unrecordedRerun = true;
+        if (firstFinished != null
+            && rerun == null
+            && run.started().isAfter(firstFinished.ended())) {
+          rerun = run;
         }
         if (runningUntil == null || run.certainlyRanUntil().isAfter(runningUntil)) {
           runningUntil = run.certainlyRanUntil();
         }
         if (firstFinished == null && run.ended() != null) {
-          firstFinished = run.ended();
+          firstFinished = run;
         }
       }
       if (overlap) {
@@ -158,11 +176,21 @@ record LedgerVerdict(
                 + outcome.ended()
                 + ": "
                 + attempts);
-      } else if (unrecordedRerun) {
-        // A worker killed after the package's last task but before its result reached a master:
-        // the success was never recorded, so running it again is right (and counted apart).
-        rerunsAfterUnrecorded++;
-        notes.put(id, "ran again after a finished attempt: " + attempts);
+      } else if (rerun != null) {
+        if (killedBetween(workerKills, firstFinished, rerun)) {
+          finishedThenKilled++;
+          notes.put(
+              id,
+              "ran again after a finished attempt whose worker was killed before it reported: "
+                  + attempts);
+        } else {
+          finishedThenRerun++;
+          problems.add(
+              "execution "
+                  + id
+                  + " ran again after a finished attempt whose worker was alive: "
+                  + attempts);
+        }
       }
     }
     return new LedgerVerdict(
@@ -170,9 +198,18 @@ record LedgerVerdict(
         lost,
         overlapping,
         rerunAfterSuccess,
+        finishedThenRerun,
         statuses,
-        rerunsAfterUnrecorded,
+        finishedThenKilled,
         problems,
         notes);
+  }
+
+  /** Whether the worker of {@code finished} was killed after its end and before {@code rerun}. */
+  private static boolean killedBetween(
+      Map<String, List<Instant>> workerKills, Run finished, Run rerun) {
+    Instant from = finished.ended().minus(KILL_SIGNAL_SLACK);
+    return workerKills.getOrDefault(finished.worker(), List.of()).stream()
+        .anyMatch(k -> !k.isBefore(from) && !k.isAfter(rerun.started()));
   }
 }

@@ -30,10 +30,13 @@ class ShortChaosTest {
 
     LedgerVerdict verdict = report.verdict();
     assertThat(verdict.executions()).as("executions ran meanwhile").isGreaterThan(10);
-    assertThat(verdict.problems()).as("lost, overlapping, rerun after success").isEmpty();
+    assertThat(verdict.problems())
+        .as("lost, overlapping, rerun after success, finished then rerun")
+        .isEmpty();
     assertThat(verdict.lost()).isZero();
     assertThat(verdict.overlapping()).isZero();
     assertThat(verdict.rerunAfterSuccess()).isZero();
+    assertThat(verdict.finishedThenRerun()).as("finished, worker alive, run again").isZero();
     assertThat(report.masterFailovers()).hasSize(1).allMatch(ms -> ms < 10_000, "< 10 s");
     assertThat(report.workerRetries()).allMatch(ms -> ms < 30_000, "< 30 s");
     assertThat(report.catalogFailover()).isBetween(0L, 20_000L);

@@ -509,4 +509,28 @@ class WorkerTest {
     assertEventsStoredOnceInOrder(id, name, 1);
     assertThat(masterMessages(id)).anyMatch(m -> m.contains("the worker was closed"));
   }
+
+  @Test
+  void aSuccessWhoseWorkerDiedBeforeReportingCountsWhenTheWorkerIsBackWithinTheLease()
+      throws Exception {
+    String name = newWorkerName();
+    Worker first = enabledWorker(name, "");
+    long id = execute("Slow", 2, 1, first);
+    await().atMost(TEN_SECONDS).until(() -> first.running().size() == 1);
+
+    // The package ends while no master can take its result; then the worker dies.
+    cluster.stopMaster();
+    await().atMost(TEN_SECONDS).until(() -> first.running().isEmpty());
+    first.close(); // as good as a crash for the spool: the success waits in it
+    assertThat(status(id)).isEqualTo(OperationStatus.RUNNING.code());
+    cluster.startMaster(s -> s);
+
+    // Started again within the lease (a service manager restarts it in seconds), the worker
+    // delivers the spooled success of attempt 1: the finished package does not run a second time.
+    startWorker(name, "");
+    await().atMost(Duration.ofSeconds(30)).until(() -> ended(status(id)));
+    assertThat(status(id)).isEqualTo(SUCCEEDED);
+    assertThat(task(id, "attempt")).isEqualTo("1");
+    assertEventsStoredOnceInOrder(id, name, 1);
+  }
 }

@@ -89,8 +89,7 @@ public final class CatalogFailover implements ConnectionFactory, HandleCallbackD
 
   /**
    * Whether {@code e} came from the catalog being unreachable or read-only (what a failover
-   * causes), as opposed to a mistake in the request; with the innermost message in {@code
-   * describe}.
+   * causes), as opposed to a mistake in the request.
    */
   public static boolean isCatalogUnreachable(Throwable e) {
     return FailoverErrors.isFailover(e);

@@ -37,7 +37,6 @@ public final class CatalogKeyCheck {
   /** The key at hand is not the catalog's. */
   public static final class WrongCatalogKeyException extends RuntimeException {
     private final String catalogKeyId;
-    private final String givenKeyId;
 
     WrongCatalogKeyException(String catalogKeyId, String givenKeyId) {
       super(
@@ -47,15 +46,10 @@ public final class CatalogKeyCheck {
               + givenKeyId
               + ")");
       this.catalogKeyId = catalogKeyId;
-      this.givenKeyId = givenKeyId;
     }
 
     public String catalogKeyId() {
       return catalogKeyId;
-    }
-
-    public String givenKeyId() {
-      return givenKeyId;
     }
   }
 }

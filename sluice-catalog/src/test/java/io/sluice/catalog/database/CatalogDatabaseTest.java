@@ -71,7 +71,8 @@ class CatalogDatabaseTest {
     assertThatThrownBy(() -> CatalogDatabase.open(nowhere))
         .isInstanceOf(CatalogUnavailableException.class)
         .hasMessageContaining("localhost:1")
-        .hasMessageContaining("--catalog-url")
+        .hasMessageContaining("check the catalog URL")
+        .hasMessageContaining("SLUICE_CATALOG_PASSWORD")
         .hasMessageNotContaining("secret");
   }
 }

@@ -46,13 +46,15 @@ public final class CatalogSession implements CatalogAccess {
       location = new CatalogLocation(url, options.user(), options.password());
     }
     try {
-      CatalogKey.Loaded key = loadKey(options);
+      // The database first: a key is generated only where a catalog answered to check it against.
       CatalogDatabase database = CatalogDatabase.open(location);
+      CatalogKey.Loaded key;
       try {
-        CatalogKeyCheck.verify(database.jdbi(), key.cipher());
-      } catch (CatalogKeyCheck.WrongCatalogKeyException wrong) {
+        key = loadKey(options);
+        verify(database, key);
+      } catch (RuntimeException e) {
         database.close();
-        throw wrongKey(key, wrong);
+        throw e;
       }
       if (key.created()) {
         notes.println(
@@ -78,23 +80,33 @@ public final class CatalogSession implements CatalogAccess {
     }
   }
 
+  private static void verify(CatalogDatabase database, CatalogKey.Loaded key) {
+    try {
+      CatalogKeyCheck.verify(database.jdbi(), key.cipher());
+    } catch (CatalogKeyCheck.WrongCatalogKeyException wrong) {
+      throw wrongKey(key, wrong);
+    }
+  }
+
   /**
    * The key at hand is not the one the catalog's values are encrypted with. A key file generated
    * just now (none was there) is removed again, so the right one can be copied to its place.
    */
   private static UsageException wrongKey(
       CatalogKey.Loaded key, CatalogKeyCheck.WrongCatalogKeyException wrong) {
+    if (key.file() == null) {
+      return new UsageException(
+          CatalogKey.ENVIRONMENT_VARIABLE + " holds the wrong key: " + wrong.getMessage(),
+          "set it to the contents of the catalog key file of a machine already using this catalog"
+              + " (e.g. the first master's catalog.key), or unset it to use a key file");
+    }
     String hint =
         "copy the catalog key file of a machine already using this catalog (e.g. the first"
             + " master's catalog.key) to "
-            + (key.file() == null ? "the key file" : key.file())
+            + key.file()
             + ", or set "
             + CatalogKey.ENVIRONMENT_VARIABLE
             + " to its contents (docs/high-availability.md, 2.2)";
-    if (key.file() == null) {
-      return new UsageException(
-          CatalogKey.ENVIRONMENT_VARIABLE + " holds the wrong key: " + wrong.getMessage(), hint);
-    }
     if (key.created()) {
       try {
         Files.deleteIfExists(key.file());

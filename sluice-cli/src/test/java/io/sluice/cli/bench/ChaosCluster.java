@@ -156,29 +156,16 @@ final class ChaosCluster implements AutoCloseable {
       int management = freePort();
       ports.add(port);
       managementPorts.add(management);
-      Path config = dir.resolve("master-" + i + ".yaml");
-      write(
-          config,
-          """
-          name: chaos-master-%d
-          host: 127.0.0.1
-          port: %d
-          managementPort: %d
-          advertisedAddress: localhost
-          tls: {certificate: certs/master.crt, key: certs/master.key, ca: certs/ca.crt}
-          catalog: {url: "%s", user: postgres, keyFile: catalog.key}
-          """
-              .formatted(i, port, management, catalogUrl));
       SluiceProcess master =
-          new SluiceProcess(
+          SluiceProcess.master(
               "chaos-master-" + i,
-              "256m",
-              logback,
-              dir.resolve("master-" + i + ".log"),
-              "chaos-master-" + i,
-              "master",
-              "--config",
-              config.toString());
+              dir,
+              "certs/",
+              port,
+              management,
+              catalogUrl,
+              "postgres",
+              logback);
       masters.add(master);
       master.start();
     }

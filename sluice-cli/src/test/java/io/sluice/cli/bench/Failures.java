@@ -31,6 +31,9 @@ final class Failures {
       where w.display_name = :worker and t.status = 'RUNNING'
       """;
 
+  private static final String EXECUTION_ENDED =
+      "select status in (3, 4, 6, 7, 9) from execution where execution_id = :execution";
+
   private static final String NEXT_ATTEMPT_STARTED =
       "select min(started) from attempt_ledger where execution_id = :execution and attempt > :attempt";
 
@@ -108,16 +111,22 @@ final class Failures {
     worker.kill();
     workerKills.computeIfAbsent(worker.name(), name -> new ArrayList<>()).add(killed);
     List<Long> retries = new ArrayList<>();
+    int reported = 0;
     for (long[] task : running) {
       Instant[] next = new Instant[1];
+      boolean[] ended = new boolean[1];
       waitFor(
           () -> {
             next[0] = nextAttemptStarted(task[0], task[1]).orElse(null);
-            return next[0] != null;
+            // Its result reached a master just before the kill: nothing will run again.
+            ended[0] = next[0] == null && ended(task[0]);
+            return next[0] != null || ended[0];
           },
           killed);
       if (next[0] != null) {
         retries.add(Duration.between(killed, next[0]).toMillis());
+      } else if (ended[0]) {
+        reported++;
       }
     }
     log.line(
@@ -127,7 +136,8 @@ final class Failures {
             + running.size()
             + " task(s): next attempts after "
             + retries
-            + " ms");
+            + " ms"
+            + (reported > 0 ? " (" + reported + " had reported its end just before)" : ""));
     worker.start();
     return retries;
   }
@@ -231,6 +241,22 @@ final class Failures {
       return result;
     } catch (RuntimeException catalogDown) {
       return Map.of();
+    }
+  }
+
+  /** Whether the execution has a final status (false while the catalog cannot be read). */
+  private boolean ended(long execution) {
+    try {
+      return cluster
+          .catalogJdbi()
+          .withHandle(
+              h ->
+                  h.createQuery(EXECUTION_ENDED)
+                      .bind("execution", execution)
+                      .mapTo(Boolean.class)
+                      .one());
+    } catch (RuntimeException catalogDown) {
+      return false;
     }
   }
 

@@ -76,29 +76,16 @@ class MasterKillDeliveryTest {
     for (int i = 1; i <= 2; i++) {
       int port = ChaosCluster.freePort();
       ports.add(port);
-      Path config = dir.resolve("master-" + i + ".yaml");
-      Files.writeString(
-          config,
-          """
-          name: master-%d
-          host: 127.0.0.1
-          port: %d
-          managementPort: %d
-          advertisedAddress: localhost
-          tls: {certificate: master.crt, key: master.key, ca: ca.crt}
-          catalog: {url: "%s", user: %s, keyFile: catalog.key}
-          """
-              .formatted(i, port, ChaosCluster.freePort(), location.jdbcUrl(), location.user()));
       SluiceProcess master =
-          new SluiceProcess(
+          SluiceProcess.master(
               "master-" + i,
-              "256m",
-              logback,
-              dir.resolve("master-" + i + ".log"),
-              "master-" + i,
-              "master",
-              "--config",
-              config.toString());
+              dir,
+              "",
+              port,
+              ChaosCluster.freePort(),
+              location.jdbcUrl(),
+              location.user(),
+              logback);
       masters.add(master);
       master.start();
     }

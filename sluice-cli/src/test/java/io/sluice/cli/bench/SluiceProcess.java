@@ -4,6 +4,7 @@ import io.sluice.cli.SluiceCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,48 @@ final class SluiceProcess {
     command.add(System.getProperty("java.class.path"));
     command.add(SluiceCommand.class.getName());
     command.addAll(List.of(args));
+  }
+
+  /**
+   * A {@code sluice master} on 127.0.0.1, advertised as localhost, with 256 MB of heap: writes its
+   * config to {@code dir/NAME.yaml} (TLS files and {@code catalog.key} relative to {@code dir},
+   * under {@code certs}) and logs to {@code dir/NAME.log}. Not started yet.
+   */
+  static SluiceProcess master(
+      String name,
+      Path dir,
+      String certs,
+      int port,
+      int managementPort,
+      String catalogUrl,
+      String catalogUser,
+      Path logback) {
+    Path config = dir.resolve(name + ".yaml");
+    try {
+      Files.writeString(
+          config,
+          """
+          name: %s
+          host: 127.0.0.1
+          port: %d
+          managementPort: %d
+          advertisedAddress: localhost
+          tls: {certificate: %smaster.crt, key: %smaster.key, ca: %sca.crt}
+          catalog: {url: "%s", user: %s, keyFile: catalog.key}
+          """
+              .formatted(name, port, managementPort, certs, certs, certs, catalogUrl, catalogUser));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + config, e);
+    }
+    return new SluiceProcess(
+        name,
+        "256m",
+        logback,
+        dir.resolve(name + ".log"),
+        name,
+        "master",
+        "--config",
+        config.toString());
   }
 
   String name() {

@@ -6,17 +6,15 @@ import static org.awaitility.Awaitility.await;
 import io.sluice.catalog.execution.CreateExecution;
 import io.sluice.catalog.message.EventMessage;
 import io.sluice.catalog.message.MessageQuery;
-import io.sluice.catalog.testing.CatalogUnderTest;
 import io.sluice.cli.SluiceCommand;
 import io.sluice.engine.project.ProjectFiles;
-import io.sluice.master.Master;
+import io.sluice.master.ScaleOutCluster;
 import io.sluice.master.config.MasterSettings;
 import io.sluice.master.management.WorkerAgent;
 import io.sluice.master.management.WorkerAgents;
 import io.sluice.worker.Worker;
 import io.sluice.worker.process.ChildProcessLedger;
 import io.sluice.worker.testing.TestCertificates;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,29 +39,21 @@ import org.junit.jupiter.api.io.TempDir;
 class RealMasterTest {
 
   @TempDir Path dir;
+  private ScaleOutCluster cluster;
   private TestCertificates certs;
-  private CatalogUnderTest catalog;
-  private MasterSettings masterSettings;
-  private Master master;
   private final List<Worker> workers = new ArrayList<>();
   private Process process;
 
   @BeforeEach
-  void start() throws Exception {
-    certs = new TestCertificates(dir);
-    catalog = CatalogUnderTest.open();
-    catalog.catalog().folders().create("F", "");
-    catalog.catalog().projects().deploy("F", project());
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    masterSettings =
-        MasterSettings.defaults(
-                dir.resolve("master.crt"), dir.resolve("master.key"), dir.resolve("ca.crt"))
-            .withPorts(port, 0)
-            .withLease(Duration.ofSeconds(4), Duration.ofSeconds(1), Duration.ofMillis(100));
-    master = Master.start(masterSettings, catalog.catalog(), catalog.context());
+  void start() {
+    cluster = ScaleOutCluster.start(dir, RealMasterTest::shortLease);
+    cluster.catalog().projects().deploy("F", project());
+    certs = TestCertificates.ofCluster(dir, cluster.ca);
+  }
+
+  /** L 4 s, G 1 s: a killed worker's task is taken back within seconds. */
+  private static MasterSettings shortLease(MasterSettings settings) {
+    return settings.withLease(Duration.ofSeconds(4), Duration.ofSeconds(1), Duration.ofMillis(100));
   }
 
   @AfterEach
@@ -71,10 +62,7 @@ class RealMasterTest {
       process.destroyForcibly();
     }
     workers.forEach(Worker::close);
-    if (master != null) {
-      master.close();
-    }
-    catalog.close();
+    cluster.close();
   }
 
   private static byte[] project() {
@@ -103,7 +91,7 @@ class RealMasterTest {
   }
 
   private String endpoint() {
-    return "https://localhost:" + master.workerPort();
+    return cluster.workerEndpoint();
   }
 
   private static final String MARGIN = "leaseSafetyMargin: 1s\n";
@@ -125,7 +113,7 @@ class RealMasterTest {
   }
 
   private void enable(String name) {
-    WorkerAgents agents = new WorkerAgents(catalog.jdbi());
+    WorkerAgents agents = cluster.workers();
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> agents.list().stream().anyMatch(w -> w.displayName().equals(name)));
@@ -137,21 +125,21 @@ class RealMasterTest {
 
   private long execute(int seconds, int retries) {
     long id =
-        catalog
+        cluster
             .catalog()
             .executions()
             .create(CreateExecution.of("F", "P", "Slow").inScaleOut(true).withAnyWorker(true));
-    catalog.catalog().executions().setParameterValue(id, 30, "Seconds", String.valueOf(seconds));
-    catalog.catalog().executions().start(id, retries);
+    cluster.catalog().executions().setParameterValue(id, 30, "Seconds", String.valueOf(seconds));
+    cluster.catalog().executions().start(id, retries);
     return id;
   }
 
   private int status(long id) {
-    return catalog.catalog().executions().get(id).status();
+    return cluster.catalog().executions().get(id).status();
   }
 
   private List<EventMessage> messages(long id) {
-    return catalog.catalog().messages().ofExecution(id, MessageQuery.all());
+    return cluster.catalog().messages().ofExecution(id, MessageQuery.all());
   }
 
   /** Event lines in a worker's task log for an execution (its header and outcome lines aside). */
@@ -167,7 +155,7 @@ class RealMasterTest {
   }
 
   private String taskColumn(long executionId, String column) {
-    return catalog
+    return cluster
         .jdbi()
         .withHandle(
             h ->
@@ -194,19 +182,19 @@ class RealMasterTest {
   @Test
   void aMasterRestartMidRunLosesNoEventAndCostsNoRetry() throws Exception {
     // The default lease (L 10 s, G 2 s; worker M 2 s) rides through outages up to L - M = 8 s.
-    master.close();
-    masterSettings =
-        masterSettings.withLease(
-            Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofMillis(100));
-    master = Master.start(masterSettings, catalog.catalog(), catalog.context());
+    UnaryOperator<MasterSettings> defaultLease =
+        settings ->
+            settings.withLease(
+                Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofMillis(100));
+    cluster.restartMaster(defaultLease);
     inProcessWorker("w1");
     long id = execute(4, 0);
     await().atMost(Duration.ofSeconds(20)).until(() -> !messages(id).isEmpty());
 
     long down = System.nanoTime();
-    master.close(); // the master goes down while the package runs and logs
+    cluster.stopMaster(); // the master goes down while the package runs and logs
     Thread.sleep(1_500);
-    master = Master.start(masterSettings, catalog.catalog(), catalog.context());
+    cluster.startMaster(defaultLease);
     System.out.println(
         "FIGURE master outage: " + Duration.ofNanos(System.nanoTime() - down).toMillis() + " ms");
 

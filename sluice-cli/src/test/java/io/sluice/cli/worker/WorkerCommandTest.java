@@ -5,11 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.sluice.catalog.execution.CreateExecution;
 import io.sluice.catalog.message.MessageQuery;
-import io.sluice.catalog.testing.CatalogUnderTest;
 import io.sluice.cli.SluiceCommand;
 import io.sluice.engine.project.ProjectFiles;
-import io.sluice.master.Master;
-import io.sluice.master.config.MasterSettings;
+import io.sluice.master.ScaleOutCluster;
 import io.sluice.master.management.WorkerAgent;
 import io.sluice.master.management.WorkerAgents;
 import io.sluice.worker.testing.TestCertificates;
@@ -40,32 +38,26 @@ import picocli.CommandLine;
 class WorkerCommandTest {
 
   @TempDir static Path dir;
+  private static ScaleOutCluster cluster;
   private static TestCertificates certs;
-  private static CatalogUnderTest catalog;
-  private static Master master;
   private Process process;
 
   @BeforeAll
   static void start() {
-    certs = new TestCertificates(dir);
-    catalog = CatalogUnderTest.open();
-    catalog.catalog().folders().create("F", "");
-    catalog.catalog().projects().deploy("F", project());
     // A short lease (L 6 s, G 1 s) so a killed worker's task is re-queued within seconds.
-    master =
-        Master.start(
-            MasterSettings.defaults(
-                    dir.resolve("master.crt"), dir.resolve("master.key"), dir.resolve("ca.crt"))
-                .withPorts(0, 0)
-                .withLease(Duration.ofSeconds(6), Duration.ofSeconds(1), Duration.ofMillis(100)),
-            catalog.catalog(),
-            catalog.context());
+    cluster =
+        ScaleOutCluster.start(
+            dir,
+            settings ->
+                settings.withLease(
+                    Duration.ofSeconds(6), Duration.ofSeconds(1), Duration.ofMillis(100)));
+    cluster.catalog().projects().deploy("F", project());
+    certs = TestCertificates.ofCluster(dir, cluster.ca);
   }
 
   @AfterAll
   static void stopMaster() {
-    master.close();
-    catalog.close();
+    cluster.close();
   }
 
   @AfterEach
@@ -108,10 +100,7 @@ class WorkerCommandTest {
       certs.issueWorker(name);
       Files.writeString(
           config,
-          certs.workerYaml(
-              name,
-              List.of("https://localhost:" + master.workerPort()),
-              "leaseSafetyMargin: 1s\n"));
+          certs.workerYaml(name, List.of(cluster.workerEndpoint()), "leaseSafetyMargin: 1s\n"));
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     process =
@@ -135,7 +124,7 @@ class WorkerCommandTest {
 
   /** Enables worker {@code name} once it has registered itself, as an operator does. */
   private static UUID enable(String name) {
-    WorkerAgents agents = new WorkerAgents(catalog.jdbi());
+    WorkerAgents agents = cluster.workers();
     // Generous: a JVM starts on a machine that may be busy with other builds.
     await().atMost(Duration.ofSeconds(60)).until(() -> registered(agents, name).isPresent());
     UUID id = registered(agents, name).orElseThrow().workerAgentId();
@@ -149,7 +138,7 @@ class WorkerCommandTest {
 
   /** Runs Slow in Scale Out on {@code worker} only. */
   private static long execute(int seconds, int retries, UUID worker) {
-    var executions = catalog.catalog().executions();
+    var executions = cluster.catalog().executions();
     long id =
         executions.create(
             CreateExecution.of("F", "P", "Slow").inScaleOut(true).withAnyWorker(false));
@@ -160,15 +149,15 @@ class WorkerCommandTest {
   }
 
   private static int status(long executionId) {
-    return catalog.catalog().executions().get(executionId).status();
+    return cluster.catalog().executions().get(executionId).status();
   }
 
   private static boolean logged(long executionId) {
-    return !catalog.catalog().messages().ofExecution(executionId, MessageQuery.all()).isEmpty();
+    return !cluster.catalog().messages().ofExecution(executionId, MessageQuery.all()).isEmpty();
   }
 
   private static String taskColumn(long executionId, String column) {
-    return catalog
+    return cluster
         .jdbi()
         .withHandle(
             h ->

@@ -182,14 +182,43 @@ public final class ScaleOutCluster implements AutoCloseable {
   }
 
   public String taskStatus(long executionId) {
+    return task(executionId, "status");
+  }
+
+  /** A column of the execution's Scale Out task, as text (null stays null, no task is null). */
+  public String task(long executionId, String column) {
     return jdbi()
         .withHandle(
             h ->
-                h.createQuery("select status from scale_out_task where execution_id = :id")
+                h.createQuery(
+                        "select " + column + "::text from scale_out_task where execution_id = :id")
                     .bind("id", executionId)
                     .mapTo(String.class)
-                    .one());
+                    .findOne()
+                    .orElse(null));
   }
+
+  /**
+   * A package "Slow": sets a variable, sleeps {@code $Package::Seconds} (default 1) in an Execute
+   * Process task, sets it again.
+   */
+  public static final String SLOW_PACKAGE =
+      """
+      parameters:
+        - {name: Seconds, type: Int32, default: 1}
+      variables:
+        - {name: N, type: Int32, value: 0}
+      tasks:
+        - {name: Before, type: Expression, expression: "@[User::N] = 1"}
+        - name: Wait
+          type: ExecuteProcess
+          executable: sleep
+          arguments: "1"
+          after: Before
+          expressions:
+            arguments: '(DT_WSTR, 10) @[$Package::Seconds]'
+        - {name: After, type: Expression, expression: "@[User::N] = 2", after: Wait}
+      """;
 
   /** Makes the running lease of an execution's task run out, on the catalog's clock. */
   public void expireLease(long executionId) {

@@ -86,23 +86,7 @@ class WorkerTest {
           - {name: One, type: Expression, expression: "@[User::N] = 1"}
           - {name: Two, type: Expression, expression: "@[User::N] = 2", after: One}
         """;
-    String slow =
-        """
-        parameters:
-          - {name: Seconds, type: Int32, default: 1}
-        variables:
-          - {name: N, type: Int32, value: 0}
-        tasks:
-          - {name: Before, type: Expression, expression: "@[User::N] = 1"}
-          - name: Wait
-            type: ExecuteProcess
-            executable: sleep
-            arguments: "1"
-            after: Before
-            expressions:
-              arguments: '(DT_WSTR, 10) @[$Package::Seconds]'
-          - {name: After, type: Expression, expression: "@[User::N] = 2", after: Wait}
-        """;
+    String slow = ScaleOutCluster.SLOW_PACKAGE;
     return ProjectFiles.of(
             Map.of(
                 "project.yaml", "name: W\n".getBytes(StandardCharsets.UTF_8),
@@ -178,16 +162,7 @@ class WorkerTest {
 
   /** A column of the execution's Scale Out task, as text (null stays null). */
   private static String task(long executionId, String column) {
-    return cluster
-        .jdbi()
-        .withHandle(
-            h ->
-                h.createQuery(
-                        "select " + column + "::text from scale_out_task where execution_id = :id")
-                    .bind("id", executionId)
-                    .mapTo(String.class)
-                    .findOne()
-                    .orElse(null));
+    return cluster.task(executionId, column);
   }
 
   private static RunningAttempt attempt(long executionId, int attempt) {

@@ -66,23 +66,7 @@ class RealMasterTest {
   }
 
   private static byte[] project() {
-    String slow =
-        """
-        parameters:
-          - {name: Seconds, type: Int32, default: 1}
-        variables:
-          - {name: N, type: Int32, value: 0}
-        tasks:
-          - {name: Before, type: Expression, expression: "@[User::N] = 1"}
-          - name: Wait
-            type: ExecuteProcess
-            executable: sleep
-            arguments: "1"
-            after: Before
-            expressions:
-              arguments: '(DT_WSTR, 10) @[$Package::Seconds]'
-          - {name: After, type: Expression, expression: "@[User::N] = 2", after: Wait}
-        """;
+    String slow = ScaleOutCluster.SLOW_PACKAGE;
     return ProjectFiles.of(
             Map.of(
                 "project.yaml", "name: P\n".getBytes(StandardCharsets.UTF_8),
@@ -155,15 +139,7 @@ class RealMasterTest {
   }
 
   private String taskColumn(long executionId, String column) {
-    return cluster
-        .jdbi()
-        .withHandle(
-            h ->
-                h.createQuery(
-                        "select " + column + "::text from scale_out_task where execution_id = :id")
-                    .bind("id", executionId)
-                    .mapTo(String.class)
-                    .one());
+    return cluster.task(executionId, column);
   }
 
   @Test

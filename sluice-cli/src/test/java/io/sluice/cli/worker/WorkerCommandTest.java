@@ -157,15 +157,7 @@ class WorkerCommandTest {
   }
 
   private static String taskColumn(long executionId, String column) {
-    return cluster
-        .jdbi()
-        .withHandle(
-            h ->
-                h.createQuery(
-                        "select " + column + "::text from scale_out_task where execution_id = :id")
-                    .bind("id", executionId)
-                    .mapTo(String.class)
-                    .one());
+    return cluster.task(executionId, column);
   }
 
   @Test

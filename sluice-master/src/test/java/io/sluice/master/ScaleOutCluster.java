@@ -202,23 +202,28 @@ public final class ScaleOutCluster implements AutoCloseable {
    * A package "Slow": sets a variable, sleeps {@code $Package::Seconds} (default 1) in an Execute
    * Process task, sets it again.
    */
-  public static final String SLOW_PACKAGE =
-      """
-      parameters:
-        - {name: Seconds, type: Int32, default: 1}
-      variables:
-        - {name: N, type: Int32, value: 0}
-      tasks:
-        - {name: Before, type: Expression, expression: "@[User::N] = 1"}
-        - name: Wait
-          type: ExecuteProcess
-          executable: sleep
-          arguments: "1"
-          after: Before
-          expressions:
-            arguments: '(DT_WSTR, 10) @[$Package::Seconds]'
-        - {name: After, type: Expression, expression: "@[User::N] = 2", after: Wait}
-      """;
+  public static final String SLOW_PACKAGE = slowPackage("(DT_WSTR, 10) @[$Package::Seconds]");
+
+  /** Package "Slow" whose sleep takes the seconds {@code secondsExpression} gives, as text. */
+  public static String slowPackage(String secondsExpression) {
+    return """
+        parameters:
+          - {name: Seconds, type: Int32, default: 1}
+        variables:
+          - {name: N, type: Int32, value: 0}
+        tasks:
+          - {name: Before, type: Expression, expression: "@[User::N] = 1"}
+          - name: Wait
+            type: ExecuteProcess
+            executable: sleep
+            arguments: "1"
+            after: Before
+            expressions:
+              arguments: '%s'
+          - {name: After, type: Expression, expression: "@[User::N] = 2", after: Wait}
+        """
+        .formatted(secondsExpression);
+  }
 
   /** Makes the running lease of an execution's task run out, on the catalog's clock. */
   public void expireLease(long executionId) {

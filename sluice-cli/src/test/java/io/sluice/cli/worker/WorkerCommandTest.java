@@ -70,22 +70,8 @@ class WorkerCommandTest {
   /** Package Slow sleeps {@code Seconds} in its first attempt; a retry ends at once. */
   private static byte[] project() {
     String yaml =
-        """
-        parameters:
-          - {name: Seconds, type: Int32, default: 1}
-        variables:
-          - {name: N, type: Int32, value: 0}
-        tasks:
-          - {name: Before, type: Expression, expression: "@[User::N] = 1"}
-          - name: Wait
-            type: ExecuteProcess
-            executable: sleep
-            arguments: "1"
-            after: Before
-            expressions:
-              arguments: >-
-                @[System::TaskAttempt] == 1 ? (DT_WSTR, 10) @[$Package::Seconds] : "0"
-        """;
+        ScaleOutCluster.slowPackage(
+            "@[System::TaskAttempt] == 1 ? (DT_WSTR, 10) @[$Package::Seconds] : \"0\"");
     return ProjectFiles.of(
             Map.of(
                 "project.yaml", "name: P\n".getBytes(StandardCharsets.UTF_8),

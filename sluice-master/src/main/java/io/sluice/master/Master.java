@@ -139,7 +139,12 @@ public final class Master implements AutoCloseable {
                 new CatalogApi(context, settings.maxRequestBytes()),
                 new HealthRoutes(
                     context.database().probe(), settings.catalogConnectionTimeout(), metrics)));
-    server.start();
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      dispatcher.close(); // its thread runs already; nothing else has started
+      throw e;
+    }
 
     Gauge.builder("sluice_polls_waiting", dispatcher, TaskDispatcher::waiting)
         .description("worker polls waiting for a task")

@@ -57,7 +57,7 @@ public final class Json {
     } catch (JsonProcessingException e) {
       throw ApiException.badRequest(
           "the body is not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(),
-          "send JSON as the API documentation shows (docs/scale-out.md)");
+          "send JSON as the API documentation shows (docs/rest-api.md)");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

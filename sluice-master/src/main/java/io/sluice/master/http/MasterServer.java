@@ -3,8 +3,13 @@ package io.sluice.master.http;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.sluice.catalog.CatalogException;
+import io.sluice.master.config.SettingsException;
 import io.sluice.protocol.ErrorReply;
 import io.sluice.protocol.worker.WorkerApi;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLContext;
@@ -39,6 +44,9 @@ public final class MasterServer implements AutoCloseable {
   private final Javalin app;
   private ServerConnector workerConnector;
   private ServerConnector managementConnector;
+  private final String host;
+  private final int configuredWorkerPort;
+  private final int configuredManagementPort;
 
   public MasterServer(
       SSLContext sslContext,
@@ -47,6 +55,9 @@ public final class MasterServer implements AutoCloseable {
       int managementPort,
       Duration idleTimeout,
       List<RouteModule> modules) {
+    this.host = host;
+    this.configuredWorkerPort = workerPort;
+    this.configuredManagementPort = managementPort;
     this.app =
         Javalin.create(
             config -> {
@@ -152,13 +163,15 @@ public final class MasterServer implements AutoCloseable {
     config.routes.error(
         404,
         ctx -> {
-          if (ctx.result() == null || ctx.result().isEmpty()) {
+          // Ours are JSON already (ApiException, CatalogException); Javalin's own "Endpoint ...
+          // not found" is plain text, which no API client can read as an error reply.
+          if (!"application/json".equals(ctx.res().getContentType())) {
             Json.write(
                 ctx,
                 404,
                 new ErrorReply(
                     "no such endpoint: " + ctx.method() + " " + ctx.path(),
-                    "see docs/scale-out.md for the API"));
+                    "see docs/rest-api.md for the API"));
           }
         });
     config.routes.error(
@@ -169,14 +182,63 @@ public final class MasterServer implements AutoCloseable {
                 405,
                 new ErrorReply(
                     ctx.method() + " is not allowed on " + ctx.path(),
-                    "see docs/scale-out.md for the API")));
+                    "see docs/rest-api.md for the API")));
   }
 
   public MasterServer start() {
-    app.start();
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      BindException taken = bindFailure(e);
+      if (taken == null) {
+        throw e;
+      }
+      app.stop(); // the other port may be bound already
+      throw new SettingsException(
+          "the master cannot listen on "
+              + takenPort()
+              + ": "
+              + taken.getMessage()
+              + " (another master, or another program, uses it)",
+          "stop what uses it (ss -ltnp shows who listens where), or choose other ports with"
+              + " port: and managementPort: in master.yaml");
+    }
     log.info(
         "serving workers on port {} and management on port {}", workerPort(), managementPort());
     return this;
+  }
+
+  private static BindException bindFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof BindException bind) {
+        return bind;
+      }
+    }
+    return null;
+  }
+
+  /** Which of the two ports is taken: Jetty's message ("Address already in use") does not say. */
+  private String takenPort() {
+    if (inUse(configuredWorkerPort)) {
+      return "port " + configuredWorkerPort + " (the worker API, port:)";
+    }
+    if (inUse(configuredManagementPort)) {
+      return "port " + configuredManagementPort + " (management, managementPort:)";
+    }
+    return "port " + configuredWorkerPort + " or " + configuredManagementPort;
+  }
+
+  private boolean inUse(int port) {
+    if (port == 0) {
+      return false;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      // No host: Jetty listens on every address, and so does the probe.
+      probe.bind(host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port));
+      return false;
+    } catch (IOException e) {
+      return true;
+    }
   }
 
   public int workerPort() {

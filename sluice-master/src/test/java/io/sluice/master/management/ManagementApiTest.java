@@ -176,6 +176,17 @@ class ManagementApiTest {
   }
 
   @Test
+  void anUnknownEndpointIsAnswered404WithAJsonErrorReply() throws Exception {
+    Answer answer = get(admin, "/api/v1/nothing");
+
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(answer.body().path("error").asText())
+        .as(answer.text())
+        .isEqualTo("no such endpoint: GET /api/v1/nothing");
+    assertThat(answer.body().path("hint").asText()).contains("docs/rest-api.md");
+  }
+
+  @Test
   void theWorkerApiIsNotServedOnTheManagementPort() throws Exception {
     Answer answer = send(workerCertificate, "POST", "/api/worker/v1/heartbeat", "{}", null);
     assertThat(answer.status()).isEqualTo(404);

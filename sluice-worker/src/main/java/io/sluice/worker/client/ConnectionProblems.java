@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.UnresolvedAddressException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.util.Locale;
@@ -51,7 +52,11 @@ final class ConnectionProblems {
               + " its certificate carries");
     }
     if (all.contains("pkix path building failed")
-        || all.contains("unable to find valid certification path")) {
+        || all.contains("unable to find valid certification path")
+        // Another CA with the same name (every default CA is "Sluice Cluster CA"): the anchor is
+        // found by name, then its key does not verify the master's certificate.
+        || all.contains("signature check failed")
+        || all.contains("signature does not match")) {
       return new MasterException(
           tls.pinned()
               ? "master "
@@ -106,7 +111,8 @@ final class ConnectionProblems {
               + " is a Sluice master (https) and that tls.* in worker.yaml"
               + " name the files sluice cert wrote");
     }
-    if (has(failure, UnknownHostException.class)) {
+    if (has(failure, UnknownHostException.class)
+        || has(failure, UnresolvedAddressException.class)) {
       return new MasterException(
           "master host " + host + " is unknown to DNS",
           "fix the name in masters, or add it to DNS / /etc/hosts");

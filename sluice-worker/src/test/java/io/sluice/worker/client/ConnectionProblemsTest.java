@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.worker.config.WorkerSettings;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Path;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 
 class ConnectionProblemsTest {
@@ -39,5 +42,31 @@ class ConnectionProblemsTest {
                 + " (stopped or restarted?)");
     assertThat(problem.hint()).startsWith("the worker goes on with another master");
     assertThat(ConnectionProblems.nobodyListens(closed)).isTrue();
+  }
+
+  @Test
+  void aMasterNameThatDoesNotResolveIsADnsProblemNotARefusal() {
+    // What java.net.http throws for a host name nobody can resolve.
+    Exception unresolved = new ConnectException();
+    unresolved.initCause(new UnresolvedAddressException());
+
+    MasterException problem = problems.explain(unresolved, master, false);
+
+    assertThat(problem.getMessage()).isEqualTo("master host master1.example.com is unknown to DNS");
+    assertThat(problem.hint()).contains("/etc/hosts");
+  }
+
+  @Test
+  void aMasterCertificateFromAnotherCaOfTheSameNameNamesTheCaFile() {
+    Exception otherCa =
+        new SSLHandshakeException(
+            "PKIX path validation failed: java.security.cert.CertPathValidatorException:"
+                + " signature check failed");
+
+    MasterException problem = problems.explain(otherCa, master, false);
+
+    assertThat(problem.getMessage())
+        .isEqualTo("the master's certificate is not signed by the CA in ca.crt");
+    assertThat(problem.hint()).startsWith("point tls.ca at the ca.crt of the cluster CA");
   }
 }

@@ -87,9 +87,11 @@ public final class ExecuteCommand extends CatalogCommandBase {
 
   @Option(
       names = "--worker",
-      paramLabel = "ID",
-      description = "Scale out: only this worker may run it (repeatable). Default: any worker.")
-  List<UUID> workers = new ArrayList<>();
+      paramLabel = "WORKER",
+      description =
+          "Scale out: only this worker (id or display name, as sluice workers list shows) may run"
+              + " it (repeatable). Default: any worker.")
+  List<String> workers = new ArrayList<>();
 
   @Option(
       names = "--worker-tag",
@@ -133,7 +135,10 @@ public final class ExecuteCommand extends CatalogCommandBase {
       // Through a master the default stays Scale Out; --no-scale-out has a master run it.
       request = request.inScaleOut(true);
     }
-    if (!workers.isEmpty()) {
+    // Named workers are looked up before anything is created: an unknown one leaves nothing behind.
+    List<UUID> onlyOn =
+        workers.stream().map(w -> access().workers().get(w).workerAgentId()).toList();
+    if (!onlyOn.isEmpty()) {
       request = request.inScaleOut(true).withAnyWorker(false);
     }
     if (!workerTags.isEmpty()) {
@@ -157,7 +162,7 @@ public final class ExecuteCommand extends CatalogCommandBase {
       if (loggingLevel != null) {
         catalog.executions().setParameterValue(id, 50, "LOGGING_LEVEL", loggingLevel.toString());
       }
-      for (UUID worker : workers) {
+      for (UUID worker : onlyOn) {
         catalog.executions().addWorker(id, worker);
       }
     } catch (RuntimeException badValue) {

@@ -111,6 +111,60 @@ class ScaleOutCommandsTest {
   }
 
   @Test
+  void executeTakesTheWorkersThatMayRunItByDisplayNameOrId() {
+    CatalogLocation location = TestCatalog.newEmptyDatabase();
+    Path key = tmp.resolve("catalog.key");
+    UUID id = UUID.randomUUID();
+    try (CatalogDatabase db = CatalogDatabase.open(location)) {
+      db.jdbi()
+          .useHandle(
+              h ->
+                  h.createUpdate(
+                          """
+                          insert into worker_agent (worker_agent_id, machine_name,
+                                                    certificate_fingerprint, display_name)
+                          values (:id, 'host1', 'AB:CD', 'etl-1')
+                          """)
+                      .bind("id", id)
+                      .execute());
+    }
+    assertThat(run(location, key, "catalog", "folders", "create", "F").exitCode()).isZero();
+    Result deployed = run(location, key, "catalog", "deploy", "../examples/hello", "--folder", "F");
+    assertThat(deployed.exitCode()).as(deployed.err()).isZero();
+    String[] hello = {"execute", "--folder", "F", "--project", "hello", "--package", "hello"};
+
+    Result byName = run(location, key, with(hello, "--worker", "etl-1"));
+    Result byId = run(location, key, with(hello, "--worker", id.toString()));
+    Result unknown = run(location, key, with(hello, "--worker", "nobody"));
+
+    assertThat(byName.exitCode()).as(byName.err()).isZero();
+    assertThat(byId.exitCode()).as(byId.err()).isZero();
+    assertThat(unknown.exitCode()).isEqualTo(1);
+    assertThat(unknown.err()).contains("there is no worker 'nobody'");
+    try (CatalogDatabase db = CatalogDatabase.open(location)) {
+      List<String> allowed =
+          db.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery("select worker_agent_id::text from execution_worker order by 1")
+                          .mapTo(String.class)
+                          .list());
+      assertThat(allowed).containsExactly(id.toString(), id.toString());
+      long executions =
+          db.jdbi()
+              .withHandle(
+                  h -> h.createQuery("select count(*) from execution").mapTo(Long.class).one());
+      assertThat(executions).as("the unknown worker created no execution").isEqualTo(2);
+    }
+  }
+
+  private static String[] with(String[] args, String... more) {
+    List<String> all = new ArrayList<>(Arrays.asList(args));
+    all.addAll(Arrays.asList(more));
+    return all.toArray(String[]::new);
+  }
+
+  @Test
   void tokensAreShownOnceAndStoredOnlyAsHashes() {
     CatalogLocation location = TestCatalog.newEmptyDatabase();
     Path key = tmp.resolve("catalog.key");

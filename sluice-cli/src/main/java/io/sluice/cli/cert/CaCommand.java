@@ -33,7 +33,7 @@ public final class CaCommand implements Callable<Integer> {
             name, options.validity(CertificateAuthority.DEFAULT_CA_VALIDITY));
     ca.writePem(options.dir());
     System.out.println("Created the cluster CA in " + options.dir());
-    System.out.println("  ca.crt  give it to every master (tls.ca) and worker (trust)");
+    System.out.println("  ca.crt  give it to every master and worker (tls.ca in both files)");
     System.out.println("  ca.key  keep it secret and backed up; only sluice cert needs it");
     System.out.println("  SHA-256 " + Fingerprints.sha256(ca.certificate()));
     System.out.println(

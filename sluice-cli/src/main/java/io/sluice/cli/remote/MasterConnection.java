@@ -196,6 +196,13 @@ public final class MasterConnection {
     while (deepest.getCause() != null) {
       deepest = deepest.getCause();
     }
+    if (deepest instanceof java.nio.channels.ClosedChannelException
+        || deepest instanceof ConnectException) {
+      return "connection refused (is it running?)"; // Java names neither in words
+    }
+    if (deepest instanceof java.nio.channels.UnresolvedAddressException) {
+      return "the host name does not resolve (DNS, /etc/hosts)";
+    }
     String message = deepest.getMessage();
     return message == null ? deepest.getClass().getSimpleName() : message;
   }

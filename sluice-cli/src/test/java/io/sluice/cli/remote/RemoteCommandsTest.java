@@ -411,7 +411,8 @@ class RemoteCommandsTest {
         run("catalog", "folders", "list", "--master", "https://localhost:1", "--ca", ca);
     assertThat(unreachable.exitCode()).isEqualTo(1);
     assertThat(unreachable.err())
-        .contains("cannot reach the master")
+        .contains("cannot reach the master at https://localhost:1: connection refused")
+        .doesNotContain("Exception")
         .contains("hint: check --master");
     Result notHttps = run("catalog", "folders", "list", "--master", "localhost:8392");
     assertThat(notHttps.exitCode()).isEqualTo(2);

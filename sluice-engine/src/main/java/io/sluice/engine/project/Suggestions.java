@@ -49,7 +49,8 @@ public final class Suggestions {
 
   /**
    * The known name nearest to {@code written} by edit distance, if near enough to be a typo; else
-   * one that holds every letter of {@code written} in order (ExecSql for ExecuteSql); else null.
+   * one that holds every letter of {@code written} in order (ExecSql for ExecuteSql); else the one
+   * sharing the longest beginning of six letters or more (maxTasks for maxTaskCount); else null.
    */
   public static String closest(String written, Collection<String> known) {
     String best = null;
@@ -74,7 +75,24 @@ public final class Suggestions {
         }
       }
     }
-    return null;
+    String longest = null;
+    int longestPrefix = 5;
+    for (String candidate : new TreeSet<>(known)) {
+      int prefix = commonPrefix(w, candidate.toLowerCase(Locale.ROOT));
+      if (prefix > longestPrefix) {
+        longest = candidate;
+        longestPrefix = prefix;
+      }
+    }
+    return longest;
+  }
+
+  private static int commonPrefix(String a, String b) {
+    int n = 0;
+    while (n < Math.min(a.length(), b.length()) && a.charAt(n) == b.charAt(n)) {
+      n++;
+    }
+    return n;
   }
 
   private static boolean isSubsequence(String letters, String within) {

@@ -3,6 +3,7 @@ package io.sluice.master.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.sluice.engine.project.Suggestions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -61,7 +62,7 @@ public final class MasterConfigFile {
       throw new SettingsException(
           file + " holds no settings", "it needs at least a tls: section (certificate, key, ca)");
     }
-    requireKnown(root, KEYS, "");
+    requireKnown(file, root, KEYS, "");
     JsonNode tls = root.path("tls");
     if (!tls.isObject()) {
       throw new SettingsException(
@@ -69,7 +70,7 @@ public final class MasterConfigFile {
           "add tls: {certificate: master.crt, key: master.key, ca: ca.crt} (sluice cert master"
               + " writes them)");
     }
-    requireKnown(tls, TLS_KEYS, "tls.");
+    requireKnown(file, tls, TLS_KEYS, "tls.");
     Path folder = file.toAbsolutePath().getParent();
     MasterSettings d =
         MasterSettings.defaults(
@@ -100,13 +101,16 @@ public final class MasterConfigFile {
             : d.serverExecutions());
   }
 
-  private static void requireKnown(JsonNode node, Set<String> known, String prefix) {
+  private static void requireKnown(Path file, JsonNode node, Set<String> known, String prefix) {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!known.contains(name)) {
+        String closest = Suggestions.closest(name, known);
         throw new SettingsException(
-            "unknown setting '" + prefix + name + "'",
-            "known settings: " + String.join(", ", known.stream().sorted().toList()));
+            file + ": unknown setting '" + prefix + name + "'",
+            (closest == null ? "" : "did you mean " + prefix + closest + "? ")
+                + "known settings: "
+                + String.join(", ", known.stream().sorted().toList()));
       }
     }
   }

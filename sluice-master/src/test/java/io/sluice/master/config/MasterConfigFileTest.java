@@ -67,8 +67,14 @@ class MasterConfigFileTest {
   void mistakesAreNamedWithAHint() {
     assertThatThrownBy(() -> read("tls: {certificate: m.crt, key: m.key, ca: ca.crt}\nleese: 5s\n"))
         .isInstanceOf(SettingsException.class)
-        .hasMessageContaining("unknown setting 'leese'")
+        .hasMessageContaining("master.yaml: unknown setting 'leese'")
         .satisfies(e -> assertThat(((SettingsException) e).hint()).contains("leaseInterval"));
+    assertThatThrownBy(
+            () -> read("tls: {certificate: m.crt, key: m.key, ca: ca.crt}\nleaseIntervall: 5s\n"))
+        .satisfies(
+            e ->
+                assertThat(((SettingsException) e).hint())
+                    .startsWith("did you mean leaseInterval? known settings:"));
     assertThatThrownBy(
             () -> read("tls: {certificate: m.crt, key: m.key, ca: ca.crt}\ngrace: soon\n"))
         .isInstanceOf(SettingsException.class)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.sluice.engine.project.Suggestions;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -124,12 +124,8 @@ public final class WorkerSettingsReader {
     while (names.hasNext()) {
       String name = names.next();
       if (!known.contains(name)) {
-        String suggestion =
-            known.stream()
-                .filter(k -> k.equalsIgnoreCase(name) || similar(k, name))
-                .findFirst()
-                .map(k -> "did you mean " + prefix + k + "? ")
-                .orElse("");
+        String closest = Suggestions.closest(name, known);
+        String suggestion = closest == null ? "" : "did you mean " + prefix + closest + "? ";
         throw new WorkerSettingsException(
             file + ": unknown setting '" + prefix + name + "'",
             suggestion
@@ -140,16 +136,6 @@ public final class WorkerSettingsReader {
   }
 
   /** Names that start alike (maxTasks / maxTaskCount, taskLogs / taskLogFolder). */
-  private static boolean similar(String a, String b) {
-    String x = a.toLowerCase(Locale.ROOT);
-    String y = b.toLowerCase(Locale.ROOT);
-    int common = 0;
-    while (common < Math.min(x.length(), y.length()) && x.charAt(common) == y.charAt(common)) {
-      common++;
-    }
-    return common >= Math.min(6, Math.min(x.length(), y.length()));
-  }
-
   private String text(JsonNode root, String name, String fallback) {
     JsonNode node = root.get(name);
     if (node == null || node.isNull()) {

@@ -66,6 +66,11 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
       hint(err, KEY_HINT);
       return FAILED;
     }
+    if (e instanceof CatalogUnavailableException) {
+      err.println("error: " + e.getMessage());
+      return FAILED;
+    }
+    // After CatalogUnavailableException (no catalog to start with): this one went away meanwhile.
     if (CatalogFailover.isCatalogUnreachable(e)) {
       err.println("error: lost the catalog database: " + sqlMessage(e));
       hint(
@@ -73,10 +78,6 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
           "it stopped, restarted or is failing over to its standby: run the command again once it"
               + " answers (a command that changes something may have been done: look before"
               + " repeating it)");
-      return FAILED;
-    }
-    if (e instanceof CatalogUnavailableException) {
-      err.println("error: " + e.getMessage());
       return FAILED;
     }
     err.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));

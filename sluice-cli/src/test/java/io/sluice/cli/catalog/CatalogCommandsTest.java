@@ -99,6 +99,24 @@ class CatalogCommandsTest {
     assertThat(copied.out()).contains("Finance");
   }
 
+  @Test
+  void aCatalogThatDoesNotAnswerIsNamedWithItsUrl() {
+    CliRun nowhere =
+        new CliRun(
+            new CatalogLocation("jdbc:postgresql://localhost:1/sluice", "sluice", ""),
+            tmp.resolve("catalog.key"));
+
+    Result listed = nowhere.catalog("folders", "list");
+
+    assertThat(listed.exitCode()).isEqualTo(1);
+    assertThat(listed.err())
+        .contains("error: cannot connect to the catalog at jdbc:postgresql://localhost:1/sluice")
+        .doesNotContain("lost the catalog");
+    assertThat(tmp.resolve("catalog.key"))
+        .as("no key made for a catalog never seen")
+        .doesNotExist();
+  }
+
   private static String keyId(Path keyFile) {
     return CatalogKey.load(keyFile).keyId();
   }

@@ -14,8 +14,11 @@ import io.sluice.cli.run.RunCommand;
 import io.sluice.cli.tokens.TokensCommand;
 import io.sluice.cli.worker.WorkerCommand;
 import io.sluice.cli.workers.WorkersCommand;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The {@code sluice} command: the root of every sub-command. */
 @Command(
@@ -52,7 +55,24 @@ public final class SluiceCommand implements Runnable {
     line.addSubcommand("stop", new StopExecutionCommand());
     line.addSubcommand("messages", new MessagesCommand());
     return line.setExecutionExceptionHandler(new ErrorHandler())
+        .setParameterExceptionHandler(SluiceCommand::usageError)
         .setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  /**
+   * A wrong option or argument: one error line and where the help is, as for every other refusal,
+   * not the whole usage text (which buries the one line that matters).
+   */
+  private static int usageError(ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    PrintWriter err = command.getErr();
+    err.println("error: " + e.getMessage());
+    UnmatchedArgumentException.printSuggestions(e, err);
+    err.println(
+        "hint: "
+            + command.getCommandSpec().qualifiedName()
+            + " --help shows its options and arguments");
+    return ErrorHandler.BAD_INPUT;
   }
 
   public static void main(String[] args) {

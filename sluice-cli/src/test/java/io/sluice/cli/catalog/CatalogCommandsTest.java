@@ -100,6 +100,18 @@ class CatalogCommandsTest {
   }
 
   @Test
+  void aWrongOptionIsOneErrorLineAndWhereTheHelpIs() {
+    Result wrong = CliRun.run("catalog", "folders", "list", "--colour", "red");
+
+    assertThat(wrong.exitCode()).isEqualTo(2);
+    assertThat(wrong.err())
+        .startsWith("error: Unknown options: '--colour', 'red'")
+        .contains("hint: sluice catalog folders list --help shows its options and arguments")
+        .doesNotContain("Usage:");
+    assertThat(wrong.err().lines().count()).isLessThan(6);
+  }
+
+  @Test
   void aCatalogThatDoesNotAnswerIsNamedWithItsUrl() {
     CliRun nowhere =
         new CliRun(

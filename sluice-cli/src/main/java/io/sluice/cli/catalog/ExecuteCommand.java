@@ -13,9 +13,11 @@ import io.sluice.cli.catalog.execution.EnvironmentChoice;
 import io.sluice.cli.catalog.execution.ExecutionParameterName;
 import io.sluice.cli.common.CatalogCommandBase;
 import io.sluice.cli.common.ErrorHandler;
+import io.sluice.cli.common.Interruption;
 import io.sluice.cli.common.Output;
 import io.sluice.cli.common.UsageException;
 import io.sluice.engine.event.MessageType;
+import io.sluice.engine.runtime.CancellationToken;
 import io.sluice.master.management.MasterNodes;
 import io.sluice.master.serverexecution.ServerExecutor;
 import java.time.Duration;
@@ -199,7 +201,11 @@ public final class ExecuteCommand extends CatalogCommandBase {
     }
     CatalogContext context =
         access().direct().orElseThrow(() -> new IllegalStateException("no catalog")).context();
-    OperationStatus status = new ServerExecutor(catalog, context).run(id);
+    CancellationToken cancellation = new CancellationToken();
+    OperationStatus status;
+    try (Interruption ctrlC = Interruption.cancels(cancellation)) {
+      status = new ServerExecutor(catalog, context).run(id, cancellation);
+    }
     if (!status.isFinal()) {
       // A master claimed it between the look above and this process's own claim: it runs there.
       await = true;

@@ -1,6 +1,7 @@
 package io.sluice.cli.run;
 
 import io.sluice.cli.common.ErrorHandler;
+import io.sluice.cli.common.Interruption;
 import io.sluice.cli.common.UsageException;
 import io.sluice.engine.event.ExecutableStatistic;
 import io.sluice.engine.event.LoggingLevel;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -85,18 +85,12 @@ public final class RunCommand implements Callable<Integer> {
         RunOptions.defaults().withLoggingLevel(level).withCancellation(cancellation);
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon());
     ticker.scheduleAtFixedRate(progress::tick, 500, 500, TimeUnit.MILLISECONDS);
-    CountDownLatch done = new CountDownLatch(1);
-    // Ctrl-C cancels the run and waits briefly, so child processes and statements are stopped
-    Thread onInterrupt = new Thread(() -> stopAndWait(cancellation, done), "sluice-run-cancel");
-    Runtime.getRuntime().addShutdownHook(onInterrupt);
     RunResult result;
-    try {
+    try (Interruption ctrlC = Interruption.cancels(cancellation)) {
       result = new PackageRunner(project, files).run(pkg.name(), values, options, progress);
     } finally {
-      done.countDown();
       ticker.shutdownNow();
       progress.finish();
-      removeHook(onInterrupt);
     }
     summary(out, pkg, result, progress.statistics());
     if (!result.started()) {
@@ -158,23 +152,6 @@ public final class RunCommand implements Callable<Integer> {
 
   private static String seconds(Duration d) {
     return String.format("%.2f s", d.toMillis() / 1000.0);
-  }
-
-  private static void stopAndWait(CancellationToken cancellation, CountDownLatch done) {
-    cancellation.cancel();
-    try {
-      done.await(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void removeHook(Thread hook) {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      // the JVM is exiting because of Ctrl-C; the hook is running
-    }
   }
 
   private static java.util.concurrent.ThreadFactory daemon() {

@@ -60,6 +60,11 @@ public final class ServerExecutor {
    * master and this call never both run it.
    */
   public OperationStatus run(long executionId) {
+    return run(executionId, new CancellationToken());
+  }
+
+  /** {@link #run(long)}, canceled (it then ends 3 canceled) through {@code cancellation}. */
+  public OperationStatus run(long executionId, CancellationToken cancellation) {
     Execution execution = catalog.executions().get(executionId);
     ProjectFiles files = ProjectFiles.fromArchive(runtime.archive(executionId));
     Project project = ProjectParser.parse(files);
@@ -72,7 +77,7 @@ public final class ServerExecutor {
         Math.max(1, execution.executedCount() + 1),
         files,
         project,
-        new CancellationToken(),
+        cancellation,
         () -> null);
   }
 

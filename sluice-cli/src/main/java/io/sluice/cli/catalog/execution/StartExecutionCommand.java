@@ -35,8 +35,8 @@ public final class StartExecutionCommand extends CatalogCommandBase {
             + execution.state().display()
             + (execution.runInScaleOut()
                 ? ", queued for a Scale Out worker."
-                : ". No sluice process runs pending executions yet (the master comes with Scale"
-                    + " Out); to run a package now: sluice catalog execute"),
+                : ", queued for a master (server mode; sluice master status shows them). With no"
+                    + " master running, run a package in this process: sluice catalog execute"),
         execution);
     return 0;
   }

@@ -84,6 +84,12 @@ public final class JdbcExecutions implements Executions {
                     + " choose Scale Out workers, but this execution does not run in Scale Out",
                 "add --scale-out, or leave out the worker tags");
           }
+          if (!request.useAnyWorker() && !scaleOut) {
+            throw CatalogException.invalid(
+                "specific workers choose Scale Out workers, but this execution does not run in"
+                    + " Scale Out",
+                "add --scale-out, or leave out --specific-workers");
+          }
           long executionId =
               OperationLog.created(
                   handle,

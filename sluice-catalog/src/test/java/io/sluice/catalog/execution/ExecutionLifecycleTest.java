@@ -278,6 +278,21 @@ class ExecutionLifecycleTest {
   }
 
   @Test
+  void specificWorkersAreRefusedForAServerModeExecution() {
+    assertThatThrownBy(
+            () ->
+                catalog
+                    .executions()
+                    .create(
+                        CreateExecution.of("Sales", "Warehouse", "Load.yaml")
+                            .inScaleOut(false)
+                            .withAnyWorker(false)))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageContaining("specific workers choose Scale Out workers")
+        .satisfies(e -> assertThat(((CatalogException) e).hint()).contains("--scale-out"));
+  }
+
+  @Test
   void workersCanBeNamedOnlyForScaleOutExecutionsThatDoNotUseAnyWorker() {
     UUID worker = rows.worker("w1");
     long server = created();

@@ -138,9 +138,31 @@ class ScaleOutCommandsTest {
     Result unknown = run(location, key, with(hello, "--worker", "nobody"));
 
     assertThat(byName.exitCode()).as(byName.err()).isZero();
+    assertThat(byName.err())
+        .as("etl-1 never sent a heartbeat")
+        .contains("note: no enabled worker has been online in the last minute");
     assertThat(byId.exitCode()).as(byId.err()).isZero();
     assertThat(unknown.exitCode()).isEqualTo(1);
     assertThat(unknown.err()).contains("there is no worker 'nobody'");
+    Result specific =
+        run(
+            location,
+            key,
+            "catalog",
+            "executions",
+            "create",
+            "--folder",
+            "F",
+            "--project",
+            "hello",
+            "--package",
+            "hello",
+            "--specific-workers",
+            "--json");
+    assertThat(specific.exitCode()).as(specific.err()).isZero();
+    assertThat(specific.out())
+        .as("--specific-workers means Scale Out")
+        .contains("\"runInScaleOut\" : true");
     try (CatalogDatabase db = CatalogDatabase.open(location)) {
       List<String> allowed =
           db.jdbi()
@@ -154,7 +176,7 @@ class ScaleOutCommandsTest {
           db.jdbi()
               .withHandle(
                   h -> h.createQuery("select count(*) from execution").mapTo(Long.class).one());
-      assertThat(executions).as("the unknown worker created no execution").isEqualTo(2);
+      assertThat(executions).as("the unknown worker created no execution").isEqualTo(3);
     }
   }
 

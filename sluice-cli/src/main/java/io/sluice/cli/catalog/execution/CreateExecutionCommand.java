@@ -91,9 +91,9 @@ public final class CreateExecutionCommand extends CatalogCommandBase {
     }
     if (!workerTags.isEmpty()) {
       request = request.withWorkerTags(workerTags);
-      if (scaleOut == null) {
-        request = request.inScaleOut(true);
-      }
+    }
+    if ((specificWorkers || !workerTags.isEmpty()) && scaleOut == null) {
+      request = request.inScaleOut(true); // both choose Scale Out workers
     }
     long id = catalog.executions().create(request);
     Execution execution = catalog.executions().get(id);

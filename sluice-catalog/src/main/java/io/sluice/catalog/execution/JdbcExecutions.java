@@ -472,10 +472,22 @@ public final class JdbcExecutions implements Executions {
           ParameterResolution.Outcome outcome =
               new ParameterResolution(handle, context.cipher()).resolve(execution);
           List<String> problems = new java.util.ArrayList<>(outcome.problems());
+          List<String> fixes = new java.util.ArrayList<>();
+          if (!problems.isEmpty()) {
+            fixes.add(
+                "set values with: sluice catalog executions set-parameter "
+                    + executionId
+                    + " NAME VALUE (or give the parameters server values, or the execution an"
+                    + " environment that has them)");
+          }
           if (execution.runInScaleOut()
               && !execution.useAnyWorker()
               && !hasWorkers(handle, execution)) {
             problems.add("it may run only on workers named for it, and none is");
+            fixes.add(
+                "name one with: sluice catalog executions add-worker "
+                    + executionId
+                    + " WORKER (sluice workers list shows them)");
           }
           if (!problems.isEmpty()) {
             // Thrown inside the transaction: the claim above is rolled back, nothing changes.
@@ -486,10 +498,7 @@ public final class JdbcExecutions implements Executions {
                     + problems.size()
                     + (problems.size() == 1 ? " problem: " : " problems: ")
                     + String.join("; ", problems),
-                "set values with: sluice catalog executions set-parameter "
-                    + executionId
-                    + " NAME VALUE (or give the parameters server"
-                    + " values, or fix the environment); nothing was changed");
+                String.join("; ", fixes) + "; nothing was changed");
           }
           storeResolvedValues(handle, executionId, outcome.values());
           storeSystemDefaults(handle, execution);

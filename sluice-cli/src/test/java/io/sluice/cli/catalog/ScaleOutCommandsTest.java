@@ -163,6 +163,17 @@ class ScaleOutCommandsTest {
     assertThat(specific.out())
         .as("--specific-workers means Scale Out")
         .contains("\"runInScaleOut\" : true");
+    String created = specific.out().replaceAll("(?s).*\"executionId\" : (\\d+).*", "$1");
+    Result noWorker = run(location, key, "catalog", "executions", "start", created);
+    assertThat(noWorker.exitCode()).isEqualTo(2);
+    assertThat(noWorker.err())
+        .contains("it may run only on workers named for it, and none is")
+        .contains(
+            "hint: name one with: sluice catalog executions add-worker " + created + " WORKER")
+        .doesNotContain("set-parameter");
+    Result added = run(location, key, "catalog", "executions", "add-worker", created, "etl-1");
+    assertThat(added.exitCode()).as(added.err()).isZero();
+    assertThat(run(location, key, "catalog", "executions", "start", created).exitCode()).isZero();
     try (CatalogDatabase db = CatalogDatabase.open(location)) {
       List<String> allowed =
           db.jdbi()
@@ -171,7 +182,7 @@ class ScaleOutCommandsTest {
                       h.createQuery("select worker_agent_id::text from execution_worker order by 1")
                           .mapTo(String.class)
                           .list());
-      assertThat(allowed).containsExactly(id.toString(), id.toString());
+      assertThat(allowed).containsExactly(id.toString(), id.toString(), id.toString());
       long executions =
           db.jdbi()
               .withHandle(

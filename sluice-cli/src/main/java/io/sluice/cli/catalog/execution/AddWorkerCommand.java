@@ -19,11 +19,15 @@ public final class AddWorkerCommand extends CatalogCommandBase {
   @Parameters(index = "0", paramLabel = "EXECUTION_ID", description = "Id of the execution.")
   long executionId;
 
-  @Parameters(index = "1", paramLabel = "WORKER_ID", description = "The worker agent's id.")
-  UUID workerId;
+  @Parameters(
+      index = "1",
+      paramLabel = "WORKER",
+      description = "The worker's id or display name (sluice workers list shows them).")
+  String worker;
 
   @Override
   protected int run(Catalog catalog, Output out) {
+    UUID workerId = access().workers().get(worker).workerAgentId();
     catalog.executions().addWorker(executionId, workerId);
     out.done(
         "Worker " + workerId + " may run execution " + executionId + ".",

@@ -32,7 +32,7 @@ public final class Interruption implements AutoCloseable {
 
   private Interruption(CancellationToken cancellation) {
     this.cancellation = cancellation;
-    this.previous = Signal.handle(INT, this::ctrlC);
+    this.previous = handleCtrlC();
     this.onTerm = new Thread(this::cancelAndWait, "sluice-run-cancel");
     Runtime.getRuntime().addShutdownHook(onTerm);
   }
@@ -40,6 +40,15 @@ public final class Interruption implements AutoCloseable {
   /** From now until {@link #close()}, Ctrl-C and SIGTERM cancel {@code cancellation}. */
   public static Interruption cancels(CancellationToken cancellation) {
     return new Interruption(cancellation);
+  }
+
+  /** Null when the JVM keeps SIGINT to itself (-Xrs): Ctrl-C then shuts down via the hook. */
+  private SignalHandler handleCtrlC() {
+    try {
+      return Signal.handle(INT, this::ctrlC);
+    } catch (IllegalArgumentException reservedByTheJvm) {
+      return null;
+    }
   }
 
   private void ctrlC(Signal signal) {
@@ -63,7 +72,9 @@ public final class Interruption implements AutoCloseable {
   @Override
   public void close() {
     ended.countDown();
-    Signal.handle(INT, previous);
+    if (previous != null) {
+      Signal.handle(INT, previous);
+    }
     try {
       Runtime.getRuntime().removeShutdownHook(onTerm);
     } catch (IllegalStateException shuttingDown) {

@@ -62,20 +62,7 @@ class ScaleOutCommandsTest {
   @Test
   void workersCanBeListedEnabledDescribedAndRemoved() {
     CatalogLocation location = TestCatalog.newEmptyDatabase();
-    UUID id = UUID.randomUUID();
-    try (CatalogDatabase db = CatalogDatabase.open(location)) {
-      db.jdbi()
-          .useHandle(
-              h ->
-                  h.createUpdate(
-                          """
-                          insert into worker_agent (worker_agent_id, machine_name,
-                                                    certificate_fingerprint, display_name)
-                          values (:id, 'host1', 'AB:CD', 'etl-1')
-                          """)
-                      .bind("id", id)
-                      .execute());
-    }
+    UUID id = registeredWorker(location, "etl-1");
     Path key = tmp.resolve("catalog.key");
 
     Result list = run(location, key, "workers", "list");
@@ -114,20 +101,7 @@ class ScaleOutCommandsTest {
   void executeTakesTheWorkersThatMayRunItByDisplayNameOrId() {
     CatalogLocation location = TestCatalog.newEmptyDatabase();
     Path key = tmp.resolve("catalog.key");
-    UUID id = UUID.randomUUID();
-    try (CatalogDatabase db = CatalogDatabase.open(location)) {
-      db.jdbi()
-          .useHandle(
-              h ->
-                  h.createUpdate(
-                          """
-                          insert into worker_agent (worker_agent_id, machine_name,
-                                                    certificate_fingerprint, display_name)
-                          values (:id, 'host1', 'AB:CD', 'etl-1')
-                          """)
-                      .bind("id", id)
-                      .execute());
-    }
+    UUID id = registeredWorker(location, "etl-1");
     assertThat(run(location, key, "catalog", "folders", "create", "F").exitCode()).isZero();
     Result deployed = run(location, key, "catalog", "deploy", "../examples/hello", "--folder", "F");
     assertThat(deployed.exitCode()).as(deployed.err()).isZero();
@@ -189,6 +163,26 @@ class ScaleOutCommandsTest {
                   h -> h.createQuery("select count(*) from execution").mapTo(Long.class).one());
       assertThat(executions).as("the unknown worker created no execution").isEqualTo(3);
     }
+  }
+
+  /** A worker as its first heartbeat registers it (disabled, never online since). */
+  private static UUID registeredWorker(CatalogLocation location, String displayName) {
+    UUID id = UUID.randomUUID();
+    try (CatalogDatabase db = CatalogDatabase.open(location)) {
+      db.jdbi()
+          .useHandle(
+              h ->
+                  h.createUpdate(
+                          """
+                          insert into worker_agent (worker_agent_id, machine_name,
+                                                    certificate_fingerprint, display_name)
+                          values (:id, 'host1', 'AB:CD', :name)
+                          """)
+                      .bind("id", id)
+                      .bind("name", displayName)
+                      .execute());
+    }
+    return id;
   }
 
   private static String[] with(String[] args, String... more) {

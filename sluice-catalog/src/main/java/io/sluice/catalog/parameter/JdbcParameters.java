@@ -29,6 +29,17 @@ public final class JdbcParameters implements Parameters {
              and name = :name
           """;
 
+  /** The packages of a version that have a parameter of this name (one asked as a project's). */
+  private static final String PACKAGES_WITH_PARAMETER =
+      """
+      select object_name
+        from parameter
+       where version_id = :versionId
+         and object_type = 30
+         and name = :name
+       order by object_name
+      """;
+
   private static final String NAMES_OF_OBJECT =
       """
       select name
@@ -243,10 +254,29 @@ public final class JdbcParameters implements Parameters {
         objectType == ObjectType.PROJECT
             ? "project '" + objectName + "'"
             : "package '" + objectName + "'";
+    List<String> packagesWithIt =
+        objectType == ObjectType.PROJECT
+            ? h.createQuery(PACKAGES_WITH_PARAMETER)
+                .bind("versionId", versionId)
+                .bind("name", name)
+                .mapTo(String.class)
+                .list()
+            : List.of();
+    String packageHint =
+        packagesWithIt.isEmpty()
+            ? ""
+            : "'"
+                + name
+                + "' is a parameter of package "
+                + String.join(", ", packagesWithIt)
+                + ": add --package "
+                + packagesWithIt.get(0)
+                + "; ";
     return CatalogException.notFound(
         owner + " has no parameter '" + name + "'",
-        existing.isEmpty()
-            ? owner + " has no parameters at all (see: sluice catalog parameters list)"
-            : "its parameters are: " + String.join(", ", existing));
+        packageHint
+            + (existing.isEmpty()
+                ? owner + " has no parameters at all (see: sluice catalog parameters list)"
+                : "its parameters are: " + String.join(", ", existing)));
   }
 }

@@ -156,6 +156,13 @@ class ParametersTest {
                   .isEqualTo("its parameters are: BatchSize, Password, Region, ServerName");
             });
     assertThatThrownBy(
+            () -> parameters.setValue("Finance", "Sales", ObjectType.PROJECT, null, "Day", "1"))
+        .isInstanceOfSatisfying(
+            CatalogException.class,
+            e ->
+                assertThat(e.hint())
+                    .startsWith("'Day' is a parameter of package Load: add --package Load;"));
+    assertThatThrownBy(
             () -> parameters.clearValue("Finance", "Sales", ObjectType.PACKAGE, "Load", "X"))
         .hasMessage("package 'Load' has no parameter 'X'");
     assertThatThrownBy(

@@ -21,7 +21,6 @@ import io.sluice.engine.runtime.CancellationToken;
 import io.sluice.master.management.MasterNodes;
 import io.sluice.master.serverexecution.ServerExecutor;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -123,9 +122,6 @@ public final class ExecuteCommand extends CatalogCommandBase {
   private static final long MASTER_ONLINE_WITHIN_MILLIS = 30_000;
 
   private static final long MASTER_CLAIM_WAIT_MILLIS = 2_000;
-
-  /** A worker counts as online when it sent a heartbeat within this time (SSIS's default 1 min). */
-  private static final long WORKER_ONLINE_WITHIN_SECONDS = 60;
 
   /** How long --wait keeps trying while the catalog is away (twice a master's default). */
   private static final Duration WAIT_THROUGH_FAILOVER = Duration.ofSeconds(60);
@@ -260,18 +256,9 @@ public final class ExecuteCommand extends CatalogCommandBase {
     return follow(catalog, out, id, "in scale out");
   }
 
-  /**
-   * Whether an enabled worker has sent a heartbeat within {@value #WORKER_ONLINE_WITHIN_SECONDS} s.
-   */
   private boolean aWorkerIsOnline() {
-    Instant since = Instant.now().minusSeconds(WORKER_ONLINE_WITHIN_SECONDS);
     return access().workers().list().stream()
-        .anyMatch(
-            w ->
-                w.enabled()
-                    && w.removedTime() == null
-                    && w.lastOnlineTime() != null
-                    && w.lastOnlineTime().isAfter(since));
+        .anyMatch(w -> w.online() && "enabled".equals(w.status()));
   }
 
   /** Prints where it runs; with --wait, follows its messages to its end. */

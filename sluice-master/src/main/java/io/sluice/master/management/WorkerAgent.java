@@ -6,7 +6,9 @@ import java.util.UUID;
 
 /**
  * A worker as SSIS's catalog.worker_agents shows it, plus what Sluice adds: its status (enabled,
- * disabled or removed), its max task count and how many tasks it runs now.
+ * disabled or removed), its max task count, how many tasks it runs now, and whether it is online:
+ * it sent a heartbeat within the last minute, by the catalog's clock (so a CLI on a machine whose
+ * clock is off still agrees with the masters).
  */
 public record WorkerAgent(
     UUID workerAgentId,
@@ -20,5 +22,6 @@ public record WorkerAgent(
     int runningTasks,
     String certificateFingerprint,
     Instant lastOnlineTime,
+    boolean online,
     Instant registeredTime,
     Instant removedTime) {}

@@ -38,7 +38,8 @@ public final class WorkerAgents implements WorkerManagement {
       """
       select w.*,
              (select count(*) from scale_out_task t
-              where t.worker_agent_id = w.worker_agent_id and t.status = 'RUNNING') as running
+              where t.worker_agent_id = w.worker_agent_id and t.status = 'RUNNING') as running,
+             coalesce(w.last_online_time > now() - interval '1 minute', false) as online
       from worker_agent w
       """;
 
@@ -245,6 +246,7 @@ public final class WorkerAgents implements WorkerManagement {
         rs.getInt("running"),
         rs.getString("certificate_fingerprint"),
         instant(rs.getTimestamp("last_online_time")),
+        rs.getBoolean("online"),
         instant(rs.getTimestamp("registered_time")),
         instant(rs.getTimestamp("removed_time")));
   }

@@ -95,11 +95,6 @@ public final class CatalogFailover implements ConnectionFactory, HandleCallbackD
     return FailoverErrors.isFailover(e);
   }
 
-  /** The innermost message of a failure: what actually went wrong. */
-  public static String describe(Throwable e) {
-    return FailoverErrors.describe(e);
-  }
-
   /**
    * The outage seen by the last catalog call, if it failed with a failover error and nothing has
    * succeeded since; empty while the catalog answers.

@@ -86,14 +86,17 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
     return FAILED;
   }
 
-  /** The driver's own words (the innermost cause is often a bare EOFException). */
+  /**
+   * The driver's own words (the innermost cause is often a bare EOFException); a failover error
+   * always has an SQLException in its chain.
+   */
   private static String sqlMessage(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof java.sql.SQLException && t.getMessage() != null) {
         return t.getMessage();
       }
     }
-    return CatalogFailover.describe(e);
+    return String.valueOf(e.getMessage());
   }
 
   private static void hint(java.io.PrintWriter err, String hint) {

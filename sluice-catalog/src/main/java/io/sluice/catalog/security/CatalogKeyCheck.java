@@ -23,12 +23,17 @@ public final class CatalogKeyCheck {
    * @throws WrongCatalogKeyException the catalog's values are encrypted with another key
    */
   public static void verify(Jdbi jdbi, SecretCipher cipher) {
+    // Read first: every command opens the catalog, and only the very first one needs to write.
     String recorded =
-        jdbi.inTransaction(
-            handle -> {
-              handle.createUpdate(RECORD).bind("keyId", cipher.keyId()).execute();
-              return handle.createQuery(RECORDED).mapTo(String.class).one();
-            });
+        jdbi.withHandle(h -> h.createQuery(RECORDED).mapTo(String.class).findOne())
+            .orElseGet(
+                () ->
+                    jdbi.inTransaction(
+                        handle -> {
+                          // Another process may record its key at the same moment: one wins.
+                          handle.createUpdate(RECORD).bind("keyId", cipher.keyId()).execute();
+                          return handle.createQuery(RECORDED).mapTo(String.class).one();
+                        }));
     if (!recorded.equals(cipher.keyId())) {
       throw new WrongCatalogKeyException(recorded, cipher.keyId());
     }

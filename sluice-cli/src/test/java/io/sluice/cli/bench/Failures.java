@@ -1,5 +1,6 @@
 package io.sluice.cli.bench;
 
+import io.sluice.catalog.operation.OperationStatus;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +32,8 @@ final class Failures {
       where w.display_name = :worker and t.status = 'RUNNING'
       """;
 
-  private static final String EXECUTION_ENDED =
-      "select status in (3, 4, 6, 7, 9) from execution where execution_id = :execution";
+  private static final String EXECUTION_STATUS =
+      "select status from execution where execution_id = :execution";
 
   private static final String NEXT_ATTEMPT_STARTED =
       "select min(started) from attempt_ledger where execution_id = :execution and attempt > :attempt";
@@ -251,10 +252,12 @@ final class Failures {
           .catalogJdbi()
           .withHandle(
               h ->
-                  h.createQuery(EXECUTION_ENDED)
-                      .bind("execution", execution)
-                      .mapTo(Boolean.class)
-                      .one());
+                  OperationStatus.of(
+                          h.createQuery(EXECUTION_STATUS)
+                              .bind("execution", execution)
+                              .mapTo(Integer.class)
+                              .one())
+                      .isFinal());
     } catch (RuntimeException catalogDown) {
       return false;
     }

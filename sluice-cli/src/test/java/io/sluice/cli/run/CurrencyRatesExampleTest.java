@@ -28,9 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CurrencyRatesExampleTest {
 
   static final Path EXAMPLE = Path.of("..", "examples", "currency-rates");
-  // shared/ lies beside the repository (in a clone for CI too); tests run in the module folder.
+  // The repository ships the tutorial's files; tests run in the module folder.
   static final Path DATA =
-      Path.of("..", "..", "shared", "datasets", "ssis-tutorial").toAbsolutePath().normalize();
+      Path.of("..", "datasets", "ssis-tutorial").toAbsolutePath().normalize();
 
   static EmbeddedPostgres postgres;
 

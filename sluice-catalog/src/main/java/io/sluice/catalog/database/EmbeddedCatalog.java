@@ -49,8 +49,9 @@ import org.slf4j.LoggerFactory;
  * server.pgpass} ({@link ServerPasswords}); and the data folder, with the catalog key, the
  * passwords, the port and the PostgreSQL data, is readable by its owner only (mode 700, files 600).
  * Sluice connects as {@value #OWNER}, a role that owns the catalog but is no superuser ({@link
- * CatalogOwnerRole}); the superuser's password only sets the server up. A data folder from before
- * all this is upgraded in place on its next start.
+ * CatalogOwnerRole}); the superuser's password only sets the server up. The PostgreSQL programs are
+ * unpacked into a folder of this user's alone ({@link PostgresProgramsFolder}). A data folder from
+ * before all this is upgraded in place on its next start.
  */
 public final class EmbeddedCatalog implements AutoCloseable {
 
@@ -203,6 +204,7 @@ public final class EmbeddedCatalog implements AutoCloseable {
       throws IOException {
     Path pgData = pgData(dataDir);
     Files.createDirectories(pgData);
+    PostgresProgramsFolder.usePrivate();
     return EmbeddedPostgres.builder()
         .setDataDirectory(pgData)
         .setCleanDataDirectory(false)

@@ -3,7 +3,7 @@ package io.sluice.catalog.database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -12,7 +12,6 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -42,16 +42,36 @@ import org.slf4j.LoggerFactory;
  * (a long {@code sluice catalog execute}, say) leaves the server running for them, and whichever
  * process next holds the lock with nobody else connected stops it. Stopping it under someone else's
  * feet would break their work midway.
+ *
+ * <p>Other users of the machine are kept out, since the catalog holds what decrypts every sensitive
+ * value: the server listens on 127.0.0.1 only and has no Unix socket; every login needs a password
+ * (SCRAM, see {@link PgHba}); the passwords are generated on the first start and kept in {@code
+ * server.pgpass} ({@link ServerPasswords}); and the data folder, with the catalog key, the
+ * passwords, the port and the PostgreSQL data, is readable by its owner only (mode 700, files 600).
+ * Sluice connects as {@value #OWNER}, a role that owns the catalog but is no superuser ({@link
+ * CatalogOwnerRole}); the superuser's password only sets the server up. The PostgreSQL programs are
+ * unpacked into a folder of this user's alone ({@link PostgresProgramsFolder}). A data folder from
+ * before all this is upgraded in place on its next start.
  */
 public final class EmbeddedCatalog implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedCatalog.class);
-  private static final String DATABASE = "sluice";
-  private static final String USER = "postgres";
+  static final String DATABASE = "sluice";
+
+  /** The role sluice connects as: owner of the catalog database, not a superuser. */
+  static final String OWNER = "sluice";
+
+  /** The bootstrap superuser initdb creates; only {@link CatalogOwnerRole} logs in as it. */
+  static final String SUPERUSER = "postgres";
+
+  /** The only address the server listens on. */
+  static final String HOST = "127.0.0.1";
+
   private static final Duration WAIT_FOR_OWNER = Duration.ofSeconds(60);
 
   private final Path dataDir;
   private final CatalogLocation location;
+  private final ServerPasswords passwords;
   private final EmbeddedPostgres server; // null when another process owns the server
   private final FileChannel lockChannel;
   private final FileLock lock;
@@ -59,12 +79,14 @@ public final class EmbeddedCatalog implements AutoCloseable {
 
   private EmbeddedCatalog(
       Path dataDir,
-      CatalogLocation location,
+      int port,
+      ServerPasswords passwords,
       EmbeddedPostgres server,
       FileChannel lockChannel,
       FileLock lock) {
     this.dataDir = dataDir;
-    this.location = location;
+    this.location = locationFor(port, passwords);
+    this.passwords = passwords;
     this.server = server;
     this.lockChannel = lockChannel;
     this.lock = lock;
@@ -73,12 +95,10 @@ public final class EmbeddedCatalog implements AutoCloseable {
   /** Connects to the server another process runs on {@code dataDir}, or starts one. */
   public static EmbeddedCatalog attachOrStart(Path dataDir) {
     try {
-      Files.createDirectories(dataDir);
+      OwnerOnlyFiles.folder(dataDir);
       long deadline = System.nanoTime() + WAIT_FOR_OWNER.toNanos();
       while (true) {
-        FileChannel channel =
-            FileChannel.open(
-                dataDir.resolve("owner.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel channel = openLockFile(dataDir);
         FileLock lock = tryLock(channel);
         if (lock != null) {
           return startAsOwner(dataDir, channel, lock);
@@ -86,7 +106,8 @@ public final class EmbeddedCatalog implements AutoCloseable {
         channel.close();
         Integer port = runningServerPort(dataDir);
         if (port != null) {
-          return new EmbeddedCatalog(dataDir, locationFor(port), null, null, null);
+          return new EmbeddedCatalog(
+              dataDir, port, ServerPasswords.read(dataDir), null, null, null);
         }
         // The owner is still starting the server, or is stopping it: look again shortly (and take
         // the lock if it has gone).
@@ -103,23 +124,41 @@ public final class EmbeddedCatalog implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot start the embedded catalog in " + dataDir + ": " + e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      // From securing the data folder, which runs inside the embedded library's start.
+      throw new UncheckedIOException(
+          "cannot start the embedded catalog in " + dataDir + ": " + e.getMessage(), e.getCause());
     }
   }
 
   private static EmbeddedCatalog startAsOwner(Path dataDir, FileChannel channel, FileLock lock)
       throws IOException {
     try {
+      ServerPasswords passwords = ServerPasswords.loadOrCreate(dataDir);
       EmbeddedCatalog catalog;
       Integer strayPort = runningServerPort(dataDir);
+      if (strayPort != null && (passwords.created() || !PgHba.isCurrent(pgData(dataDir)))) {
+        // Left running by an older sluice (it lets anyone in), or its passwords were lost: never
+        // use it; stop it and start it again the safe way.
+        log.info("stopping the embedded catalog server on port {} to secure it", strayPort);
+        Files.deleteIfExists(dataDir.resolve("server.properties"));
+        stopPostmaster(dataDir);
+        strayPort = null;
+      }
       if (strayPort != null) {
         // The previous owner left the server running (for others, or it was killed): use it.
         log.info("using the embedded catalog server left running on port {}", strayPort);
-        catalog = new EmbeddedCatalog(dataDir, locationFor(strayPort), null, channel, lock);
+        catalog = new EmbeddedCatalog(dataDir, strayPort, passwords, null, channel, lock);
       } else {
-        EmbeddedPostgres server = start(dataDir);
-        writeServerProperties(dataDir, server.getPort());
-        catalog =
-            new EmbeddedCatalog(dataDir, locationFor(server.getPort()), server, channel, lock);
+        EmbeddedPostgres server = start(dataDir, passwords);
+        try {
+          CatalogOwnerRole.prepare(server.getPort(), passwords);
+          writeServerProperties(dataDir, server.getPort());
+        } catch (IOException | RuntimeException e) {
+          server.close();
+          throw e;
+        }
+        catalog = new EmbeddedCatalog(dataDir, server.getPort(), passwords, server, channel, lock);
       }
       // Ctrl-C runs shutdown hooks but no finally blocks: decide about the server then too.
       Runtime.getRuntime()
@@ -130,6 +169,17 @@ public final class EmbeddedCatalog implements AutoCloseable {
       channel.close();
       throw e;
     }
+  }
+
+  private static FileChannel openLockFile(Path dataDir) throws IOException {
+    return FileChannel.open(
+        dataDir.resolve("owner.lock"),
+        Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+        OwnerOnlyFiles.fileAttributes());
+  }
+
+  private static Path pgData(Path dataDir) {
+    return dataDir.resolve("pgdata");
   }
 
   /** The lock, or null if another process (or another user in this JVM) holds it. */
@@ -150,35 +200,42 @@ public final class EmbeddedCatalog implements AutoCloseable {
     }
   }
 
-  private static EmbeddedPostgres start(Path dataDir) throws IOException {
-    Path pgData = dataDir.resolve("pgdata");
+  private static EmbeddedPostgres start(Path dataDir, ServerPasswords passwords)
+      throws IOException {
+    Path pgData = pgData(dataDir);
     Files.createDirectories(pgData);
-    EmbeddedPostgres server =
-        EmbeddedPostgres.builder()
-            .setDataDirectory(pgData)
-            .setCleanDataDirectory(false)
-            .setPGStartupWait(Duration.ofSeconds(60))
-            .setServerConfig("max_connections", "200")
-            // close() decides whether to stop the server (others may still use it); a hook of
-            // our own runs it on Ctrl-C.
-            .setRegisterShutdownHook(false)
-            .start();
-    createDatabaseIfMissing(server);
-    return server;
+    PostgresProgramsFolder.usePrivate();
+    return EmbeddedPostgres.builder()
+        .setDataDirectory(pgData)
+        .setCleanDataDirectory(false)
+        .setPGStartupWait(Duration.ofSeconds(60))
+        .setServerConfig("max_connections", "200")
+        .setServerConfig("listen_addresses", HOST)
+        // No Unix socket: TCP on 127.0.0.1 with a password is the only way in. (The library
+        // passes these settings through a shell: '' is the empty value.)
+        .setServerConfig("unix_socket_directories", "''")
+        .setServerConfig("password_encryption", "scram-sha-256")
+        // The library checks the started server by logging in as the superuser.
+        .setConnectConfig("PGHOST", HOST)
+        .setConnectConfig("password", passwords.superuser())
+        // Runs after initdb, before the server starts: a new data folder (initdb leaves pg_hba
+        // trusting everyone), one from before passwords, or lost passwords get the superuser's
+        // password and pg_hba.conf before anyone can connect.
+        .setDataDirectoryCustomizer(folder -> secure(folder.toPath(), passwords))
+        // close() decides whether to stop the server (others may still use it); a hook of
+        // our own runs it on Ctrl-C.
+        .setRegisterShutdownHook(false)
+        .start();
   }
 
-  private static void createDatabaseIfMissing(EmbeddedPostgres server) throws IOException {
-    try (Connection c = server.getPostgresDatabase().getConnection();
-        Statement s = c.createStatement()) {
-      try (ResultSet rs =
-          s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
-        if (rs.next()) {
-          return;
-        }
+  private static void secure(Path pgData, ServerPasswords passwords) {
+    try {
+      if (passwords.created() || !PgHba.isCurrent(pgData)) {
+        SingleUserMode.setPassword(pgData, SUPERUSER, passwords.superuser());
+        PgHba.write(pgData);
       }
-      s.execute("create database " + DATABASE);
-    } catch (SQLException e) {
-      throw new IOException("cannot create the catalog database: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
     }
   }
 
@@ -198,7 +255,7 @@ public final class EmbeddedCatalog implements AutoCloseable {
     }
     int p = Integer.parseInt(port.trim());
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("localhost", p), 1000);
+      socket.connect(new InetSocketAddress(HOST, p), 1000);
       return p;
     } catch (IOException notRunning) {
       return null;
@@ -209,26 +266,29 @@ public final class EmbeddedCatalog implements AutoCloseable {
     Properties props = new Properties();
     props.setProperty("port", Integer.toString(port));
     props.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
-    Path tmp = dataDir.resolve("server.properties.tmp");
-    try (OutputStream out = Files.newOutputStream(tmp)) {
-      props.store(out, "embedded catalog server of the sluice process with this pid");
-    }
-    Files.move(
-        tmp,
-        dataDir.resolve("server.properties"),
-        StandardCopyOption.REPLACE_EXISTING,
-        StandardCopyOption.ATOMIC_MOVE);
+    StringWriter text = new StringWriter();
+    props.store(text, "embedded catalog server of the sluice process with this pid");
+    OwnerOnlyFiles.write(dataDir.resolve("server.properties"), text.toString());
   }
 
-  private static CatalogLocation locationFor(int port) {
+  private static CatalogLocation locationFor(int port, ServerPasswords passwords) {
     return new CatalogLocation(
-        "jdbc:postgresql://localhost:" + port + "/" + DATABASE + "?ApplicationName=sluice",
-        USER,
-        "");
+        "jdbc:postgresql://" + HOST + ":" + port + "/" + DATABASE + "?ApplicationName=sluice",
+        OWNER,
+        passwords.owner());
   }
 
   public CatalogLocation location() {
     return location;
+  }
+
+  /**
+   * The superuser's login to the catalog database, for an administrator's tools only (e.g.
+   * bench/dispatch's pg_stat_statements). Never give it to a catalog pool: the pool's role is kept
+   * unable to run programs or read the server's files.
+   */
+  public CatalogLocation superuserLocation() {
+    return new CatalogLocation(location.jdbcUrl(), SUPERUSER, passwords.superuser());
   }
 
   public Path dataDir() {
@@ -255,9 +315,7 @@ public final class EmbeddedCatalog implements AutoCloseable {
       FileChannel channel = lockChannel;
       FileLock held = lock;
       if (held == null) {
-        channel =
-            FileChannel.open(
-                dataDir.resolve("owner.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        channel = openLockFile(dataDir);
         held = tryLock(channel);
       }
       try {
@@ -335,7 +393,11 @@ public final class EmbeddedCatalog implements AutoCloseable {
       server.close();
       return;
     }
-    Path pidFile = dataDir.resolve("pgdata").resolve("postmaster.pid");
+    stopPostmaster(dataDir);
+  }
+
+  private static void stopPostmaster(Path dataDir) throws IOException {
+    Path pidFile = pgData(dataDir).resolve("postmaster.pid");
     if (!Files.exists(pidFile)) {
       return;
     }

@@ -65,14 +65,14 @@ class EmbeddedCatalogTest {
     assertThat(dataDir.resolve("server.properties")).doesNotExist();
   }
 
-  private static int port(EmbeddedCatalog catalog) {
+  static int port(EmbeddedCatalog catalog) {
     String url = catalog.location().jdbcUrl();
-    return Integer.parseInt(url.replaceAll(".*localhost:(\\d+)/.*", "$1"));
+    return Integer.parseInt(url.replaceAll(".*127\\.0\\.0\\.1:(\\d+)/.*", "$1"));
   }
 
   private static boolean answers(int port) {
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("localhost", port), 1000);
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
       return true;
     } catch (IOException e) {
       return false;

@@ -4,6 +4,7 @@ import io.sluice.catalog.Catalog;
 import io.sluice.catalog.CatalogContext;
 import io.sluice.catalog.LocalCatalog;
 import io.sluice.catalog.database.CatalogDatabase;
+import io.sluice.catalog.database.CatalogLocation;
 import io.sluice.catalog.database.EmbeddedCatalog;
 import io.sluice.catalog.execution.CreateExecution;
 import io.sluice.catalog.security.CatalogKey;
@@ -102,11 +103,14 @@ public final class DispatchDriver {
       ProcessCpu cpu = new ProcessCpu(jdbi, dataDir, System.getenv("SLUICE_BENCH_PIDS"));
       boolean statements = "1".equals(System.getenv("SLUICE_BENCH_STATEMENTS"));
       if (statements) {
-        jdbi.useHandle(
-            h -> {
-              h.execute("create extension if not exists pg_stat_statements");
-              h.createQuery("select pg_stat_statements_reset()").mapTo(String.class).one();
-            });
+        // The catalog's own role is no superuser: an extension and its reset need one.
+        CatalogLocation admin = embedded.superuserLocation();
+        Jdbi.create(admin.jdbcUrl(), admin.user(), admin.password())
+            .useHandle(
+                h -> {
+                  h.execute("create extension if not exists pg_stat_statements");
+                  h.createQuery("select pg_stat_statements_reset()").mapTo(String.class).one();
+                });
       }
       Map<String, Long> cpuBefore = cpu.sample();
       String from = now(jdbi);

@@ -246,6 +246,26 @@ class CatalogApiTest {
   }
 
   @Test
+  void headAndOptionsAreReadsForAReadOnlyToken() throws Exception {
+    String reader = new ApiTokens(cluster.jdbi()).create("dashboard", "tester", Role.READ);
+
+    Answer head =
+        send(anonymous, "HEAD", "/api/v1/folders", HttpRequest.BodyPublishers.noBody(), reader);
+    Answer options =
+        send(anonymous, "OPTIONS", "/api/v1/folders", HttpRequest.BodyPublishers.noBody(), reader);
+    Answer adminOptions =
+        send(admin, "OPTIONS", "/api/v1/folders", HttpRequest.BodyPublishers.noBody(), null);
+
+    assertThat(head.status()).as("HEAD is a read: " + head.text()).isEqualTo(200);
+    assertThat(head.text()).as("a HEAD answer has no body").isEmpty();
+    assertThat(options.status())
+        .as("OPTIONS is answered as it is for an administrator: " + options.text())
+        .isNotEqualTo(403)
+        .isEqualTo(adminOptions.status());
+    assertThat(cluster.catalog().folders().list()).extracting(f -> f.name()).containsExactly("F");
+  }
+
+  @Test
   void namesWithReservedCharactersAreReachedEncoded() throws Exception {
     for (String name : new String[] {"a/b", "50% off", "x?y#z"}) {
       String json = JSON.writeValueAsString(java.util.Map.of("name", name));

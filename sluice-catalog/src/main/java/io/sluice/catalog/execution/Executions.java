@@ -29,8 +29,19 @@ public interface Executions {
    */
   void setParameterValue(long executionId, int objectType, String name, String value);
 
-  /** Allows a worker to run a created Scale Out execution that may not use any worker. */
+  /**
+   * Allows a worker to run a created Scale Out execution that may not use any worker. A worker that
+   * does not exist (NOT_FOUND) or was removed (CONFLICT) is refused: nothing could run it there.
+   */
   void addWorker(long executionId, UUID workerAgentId);
+
+  /**
+   * Why a Scale Out execution that has not begun cannot run now, one sentence each: the workers
+   * named for it are disabled, no enabled worker has its tags, or none that may run it has been
+   * online in the last minute. Empty when it can run, or has begun or ended. {@link #start} also
+   * records the first two in its messages (as warnings), since only an operator ends them.
+   */
+  List<String> warnings(long executionId);
 
   /**
    * Starts a created execution, once: resolves every parameter (execution value, else server value

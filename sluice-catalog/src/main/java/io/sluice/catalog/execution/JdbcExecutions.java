@@ -3,6 +3,7 @@ package io.sluice.catalog.execution;
 import io.sluice.catalog.CatalogContext;
 import io.sluice.catalog.CatalogException;
 import io.sluice.catalog.database.ArrayColumns;
+import io.sluice.catalog.message.NewEventMessage;
 import io.sluice.catalog.operation.OperationLog;
 import io.sluice.catalog.operation.OperationStatus;
 import io.sluice.catalog.operation.OperationTarget;
@@ -124,6 +125,11 @@ public final class JdbcExecutions implements Executions {
               .bind("caller", context.caller())
               .bind("tags", tags.toArray(String[]::new))
               .execute();
+          for (UUID worker : request.workers()) {
+            // Thrown inside the transaction: a refused worker leaves no execution behind.
+            ExecutionWorkers.requireUsable(handle, worker);
+            ExecutionWorkers.add(handle, executionId, worker);
+          }
           return executionId;
         });
   }
@@ -405,27 +411,8 @@ public final class JdbcExecutions implements Executions {
                     + " may run on any worker, so naming a worker would change nothing",
                 "create the execution with --specific-workers to choose its workers");
           }
-          int known =
-              handle
-                  .createQuery("select count(*) from worker_agent where worker_agent_id = :id")
-                  .bind("id", workerAgentId)
-                  .mapTo(int.class)
-                  .one();
-          if (known == 0) {
-            throw CatalogException.notFound(
-                "there is no worker agent " + workerAgentId,
-                "check the id: a worker appears in the catalog once it has registered");
-          }
-          handle
-              .createUpdate(
-                  """
-                  insert into execution_worker (execution_id, worker_agent_id)
-                  values (:executionId, :workerId)
-                  on conflict do nothing
-                  """)
-              .bind("executionId", executionId)
-              .bind("workerId", workerAgentId)
-              .execute();
+          ExecutionWorkers.requireUsable(handle, workerAgentId);
+          ExecutionWorkers.add(handle, executionId, workerAgentId);
         });
   }
 
@@ -512,9 +499,48 @@ public final class JdbcExecutions implements Executions {
                 .bind("executionId", executionId)
                 .bind("maxAttempts", retryCount + 1)
                 .execute();
+            recordWaitReasons(handle, execution);
           }
           return execution;
         });
+  }
+
+  /**
+   * Puts in the execution's messages why it cannot run as it stands (its workers are disabled, no
+   * enabled worker has its tags), where users look when it waits: SSIS records such operation
+   * messages too. A worker merely offline for now is not recorded; {@link #warnings} says it.
+   */
+  private static void recordWaitReasons(Handle handle, Execution execution) {
+    List<NewEventMessage> messages =
+        ExecutionWorkers.reasons(handle, execution).stream()
+            .filter(ExecutionWorkers.WaitReason::lasting)
+            .map(
+                r ->
+                    new NewEventMessage(
+                        null,
+                        MessageType.WARNING.code(),
+                        null,
+                        r.message(),
+                        execution.packageName(),
+                        null,
+                        "Scale Out",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null))
+            .toList();
+    ExecutionRuntime.recordEvents(
+        handle, execution.executionId(), execution.createdTime(), messages);
+  }
+
+  @Override
+  public List<String> warnings(long executionId) {
+    return jdbi.withHandle(
+        handle ->
+            ExecutionWorkers.reasons(handle, ExecutionRows.get(handle, executionId)).stream()
+                .map(ExecutionWorkers.WaitReason::message)
+                .toList());
   }
 
   private static boolean hasWorkers(Handle handle, Execution execution) {

@@ -11,6 +11,7 @@ import io.sluice.catalog.operation.OperationStatus;
 import io.sluice.catalog.parameter.ParameterInfo;
 import io.sluice.cli.catalog.execution.EnvironmentChoice;
 import io.sluice.cli.catalog.execution.ExecutionParameterName;
+import io.sluice.cli.catalog.execution.WaitNotes;
 import io.sluice.cli.common.CatalogCommandBase;
 import io.sluice.cli.common.ErrorHandler;
 import io.sluice.cli.common.Interruption;
@@ -21,6 +22,7 @@ import io.sluice.engine.runtime.CancellationToken;
 import io.sluice.master.management.MasterNodes;
 import io.sluice.master.serverexecution.ServerExecutor;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -126,8 +128,12 @@ public final class ExecuteCommand extends CatalogCommandBase {
   /** How long --wait keeps trying while the catalog is away (twice a master's default). */
   private static final Duration WAIT_THROUGH_FAILOVER = Duration.ofSeconds(60);
 
+  /** Why a Scale Out execution waits, said while it does (made per run: tests swap stderr). */
+  private WaitNotes notes;
+
   @Override
   protected int run(Catalog catalog, Output out) {
+    notes = new WaitNotes(System.err);
     CreateExecution request = CreateExecution.of(project.folder, project.project, packageName);
     if (scaleOut != null) {
       request = request.inScaleOut(scaleOut);
@@ -137,11 +143,12 @@ public final class ExecuteCommand extends CatalogCommandBase {
       // Through a master the default stays Scale Out; --no-scale-out has a master run it.
       request = request.inScaleOut(true);
     }
-    // Named workers are looked up before anything is created: an unknown one leaves nothing behind.
+    // Named workers are looked up (by id or name) before anything is created; the catalog names
+    // them with the execution in one transaction, so an unknown or removed one leaves nothing.
     List<UUID> onlyOn =
         workers.stream().map(w -> access().workers().get(w).workerAgentId()).toList();
     if (!onlyOn.isEmpty()) {
-      request = request.inScaleOut(true).withAnyWorker(false);
+      request = request.inScaleOut(true).withWorkers(onlyOn);
     }
     if (!workerTags.isEmpty()) {
       request = request.withWorkerTags(workerTags);
@@ -163,9 +170,6 @@ public final class ExecuteCommand extends CatalogCommandBase {
       }
       if (loggingLevel != null) {
         catalog.executions().setParameterValue(id, 50, "LOGGING_LEVEL", loggingLevel.toString());
-      }
-      for (UUID worker : onlyOn) {
-        catalog.executions().addWorker(id, worker);
       }
     } catch (RuntimeException badValue) {
       catalog.executions().stop(id); // never leave an execution behind in status created
@@ -245,20 +249,14 @@ public final class ExecuteCommand extends CatalogCommandBase {
     return false;
   }
 
-  /** A scale-out execution is queued for the workers; with --wait, follow it to its end. */
+  /**
+   * A scale-out execution is queued for the workers; with --wait, follow it to its end. Why it
+   * cannot run as it stands (its workers are disabled, no enabled worker has its tags, none has
+   * been online) is said at once, and again while --wait waits.
+   */
   private int scaleOut(Catalog catalog, Output out, long id) {
-    if (!aWorkerIsOnline()) {
-      System.err.println(
-          "note: no enabled worker has been online in the last minute; execution "
-              + id
-              + " waits in the queue until one asks for work (sluice workers list shows them)");
-    }
+    notes.show(catalog.executions().warnings(id), Instant.now());
     return follow(catalog, out, id, "in scale out");
-  }
-
-  private boolean aWorkerIsOnline() {
-    return access().workers().list().stream()
-        .anyMatch(w -> w.online() && "enabled".equals(w.status()));
   }
 
   /** Prints where it runs; with --wait, follows its messages to its end. */
@@ -294,6 +292,11 @@ public final class ExecuteCommand extends CatalogCommandBase {
       }
       if (ended) {
         break;
+      }
+      if (current.runInScaleOut()
+          && current.state() == OperationStatus.PENDING
+          && notes.due(Instant.now())) {
+        notes.show(catalog.executions().warnings(id), Instant.now());
       }
       try {
         Thread.sleep(250);

@@ -35,7 +35,9 @@ final class RemoteExecutions implements Executions {
             request.packageName(),
             request.referenceId().isPresent() ? request.referenceId().getAsLong() : null,
             request.runInScaleOut().orElse(null),
-            request.useAnyWorker());
+            request.useAnyWorker(),
+            request.requiredWorkerTags(),
+            request.workers());
     return master.send("POST", "/executions", body, ExecutionCreated.class).executionId();
   }
 
@@ -52,6 +54,11 @@ final class RemoteExecutions implements Executions {
   public void addWorker(long executionId, UUID workerAgentId) {
     master.send(
         "POST", path(executionId) + "/workers", new ExecutionWorker(workerAgentId), Void.class);
+  }
+
+  @Override
+  public List<String> warnings(long executionId) {
+    return master.getList(path(executionId) + "/warnings", String.class);
   }
 
   @Override

@@ -113,8 +113,9 @@ class ScaleOutCommandsTest {
 
     assertThat(byName.exitCode()).as(byName.err()).isZero();
     assertThat(byName.err())
-        .as("etl-1 never sent a heartbeat")
-        .contains("note: no enabled worker has been online in the last minute");
+        .as("etl-1 registered disabled")
+        .contains("may run only on worker etl-1, which is disabled")
+        .contains("sluice workers enable etl-1");
     assertThat(byId.exitCode()).as(byId.err()).isZero();
     assertThat(unknown.exitCode()).isEqualTo(1);
     assertThat(unknown.err()).contains("there is no worker 'nobody'");
@@ -147,7 +148,13 @@ class ScaleOutCommandsTest {
         .doesNotContain("set-parameter");
     Result added = run(location, key, "catalog", "executions", "add-worker", created, "etl-1");
     assertThat(added.exitCode()).as(added.err()).isZero();
-    assertThat(run(location, key, "catalog", "executions", "start", created).exitCode()).isZero();
+    assertThat(added.err()).as("said as it is added").contains("which is disabled");
+    assertThat(run(location, key, "workers", "enable", "etl-1").exitCode()).isZero();
+    Result started = run(location, key, "catalog", "executions", "start", created);
+    assertThat(started.exitCode()).as(started.err()).isZero();
+    assertThat(started.err())
+        .as("enabled, but etl-1 never sent a heartbeat")
+        .contains("has been online in the last minute: it waits in the queue");
     try (CatalogDatabase db = CatalogDatabase.open(location)) {
       List<String> allowed =
           db.jdbi()

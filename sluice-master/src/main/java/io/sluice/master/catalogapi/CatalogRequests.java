@@ -1,6 +1,7 @@
 package io.sluice.master.catalogapi;
 
 import io.sluice.catalog.environment.ReferenceType;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -36,7 +37,9 @@ public final class CatalogRequests {
 
   /**
    * POST /executions. Null {@code runInScaleOut}: the catalog's DEFAULT_EXECUTION_MODE decides;
-   * null {@code useAnyWorker}: true.
+   * null {@code useAnyWorker}: true. Scale Out: {@code requiredWorkerTags}, tags the worker must
+   * all have; {@code workerAgentIds}, the only workers that may run it (a worker that does not
+   * exist or was removed is refused and nothing is created). Null lists: none.
    */
   public record NewExecution(
       String folder,
@@ -44,10 +47,15 @@ public final class CatalogRequests {
       String packageName,
       Long referenceId,
       Boolean runInScaleOut,
-      Boolean useAnyWorker) {}
+      Boolean useAnyWorker,
+      List<String> requiredWorkerTags,
+      List<UUID> workerAgentIds) {}
 
-  /** The answer to POST /executions. */
-  public record ExecutionCreated(long executionId) {}
+  /**
+   * The answer to POST /executions; {@code warnings}: why it could not run as it stands (its
+   * workers are disabled, no enabled worker has its tags, none has been online), else empty.
+   */
+  public record ExecutionCreated(long executionId, List<String> warnings) {}
 
   /** POST /executions/{id}/parameter-values; objectType 20 project, 30 package, 50 system. */
   public record ExecutionParameter(Integer objectType, String name, String value) {}

@@ -1,9 +1,11 @@
 package io.sluice.master.catalogapi;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.sluice.catalog.execution.CreateExecution;
 import io.sluice.catalog.execution.ExecutionFilter;
+import io.sluice.catalog.execution.Executions;
 import io.sluice.catalog.operation.OperationStatus;
 import io.sluice.master.catalogapi.CatalogRequests.ExecutionCreated;
 import io.sluice.master.catalogapi.CatalogRequests.ExecutionParameter;
@@ -41,6 +43,9 @@ final class ExecutionRoutes implements RouteModule {
     routes.post(EXECUTION + "/parameter-values", this::setParameter);
     routes.post(EXECUTION + "/workers", this::addWorker);
     routes.post(EXECUTION + "/start", this::start);
+    routes.get(
+        EXECUTION + "/warnings",
+        ctx -> Json.ok(ctx, catalogs.of(ctx).executions().warnings(id(ctx))));
     routes.post(
         EXECUTION + "/stop", ctx -> Json.ok(ctx, catalogs.of(ctx).executions().stop(id(ctx))));
   }
@@ -56,10 +61,20 @@ final class ExecutionRoutes implements RouteModule {
     if (body.referenceId() != null) {
       request = request.withReference(body.referenceId());
     }
+    if (body.requiredWorkerTags() != null) {
+      request = request.withWorkerTags(body.requiredWorkerTags());
+    }
+    if (body.workerAgentIds() != null) {
+      request = request.withWorkers(body.workerAgentIds());
+    }
     if (body.runInScaleOut() != null) {
       request = request.inScaleOut(body.runInScaleOut());
+    } else if (!request.useAnyWorker() || !request.requiredWorkerTags().isEmpty()) {
+      request = request.inScaleOut(true); // they choose Scale Out workers, as in the CLI
     }
-    Json.write(ctx, 201, new ExecutionCreated(catalogs.of(ctx).executions().create(request)));
+    Executions executions = catalogs.of(ctx).executions();
+    long id = executions.create(request);
+    Json.write(ctx, 201, new ExecutionCreated(id, executions.warnings(id)));
   }
 
   private void setParameter(Context ctx) {
@@ -91,7 +106,11 @@ final class ExecutionRoutes implements RouteModule {
     StartExecution body =
         Json.readOptional(
             ctx, StartExecution.class, CatalogApi.MAX_JSON_BYTES, new StartExecution(0));
-    Json.ok(ctx, catalogs.of(ctx).executions().start(id, body.retryCount()));
+    Executions executions = catalogs.of(ctx).executions();
+    // The execution as it started, and why it may wait (what GET .../warnings answers).
+    ObjectNode started = Json.MAPPER.valueToTree(executions.start(id, body.retryCount()));
+    started.set("warnings", Json.MAPPER.valueToTree(executions.warnings(id)));
+    Json.ok(ctx, started);
   }
 
   private static ExecutionFilter filter(Context ctx) {

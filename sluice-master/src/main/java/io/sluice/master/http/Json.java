@@ -1,10 +1,13 @@
 package io.sluice.master.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -50,13 +53,21 @@ public final class Json {
         throw ApiException.badRequest("the body is null", "send a JSON object");
       }
       return value;
+    } catch (StreamReadException e) {
+      throw BodyErrors.malformed(e);
     } catch (UnrecognizedPropertyException e) {
+      throw BodyErrors.unknownField(e, type);
+    } catch (MismatchedInputException e) {
+      throw BodyErrors.mismatch(e, body, type);
+    } catch (ValueInstantiationException e) {
+      // The body's own check refused it (a record's constructor): its words, not Jackson's.
       throw ApiException.badRequest(
-          "unknown field '" + e.getPropertyName() + "' in " + type.getSimpleName(),
-          "known fields: " + e.getKnownPropertyIds());
+          "the body is not valid: "
+              + (e.getCause() == null ? "refused" : e.getCause().getMessage()),
+          "send JSON as the API documentation shows (docs/rest-api.md)");
     } catch (JsonProcessingException e) {
       throw ApiException.badRequest(
-          "the body is not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(),
+          "the body cannot be read as this request",
           "send JSON as the API documentation shows (docs/rest-api.md)");
     } catch (IOException e) {
       throw new UncheckedIOException(e);

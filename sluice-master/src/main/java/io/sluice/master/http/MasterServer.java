@@ -2,6 +2,7 @@ package io.sluice.master.http;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.sluice.catalog.CatalogException;
 import io.sluice.master.config.SettingsException;
 import io.sluice.protocol.ErrorReply;
@@ -12,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -62,6 +64,7 @@ public final class MasterServer implements AutoCloseable {
         Javalin.create(
             config -> {
               configure(config, sslContext, host, workerPort, managementPort, idleTimeout);
+              config.routes.before(MasterServer::refuseMalformedEscapes);
               config.routes.before(
                   WorkerApi.BASE + "/*",
                   ctx -> {
@@ -93,6 +96,8 @@ public final class MasterServer implements AutoCloseable {
       Duration idleTimeout) {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
+    // What Jetty refuses before any route runs (%00, bad escapes) is answered as JSON too.
+    config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
     config.jetty.addConnector(
         (server, http) -> {
           workerConnector =
@@ -134,6 +139,22 @@ public final class MasterServer implements AutoCloseable {
     // Long polls are held open for up to maxPollWait: the connection must outlive them.
     connector.setIdleTimeout(idleTimeout.toMillis());
     return connector;
+  }
+
+  private static final Pattern MALFORMED_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
+  /**
+   * Jetty lets a {@code %} that is not followed by two hex digits (e.g. {@code %u0041}) through to
+   * the routes, where decoding a path parameter would fail as a 500: refuse it as the 400 it is.
+   */
+  private static void refuseMalformedEscapes(Context ctx) {
+    String path = ctx.req().getRequestURI();
+    if (path != null && MALFORMED_ESCAPE.matcher(path).find()) {
+      throw ApiException.badRequest(
+          "the request cannot be read: its path has a %-escape that is not two hex digits",
+          "escape names in paths as UTF-8 (a space is %20, a slash %2F, a % itself %25); see"
+              + " docs/rest-api.md");
+    }
   }
 
   private static void errors(JavalinConfig config) {

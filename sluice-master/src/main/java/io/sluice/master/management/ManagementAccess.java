@@ -5,16 +5,22 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.sluice.master.http.ApiException;
 import io.sluice.master.http.RouteModule;
+import java.util.Set;
 
 /**
  * The door of the management API ({@code /api/v1/*}): every request is authenticated before any
  * route runs (401 without valid credentials), and a {@link Role#READ} caller may only read (403 for
- * anything but GET), so no route has to remember either check.
+ * anything but GET, HEAD and OPTIONS, the methods that change nothing), so no route has to remember
+ * either check.
  */
 public final class ManagementAccess implements RouteModule {
 
   public static final String BASE = "/api/v1";
   private static final String CALLER = "sluice.caller";
+
+  /** The methods that change nothing (RFC 9110 calls them safe). */
+  private static final Set<HandlerType> READS =
+      Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
   private final ManagementAuth auth;
 
@@ -29,7 +35,7 @@ public final class ManagementAccess implements RouteModule {
 
   private void admit(Context ctx) {
     Caller caller = auth.authenticate(ctx);
-    if (caller.role() == Role.READ && ctx.method() != HandlerType.GET) {
+    if (caller.role() == Role.READ && !READS.contains(ctx.method())) {
       throw ApiException.forbidden(
           caller.name() + " may only read (a read-only token): " + ctx.method() + " is a change",
           "use an administrator certificate or a token created without --read-only");

@@ -10,7 +10,7 @@ import java.util.Arrays;
 public enum Role {
   /** Reads and changes everything. */
   ADMIN("admin"),
-  /** Reads only: every request other than GET is refused with 403. */
+  /** Reads only: every request other than GET, HEAD and OPTIONS is refused with 403. */
   READ("read");
 
   private final String code;

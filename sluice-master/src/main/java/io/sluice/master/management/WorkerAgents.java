@@ -1,6 +1,7 @@
 package io.sluice.master.management;
 
 import io.sluice.catalog.CatalogException;
+import io.sluice.catalog.execution.WorkerPresence;
 import io.sluice.engine.event.MessageType;
 import io.sluice.master.lease.ExecutionTransitions;
 import java.sql.Array;
@@ -39,9 +40,10 @@ public final class WorkerAgents implements WorkerManagement {
       select w.*,
              (select count(*) from scale_out_task t
               where t.worker_agent_id = w.worker_agent_id and t.status = 'RUNNING') as running,
-             coalesce(w.last_online_time > now() - interval '1 minute', false) as online
+             %s as online
       from worker_agent w
-      """;
+      """
+          .formatted(WorkerPresence.ONLINE);
 
   @Override
   public List<WorkerAgent> list() {

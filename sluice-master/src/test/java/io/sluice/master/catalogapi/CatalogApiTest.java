@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.catalog.execution.ExecutionFilter;
 import io.sluice.catalog.operation.OperationFilter;
 import io.sluice.catalog.testing.TestProjects;
 import io.sluice.master.ScaleOutCluster;
@@ -16,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -243,6 +245,88 @@ class CatalogApiTest {
     assertThat(delete.status()).isEqualTo(403);
     assertThat(cluster.catalog().folders().list()).extracting(f -> f.name()).containsExactly("F");
     assertThat(cluster.catalog().projects().list("F")).hasSize(1);
+  }
+
+  @Test
+  void anExecutionThatCannotRunAsItStandsIsRefusedOrSaysWhyInItsAnswers() throws Exception {
+    UUID w1 = cluster.newWorker("w1").heartbeat().workerId(); // registers disabled
+    UUID gone = cluster.newWorker("gone").heartbeat().workerId();
+    cluster.workers().remove(gone.toString());
+    String load = "{\"folder\":\"F\",\"project\":\"P\",\"packageName\":\"Load\",";
+
+    Answer removed =
+        send(admin, "POST", "/api/v1/executions", load + "\"workerAgentIds\":[\"" + gone + "\"]}");
+    Answer unknown =
+        send(
+            admin,
+            "POST",
+            "/api/v1/executions",
+            load + "\"runInScaleOut\":true,\"workerAgentIds\":[\"" + UUID.randomUUID() + "\"]}");
+    assertThat(removed.status()).as(removed.text()).isEqualTo(409);
+    assertThat(removed.error())
+        .isEqualTo("worker " + gone + " was removed: an execution named for it could never run");
+    assertThat(unknown.status()).as(unknown.text()).isEqualTo(404);
+    assertThat(cluster.catalog().executions().list(ExecutionFilter.all()))
+        .as("nothing is created")
+        .isEmpty();
+
+    Answer created =
+        send(
+            admin,
+            "POST",
+            "/api/v1/executions",
+            load + "\"runInScaleOut\":true,\"workerAgentIds\":[\"" + w1 + "\"]}");
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    long id = created.body().path("executionId").asLong();
+    String why =
+        "execution "
+            + id
+            + " may run only on worker w1, which is disabled: it waits until the worker is"
+            + " enabled (sluice workers enable w1)";
+    assertThat(created.body().path("warnings").get(0).asText()).isEqualTo(why);
+    Answer started = send(admin, "POST", "/api/v1/executions/" + id + "/start", null);
+    assertThat(started.status()).as(started.text()).isEqualTo(200);
+    assertThat(started.body().path("status").asInt()).isEqualTo(5);
+    assertThat(started.body().path("warnings")).hasSize(1);
+    assertThat(started.body().path("warnings").get(0).asText()).isEqualTo(why);
+    Answer asked = send(admin, "GET", "/api/v1/executions/" + id + "/warnings", null);
+    assertThat(asked.body().get(0).asText()).isEqualTo(why);
+
+    Answer tagged =
+        send(
+            admin,
+            "POST",
+            "/api/v1/executions",
+            load + "\"runInScaleOut\":true,\"requiredWorkerTags\":[\"gpu\"]}");
+    assertThat(tagged.status()).as(tagged.text()).isEqualTo(201);
+    long taggedId = tagged.body().path("executionId").asLong();
+    assertThat(cluster.catalog().executions().get(taggedId).requiredWorkerTags())
+        .containsExactly("gpu");
+    assertThat(tagged.body().path("warnings").get(0).asText())
+        .isEqualTo(
+            "no worker is enabled: execution "
+                + taggedId
+                + " waits until one is (sluice workers enable w1)");
+  }
+
+  @Test
+  void headAndOptionsAreReadsForAReadOnlyToken() throws Exception {
+    String reader = new ApiTokens(cluster.jdbi()).create("dashboard", "tester", Role.READ);
+
+    Answer head =
+        send(anonymous, "HEAD", "/api/v1/folders", HttpRequest.BodyPublishers.noBody(), reader);
+    Answer options =
+        send(anonymous, "OPTIONS", "/api/v1/folders", HttpRequest.BodyPublishers.noBody(), reader);
+    Answer adminOptions =
+        send(admin, "OPTIONS", "/api/v1/folders", HttpRequest.BodyPublishers.noBody(), null);
+
+    assertThat(head.status()).as("HEAD is a read: " + head.text()).isEqualTo(200);
+    assertThat(head.text()).as("a HEAD answer has no body").isEmpty();
+    assertThat(options.status())
+        .as("OPTIONS is answered as it is for an administrator: " + options.text())
+        .isNotEqualTo(403)
+        .isEqualTo(adminOptions.status());
+    assertThat(cluster.catalog().folders().list()).extracting(f -> f.name()).containsExactly("F");
   }
 
   @Test

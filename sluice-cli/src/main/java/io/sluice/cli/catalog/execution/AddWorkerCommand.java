@@ -32,6 +32,7 @@ public final class AddWorkerCommand extends CatalogCommandBase {
     out.done(
         "Worker " + workerId + " may run execution " + executionId + ".",
         Map.of("executionId", executionId, "workerAgentId", workerId));
+    WaitNotes.print(System.err, catalog.executions().warnings(executionId));
     return 0;
   }
 }

@@ -107,6 +107,7 @@ public final class CreateExecutionCommand extends CatalogCommandBase {
             + " NAME VALUE; then run it: sluice catalog executions start "
             + id,
         execution);
+    WaitNotes.print(System.err, catalog.executions().warnings(id));
     return 0;
   }
 }

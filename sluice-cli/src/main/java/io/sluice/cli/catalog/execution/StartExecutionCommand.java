@@ -38,6 +38,9 @@ public final class StartExecutionCommand extends CatalogCommandBase {
                 : ", queued for a master (server mode; sluice master status shows them). With no"
                     + " master running, run a package in this process: sluice catalog execute"),
         execution);
+    if (execution.runInScaleOut()) {
+      WaitNotes.print(System.err, catalog.executions().warnings(executionId));
+    }
     return 0;
   }
 }

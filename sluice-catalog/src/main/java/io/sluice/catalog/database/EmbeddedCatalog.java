@@ -210,6 +210,10 @@ public final class EmbeddedCatalog implements AutoCloseable {
         .setCleanDataDirectory(false)
         .setPGStartupWait(Duration.ofSeconds(60))
         .setServerConfig("max_connections", "200")
+        // The library starts PostgreSQL with -F (fsync off), a test database's setting: a power
+        // loss or kernel crash could then lose committed executions or corrupt the catalog. A
+        // later -c wins over -F.
+        .setServerConfig("fsync", "on")
         .setServerConfig("listen_addresses", HOST)
         // No Unix socket: TCP on 127.0.0.1 with a password is the only way in. (The library
         // passes these settings through a shell: '' is the empty value.)

@@ -39,6 +39,17 @@ class EmbeddedCatalogTest {
   }
 
   @Test
+  void committedWorkIsFlushedToDisk() {
+    // The embedded library's own default is fsync off, fit for a test database, not a catalog.
+    try (EmbeddedCatalog catalog = EmbeddedCatalog.attachOrStart(dataDir);
+        CatalogDatabase db = CatalogDatabase.open(catalog.location())) {
+      String fsync =
+          db.jdbi().withHandle(h -> h.createQuery("show fsync").mapTo(String.class).one());
+      assertThat(fsync).isEqualTo("on");
+    }
+  }
+
+  @Test
   void theLastOneOutStopsTheServerNotTheFirst() throws Exception {
     EmbeddedCatalog owner = EmbeddedCatalog.attachOrStart(dataDir);
     assertThat(owner.ownsServer()).isTrue();

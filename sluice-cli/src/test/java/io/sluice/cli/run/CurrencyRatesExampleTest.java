@@ -29,8 +29,7 @@ class CurrencyRatesExampleTest {
 
   static final Path EXAMPLE = Path.of("..", "examples", "currency-rates");
   // The repository ships the tutorial's files; tests run in the module folder.
-  static final Path DATA =
-      Path.of("..", "datasets", "ssis-tutorial").toAbsolutePath().normalize();
+  static final Path DATA = Path.of("..", "datasets", "ssis-tutorial").toAbsolutePath().normalize();
 
   static EmbeddedPostgres postgres;
 

@@ -24,8 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CurrencyRatesEndToEndTest {
 
   // The repository ships the tutorial's files; tests run in the module folder.
-  static final Path DATA =
-      Path.of("..", "datasets", "ssis-tutorial").toAbsolutePath().normalize();
+  static final Path DATA = Path.of("..", "datasets", "ssis-tutorial").toAbsolutePath().normalize();
 
   static EmbeddedPostgres postgres;
   static DataSource ds;

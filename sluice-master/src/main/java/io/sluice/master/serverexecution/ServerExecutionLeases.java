@@ -120,6 +120,7 @@ public final class ServerExecutionLeases implements AutoCloseable {
   private final Map<Long, Held> held = new ConcurrentHashMap<>();
   private final ScheduledExecutorService renewer;
   private final ScheduledExecutorService watchdog;
+  private volatile long lastCheckNanos;
 
   /**
    * @param holder this master's name, as in master_node
@@ -138,6 +139,7 @@ public final class ServerExecutionLeases implements AutoCloseable {
     this.monotonicNanos = monotonicNanos;
     this.renewer = daemon("sluice-server-execution-leases");
     this.watchdog = daemon("sluice-server-execution-deadlines");
+    this.lastCheckNanos = monotonicNanos.getAsLong();
   }
 
   public ServerExecutionLeases(Jdbi jdbi, String holder, Duration duration) {
@@ -244,19 +246,27 @@ public final class ServerExecutionLeases implements AutoCloseable {
   /** Stops every run whose local deadline has passed without a renewal. */
   public void stopOverdue() {
     long now = monotonicNanos.getAsLong();
+    // This check runs every L/20: a much longer gap means the whole master was stopped, even if a
+    // renewal looks in flight (its answer may have come and waited for the master to run again).
+    long sinceLastCheck = now - lastCheckNanos;
+    lastCheckNanos = now;
+    long stalled = sinceLastCheck > 2 * renewEveryNanos() ? sinceLastCheck : 0;
     for (Held h : List.copyOf(held.values())) {
       if (now - h.deadlineNanos >= 0) {
         h.lose(
-            overdue(h, now)
+            overdue(h, now, stalled)
                 + ", so it stopped the run before another master could take it as lost");
       }
     }
   }
 
   /** Why no renewal of {@code h} succeeded before its deadline, seen at {@code now}. */
-  private String overdue(Held h, long now) {
+  private String overdue(Held h, long now, long stalledNanos) {
     if (h.triedNanos == 0) {
       return notRunning(now - h.renewedNanos);
+    }
+    if (h.failure == null && stalledNanos > 0) {
+      return notRunning(stalledNanos);
     }
     String within =
         "master "
@@ -273,16 +283,16 @@ public final class ServerExecutionLeases implements AutoCloseable {
         + " ago";
   }
 
-  /** No renewal was sent for {@code silentNanos}: this master's own threads did not run. */
+  /** This master's own threads did not run for {@code silentNanos}: it could not renew. */
   private String notRunning(long silentNanos) {
     return "master "
         + holder
-        + " sent no renewal of its lease on the execution for "
+        + " did not get to renew its lease on the execution for "
         + seconds(silentNanos)
-        + " (every "
+        + " (a renewal is due every "
         + Math.max(1, duration.toMillis() / 5)
-        + " ms is due): the master itself was not running (paused, e.g. SIGSTOP, or"
-        + " overloaded), not the catalog";
+        + " ms): the master itself was not running (paused, e.g. SIGSTOP, or overloaded), not"
+        + " the catalog";
   }
 
   /**
@@ -307,6 +317,10 @@ public final class ServerExecutionLeases implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("master {} cannot renew its server execution leases: {}", holder, e.getMessage());
     }
+  }
+
+  private long renewEveryNanos() {
+    return Math.max(1, duration.toMillis() / 5) * 1_000_000L;
   }
 
   private long deadline(long sentAtNanos) {

@@ -10,12 +10,17 @@ import io.sluice.catalog.operation.OperationStatus;
 import io.sluice.engine.project.ProjectFiles;
 import io.sluice.master.Master;
 import io.sluice.master.ScaleOutCluster;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
@@ -116,12 +121,12 @@ class ServerExecutionLeaseTest {
     assertThat(leases.held()).isEmpty();
     assertThat(lease.lostBecause())
         .isEqualTo(
-            "master master-1 sent no renewal of its lease on the execution for 8.0 s (every 2000"
-                + " ms is due): the master itself was not running (paused, e.g. SIGSTOP, or"
-                + " overloaded), not the catalog, so it stopped the run before another master"
+            "master master-1 did not get to renew its lease on the execution for 8.0 s (a renewal"
+                + " is due every 2000 ms): the master itself was not running (paused, e.g. SIGSTOP,"
+                + " or overloaded), not the catalog, so it stopped the run before another master"
                 + " could take it as lost");
     assertThat(messages(id))
-        .anyMatch(m -> m.startsWith("the run was stopped: master master-1 sent no renewal"))
+        .anyMatch(m -> m.startsWith("the run was stopped: master master-1 did not get to renew"))
         .noneMatch(m -> m.contains("catalog did not answer"));
   }
 
@@ -148,9 +153,10 @@ class ServerExecutionLeaseTest {
     assertThat(run.join()).isEqualTo(OperationStatus.ENDED_UNEXPECTEDLY);
     assertThat(lease.lostBecause())
         .isEqualTo(
-            "master master-1 sent no renewal of its lease on the execution for 40.0 s (every 2000"
-                + " ms is due): the master itself was not running (paused, e.g. SIGSTOP, or"
-                + " overloaded), not the catalog, so its lease on the execution ran out");
+            "master master-1 did not get to renew its lease on the execution for 40.0 s (a"
+                + " renewal is due every 2000 ms): the master itself was not running (paused, e.g."
+                + " SIGSTOP, or overloaded), not the catalog, so its lease on the execution ran"
+                + " out");
   }
 
   @Test
@@ -182,6 +188,82 @@ class ServerExecutionLeaseTest {
                 + " catalog did not answer (Connection to 127.0.0.1:")
         .contains("refused")
         .endsWith(", so it stopped the run before another master could take it as lost");
+  }
+
+  @Test
+  void aRenewalACatalogDoesNotAnswerIsToldApartFromAPauseOfTheMaster() throws Exception {
+    // A catalog that takes connections and never answers (frozen): a renewal waits on it.
+    try (ServerSocket frozen = new ServerSocket(0)) {
+      CompletableFuture<Socket> accepted =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return frozen.accept();
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+      AtomicLong clock = new AtomicLong();
+      ServerExecutionLeases waiting =
+          new ServerExecutionLeases(
+              Jdbi.create(
+                  "jdbc:postgresql://127.0.0.1:" + frozen.getLocalPort() + "/sluice", "x", "x"),
+              "master-1",
+              LEASE,
+              clock::get);
+      long first = startServerExecution("Long");
+      ServerExecutionLeases.Held slow = claim(waiting, first);
+      CompletableFuture<OperationStatus> run =
+          CompletableFuture.supplyAsync(() -> executor.runClaimed(first, slow));
+      await().atMost(Duration.ofSeconds(10)).until(() -> packageStarted(first));
+
+      clock.addAndGet(Duration.ofSeconds(1).toNanos());
+      CompletableFuture<Void> renewal = CompletableFuture.runAsync(waiting::renew);
+      try (Socket connection = accepted.get(10, TimeUnit.SECONDS)) {
+        // The master goes on running (its check every L/20); the catalog never answers.
+        for (int i = 0; i < 14 && slow.lostBecause() == null; i++) {
+          clock.addAndGet(Duration.ofMillis(500).toNanos());
+          waiting.stopOverdue();
+        }
+        assertThat(run.join()).isEqualTo(OperationStatus.ENDED_UNEXPECTEDLY);
+        assertThat(slow.lostBecause())
+            .isEqualTo(
+                "master master-1 could not renew its lease on the execution within 8000 ms: the"
+                    + " catalog has not answered the renewal sent 7.0 s ago, so it stopped the run"
+                    + " before another master could take it as lost");
+      }
+      assertThat(renewal).failsWithin(Duration.ofSeconds(10)); // the catalog hung up
+
+      // The same wait, but the whole master was stopped meanwhile (its check did not run either):
+      // the renewal's answer may well have come; the master did not run to take it.
+      CompletableFuture<Socket> acceptedAgain =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return frozen.accept();
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+      long second = startServerExecution("Long");
+      ServerExecutionLeases.Held paused = claim(waiting, second);
+      CompletableFuture<OperationStatus> pausedRun =
+          CompletableFuture.supplyAsync(() -> executor.runClaimed(second, paused));
+      await().atMost(Duration.ofSeconds(10)).until(() -> packageStarted(second));
+      clock.addAndGet(Duration.ofSeconds(1).toNanos());
+      CompletableFuture<Void> pausedRenewal = CompletableFuture.runAsync(waiting::renew);
+      try (Socket connection = acceptedAgain.get(10, TimeUnit.SECONDS)) {
+        waiting.stopOverdue();
+        clock.addAndGet(Duration.ofSeconds(40).toNanos());
+        waiting.stopOverdue();
+        assertThat(pausedRun.join()).isEqualTo(OperationStatus.ENDED_UNEXPECTEDLY);
+        assertThat(paused.lostBecause())
+            .startsWith(
+                "master master-1 did not get to renew its lease on the execution for 40.0 s")
+            .doesNotContain("catalog has not answered");
+      }
+      assertThat(pausedRenewal).failsWithin(Duration.ofSeconds(10));
+    }
   }
 
   @Test

@@ -1,9 +1,11 @@
 package io.sluice.master.serverexecution;
 
 import io.sluice.engine.runtime.CancellationToken;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -300,7 +302,7 @@ public final class ServerExecutionLeases implements AutoCloseable {
    */
   private static String databaseError(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof java.sql.SQLException && t.getMessage() != null) {
+      if (t instanceof SQLException && t.getMessage() != null) {
         return t.getMessage();
       }
     }
@@ -308,7 +310,7 @@ public final class ServerExecutionLeases implements AutoCloseable {
   }
 
   private static String seconds(long nanos) {
-    return String.format(java.util.Locale.ROOT, "%.1f s", nanos / 1e9);
+    return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
   }
 
   private void renewQuietly() {

@@ -51,6 +51,7 @@ final class EnvironmentVariables {
       boolean sensitive,
       String description) {
     CatalogNames.require("environment variable", name);
+    CatalogNames.requireDescription("environment variable", description); // null keeps the old one
     if (type == null) {
       throw CatalogException.invalid(
           "environment variable '" + name + "' needs a type", "use one of " + VariableType.names());

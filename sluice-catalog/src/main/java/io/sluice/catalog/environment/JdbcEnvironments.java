@@ -51,6 +51,7 @@ public final class JdbcEnvironments implements Environments {
   @Override
   public Environment create(String folder, String name, String description) {
     CatalogNames.require("environment", name);
+    String checked = CatalogNames.description("environment", description);
     return jdbi()
         .inTransaction(
             h -> {
@@ -59,7 +60,7 @@ public final class JdbcEnvironments implements Environments {
                   h.createUpdate(INSERT)
                       .bind("folderId", folderId)
                       .bind("name", name)
-                      .bind("description", CatalogNames.description(description))
+                      .bind("description", checked)
                       .execute();
               if (inserted == 0) {
                 throw CatalogException.conflict(
@@ -99,12 +100,13 @@ public final class JdbcEnvironments implements Environments {
 
   @Override
   public Environment setDescription(String folder, String name, String description) {
+    String checked = CatalogNames.description("environment", description);
     return jdbi()
         .inTransaction(
             h -> {
               h.createUpdate(UPDATE_DESCRIPTION)
                   .bind("environmentId", EnvironmentLookup.requireId(h, folder, name))
-                  .bind("description", CatalogNames.description(description))
+                  .bind("description", checked)
                   .execute();
               return require(h, folder, name);
             });

@@ -1,6 +1,7 @@
 package io.sluice.catalog.execution;
 
 import io.sluice.catalog.CatalogException;
+import io.sluice.catalog.CatalogNames;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +22,7 @@ final class WorkerTags {
         throw CatalogException.invalid(
             "a required worker tag is empty", "give tags such as --worker-tag etl");
       }
+      CatalogNames.requireVisible("worker tag", tag);
       if (tag.length() > MAX_LENGTH) {
         throw CatalogException.invalid(
             "the worker tag '" + tag.substring(0, 20) + "...' is too long", "keep tags short");

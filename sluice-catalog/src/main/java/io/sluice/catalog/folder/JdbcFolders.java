@@ -51,6 +51,7 @@ public final class JdbcFolders implements Folders {
   @Override
   public Folder create(String name, String description) {
     CatalogNames.require("folder", name);
+    String checked = CatalogNames.description("folder", description);
     return context
         .database()
         .jdbi()
@@ -59,7 +60,7 @@ public final class JdbcFolders implements Folders {
               int inserted =
                   h.createUpdate(INSERT)
                       .bind("name", name)
-                      .bind("description", CatalogNames.description(description))
+                      .bind("description", checked)
                       .bind("createdBy", context.caller())
                       .execute();
               if (inserted == 0) {
@@ -91,6 +92,7 @@ public final class JdbcFolders implements Folders {
 
   @Override
   public Folder setDescription(String name, String description) {
+    String checked = CatalogNames.description("folder", description);
     return context
         .database()
         .jdbi()
@@ -99,7 +101,7 @@ public final class JdbcFolders implements Folders {
               int updated =
                   h.createUpdate(UPDATE_DESCRIPTION)
                       .bind("name", name)
-                      .bind("description", CatalogNames.description(description))
+                      .bind("description", checked)
                       .execute();
               if (updated == 0) {
                 throw FolderLookup.notFound(name);

@@ -106,7 +106,9 @@ class FoldersTest {
     assertThatThrownBy(() -> folders.create("x".repeat(129), ""))
         .hasMessage("folder name is 129 characters long: the limit is 128");
     assertThatThrownBy(() -> folders.create("tab\there", ""))
-        .hasMessage("folder name contains a control character (code 9) at position 4");
+        .hasMessage(
+            "folder name 'tab<U+0009>here' contains U+0009 CHARACTER TABULATION, a control"
+                + " character");
     assertThat(folders.create("x".repeat(128), "").name()).hasSize(128);
   }
 

@@ -53,9 +53,9 @@ public final class DeployCommand extends CatalogCommandBase {
     }
     out.done(
         "Deployed project "
-            + result.project()
+            + Output.name(result.project())
             + " to folder "
-            + result.folder()
+            + Output.name(result.folder())
             + " as version "
             + result.versionNumber()
             + " ("

@@ -67,7 +67,9 @@ public final class EnvironmentsCommand implements Runnable {
     @Override
     protected int run(Catalog catalog, Output out) {
       Environment created = catalog.environments().create(folder, name, description);
-      out.done("Created environment " + name + " in folder " + folder + ".", created);
+      out.done(
+          "Created environment " + Output.name(name) + " in folder " + Output.name(folder) + ".",
+          created);
       return 0;
     }
   }
@@ -88,7 +90,7 @@ public final class EnvironmentsCommand implements Runnable {
     protected int run(Catalog catalog, Output out) {
       catalog.environments().delete(folder, name);
       out.done(
-          "Deleted environment " + name + " from folder " + folder + ".",
+          "Deleted environment " + Output.name(name) + " from folder " + Output.name(folder) + ".",
           Map.of("folder", folder, "deleted", name));
       return 0;
     }

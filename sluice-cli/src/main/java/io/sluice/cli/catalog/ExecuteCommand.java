@@ -281,13 +281,7 @@ public final class ExecuteCommand extends CatalogCommandBase {
           catalog.messages().ofExecution(id, MessageQuery.all().after(lastMessage))) {
         lastMessage = Math.max(lastMessage, m.eventMessageId());
         if (!out.json()) {
-          System.out.println(
-              "  "
-                  + MessageType.display(m.messageType())
-                  + "  "
-                  + m.messageSourceName()
-                  + ": "
-                  + m.message());
+          System.out.println("  " + MessageType.display(m.messageType()) + "  " + sourced(m));
         }
       }
       if (ended) {
@@ -322,7 +316,7 @@ public final class ExecuteCommand extends CatalogCommandBase {
                 done.executionId(),
                 MessageQuery.all().ofTypes(Set.of(MessageType.ERROR, MessageType.TASK_FAILED)));
     for (EventMessage error : errors) {
-      System.out.println("  error: " + error.messageSourceName() + ": " + error.message());
+      System.out.println("  error: " + sourced(error));
     }
     Duration took =
         done.startTime() == null || done.endTime() == null
@@ -331,6 +325,15 @@ public final class ExecuteCommand extends CatalogCommandBase {
     System.out.printf(
         "Execution %d ended: %s in %.2f s. Messages: sluice catalog messages %d%n",
         done.executionId(), done.state().display(), took.toMillis() / 1000.0, done.executionId());
+  }
+
+  /**
+   * "Source: message" for the terminal, or the message alone: the catalog's own messages (a lost
+   * attempt, a retry, a master that stopped) have no source, which printed as "null: ...".
+   */
+  private static String sourced(EventMessage m) {
+    String source = m.messageSourceName();
+    return Output.terminal((source == null || source.isBlank() ? "" : source + ": ") + m.message());
   }
 
   private void setParameter(

@@ -59,7 +59,7 @@ public final class FoldersCommand implements Runnable {
     @Override
     protected int run(Catalog catalog, Output out) {
       Folder folder = catalog.folders().create(name, description);
-      out.done("Created folder " + folder.name() + ".", folder);
+      out.done("Created folder " + Output.name(folder.name()) + ".", folder);
       return 0;
     }
   }
@@ -75,7 +75,7 @@ public final class FoldersCommand implements Runnable {
     @Override
     protected int run(Catalog catalog, Output out) {
       catalog.folders().delete(name);
-      out.done("Deleted folder " + name + ".", Map.of("deleted", name));
+      out.done("Deleted folder " + Output.name(name) + ".", Map.of("deleted", name));
       return 0;
     }
   }

@@ -180,7 +180,7 @@ public final class ParametersCommand implements Runnable {
   private static String describe(ParameterInfo p) {
     return p.objectType().name().toLowerCase(Locale.ROOT)
         + " parameter "
-        + (p.objectType() == ObjectType.PACKAGE ? p.objectName() + "." : "")
-        + p.name();
+        + Output.name(
+            (p.objectType() == ObjectType.PACKAGE ? p.objectName() + "." : "") + p.name());
   }
 }

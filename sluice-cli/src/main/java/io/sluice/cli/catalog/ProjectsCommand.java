@@ -100,7 +100,7 @@ public final class ProjectsCommand implements Runnable {
       RestoreResult result = catalog.projects().restore(target.folder, target.project, version);
       out.done(
           "Restored project "
-              + result.project()
+              + Output.name(result.project())
               + " to version "
               + result.versionNumber()
               + " (was "
@@ -125,7 +125,11 @@ public final class ProjectsCommand implements Runnable {
     protected int run(Catalog catalog, Output out) {
       catalog.projects().delete(target.folder, target.project);
       out.done(
-          "Deleted project " + target.project + " from folder " + target.folder + ".",
+          "Deleted project "
+              + Output.name(target.project)
+              + " from folder "
+              + Output.name(target.folder)
+              + ".",
           Map.of("folder", target.folder, "deleted", target.project));
       return 0;
     }

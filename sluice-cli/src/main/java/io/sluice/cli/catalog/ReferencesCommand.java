@@ -87,11 +87,11 @@ public final class ReferencesCommand implements Runnable {
               + " reference "
               + added.referenceId()
               + " from project "
-              + target.project
+              + Output.name(target.project)
               + " to environment "
-              + added.environmentFolder()
+              + Output.name(added.environmentFolder())
               + "/"
-              + environment
+              + Output.name(environment)
               + ".",
           added);
       return 0;

@@ -121,11 +121,11 @@ public final class VariablesCommand implements Runnable {
                   description);
       out.done(
           "Set variable "
-              + set.name()
+              + Output.name(set.name())
               + " ("
               + set.type()
               + ") of environment "
-              + target.environment
+              + Output.name(target.environment)
               + " to "
               + set.value()
               + ".",
@@ -148,7 +148,11 @@ public final class VariablesCommand implements Runnable {
     protected int run(Catalog catalog, Output out) {
       catalog.environments().deleteVariable(target.folder, target.environment, name);
       out.done(
-          "Deleted variable " + name + " of environment " + target.environment + ".",
+          "Deleted variable "
+              + Output.name(name)
+              + " of environment "
+              + Output.name(target.environment)
+              + ".",
           Map.of("environment", target.environment, "deleted", name));
       return 0;
     }

@@ -32,47 +32,47 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
       e.printStackTrace(err);
     }
     if (e instanceof CatalogException ce) {
-      err.println("error: " + ce.getMessage());
+      error(err, ce.getMessage());
       hint(err, ce.hint());
       return ce.reason() == CatalogException.Reason.INVALID ? BAD_INPUT : FAILED;
     }
     if (e instanceof MasterException me) {
-      err.println("error: " + me.getMessage());
+      error(err, me.getMessage());
       hint(err, me.hint());
       return me.credentials() ? BAD_INPUT : FAILED;
     }
     if (e instanceof UsageException ue) {
-      err.println("error: " + ue.getMessage());
+      error(err, ue.getMessage());
       hint(err, ue.hint());
       return BAD_INPUT;
     }
     if (e instanceof SettingsException se) {
-      err.println("error: " + se.getMessage());
+      error(err, se.getMessage());
       hint(err, se.hint());
       return BAD_INPUT;
     }
     if (e instanceof TlsSetupException te) {
-      err.println("error: " + te.getMessage());
+      error(err, te.getMessage());
       hint(err, te.hint());
       return BAD_INPUT;
     }
     if (e instanceof ProjectFormatException pfe) {
-      err.println("error: " + pfe.getMessage());
+      error(err, pfe.getMessage());
       hint(err, "fix the files named above and run the command again");
       return BAD_INPUT;
     }
     if (e instanceof SecretDecryptionException) {
-      err.println("error: " + e.getMessage());
+      error(err, e.getMessage());
       hint(err, KEY_HINT);
       return FAILED;
     }
     if (e instanceof CatalogUnavailableException) {
-      err.println("error: " + e.getMessage());
+      error(err, e.getMessage());
       return FAILED;
     }
     // After CatalogUnavailableException (no catalog to start with): this one went away meanwhile.
     if (CatalogFailover.isCatalogUnreachable(e)) {
-      err.println("error: lost the catalog database: " + sqlMessage(e));
+      error(err, "lost the catalog database: " + sqlMessage(e));
       hint(
           err,
           "it stopped, restarted or is failing over to its standby: run the command again once it"
@@ -80,7 +80,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
               + " repeating it)");
       return FAILED;
     }
-    err.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+    error(err, e.getMessage() == null ? e.toString() : e.getMessage());
     hint(
         err, "run again with SLUICE_DEBUG=1 for the details, and report it if it looks like a bug");
     return FAILED;
@@ -99,9 +99,17 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
     return String.valueOf(e.getMessage());
   }
 
+  /**
+   * The error line. A message may quote what was typed or stored: a control or invisible character
+   * in it is shown as {@code <U+202E>}, not obeyed.
+   */
+  private static void error(java.io.PrintWriter err, String message) {
+    err.println("error: " + Output.terminal(message));
+  }
+
   private static void hint(java.io.PrintWriter err, String hint) {
     if (hint != null && !hint.isBlank()) {
-      err.println("hint: " + hint);
+      err.println("hint: " + Output.terminal(hint));
     }
   }
 }

@@ -3,6 +3,7 @@ package io.sluice.cli.common;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.sluice.engine.project.InvisibleCharacters;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Prints results: aligned tables for people, or JSON (the same objects) for scripts with --json.
@@ -24,6 +26,10 @@ public final class Output {
           .enable(SerializationFeature.INDENT_OUTPUT);
   private static final DateTimeFormatter LOCAL_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+  private static final Pattern PLAIN_NAME =
+      Pattern.compile("[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.\\-]*[\\p{L}\\p{N}_])?");
+  private static final Pattern LINE_BREAKS = Pattern.compile("\\r\\n|[\\r\\n\\t]");
 
   private final PrintStream out;
   private final boolean json;
@@ -116,7 +122,10 @@ public final class Output {
     }
   }
 
-  /** How a value appears in a table cell: times local, nulls empty. */
+  /**
+   * How a value appears in a table cell: times local, nulls empty, on one line, and a control or
+   * invisible character written as {@code <U+202E>} instead of reordering the row.
+   */
   public static String text(Object value) {
     if (value == null) {
       return "";
@@ -127,7 +136,36 @@ public final class Output {
     if (value instanceof java.time.OffsetDateTime odt) {
       return LOCAL_TIME.format(odt.toInstant());
     }
-    return value.toString().replace('\n', ' ');
+    return InvisibleCharacters.visible(LINE_BREAKS.matcher(value.toString()).replaceAll(" "));
+  }
+
+  /**
+   * A name as messages for people show it: as it is when it is plain (letters, digits, {@code _ .
+   * -}, starting and ending with a letter, digit or {@code _}); otherwise quoted, so that {@code
+   * '../x'}, {@code 'month end'} or {@code '-x'} read as one name and where it ends is clear, with
+   * a control or invisible character written as {@code <U+202E>}. Names in JSON stay as stored.
+   */
+  public static String name(String name) {
+    if (name != null && PLAIN_NAME.matcher(name).matches()) {
+      return name;
+    }
+    String shown = InvisibleCharacters.visible(String.valueOf(name));
+    return shown.indexOf('\'') < 0 ? "'" + shown + "'" : "\"" + shown + "\"";
+  }
+
+  /**
+   * Text for the terminal (an error, an execution's message): its line breaks kept, any other
+   * control or invisible character written as {@code <U+202E>}.
+   */
+  public static String terminal(String text) {
+    if (text == null) {
+      return null;
+    }
+    String[] lines = text.split("\\r?\\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      lines[i] = InvisibleCharacters.visible(lines[i]);
+    }
+    return String.join("\n", lines);
   }
 
   private void printRow(String[] cells, int[] widths) {

@@ -1,5 +1,6 @@
 package io.sluice.cli.run;
 
+import io.sluice.cli.common.Output;
 import io.sluice.engine.event.EngineEvent;
 import io.sluice.engine.event.EventSink;
 import io.sluice.engine.event.ExecutableStatistic;
@@ -53,7 +54,7 @@ final class ConsoleProgress implements EventSink {
         };
     if (line != null) {
       clearStatus();
-      out.println(TIME.format(e.time()) + " " + line);
+      out.println(TIME.format(e.time()) + " " + Output.terminal(line)); // data may hold anything
     }
     drawStatus();
     out.flush();

@@ -58,7 +58,7 @@ public final class TokensCommand implements Runnable {
           "Created "
               + (readOnly ? "read-only" : "administrator")
               + " token "
-              + name
+              + Output.name(name)
               + ". It is shown only now; store it safely:\n"
               + token
               + "\nuse it as: Authorization: Bearer <token>",
@@ -92,7 +92,7 @@ public final class TokensCommand implements Runnable {
     @Override
     protected int run(Catalog catalog, Output out) {
       new ApiTokens(session().database().jdbi()).revoke(name);
-      out.done("Revoked token " + name + ".", Map.of("name", name));
+      out.done("Revoked token " + Output.name(name) + ".", Map.of("name", name));
       return 0;
     }
   }

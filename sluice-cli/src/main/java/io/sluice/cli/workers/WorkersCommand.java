@@ -61,7 +61,7 @@ public final class WorkersCommand implements Runnable {
     @Override
     protected int run(WorkerManagement workers, Output out) {
       var w = workers.enable(worker);
-      out.done("Enabled worker " + w.workerAgentId() + " (" + label(w) + ").", w);
+      out.done("Enabled worker " + w.workerAgentId() + " (" + Output.name(label(w)) + ").", w);
       return 0;
     }
   }
@@ -79,7 +79,7 @@ public final class WorkersCommand implements Runnable {
           "Disabled worker "
               + w.workerAgentId()
               + " ("
-              + label(w)
+              + Output.name(label(w))
               + "); it finishes its "
               + w.runningTasks()
               + " running task(s).",
@@ -110,7 +110,7 @@ public final class WorkersCommand implements Runnable {
     protected int run(WorkerManagement workers, Output out) {
       List<String> newTags = tags == null ? null : tags.stream().filter(t -> !t.isBlank()).toList();
       var w = workers.set(worker, new WorkerChanges(displayName, description, newTags));
-      out.done("Changed worker " + w.workerAgentId() + " (" + label(w) + ").", w);
+      out.done("Changed worker " + w.workerAgentId() + " (" + Output.name(label(w)) + ").", w);
       return 0;
     }
   }
@@ -130,7 +130,7 @@ public final class WorkersCommand implements Runnable {
           "Removed worker "
               + w.workerAgentId()
               + " ("
-              + label(w)
+              + Output.name(label(w))
               + "); to bring the machine back, issue it a new certificate.",
           w);
       return 0;

@@ -147,4 +147,9 @@ final class SluiceProcess {
   Path log() {
     return log;
   }
+
+  /** The running process's id, e.g. for kill -STOP. */
+  synchronized long pid() {
+    return process.pid();
+  }
 }

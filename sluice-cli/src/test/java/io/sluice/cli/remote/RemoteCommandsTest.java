@@ -130,7 +130,7 @@ class RemoteCommandsTest {
     Path project = TestProjects.sample("Sales").writeTo(dir);
     Result deployed = ok(remote("catalog", "deploy", project.toString(), "--folder", "Month End"));
     assertThat(deployed.out())
-        .startsWith("Deployed project Sales to folder Month End as version 1");
+        .startsWith("Deployed project Sales to folder 'Month End' as version 1");
     ok(remote("catalog", "deploy", project.toString(), "--folder", "Month End"));
     ok(remote("catalog", "folders", "create", "Shared"));
 

@@ -4,6 +4,7 @@ import io.sluice.engine.dataflow.DataFlowStructure.Problem;
 import io.sluice.engine.dataflow.pipeline.ComponentSpec;
 import io.sluice.engine.dataflow.pipeline.ComponentSpec.InputRef;
 import io.sluice.engine.dataflow.pipeline.Settings;
+import io.sluice.engine.project.ObjectNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,13 @@ final class ComponentSpecs {
         problems.add(
             new Problem(
                 position, null, null, "component #" + position + " needs a 'name' and a 'type'"));
+        continue;
+      }
+      var badName = ObjectNames.problem("component", name.toString());
+      if (badName.isPresent()) {
+        // Said without the name as the component's own: it may not show as what it is.
+        problems.add(
+            new Problem(position, null, null, "component #" + position + ": " + badName.get()));
         continue;
       }
       int before = problems.size();

@@ -52,7 +52,9 @@ public final class DataFlowPlanner {
           structure.problems().size() == 1
               ? ""
               : " (and " + (structure.problems().size() - 1) + " more problem(s))";
-      throw new DataFlowException(describe(where, first) + more);
+      throw first.component() == null
+          ? new DataFlowException(where, ": ", first.message() + more, null)
+          : new DataFlowException(where, ", ", component(first) + more, null);
     }
     List<ComponentSpec> specs = structure.components();
     int bufferRows = structure.bufferRows();
@@ -72,17 +74,9 @@ public final class DataFlowPlanner {
         where);
   }
 
-  /** A structure problem in the planner's words: where, the component, the cause. */
-  static String describe(String where, DataFlowStructure.Problem problem) {
-    return problem.component() == null
-        ? where + ": " + problem.message()
-        : where
-            + ", component '"
-            + problem.component()
-            + "' ("
-            + problem.type()
-            + "): "
-            + problem.message();
+  /** A component's structure problem: the component and the cause. */
+  private static String component(DataFlowStructure.Problem problem) {
+    return "component '" + problem.component() + "' (" + problem.type() + "): " + problem.message();
   }
 
   /** One planning pass over the specs. */
@@ -149,7 +143,7 @@ public final class DataFlowPlanner {
         } catch (RuntimeException e) {
           // Anything else a component trips over while planning still names where it happened.
           throw new DataFlowException(
-              where + ", component '" + spec.name() + "' (" + spec.type() + "): " + e, e);
+              where, ", ", "component '" + spec.name() + "' (" + spec.type() + "): " + e, e);
         }
         int me = nodes.size();
         nodes.add(new NodePlan(spec.name(), spec.type(), planned, spec.inputs().size()));
@@ -223,7 +217,7 @@ public final class DataFlowPlanner {
 
     DataFlowException error(ComponentSpec spec, String cause) {
       return new DataFlowException(
-          where + ", component '" + spec.name() + "' (" + spec.type() + "): " + cause);
+          where, ", ", "component '" + spec.name() + "' (" + spec.type() + "): " + cause, null);
     }
   }
 }

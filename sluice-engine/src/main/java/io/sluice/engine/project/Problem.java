@@ -9,11 +9,13 @@ package io.sluice.engine.project;
  */
 public record Problem(String file, int line, int column, String message) {
 
+  /** The file as in {@link #toString()}: a name with an invisible character shows what it is. */
   @Override
   public String toString() {
+    String shown = InvisibleCharacters.visible(file);
     if (line <= 0) {
-      return file + ": " + message;
+      return shown + ": " + message;
     }
-    return file + ":" + line + ":" + column + ": " + message;
+    return shown + ":" + line + ":" + column + ": " + message;
   }
 }

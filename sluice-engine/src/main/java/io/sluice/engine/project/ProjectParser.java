@@ -116,7 +116,7 @@ public final class ProjectParser {
     if (root != null) {
       name = root.string("name", true);
       checkName(root, "project", name);
-      description = orEmpty(root.string("description", false));
+      description = root.description("project");
       parameters = parameters(root, "project");
       connections = connections(root);
       root.rejectUnknown("project.yaml", PROJECT_KEYS);
@@ -195,7 +195,7 @@ public final class ProjectParser {
               + written
               + ".yaml or remove 'name:'");
     }
-    String description = orEmpty(root.string("description", false));
+    String description = root.description("package");
     boolean entryPoint = root.bool("entryPoint", true);
     List<ParameterDefinition> parameters = parameters(root, "package");
     List<VariableDefinition> variables = variables(root);
@@ -290,7 +290,7 @@ public final class ProjectParser {
         ParameterType t = type;
         t.invalidValue(dflt).ifPresent(why -> p.problem(p.raw("default"), "default: " + why));
       }
-      String description = orEmpty(p.string("description", false));
+      String description = p.description(scope + " parameter");
       p.rejectUnknown("a parameter", PARAMETER_KEYS);
       if (name != null && type != null) {
         result.add(new ParameterDefinition(name, type, required, sensitive, dflt, description));
@@ -335,7 +335,7 @@ public final class ProjectParser {
       String expression = v.string("expression", false);
       boolean readOnly = v.bool("readOnly", false);
       boolean raiseChangedEvent = v.bool("raiseChangedEvent", false);
-      String description = orEmpty(v.string("description", false));
+      String description = v.description("variable");
       v.rejectUnknown("a variable", VARIABLE_KEYS);
       if (name != null && type != null) {
         result.add(
@@ -384,7 +384,7 @@ public final class ProjectParser {
         c.problem(
             c.raw("type"), Suggestions.unknown("connection type", type, null, CONNECTION_TYPES));
       }
-      String description = orEmpty(c.string("description", false));
+      String description = c.description("connection");
       YamlMap expressionsMap = c.map("expressions");
       Map<String, String> expressions = stringMap(expressionsMap);
       Map<String, Object> properties =
@@ -560,9 +560,5 @@ public final class ProjectParser {
     }
     out.flip();
     return out.toString();
-  }
-
-  private static String orEmpty(String s) {
-    return s == null ? "" : s;
   }
 }

@@ -88,7 +88,7 @@ final class TaskParser {
       t.problem(
           t.raw("type"), Suggestions.unknown("task type", type, null, KnownTypes.TASKS.keySet()));
     }
-    String description = orEmpty(t.string("description", false));
+    String description = t.description("task");
     boolean disabled = t.bool("disabled", false);
     List<TaskDefinition.Constraint> after = constraints(t);
     TaskDefinition.ConstraintMode mode = afterMode(t);
@@ -439,9 +439,5 @@ final class TaskParser {
     }
     path.remove(path.size() - 1);
     done.add(key);
-  }
-
-  private static String orEmpty(String s) {
-    return s == null ? "" : s;
   }
 }

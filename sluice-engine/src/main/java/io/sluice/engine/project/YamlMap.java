@@ -97,6 +97,17 @@ final class YamlMap {
    * yes/no/on/off as booleans, which turns a country code such as NO into false, so those are
    * refused here.
    */
+  /**
+   * The optional {@code description} of a {@code kind} such as "task", empty if none; one longer
+   * than {@link ObjectNames#MAX_DESCRIPTION} is a problem where it is written.
+   */
+  String description(String kind) {
+    String description = string("description", false);
+    ObjectNames.descriptionProblem(kind, description)
+        .ifPresent(why -> problem(raw("description"), why + "; " + ObjectNames.DESCRIPTION_HINT));
+    return description == null ? "" : description;
+  }
+
   boolean bool(String key, boolean dflt) {
     Node value = value(key);
     if (value == null || isNull(value)) {

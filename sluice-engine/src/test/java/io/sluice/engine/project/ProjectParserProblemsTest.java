@@ -86,6 +86,97 @@ class ProjectParserProblemsTest {
   }
 
   @Test
+  void namesWithControlOrInvisibleCharactersAreRefusedNamingTheCharacter() {
+    // Written as YAML escapes in double quotes: the parser sees the characters themselves.
+    assertThat(
+            problems(
+                files(
+                    "project.yaml",
+                    "name: \"evil\\u202Etxt.exe\"\n"
+                        + "parameters:\n  - {name: \"Batch\\u200BSize\", type: Int32}\n"
+                        + "connections:\n  - {name: \"W\\uFEFF\", type: file, path: /x}\n",
+                    "packages/p.yaml",
+                    "variables:\n  - {name: \"Count\\u2066\", type: Int32}\n"
+                        + "tasks:\n  - {name: \"Load\\x07\", type: Expression, expression: x}\n",
+                    "packages/main\u200F.yaml",
+                    PACKAGE)))
+        .containsExactly(
+            "packages/main<U+200F>.yaml:1:1: package name 'main<U+200F>' contains U+200F"
+                + " RIGHT-TO-LEFT MARK, an invisible character that changes how the name is shown",
+            "packages/p.yaml:2:12: variable name 'Count<U+2066>' contains U+2066 LEFT-TO-RIGHT"
+                + " ISOLATE, an invisible character that changes how the name is shown",
+            "packages/p.yaml:4:12: task name 'Load<U+0007>' contains U+0007 BEL, a control"
+                + " character",
+            "project.yaml:1:7: project name 'evil<U+202E>txt.exe' contains U+202E RIGHT-TO-LEFT"
+                + " OVERRIDE, an invisible character that changes how the name is shown",
+            "project.yaml:3:12: project parameter name 'Batch<U+200B>Size' contains U+200B ZERO"
+                + " WIDTH SPACE, an invisible character that lets the name pass for another",
+            "project.yaml:5:12: connection name 'W<U+FEFF>' contains U+FEFF ZERO WIDTH NO-BREAK"
+                + " SPACE, an invisible character that lets the name pass for another");
+  }
+
+  @Test
+  void componentAndColumnNamesWithInvisibleCharactersAreRefused() {
+    assertThat(
+            packageProblems(
+                """
+                connections:
+                  - {name: F, type: flatFile, file: f.csv, columns: [{name: "a\\u202E", type: DT_I4}]}
+                  - {name: G, type: flatFile, file: g.csv, columns: [{name: b, type: DT_I4}]}
+                tasks:
+                  - name: DF
+                    type: DataFlow
+                    components:
+                      - {name: "S\\u202Eource", type: FlatFileSource, connection: G}
+                  - name: DF2
+                    type: DataFlow
+                    components:
+                      - {name: S, type: FlatFileSource, connection: G}
+                      - name: D
+                        type: DerivedColumn
+                        input: S
+                        columns: [{name: "c\\u200D", expression: b + 1}]
+                      - {name: X, type: DiscardDestination, input: D}
+                """))
+        .containsExactly(
+            "packages/p.yaml:2:5: column name 'a<U+202E>' contains U+202E RIGHT-TO-LEFT OVERRIDE,"
+                + " an invisible character that changes how the name is shown; "
+                + ObjectNames.INVISIBLE_HINT,
+            "packages/p.yaml:8:9: component #1: component name 'S<U+202E>ource' contains U+202E"
+                + " RIGHT-TO-LEFT OVERRIDE, an invisible character that changes how the name is"
+                + " shown");
+  }
+
+  @Test
+  void descriptionsLongerThanSsisKeepsAreRefusedWhereTheyAreWritten() {
+    String longText = "x".repeat(ObjectNames.MAX_DESCRIPTION + 1);
+    String fits = "y".repeat(ObjectNames.MAX_DESCRIPTION);
+    assertThat(
+            problems(
+                files(
+                    "project.yaml",
+                    "name: p\ndescription: " + longText + "\n",
+                    "packages/p.yaml",
+                    "description: "
+                        + fits
+                        + "\nvariables:\n  - {name: V, type: Int32, description: "
+                        + longText
+                        + "}\ntasks:\n  - {name: T, type: Expression, expression: x, description: "
+                        + longText
+                        + "}\n")))
+        .containsExactly(
+            "packages/p.yaml:3:41: variable description is 1,025 characters long: the limit is"
+                + " 1,024, as in SSIS's catalog; "
+                + ObjectNames.DESCRIPTION_HINT,
+            "packages/p.yaml:5:61: task description is 1,025 characters long: the limit is"
+                + " 1,024, as in SSIS's catalog; "
+                + ObjectNames.DESCRIPTION_HINT,
+            "project.yaml:2:14: project description is 1,025 characters long: the limit is"
+                + " 1,024, as in SSIS's catalog; "
+                + ObjectNames.DESCRIPTION_HINT);
+  }
+
+  @Test
   void duplicateNames() {
     assertThat(
             problems(

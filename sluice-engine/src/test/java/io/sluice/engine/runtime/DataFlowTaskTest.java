@@ -157,5 +157,15 @@ class DataFlowTaskTest {
                 assertThat(m)
                     .contains(
                         "task 'Elsewhere'", "connection 'Nope' is not a flat file connection"));
+    // Each problem names its package and task once (the planner's own prefix was repeated).
+    assertThat(sink.messages(MessageType.ERROR))
+        .allSatisfy(m -> assertThat(m.split("package 'p'", -1)).hasSize(2))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .endsWith(
+                        "package 'p', task 'Flow': component 'Read' (FlatFileSource): file "
+                            + dir.resolve("nothing-here.csv")
+                            + " does not exist"));
   }
 }

@@ -1,6 +1,7 @@
 package io.sluice.master.management;
 
 import io.sluice.catalog.CatalogException;
+import io.sluice.engine.project.InvisibleCharacters;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -44,7 +45,7 @@ public final class ApiTokens {
   public String create(String name, String createdBy, Role role) {
     if (name == null || !name.matches("[A-Za-z0-9._-]{1,64}")) {
       throw CatalogException.invalid(
-          "token name '" + name + "' is not valid",
+          "token name '" + InvisibleCharacters.visible(name) + "' is not valid",
           "use 1-64 letters, digits, '.', '_' or '-', e.g. ci-pipeline");
     }
     byte[] secret = new byte[32];

@@ -1,6 +1,7 @@
 package io.sluice.master.management;
 
 import io.sluice.catalog.CatalogException;
+import io.sluice.catalog.CatalogNames;
 import io.sluice.catalog.execution.WorkerPresence;
 import io.sluice.engine.event.MessageType;
 import io.sluice.master.lease.ExecutionTransitions;
@@ -93,13 +94,15 @@ public final class WorkerAgents implements WorkerManagement {
           "nothing to change", "give --display-name, --description and/or --tags");
     }
     check("display name", changes.displayName());
-    check("description", changes.description());
+    CatalogNames.requireVisible("worker display name", changes.displayName());
+    CatalogNames.requireDescription("worker", changes.description());
     if (changes.tags() != null) {
       if (changes.tags().size() > MAX_TAGS) {
         throw CatalogException.invalid(
             "a worker has at most " + MAX_TAGS + " tags", "give fewer tags");
       }
       changes.tags().forEach(tag -> check("tag", tag));
+      changes.tags().forEach(tag -> CatalogNames.requireVisible("worker tag", tag));
     }
     return jdbi.inTransaction(
         handle -> {

@@ -1,9 +1,11 @@
 package io.sluice.master.serverexecution;
 
 import io.sluice.engine.runtime.CancellationToken;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +36,12 @@ import org.slf4j.LoggerFactory;
  *   <li>A renewal the catalog refuses (the lease ran out and was taken over, or the execution was
  *       ended elsewhere) stops the run at once.
  * </ul>
+ *
+ * <p>Why a run was stopped is said from what this master saw between its last renewal and its
+ * deadline: renewals sent in that time that failed (the catalog did not answer) or are still
+ * waiting (the catalog is slow to answer), or no renewal sent at all: then this master itself did
+ * not run (a SIGSTOP, a long garbage-collection pause, a starved machine), which is not the
+ * catalog's doing and must not be reported as if it were.
  */
 public final class ServerExecutionLeases implements AutoCloseable {
 
@@ -54,12 +62,32 @@ public final class ServerExecutionLeases implements AutoCloseable {
   public final class Held {
     private final long executionId;
     private final CancellationToken cancellation = new CancellationToken();
+    // Sent time of the last renewal (or claim) the catalog accepted, and the deadline it gives.
+    private volatile long renewedNanos;
     private volatile long deadlineNanos;
+    // Since then: when the first renewal was sent in time (0: none was), and why the latest
+    // failed (null: none failed, or it is still waiting for the catalog).
+    private volatile long triedNanos;
+    private volatile String failure;
     private volatile String lost;
 
-    private Held(long executionId, long deadlineNanos) {
+    private Held(long executionId, long renewedNanos) {
       this.executionId = executionId;
-      this.deadlineNanos = deadlineNanos;
+      renewed(renewedNanos);
+    }
+
+    private void renewed(long sentAtNanos) {
+      renewedNanos = sentAtNanos;
+      deadlineNanos = deadline(sentAtNanos);
+      triedNanos = 0;
+      failure = null;
+    }
+
+    /** Notes a renewal sent at {@code sentAtNanos}, if it was sent before the deadline. */
+    private void trying(long sentAtNanos) {
+      if (sentAtNanos - deadlineNanos < 0 && triedNanos == 0) {
+        triedNanos = sentAtNanos;
+      }
     }
 
     /** Canceled when the lease is lost; the run's package watches it. */
@@ -94,6 +122,7 @@ public final class ServerExecutionLeases implements AutoCloseable {
   private final Map<Long, Held> held = new ConcurrentHashMap<>();
   private final ScheduledExecutorService renewer;
   private final ScheduledExecutorService watchdog;
+  private volatile long lastCheckNanos;
 
   /**
    * @param holder this master's name, as in master_node
@@ -112,6 +141,7 @@ public final class ServerExecutionLeases implements AutoCloseable {
     this.monotonicNanos = monotonicNanos;
     this.renewer = daemon("sluice-server-execution-leases");
     this.watchdog = daemon("sluice-server-execution-deadlines");
+    this.lastCheckNanos = monotonicNanos.getAsLong();
   }
 
   public ServerExecutionLeases(Jdbi jdbi, String holder, Duration duration) {
@@ -144,7 +174,7 @@ public final class ServerExecutionLeases implements AutoCloseable {
 
   /** Starts holding the lease the claim sent at {@code claimSentAtNanos} took on the execution. */
   public Held hold(long executionId, long claimSentAtNanos) {
-    Held h = new Held(executionId, deadline(claimSentAtNanos));
+    Held h = new Held(executionId, claimSentAtNanos);
     held.put(executionId, h);
     return h;
   }
@@ -165,45 +195,122 @@ public final class ServerExecutionLeases implements AutoCloseable {
       return;
     }
     long sentAt = monotonicNanos.getAsLong();
+    // Noted before sending: a renewal that never returns still shows it was tried in time.
+    runs.forEach(h -> h.trying(sentAt));
     Long[] ids = runs.stream().map(h -> h.executionId).toArray(Long[]::new);
-    Set<Long> renewed =
-        new HashSet<>(
-            jdbi.withHandle(
-                handle ->
-                    handle
-                        .createQuery(RENEW)
-                        .bind("ids", ids)
-                        .bind("holder", holder)
-                        .bind("leaseMillis", duration.toMillis())
-                        .mapTo(Long.class)
-                        .list()));
+    Set<Long> renewed;
+    try {
+      renewed =
+          new HashSet<>(
+              jdbi.withHandle(
+                  handle ->
+                      handle
+                          .createQuery(RENEW)
+                          .bind("ids", ids)
+                          .bind("holder", holder)
+                          .bind("leaseMillis", duration.toMillis())
+                          .mapTo(Long.class)
+                          .list()));
+    } catch (RuntimeException e) {
+      String why = databaseError(e);
+      runs.stream().filter(h -> h.triedNanos != 0).forEach(h -> h.failure = why);
+      throw e;
+    }
     for (Held h : runs) {
       if (renewed.contains(h.executionId)) {
-        h.deadlineNanos = deadline(sentAt);
+        h.renewed(sentAt);
       } else if (h.lost == null && held.containsKey(h.executionId)) {
-        h.lose(
-            "master "
-                + holder
-                + " lost its lease on the execution (it ran out before a renewal reached the"
-                + " catalog, or the execution was ended elsewhere)");
+        h.lose(refused(h, sentAt));
       }
     }
+  }
+
+  /** Why the catalog refused {@code h}'s renewal sent at {@code sentAt}. */
+  private String refused(Held h, long sentAt) {
+    if (h.triedNanos == 0) {
+      // Sent after the deadline, and nothing was sent before it: this master did not run.
+      return notRunning(sentAt - h.renewedNanos) + ", so its lease on the execution ran out";
+    }
+    if (h.failure != null) {
+      return "master "
+          + holder
+          + " could not renew its lease on the execution before it ran out: the catalog did not"
+          + " answer ("
+          + h.failure
+          + ")";
+    }
+    return "master "
+        + holder
+        + " lost its lease on the execution (the execution was ended or stopped elsewhere, or its"
+        + " lease was taken as lost)";
   }
 
   /** Stops every run whose local deadline has passed without a renewal. */
   public void stopOverdue() {
     long now = monotonicNanos.getAsLong();
+    // This check runs every L/20: a much longer gap means the whole master was stopped, even if a
+    // renewal looks in flight (its answer may have come and waited for the master to run again).
+    long sinceLastCheck = now - lastCheckNanos;
+    lastCheckNanos = now;
+    long stalled = sinceLastCheck > 2 * renewEveryNanos() ? sinceLastCheck : 0;
     for (Held h : List.copyOf(held.values())) {
       if (now - h.deadlineNanos >= 0) {
         h.lose(
-            "master "
-                + holder
-                + " could not renew its lease on the execution within "
-                + (duration.toMillis() - duration.toMillis() / 5)
-                + " ms (the catalog did not answer), so it stopped the run before another master"
-                + " could take it as lost");
+            overdue(h, now, stalled)
+                + ", so it stopped the run before another master could take it as lost");
       }
     }
+  }
+
+  /** Why no renewal of {@code h} succeeded before its deadline, seen at {@code now}. */
+  private String overdue(Held h, long now, long stalledNanos) {
+    if (h.triedNanos == 0) {
+      return notRunning(now - h.renewedNanos);
+    }
+    if (h.failure == null && stalledNanos > 0) {
+      return notRunning(stalledNanos);
+    }
+    String within =
+        "master "
+            + holder
+            + " could not renew its lease on the execution within "
+            + (duration.toMillis() - duration.toMillis() / 5)
+            + " ms: ";
+    if (h.failure != null) {
+      return within + "the catalog did not answer (" + h.failure + ")";
+    }
+    return within
+        + "the catalog has not answered the renewal sent "
+        + seconds(now - h.triedNanos)
+        + " ago";
+  }
+
+  /** This master's own threads did not run for {@code silentNanos}: it could not renew. */
+  private String notRunning(long silentNanos) {
+    return "master "
+        + holder
+        + " did not get to renew its lease on the execution for "
+        + seconds(silentNanos)
+        + " (a renewal is due every "
+        + Math.max(1, duration.toMillis() / 5)
+        + " ms): the master itself was not running (paused, e.g. SIGSTOP, or overloaded), not"
+        + " the catalog";
+  }
+
+  /**
+   * The database's own words for a failed renewal (the driver's SQLException, when there is one).
+   */
+  private static String databaseError(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException && t.getMessage() != null) {
+        return t.getMessage();
+      }
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+
+  private static String seconds(long nanos) {
+    return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
   }
 
   private void renewQuietly() {
@@ -212,6 +319,10 @@ public final class ServerExecutionLeases implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("master {} cannot renew its server execution leases: {}", holder, e.getMessage());
     }
+  }
+
+  private long renewEveryNanos() {
+    return Math.max(1, duration.toMillis() / 5) * 1_000_000L;
   }
 
   private long deadline(long sentAtNanos) {

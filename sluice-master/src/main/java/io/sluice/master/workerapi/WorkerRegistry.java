@@ -1,5 +1,7 @@
 package io.sluice.master.workerapi;
 
+import io.sluice.engine.project.InvisibleCharacters;
+import io.sluice.engine.project.ObjectNames;
 import io.sluice.master.http.ApiException;
 import io.sluice.protocol.worker.AgentHeartbeat;
 import io.sluice.protocol.worker.AgentHeartbeatReply;
@@ -102,7 +104,11 @@ public final class WorkerRegistry {
 
   private static Known registerOrTouch(Handle handle, String fingerprint, AgentHeartbeat hb) {
     // Display name, description and tags are taken from the worker only when it registers: after
-    // that an operator's `sluice workers set` is the truth, and a heartbeat must not undo it.
+    // that an operator's `sluice workers set` is the truth, and a heartbeat must not undo it. So
+    // they are checked only then: a worker registered before the checks keeps working.
+    if (find(handle, fingerprint).isEmpty()) {
+      refuseUnshowable(hb);
+    }
     return handle
         .createQuery(
             """
@@ -132,6 +138,27 @@ public final class WorkerRegistry {
                     rs.getBoolean("enabled"),
                     rs.getBoolean("removed")))
         .one();
+  }
+
+  /**
+   * Refuses (400) to register a worker whose display name or tags hold a control or invisible
+   * character (they are shown to operators and matched by --worker-tag), or whose description is
+   * longer than the catalog keeps; worker.yaml refuses them too, this is for any other client.
+   */
+  private static void refuseUnshowable(AgentHeartbeat hb) {
+    List<String> problems = new ArrayList<>();
+    InvisibleCharacters.problem("this worker's displayName", hb.displayName())
+        .ifPresent(problems::add);
+    for (String tag : nullSafe(hb.tags())) {
+      InvisibleCharacters.problem("this worker's tag", tag).ifPresent(problems::add);
+    }
+    ObjectNames.descriptionProblem("this worker's", hb.description()).ifPresent(problems::add);
+    if (!problems.isEmpty()) {
+      throw ApiException.badRequest(
+          String.join("; ", problems),
+          "correct displayName, description or tags in worker.yaml and restart the worker (a"
+              + " character that does not show usually came with a paste: type the text again)");
+    }
   }
 
   private static Optional<Known> find(Handle handle, String fingerprint) {

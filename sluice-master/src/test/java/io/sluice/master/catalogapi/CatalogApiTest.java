@@ -156,6 +156,27 @@ class CatalogApiTest {
     assertThat(badName.status()).isEqualTo(400);
     assertThat(badName.error()).contains("starts with '@'");
 
+    // The findings of a review: a bidi override in a name, 900 KB in a description.
+    Answer bidi = send(admin, "POST", "/api/v1/folders", "{\"name\":\"evil\\u202etxt.exe\"}");
+    assertThat(bidi.status()).isEqualTo(400);
+    assertThat(bidi.error())
+        .isEqualTo(
+            "folder name 'evil<U+202E>txt.exe' contains U+202E RIGHT-TO-LEFT OVERRIDE, an"
+                + " invisible character that changes how the name is shown");
+    assertThat(bidi.hint()).contains("type the name again");
+    Answer huge =
+        send(
+            admin,
+            "POST",
+            "/api/v1/folders",
+            "{\"name\":\"G\",\"description\":\"" + "x".repeat(900 * 1024) + "\"}");
+    assertThat(huge.status()).isEqualTo(400);
+    assertThat(huge.error())
+        .isEqualTo(
+            "folder description is 921,600 characters long: the limit is 1,024, as in SSIS's"
+                + " catalog");
+    assertThat(cluster.catalog().folders().list()).extracting(f -> f.name()).containsExactly("F");
+
     Answer badArchive =
         send(
             admin,

@@ -1,6 +1,7 @@
 package io.sluice.master.management;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -173,6 +174,39 @@ class ManagementApiTest {
     assertThat(oversized.body().path("error").asText()).contains("too large");
     assertThat(unknownId.status()).isEqualTo(404);
     assertThat(cluster.workers().get(worker.id.toString()).displayName()).isEqualTo("w1");
+  }
+
+  @Test
+  void aDisplayNameOrTagThatDoesNotShowAsItselfAndAnOverlongDescriptionAreRefused()
+      throws Exception {
+    String path = "/api/v1/workers/" + worker.id;
+    // JSON escapes: the master receives the characters themselves.
+    Answer bidi = send(admin, "PATCH", path, "{\"displayName\":\"etl\\u202e1\"}", null);
+    Answer zeroWidth = send(admin, "PATCH", path, "{\"tags\":[\"linux\",\"g\\u200bpu\"]}", null);
+    Answer description =
+        send(admin, "PATCH", path, "{\"description\":\"" + "x".repeat(1025) + "\"}", null);
+
+    for (Answer a : new Answer[] {bidi, zeroWidth, description}) {
+      assertThat(a.status()).as(a.text()).isEqualTo(400);
+      assertThat(a.body().path("hint").asText()).isNotBlank();
+    }
+    assertThat(bidi.body().path("error").asText())
+        .isEqualTo(
+            "worker display name 'etl<U+202E>1' contains U+202E RIGHT-TO-LEFT OVERRIDE, an"
+                + " invisible character that changes how the name is shown");
+    assertThat(zeroWidth.body().path("error").asText())
+        .startsWith("worker tag 'g<U+200B>pu' contains U+200B ZERO WIDTH SPACE");
+    assertThat(description.body().path("error").asText())
+        .isEqualTo(
+            "worker description is 1,025 characters long: the limit is 1,024, as in SSIS's"
+                + " catalog");
+    // Token names were limited to letters, digits, '.', '_' and '-' already; the refusal shows it.
+    assertThatThrownBy(() -> new ApiTokens(cluster.jdbi()).create("ci\u202Eexe", "tester"))
+        .hasMessage("token name 'ci<U+202E>exe' is not valid");
+    WorkerAgent unchanged = cluster.workers().get(worker.id.toString());
+    assertThat(unchanged.displayName()).isEqualTo("w1");
+    assertThat(unchanged.tags()).containsExactly("test");
+    assertThat(unchanged.description()).isEqualTo("test worker");
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.sluice.master.TestWorker;
 import io.sluice.master.management.WorkerChanges;
 import io.sluice.protocol.tls.CertificateAuthority;
 import io.sluice.protocol.worker.Acknowledgement;
+import io.sluice.protocol.worker.AgentHeartbeat;
 import io.sluice.protocol.worker.AgentHeartbeatReply;
 import io.sluice.protocol.worker.EventBatch;
 import io.sluice.protocol.worker.PollReply;
@@ -125,6 +126,30 @@ class WorkerApiTest {
     assertThat(cluster.executionStatus(execution)).isEqualTo(2);
     assertThat(cluster.catalog().executions().get(execution).workerAgentId())
         .isEqualTo(reply.workerId());
+  }
+
+  @Test
+  void aNewWorkerWhoseDisplayNameDoesNotShowAsItselfIsNotRegistered() {
+    TestWorker worker = cluster.newWorker("w1");
+    TestWorker.Answer refused =
+        worker.post(
+            WorkerApi.HEARTBEAT,
+            new AgentHeartbeat(
+                "etl\u202E1-rekrow", "", List.of("gpu\u200B"), "host", 1, List.of()));
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.error().error())
+        .isEqualTo(
+            "this worker's displayName 'etl<U+202E>1-rekrow' contains U+202E RIGHT-TO-LEFT"
+                + " OVERRIDE, an invisible character that changes how the name is shown; this"
+                + " worker's tag 'gpu<U+200B>' contains U+200B ZERO WIDTH SPACE, an invisible"
+                + " character that lets the name pass for another");
+    assertThat(refused.error().hint()).contains("worker.yaml");
+    assertThat(cluster.workers().list()).isEmpty();
+
+    // The same certificate with names that show as themselves registers.
+    assertThat(worker.heartbeat().workerId()).isNotNull();
+    assertThat(cluster.workers().list()).extracting(w -> w.displayName()).containsExactly("w1");
   }
 
   @Test

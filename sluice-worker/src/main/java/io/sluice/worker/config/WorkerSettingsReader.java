@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.sluice.engine.project.InvisibleCharacters;
+import io.sluice.engine.project.ObjectNames;
 import io.sluice.engine.project.Suggestions;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -116,7 +118,23 @@ public final class WorkerSettingsReader {
             duration(root, "pollWait", WorkerSettings.DEFAULT_POLL_WAIT),
             duration(root, "connectTimeout", WorkerSettings.DEFAULT_CONNECT_TIMEOUT));
     // The heartbeat interval is checked against the lease per task: only the master knows L.
+    showable("displayName", settings.displayName());
+    settings.tags().forEach(tag -> showable("tags", tag));
+    ObjectNames.descriptionProblem("the worker", settings.description())
+        .ifPresent(
+            why -> {
+              throw new WorkerSettingsException(file + ": " + why, ObjectNames.DESCRIPTION_HINT);
+            });
     return settings;
+  }
+
+  /** Refuses a control or invisible character in what operators see and match by. */
+  private void showable(String setting, String text) {
+    InvisibleCharacters.problem(setting, text)
+        .ifPresent(
+            why -> {
+              throw new WorkerSettingsException(file + ": " + why, ObjectNames.INVISIBLE_HINT);
+            });
   }
 
   private void rejectUnknown(JsonNode node, Set<String> known, String prefix) {

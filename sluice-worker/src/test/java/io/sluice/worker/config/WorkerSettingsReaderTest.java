@@ -111,6 +111,28 @@ class WorkerSettingsReaderTest {
   }
 
   @Test
+  void displayNameAndTagsShowAsWhatTheyAreAndTheDescriptionFitsTheCatalog() {
+    assertThatThrownBy(
+            () -> parse("masters: [m1]\n" + TLS + "displayName: \"etl\\u202E1-rekrow\"\n"))
+        .hasMessageEndingWith(
+            ": displayName 'etl<U+202E>1-rekrow' contains U+202E RIGHT-TO-LEFT OVERRIDE, an"
+                + " invisible character that changes how the name is shown")
+        .extracting(e -> ((WorkerSettingsException) e).hint())
+        .asString()
+        .contains("type the name again");
+    assertThatThrownBy(() -> parse("masters: [m1]\n" + TLS + "tags: [\"gpu\\u200B\"]\n"))
+        .hasMessageContaining("tags 'gpu<U+200B>' contains U+200B ZERO WIDTH SPACE");
+    assertThatThrownBy(
+            () -> parse("masters: [m1]\n" + TLS + "description: " + "x".repeat(1025) + "\n"))
+        .hasMessageContaining(
+            "the worker description is 1,025 characters long: the limit is 1,024");
+    assertThat(parse("masters: [m1]\n" + TLS + "description: " + "x".repeat(1024) + "\n"))
+        .extracting(WorkerSettings::description)
+        .asString()
+        .hasSize(1024);
+  }
+
+  @Test
   void wrongValuesNameTheSettingAndShowAnExample() {
     assertThatThrownBy(() -> parse("masters: [m1]\n" + TLS + "taskHeartbeatInterval: 2\n"))
         .hasMessageContaining("'taskHeartbeatInterval' must be a positive duration")

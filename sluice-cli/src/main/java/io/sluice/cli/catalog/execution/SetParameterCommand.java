@@ -56,7 +56,7 @@ public final class SetParameterCommand extends CatalogCommandBase {
         "Set "
             + scope(target.objectType())
             + " parameter "
-            + target.name()
+            + Output.name(target.name())
             + " of execution "
             + executionId
             + ".",

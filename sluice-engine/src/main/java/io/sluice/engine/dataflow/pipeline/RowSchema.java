@@ -1,5 +1,7 @@
 package io.sluice.engine.dataflow.pipeline;
 
+import io.sluice.engine.project.InvisibleCharacters;
+import io.sluice.engine.project.ObjectNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +57,11 @@ public record RowSchema(List<Column> columns, List<SortKey> sortedBy) {
   public RowSchema plus(List<Column> added) {
     List<Column> all = new ArrayList<>(columns);
     for (Column c : added) {
+      InvisibleCharacters.problem("column name", c.name())
+          .ifPresent(
+              why -> {
+                throw new PlanningException(why + "; " + ObjectNames.INVISIBLE_HINT);
+              });
       if (find(c.name()).isPresent()) {
         throw new PlanningException(
             "column '" + c.name() + "' already exists; choose another name or replace it");

@@ -5,6 +5,8 @@ import io.sluice.engine.dataflow.pipeline.Column;
 import io.sluice.engine.dataflow.pipeline.DataTypes;
 import io.sluice.engine.dataflow.pipeline.PlanningException;
 import io.sluice.engine.dataflow.pipeline.Settings;
+import io.sluice.engine.project.InvisibleCharacters;
+import io.sluice.engine.project.ObjectNames;
 import io.sluice.engine.type.DataType;
 import io.sluice.engine.type.ValueConverter;
 import java.io.IOException;
@@ -94,6 +96,11 @@ public record FlatFileFormat(
     List<Integer> widths = new ArrayList<>();
     for (Settings c : s.list("columns")) {
       String name = c.string("name");
+      InvisibleCharacters.problem("column name", name)
+          .ifPresent(
+              why -> {
+                throw new PlanningException(why + "; " + ObjectNames.INVISIBLE_HINT);
+              });
       DataType type =
           c.has("type")
               ? DataTypes.parse(c.string("type"), "column '" + name + "'")

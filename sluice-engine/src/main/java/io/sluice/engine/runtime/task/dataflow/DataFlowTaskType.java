@@ -65,7 +65,7 @@ public final class DataFlowTaskType implements TaskType {
         DataFlowPlanner.plan(
             flow, TaskDataFlowEnvironment.forValidation(settings, budget), components);
       } catch (DataFlowException e) {
-        settings.problem(e.getMessage());
+        settings.problem(e.withoutTask()); // the task's problems are reported under its name
       }
     }
     return context -> {

@@ -11,11 +11,11 @@ import io.sluice.worker.dispatch.TaskDispatcher;
 import io.sluice.worker.lease.LeaseKeeping;
 import io.sluice.worker.process.ChildProcessLedger;
 import io.sluice.worker.spool.AttemptSpool;
+import io.sluice.worker.spool.OwnerOnly;
 import io.sluice.worker.spool.SpoolFolder;
 import io.sluice.worker.spool.SpoolSender;
 import io.sluice.worker.task.StopReason;
 import io.sluice.worker.task.TaskAttempt;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -63,7 +63,7 @@ public final class Worker implements AutoCloseable {
     this.settings = settings;
     this.spoolFolder = SpoolFolder.open(settings.executionLogCacheFolder());
     try {
-      Files.createDirectories(settings.taskLogFolder());
+      OwnerOnly.createFolders(settings.taskLogFolder());
     } catch (java.io.IOException e) {
       throw new io.sluice.worker.spool.SpoolWriteException(
           "cannot create the task log folder " + settings.taskLogFolder() + ": " + e.getMessage(),

@@ -60,7 +60,7 @@ final class EnvironmentVariables {
       throw CatalogException.invalid(
           "environment variable '" + name + "' needs a value", "give a value of type " + type);
     }
-    type.invalidValue(value)
+    type.invalidValue(value, sensitive)
         .ifPresent(
             why -> {
               throw CatalogException.invalid(

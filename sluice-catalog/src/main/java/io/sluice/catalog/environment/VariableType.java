@@ -30,9 +30,12 @@ public enum VariableType {
     return valueType.ssisName();
   }
 
-  /** Why {@code text} is not a value of this type, or empty if it is. */
-  public Optional<String> invalidValue(String text) {
-    return valueType.invalidValue(text);
+  /**
+   * Why {@code text} is not a value of this type, or empty if it is; for a {@code sensitive} value
+   * without quoting it.
+   */
+  public Optional<String> invalidValue(String text, boolean sensitive) {
+    return valueType.invalidValue(text, sensitive);
   }
 
   /** Case-insensitive lookup by SSIS name. */

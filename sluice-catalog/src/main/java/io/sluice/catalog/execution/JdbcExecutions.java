@@ -310,7 +310,7 @@ public final class JdbcExecutions implements Executions {
             .findOne()
             .orElseThrow(() -> unknownParameter(handle, execution, objectType, kind, name));
     String dataType = definition.dataType();
-    TypedValues.problem(dataType, value)
+    TypedValues.problem(dataType, value, definition.sensitive())
         .ifPresent(
             problem -> {
               throw CatalogException.invalid(

@@ -22,8 +22,11 @@ final class TypedValues {
 
   private TypedValues() {}
 
-  /** Why {@code value} is not a {@code dataType}, or empty if it is one. */
-  static Optional<String> problem(String dataType, String value) {
+  /**
+   * Why {@code value} is not a {@code dataType}, or empty if it is one; a {@code sensitive} value
+   * is not quoted (the reason reaches terminals, logs and REST answers).
+   */
+  static Optional<String> problem(String dataType, String value, boolean sensitive) {
     Optional<ParameterType> type = ParameterType.fromName(dataType);
     if (type.isEmpty()) {
       return Optional.of("its data type '" + dataType + "' is unknown");
@@ -52,7 +55,12 @@ final class TypedValues {
           case DECIMAL -> isDecimal(text);
           case DATE_TIME -> isDateTime(text);
         };
-    return fits ? Optional.empty() : Optional.of("'" + value + "' is not " + example(type.get()));
+    return fits
+        ? Optional.empty()
+        : Optional.of(
+            (sensitive ? "the sensitive value" : "'" + value + "'")
+                + " is not "
+                + example(type.get()));
   }
 
   private static boolean isBoolean(String text) {

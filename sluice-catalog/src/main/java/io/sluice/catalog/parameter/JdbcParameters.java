@@ -122,7 +122,7 @@ public final class JdbcParameters implements Parameters {
           ParameterType type =
               ParameterType.fromName(p.dataType())
                   .orElseThrow(() -> new IllegalStateException("stored type " + p.dataType()));
-          type.invalidValue(literal)
+          type.invalidValue(literal, p.sensitive())
               .ifPresent(
                   why -> {
                     throw CatalogException.invalid(

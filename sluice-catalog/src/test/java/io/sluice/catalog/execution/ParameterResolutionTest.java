@@ -240,8 +240,15 @@ class ParameterResolutionTest {
     rows.parameter(version, PROJECT, "Warehouse", "Count", "Int32", false, false, "1");
     rows.parameter(version, PROJECT, "Warehouse", "Day", "DateTime", false, false, null);
     rows.parameter(version, PACKAGE, "Load.yaml", "Flag", "Boolean", false, false, null);
+    rows.parameter(version, PROJECT, "Warehouse", "Pin", "Int32", false, true, null);
     long id = create();
     var executions = catalog.executions();
+
+    // a sensitive value is not quoted: the reason reaches terminals, logs and REST answers
+    assertThatThrownBy(() -> executions.setParameterValue(id, PROJECT, "Pin", "hunter2"))
+        .hasMessage(
+            "cannot set project parameter Pin: the sensitive value is not an Int32 (a whole number"
+                + " from -2147483648 to 2147483647)");
 
     assertThatThrownBy(() -> executions.setParameterValue(id, PROJECT, "Count", "ten"))
         .hasMessage(

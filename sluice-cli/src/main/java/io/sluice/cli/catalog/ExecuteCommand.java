@@ -16,6 +16,7 @@ import io.sluice.cli.common.CatalogCommandBase;
 import io.sluice.cli.common.ErrorHandler;
 import io.sluice.cli.common.Interruption;
 import io.sluice.cli.common.Output;
+import io.sluice.cli.common.StdinValue;
 import io.sluice.cli.common.UsageException;
 import io.sluice.engine.event.MessageType;
 import io.sluice.engine.runtime.CancellationToken;
@@ -60,7 +61,9 @@ public final class ExecuteCommand extends CatalogCommandBase {
       names = "--param",
       paramLabel = "NAME=VALUE",
       description =
-          "A parameter value for this execution; NAME, $Project::NAME or $Package::NAME. Repeatable.")
+          "A parameter value for this execution; NAME, $Project::NAME or $Package::NAME. VALUE -"
+              + " reads it from standard input, @FILE from a file (@@text is the value @text): a"
+              + " secret typed on the command line is visible in the process list. Repeatable.")
   List<String> parameters = new ArrayList<>();
 
   @Option(
@@ -163,9 +166,11 @@ public final class ExecuteCommand extends CatalogCommandBase {
                   catalog, project.folder, project.project, environment, environmentFolder));
     }
     List<ParameterInfo> known = catalog.parameters().list(project.folder, project.project);
+    // read before anything is created, so a missing file leaves no execution behind
+    List<String> assignments = StdinValue.resolveAssignments(parameters, "--param");
     long id = catalog.executions().create(request);
     try {
-      for (String assignment : parameters) {
+      for (String assignment : assignments) {
         setParameter(catalog, id, known, assignment);
       }
       if (loggingLevel != null) {

@@ -45,7 +45,7 @@ final class ParameterArguments {
         continue;
       }
       try {
-        Object value = ParameterValues.typed(definition.type(), text);
+        Object value = ParameterValues.typed(definition, text);
         if (packageParameter.isPresent()) {
           values = values.withPackage(definition.name(), value);
           given.add("$Package::" + definition.name().toLowerCase());

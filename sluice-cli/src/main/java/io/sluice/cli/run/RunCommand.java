@@ -2,6 +2,7 @@ package io.sluice.cli.run;
 
 import io.sluice.cli.common.ErrorHandler;
 import io.sluice.cli.common.Interruption;
+import io.sluice.cli.common.StdinValue;
 import io.sluice.cli.common.UsageException;
 import io.sluice.engine.event.ExecutableStatistic;
 import io.sluice.engine.event.LoggingLevel;
@@ -55,7 +56,10 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--param",
       paramLabel = "NAME=VALUE",
-      description = "A parameter value; NAME, $Project::NAME or $Package::NAME. Repeatable.")
+      description =
+          "A parameter value; NAME, $Project::NAME or $Package::NAME. VALUE - reads it from"
+              + " standard input, @FILE from a file (@@text is the value @text): a secret typed"
+              + " on the command line is visible in the process list. Repeatable.")
   List<String> parameters = new ArrayList<>();
 
   @Option(
@@ -76,7 +80,9 @@ public final class RunCommand implements Callable<Integer> {
     ProjectFiles files = PackageSource.read(target);
     Project project = ProjectParser.parse(files);
     PackageDefinition pkg = choosePackage(project);
-    ParameterValues values = ParameterArguments.parse(project, pkg, parameters);
+    ParameterValues values =
+        ParameterArguments.parse(
+            project, pkg, StdinValue.resolveAssignments(parameters, "--param"));
 
     PrintWriter out = spec.commandLine().getOut();
     ConsoleProgress progress = new ConsoleProgress(out, ConsoleProgress.isTerminal());

@@ -80,6 +80,26 @@ class RunCommandTest {
   }
 
   @Test
+  void aValueMayComeFromAFileSoThatNoSecretShowsInTheProcessList() throws Exception {
+    Path limit = Files.writeString(dir.resolve("limit.txt"), "2\n");
+    int code =
+        run(
+            "run",
+            dir.toString(),
+            "--package",
+            "count",
+            "--param",
+            "Who=@@me",
+            "--param",
+            "$Project::Limit=@" + limit);
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("\\count\\Loop[2]\\Tick")
+        .doesNotContain("\\count\\Loop[3]");
+  }
+
+  @Test
   void aFailedRunExitsOne() {
     int code = run("run", dir.toString(), "--package", "broken");
 

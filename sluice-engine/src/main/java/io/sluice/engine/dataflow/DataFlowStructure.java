@@ -4,6 +4,7 @@ import io.sluice.engine.dataflow.pipeline.ComponentSpec;
 import io.sluice.engine.dataflow.pipeline.ComponentSpec.InputRef;
 import io.sluice.engine.dataflow.pipeline.ComponentType;
 import io.sluice.engine.dataflow.pipeline.PlanningException;
+import io.sluice.engine.dataflow.pipeline.SettingKeys;
 import io.sluice.engine.dataflow.pipeline.Settings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,6 +94,52 @@ public final class DataFlowStructure {
         buffersPerPath,
         read.stream().map(ComponentSpecs.Read::spec).toList(),
         List.copyOf(problems));
+  }
+
+  /**
+   * An SSIS expression written in a component's settings.
+   *
+   * @param position 1-based position of the component in the components list
+   * @param path where in the component: the list setting, the 1-based item, and the item's key
+   */
+  public record WrittenExpression(
+      int position, String component, String type, List<Object> path, String text) {}
+
+  /**
+   * The expressions the components hold, where their types declare them ({@link
+   * io.sluice.engine.dataflow.pipeline.SettingKeys#expressions()}); components that cannot be read
+   * are left out (their problems come from {@link #read}).
+   */
+  public static List<WrittenExpression> expressions(
+      Map<String, Object> taskSettings, ComponentRegistry registry) {
+    List<WrittenExpression> found = new ArrayList<>();
+    for (ComponentSpecs.Read r :
+        ComponentSpecs.read(new Settings(taskSettings, ""), new ArrayList<>())) {
+      ComponentSpec spec = r.spec();
+      ComponentType type = registry.find(spec.type()).orElse(null);
+      if (type == null) {
+        continue;
+      }
+      for (SettingKeys.ExpressionSetting e : type.settingKeys().expressions()) {
+        if (!(spec.settings().raw(e.list()) instanceof List<?> items)) {
+          continue;
+        }
+        for (int i = 0; i < items.size(); i++) {
+          Object item = items.get(i);
+          Object text =
+              e.itemKey() == null ? item : item instanceof Map<?, ?> m ? m.get(e.itemKey()) : null;
+          if (text instanceof String expression) {
+            List<Object> path =
+                e.itemKey() == null
+                    ? List.of(e.list(), i + 1)
+                    : List.of(e.list(), i + 1, e.itemKey());
+            found.add(
+                new WrittenExpression(r.position(), spec.name(), spec.type(), path, expression));
+          }
+        }
+      }
+    }
+    return found;
   }
 
   private static long positive(

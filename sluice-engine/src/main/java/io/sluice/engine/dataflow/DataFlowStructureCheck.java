@@ -34,6 +34,28 @@ public final class DataFlowStructureCheck implements StructureCheck {
         .toList();
   }
 
+  @Override
+  public List<WrittenExpression> expressions(Map<String, Object> settings) {
+    return DataFlowStructure.expressions(settings, ComponentRegistry.standard()).stream()
+        .map(
+            e ->
+                new WrittenExpression(
+                    DataFlowStructure.COMPONENTS,
+                    e.position(),
+                    e.path(),
+                    e.text(),
+                    "item "
+                        + e.path().get(1)
+                        + " of '"
+                        + e.path().get(0)
+                        + "' of component '"
+                        + e.component()
+                        + "' ("
+                        + e.type()
+                        + ")"))
+        .toList();
+  }
+
   private static Finding finding(DataFlowStructure.Problem p) {
     if (p.position() == 0) {
       return Finding.ofSettings(p.message());

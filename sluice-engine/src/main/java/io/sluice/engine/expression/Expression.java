@@ -1,7 +1,11 @@
 package io.sluice.engine.expression;
 
 import io.sluice.engine.type.DataType;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.Token;
 
 /**
  * A compiled SSIS expression: parsed and type-checked once by {@link #compile}, then evaluated any
@@ -29,6 +33,27 @@ public final class Expression {
   public static Expression compile(String text, ExpressionScope scope) {
     ExpressionCompiler.Result result = ExpressionCompiler.compile(text, scope);
     return new Expression(text, result.root(), result.references());
+  }
+
+  /**
+   * The variables and parameters {@code text} names, in order of first use, read from its tokens
+   * alone: nothing is bound or type-checked, and text that does not parse still gives the names it
+   * holds. Names inside string literals are text, not references. For checks made before a run
+   * exists, such as SSIS's rule on sensitive parameters when a project is validated.
+   */
+  public static List<Reference> referencesIn(String text) {
+    if (text == null) {
+      return List.of();
+    }
+    SsisExpressionLexer lexer = new SsisExpressionLexer(CharStreams.fromString(text));
+    lexer.removeErrorListeners();
+    Set<Reference> found = new LinkedHashSet<>();
+    for (Token token = lexer.nextToken(); token.getType() != Token.EOF; token = lexer.nextToken()) {
+      if (token.getType() == SsisExpressionLexer.VARIABLE) {
+        found.add(Reference.ofToken(token.getText()));
+      }
+    }
+    return List.copyOf(found);
   }
 
   /** The expression as written. */

@@ -92,15 +92,8 @@ final class ExpressionCompiler extends SsisExpressionBaseVisitor<Node> {
 
   @Override
   public Node visitVariable(VariableContext ctx) {
-    String token = ctx.VARIABLE().getText().substring(1);
-    String name = token.startsWith("[") ? token.substring(1, token.length() - 1) : token;
-    int separator = name.indexOf("::");
-    String namespace = separator < 0 ? null : name.substring(0, separator);
-    String local = separator < 0 ? name : name.substring(separator + 2);
-    Reference reference =
-        namespace != null && namespace.startsWith("$")
-            ? Reference.parameter(namespace, local)
-            : Reference.variable(namespace, local);
+    Reference reference = Reference.ofToken(ctx.VARIABLE().getText());
+    String name = reference.qualifiedName();
     String notFound =
         reference.kind() == Reference.Kind.PARAMETER
             ? "The parameter \""

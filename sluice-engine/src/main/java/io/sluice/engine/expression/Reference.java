@@ -22,6 +22,21 @@ public record Reference(Kind kind, String namespace, String name) {
     return new Reference(Kind.PARAMETER, namespace, name);
   }
 
+  /**
+   * The variable or parameter a {@code VARIABLE} token names: {@code @[User::Count]},
+   * {@code @Count} or {@code @[$Project::Server]}.
+   */
+  static Reference ofToken(String token) {
+    String written = token.substring(1);
+    String name = written.startsWith("[") ? written.substring(1, written.length() - 1) : written;
+    int separator = name.indexOf("::");
+    String namespace = separator < 0 ? null : name.substring(0, separator);
+    String local = separator < 0 ? name : name.substring(separator + 2);
+    return namespace != null && namespace.startsWith("$")
+        ? parameter(namespace, local)
+        : variable(namespace, local);
+  }
+
   public static Reference column(String name) {
     return new Reference(Kind.COLUMN, null, name);
   }

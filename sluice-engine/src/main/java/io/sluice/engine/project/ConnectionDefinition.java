@@ -14,4 +14,13 @@ public record ConnectionDefinition(
     String description,
     Map<String, Object> properties,
     Map<String, String> expressions,
-    SourceLocation location) {}
+    SourceLocation location) {
+
+  /**
+   * Whether a setting holds a secret, as SSIS marks a connection manager's password sensitive: only
+   * its expression may read a sensitive parameter, and its value is masked in messages.
+   */
+  public static boolean isSensitiveSetting(String type, String setting) {
+    return "jdbc".equals(type) && "password".equals(setting);
+  }
+}

@@ -59,6 +59,14 @@ public enum ParameterType {
    * ({@code 2024-01-31}) or a date and time ({@code 2024-01-31T13:45:00}).
    */
   public Optional<String> invalidValue(String text) {
+    return invalidValue(text, false);
+  }
+
+  /**
+   * {@link #invalidValue(String)}; for a {@code sensitive} value the reason does not quote it (it
+   * is a secret, and reasons reach terminals, logs and REST answers).
+   */
+  public Optional<String> invalidValue(String text, boolean sensitive) {
     if (text == null) {
       return Optional.empty();
     }
@@ -89,7 +97,9 @@ public enum ParameterType {
           case DATE_TIME -> dateTime(t);
           case STRING -> true;
         };
-    return valid ? Optional.empty() : Optional.of(quote(text) + " is not " + expected());
+    return valid
+        ? Optional.empty()
+        : Optional.of((sensitive ? "the sensitive value" : quote(text)) + " is not " + expected());
   }
 
   private static boolean wholeNumberIn(String t, BigInteger min, BigInteger max) {

@@ -118,7 +118,7 @@ public final class ProjectParser {
       checkName(root, "project", name);
       description = root.description("project");
       parameters = parameters(root, "project");
-      connections = connections(root);
+      connections = connections(root, new SensitiveParameterRule(parameters, List.of()));
       root.rejectUnknown("project.yaml", PROJECT_KEYS);
     }
     List<PackageDefinition> packages = new ArrayList<>();
@@ -198,8 +198,9 @@ public final class ProjectParser {
     String description = root.description("package");
     boolean entryPoint = root.bool("entryPoint", true);
     List<ParameterDefinition> parameters = parameters(root, "package");
-    List<VariableDefinition> variables = variables(root);
-    List<ConnectionDefinition> connections = connections(root);
+    SensitiveParameterRule sensitive = new SensitiveParameterRule(projectParameters, parameters);
+    List<VariableDefinition> variables = variables(root, sensitive);
+    List<ConnectionDefinition> connections = connections(root, sensitive);
     for (ConnectionDefinition c : connections) {
       for (ConnectionDefinition shared : projectConnections) {
         if (shared.name().equalsIgnoreCase(c.name())) {
@@ -299,7 +300,7 @@ public final class ProjectParser {
     return List.copyOf(result);
   }
 
-  private List<VariableDefinition> variables(YamlMap owner) {
+  private List<VariableDefinition> variables(YamlMap owner, SensitiveParameterRule sensitive) {
     List<VariableDefinition> result = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (YamlMap v : owner.maps("variables")) {
@@ -333,6 +334,10 @@ public final class ProjectParser {
             .ifPresent(why -> v.problem(valueNode, "value: " + why));
       }
       String expression = v.string("expression", false);
+      if (expression != null && name != null) {
+        sensitive.refuse(
+            v, v.raw("expression"), expression, "the value of variable " + namespace + "::" + name);
+      }
       boolean readOnly = v.bool("readOnly", false);
       boolean raiseChangedEvent = v.bool("raiseChangedEvent", false);
       String description = v.description("variable");
@@ -369,7 +374,7 @@ public final class ProjectParser {
     return null;
   }
 
-  private List<ConnectionDefinition> connections(YamlMap owner) {
+  private List<ConnectionDefinition> connections(YamlMap owner, SensitiveParameterRule sensitive) {
     List<ConnectionDefinition> result = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (YamlMap c : owner.maps("connections")) {
@@ -387,6 +392,15 @@ public final class ProjectParser {
       String description = c.description("connection");
       YamlMap expressionsMap = c.map("expressions");
       Map<String, String> expressions = stringMap(expressionsMap);
+      for (Map.Entry<String, String> e : expressions.entrySet()) {
+        if (!ConnectionDefinition.isSensitiveSetting(type, e.getKey())) {
+          sensitive.refuse(
+              expressionsMap,
+              expressionsMap.raw(e.getKey()),
+              e.getValue(),
+              "setting '" + e.getKey() + "' of connection '" + name + "'");
+        }
+      }
       Map<String, Object> properties =
           spec == null
               ? c.remaining()
@@ -432,6 +446,7 @@ public final class ProjectParser {
         continue;
       }
       List<String> names = target.parameters().stream().map(ParameterDefinition::name).toList();
+      checkSensitiveBindings(call, target);
       for (Map.Entry<String, Node> binding : call.bindings().entrySet()) {
         if (names.stream().noneMatch(n -> n.equalsIgnoreCase(binding.getKey()))) {
           call.at()
@@ -458,9 +473,47 @@ public final class ProjectParser {
     }
   }
 
-  /** An ExecutePackage task seen while parsing, checked once every package is known. */
+  /**
+   * A sensitive value may only be bound to a sensitive parameter of the child (SSIS:
+   * DTS_E_TKEXECPACKAGE_REQUIRESENSITIVEPARAMETER, "Variable bound to child package parameter
+   * contains a sensitive value. The child package parameter is not sensitive").
+   */
+  private static void checkSensitiveBindings(PackageCall call, PackageDefinition target) {
+    for (Map.Entry<String, String> binding : call.sensitiveSources().entrySet()) {
+      target.parameters().stream()
+          .filter(p -> p.name().equalsIgnoreCase(binding.getKey()) && !p.sensitive())
+          .findFirst()
+          .ifPresent(
+              p ->
+                  call.at()
+                      .problem(
+                          call.bindings().get(binding.getKey()),
+                          "parameter '"
+                              + p.name()
+                              + "' of package '"
+                              + target.name()
+                              + "' is bound to sensitive parameter "
+                              + binding.getValue()
+                              + " but is not sensitive itself: mark it 'sensitive: true' in"
+                              + " packages/"
+                              + target.name()
+                              + ".yaml, or bind a value that is not secret (SSIS refuses the"
+                              + " same)"));
+    }
+  }
+
+  /**
+   * An ExecutePackage task seen while parsing, checked once every package is known.
+   *
+   * @param sensitiveSources child parameter (as written) to the sensitive parameter bound to it
+   */
   record PackageCall(
-      String fromPackage, String target, Node targetNode, Map<String, Node> bindings, YamlMap at) {}
+      String fromPackage,
+      String target,
+      Node targetNode,
+      Map<String, Node> bindings,
+      Map<String, String> sensitiveSources,
+      YamlMap at) {}
 
   /** A package is named by its file: packages/load-rates.yaml is the package load-rates. */
   private static String packageName(String path) {

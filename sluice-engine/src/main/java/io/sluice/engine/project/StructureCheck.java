@@ -36,6 +36,23 @@ public interface StructureCheck {
   List<Finding> check(Map<String, Object> settings, Set<String> setByExpression);
 
   /**
+   * The SSIS expressions written in the settings (a Derived Column's column expressions, a
+   * Conditional Split's conditions ...), so the parser can apply to them the rules it applies to
+   * every expression of a package, such as SSIS's rule on sensitive parameters.
+   */
+  default List<WrittenExpression> expressions(Map<String, Object> settings) {
+    return List.of();
+  }
+
+  /**
+   * An expression found in the settings, located as a {@link Finding} is.
+   *
+   * @param sets what its result becomes, for messages, e.g. {@code column 'Total' of component
+   *     'Derive'}
+   */
+  record WrittenExpression(String list, int item, List<Object> path, String text, String sets) {}
+
+  /**
    * One problem.
    *
    * @param list the list setting holding the offending item (e.g. {@code components}), or null when

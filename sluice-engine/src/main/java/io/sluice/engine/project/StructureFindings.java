@@ -14,19 +14,28 @@ final class StructureFindings {
 
   static void report(YamlMap owner, List<StructureCheck.Finding> findings) {
     for (StructureCheck.Finding finding : findings) {
-      Node at = null;
-      if (finding.list() != null
-          && owner.raw(finding.list()) instanceof SequenceNode list
-          && finding.item() >= 1
-          && finding.item() <= list.getValue().size()) {
-        at = within(list.getValue().get(finding.item() - 1), finding.path());
-      }
+      Node at = node(owner, finding.list(), finding.item(), finding.path());
       if (at == null) {
         owner.problemHere(finding.message());
       } else {
         owner.problem(at, finding.message());
       }
     }
+  }
+
+  /**
+   * The node a finding's place leads to: within item {@code item} (1-based) of list setting {@code
+   * list} of {@code owner}, as far as {@code path} can be followed; null when the list or item is
+   * not there (the problem is then the owner's as a whole).
+   */
+  static Node node(YamlMap owner, String list, int item, List<Object> path) {
+    if (list != null
+        && owner.raw(list) instanceof SequenceNode sequence
+        && item >= 1
+        && item <= sequence.getValue().size()) {
+      return within(sequence.getValue().get(item - 1), path);
+    }
+    return null;
   }
 
   /**

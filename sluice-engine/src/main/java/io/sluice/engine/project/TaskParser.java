@@ -32,12 +32,15 @@ final class TaskParser {
   private final List<Problem> problems;
   private final PackageScope scope;
   private final List<ProjectParser.PackageCall> packageCalls;
+  private final SensitiveParameterRule sensitive;
 
   TaskParser(
       List<Problem> problems, PackageScope scope, List<ProjectParser.PackageCall> packageCalls) {
     this.problems = problems;
     this.scope = scope;
     this.packageCalls = packageCalls;
+    this.sensitive =
+        new SensitiveParameterRule(scope.projectParameters(), scope.packageParameters());
   }
 
   /** The tasks listed under {@code key} of {@code owner}: one container's worth. */
@@ -90,7 +93,7 @@ final class TaskParser {
     }
     String description = t.description("task");
     boolean disabled = t.bool("disabled", false);
-    List<TaskDefinition.Constraint> after = constraints(t);
+    List<TaskDefinition.Constraint> after = constraints(t, name);
     TaskDefinition.ConstraintMode mode = afterMode(t);
     List<TaskDefinition> children = List.of();
     boolean container = type != null && KnownTypes.CONTAINER_TYPES.contains(type);
@@ -116,6 +119,13 @@ final class TaskParser {
     Map<String, List<TaskDefinition>> handlers = eventHandlers(t);
     YamlMap expressionsMap = t.map("expressions");
     Map<String, String> expressions = ProjectParser.stringMap(expressionsMap);
+    for (Map.Entry<String, String> e : expressions.entrySet()) {
+      sensitive.refuse(
+          expressionsMap,
+          expressionsMap.raw(e.getKey()),
+          e.getValue(),
+          "property '" + e.getKey() + "' of task '" + name + "'");
+    }
     Map<String, Object> properties;
     if (spec == null) {
       properties = t.remaining();
@@ -133,6 +143,10 @@ final class TaskParser {
       StructureCheck check = KnownTypes.TASK_CHECKS.get(type);
       if (check != null) {
         StructureFindings.report(t, check.check(properties, expressions.keySet()));
+        for (StructureCheck.WrittenExpression e : check.expressions(properties)) {
+          sensitive.refuse(
+              t, StructureFindings.node(t, e.list(), e.item(), e.path()), e.text(), e.sets());
+        }
       }
     }
     if (name == null || type == null) {
@@ -171,8 +185,16 @@ final class TaskParser {
   /** Settings that refer to variables, other packages or each other. */
   private void checkTypeSpecific(
       YamlMap t, String type, Map<String, String> expressions, YamlMap expressionsMap) {
+    String name = t.string("name", false);
     switch (type) {
-      case "ExecuteSql" -> checkExecuteSql(t);
+      case "ExecuteSql" -> checkExecuteSql(t, name);
+      case "Expression" ->
+          refuseSensitive(t, "expression", "the variable task '" + name + "' assigns");
+      case "ForLoop" -> {
+        for (String key : List.of("initExpression", "evalExpression", "assignExpression")) {
+          refuseSensitive(t, key, "'" + key + "' of ForLoop '" + name + "'");
+        }
+      }
       case "ExecuteProcess" -> {
         reference(t, "standardInputVariable", false);
         reference(t, "standardOutputVariable", true);
@@ -194,13 +216,14 @@ final class TaskParser {
         }
       }
       case "ExecutePackage" -> checkExecutePackage(t);
-      case "ForeachLoop" -> checkForeachLoop(t, expressions, expressionsMap);
+      case "ForeachLoop" -> checkForeachLoop(t, name, expressions, expressionsMap);
       default -> {}
     }
   }
 
-  private void checkExecuteSql(YamlMap t) {
+  private void checkExecuteSql(YamlMap t, String name) {
     reference(t, "statementVariable", false);
+    refuseSensitiveReference(t, "statementVariable", "the statement of task '" + name + "'");
     for (YamlMap p : t.maps("parameters")) {
       String direction = p.string("direction", false);
       if (direction != null && !List.of("input", "output", "returnValue").contains(direction)) {
@@ -209,6 +232,7 @@ final class TaskParser {
             "'direction' must be input, output or returnValue, not '" + direction + "'");
       }
       reference(p, "variable", direction != null && !direction.equals("input"), true);
+      refuseSensitiveReference(p, "variable", "a query parameter of task '" + name + "'");
       p.string("type", false);
       p.rejectUnknown("an ExecuteSql parameter", Set.of("variable", "direction", "type"));
     }
@@ -230,17 +254,53 @@ final class TaskParser {
   private void checkExecutePackage(YamlMap t) {
     Node target = t.raw("package");
     Map<String, Node> bindings = new LinkedHashMap<>();
+    Map<String, String> sensitiveSources = new LinkedHashMap<>();
     YamlMap parameters = t.map("parameters");
     if (parameters != null) {
       for (String parameter : List.copyOf(parameters.keys())) {
         bindings.put(parameter, parameters.keyNode(parameter));
         reference(parameters, parameter, false, true);
+        String source = sensitive.sensitiveReference(parameters.string(parameter, false));
+        if (source != null) {
+          sensitiveSources.put(parameter, source);
+        }
       }
     }
     if (target instanceof ScalarNode scalar && !YamlMap.isNull(scalar)) {
       packageCalls.add(
           new ProjectParser.PackageCall(
-              scope.packageName(), scalar.getValue(), target, bindings, t));
+              scope.packageName(), scalar.getValue(), target, bindings, sensitiveSources, t));
+    }
+  }
+
+  /** The expression under {@code key} of {@code t} must not read a sensitive parameter. */
+  private void refuseSensitive(YamlMap t, String key, String sets) {
+    Node node = t.raw(key);
+    if (node instanceof ScalarNode scalar && !YamlMap.isNull(scalar)) {
+      sensitive.refuse(t, node, scalar.getValue(), sets);
+    }
+  }
+
+  /**
+   * The variable named under {@code key} of {@code map} must not be a sensitive parameter: its
+   * value would reach {@code what}, which is not sensitive (SSIS:
+   * DTS_E_SENSITIVEPARAMVALUENOTALLOWED).
+   */
+  private void refuseSensitiveReference(YamlMap map, String key, String what) {
+    Node node = map.raw(key);
+    if (!(node instanceof ScalarNode scalar) || YamlMap.isNull(scalar)) {
+      return;
+    }
+    String parameter = sensitive.sensitiveReference(scalar.getValue());
+    if (parameter != null) {
+      map.problem(
+          node,
+          "sensitive parameter "
+              + parameter
+              + " would become "
+              + what
+              + ", and that is not sensitive: "
+              + SensitiveParameterRule.HINT);
     }
   }
 
@@ -249,7 +309,7 @@ final class TaskParser {
    * (SSIS sets the Foreach File enumerator's Directory by expression the same way).
    */
   private void checkForeachLoop(
-      YamlMap t, Map<String, String> expressions, YamlMap expressionsMap) {
+      YamlMap t, String name, Map<String, String> expressions, YamlMap expressionsMap) {
     YamlMap enumerator = t.map("enumerator");
     Map<String, String> nested = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : expressions.entrySet()) {
@@ -284,6 +344,8 @@ final class TaskParser {
         SettingsChecker.check(enumerator, spec, Set.of(), Set.of(), nested, null, scope);
         if (kind.equals("variable")) {
           reference(enumerator, "variable", false);
+          refuseSensitiveReference(
+              enumerator, "variable", "the items ForeachLoop '" + name + "' enumerates");
         }
       }
     }
@@ -318,7 +380,7 @@ final class TaskParser {
     scope.referenceProblem(reference, written).ifPresent(why -> map.problem(map.raw(key), why));
   }
 
-  private List<TaskDefinition.Constraint> constraints(YamlMap t) {
+  private List<TaskDefinition.Constraint> constraints(YamlMap t, String taskName) {
     Node node = t.raw("after");
     if (node == null || YamlMap.isNull(node)) {
       return List.of();
@@ -357,6 +419,13 @@ final class TaskParser {
         }
       }
       String expression = c.string("expression", false);
+      if (expression != null) {
+        sensitive.refuse(
+            c,
+            c.raw("expression"),
+            expression,
+            "whether task '" + taskName + "' runs after '" + task + "'");
+      }
       c.rejectUnknown("a precedence constraint", Set.of("task", "on", "expression"));
       if (task != null) {
         result.add(new TaskDefinition.Constraint(task, outcome, expression, at));

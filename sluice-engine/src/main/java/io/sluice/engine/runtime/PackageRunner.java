@@ -1,6 +1,7 @@
 package io.sluice.engine.runtime;
 
 import io.sluice.engine.event.EventSink;
+import io.sluice.engine.event.SecretMask;
 import io.sluice.engine.project.PackageDefinition;
 import io.sluice.engine.project.Project;
 import io.sluice.engine.project.ProjectFiles;
@@ -16,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs packages of a project, as {@code dtexec} does: validates the whole package first, then runs
- * its control flow, reporting every event to an {@link EventSink}. One runner may run many
- * packages, one after another or at once.
+ * its control flow, reporting every event to an {@link EventSink} with the run's sensitive values
+ * masked ({@link SecretMask}). One runner may run many packages, one after another or at once.
  */
 public final class PackageRunner {
 
@@ -87,6 +88,9 @@ public final class PackageRunner {
       }
       ExecutorService executor =
           Executors.newCachedThreadPool(new EngineThreads(pkg.name(), loader));
+      // Every event of the run passes here, whoever receives it (terminal, catalog, worker spool):
+      // the run registers its sensitive values before it raises any event.
+      SecretMask secrets = new SecretMask();
       try {
         return new PackageExecution(
                 project,
@@ -94,10 +98,11 @@ public final class PackageRunner {
                 registry,
                 expressions,
                 options,
-                EventSink.filtered(sink, options.loggingLevel()),
+                secrets.masking(EventSink.filtered(sink, options.loggingLevel())),
                 executor,
                 parameters.project(),
-                loader)
+                loader,
+                secrets)
             .run(pkg, parameters.packageValues());
       } finally {
         executor.shutdownNow();

@@ -1,5 +1,6 @@
 package io.sluice.engine.runtime;
 
+import io.sluice.engine.project.ParameterDefinition;
 import io.sluice.engine.project.ParameterType;
 import io.sluice.engine.runtime.variable.VariableType;
 import java.util.LinkedHashMap;
@@ -23,7 +24,19 @@ public record ParameterValues(Map<String, Object> project, Map<String, Object> p
 
   /** The typed value of {@code text} for a parameter of {@code type}. */
   public static Object typed(ParameterType type, String text) {
-    type.invalidValue(text)
+    return typed(type, text, false);
+  }
+
+  /**
+   * The typed value of {@code text} for {@code parameter}; when it is sensitive, the reason a value
+   * is refused does not quote it.
+   */
+  public static Object typed(ParameterDefinition parameter, String text) {
+    return typed(parameter.type(), text, parameter.sensitive());
+  }
+
+  private static Object typed(ParameterType type, String text, boolean sensitive) {
+    type.invalidValue(text, sensitive)
         .ifPresent(
             why -> {
               throw new IllegalArgumentException(why);

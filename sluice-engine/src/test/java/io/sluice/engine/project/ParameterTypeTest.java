@@ -96,6 +96,9 @@ class ParameterTypeTest {
 
     assertThat(parameterType.invalidValue(text))
         .hasValue("\"" + text + "\" is not " + parameterType.expected());
+    assertThat(parameterType.invalidValue(text, true))
+        .as("a sensitive value is not quoted")
+        .hasValue("the sensitive value is not " + parameterType.expected());
   }
 
   @ParameterizedTest

@@ -38,12 +38,39 @@ public final class TestDriverJars {
 
   /** The bytes of a driver jar reporting {@code version}. */
   public static byte[] driverJar(String version) {
+    return compiled(SOURCE.replace("VERSION", version));
+  }
+
+  /** The URL the careless driver ({@link #writeCarelessTo}) accepts. */
+  public static final String CARELESS_URL = "jdbc:careless:warehouse";
+
+  /**
+   * Writes a driver jar to {@code projectDir/lib/careless.jar} whose every connection attempt fails
+   * with an SQLException quoting the user and password it was given, as some drivers do: the
+   * password then reaches any message that quotes the driver's error.
+   */
+  public static Path writeCarelessTo(Path projectDir) {
+    try {
+      Path lib = Files.createDirectories(projectDir.resolve("lib"));
+      return Files.write(lib.resolve("careless.jar"), carelessDriverJar());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The bytes of the careless driver's jar ({@link #writeCarelessTo}). */
+  public static byte[] carelessDriverJar() {
+    return compiled(CARELESS_SOURCE);
+  }
+
+  /** A jar of class {@code sluicetest.Driver} compiled from {@code driverSource}. */
+  private static byte[] compiled(String driverSource) {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("sluicetest-driver-");
       Path source = dir.resolve("src/sluicetest/Driver.java");
       Files.createDirectories(source.getParent());
-      Files.writeString(source, SOURCE.replace("VERSION", version));
+      Files.writeString(source, driverSource);
       Path classes = dir.resolve("classes");
       Files.createDirectories(classes);
       JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
@@ -107,6 +134,69 @@ public final class TestDriverJars {
     }
     return bytes.toByteArray();
   }
+
+  private static final String CARELESS_SOURCE =
+      """
+      package sluicetest;
+
+      import java.sql.Connection;
+      import java.sql.DriverManager;
+      import java.sql.DriverPropertyInfo;
+      import java.sql.SQLException;
+      import java.sql.SQLFeatureNotSupportedException;
+      import java.util.Properties;
+      import java.util.logging.Logger;
+
+      public final class Driver implements java.sql.Driver {
+        static {
+          try {
+            DriverManager.registerDriver(new Driver());
+          } catch (SQLException e) {
+            throw new ExceptionInInitializerError(e);
+          }
+        }
+
+        @Override
+        public boolean acceptsURL(String url) {
+          return url != null && url.startsWith("jdbc:careless:");
+        }
+
+        @Override
+        public Connection connect(String url, Properties info) throws SQLException {
+          if (!acceptsURL(url)) {
+            return null;
+          }
+          throw new SQLException(
+              "login failed for " + info.getProperty("user") + "/" + info.getProperty("password"),
+              "28000");
+        }
+
+        @Override
+        public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
+          return new DriverPropertyInfo[0];
+        }
+
+        @Override
+        public int getMajorVersion() {
+          return 1;
+        }
+
+        @Override
+        public int getMinorVersion() {
+          return 0;
+        }
+
+        @Override
+        public boolean jdbcCompliant() {
+          return false;
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+          throw new SQLFeatureNotSupportedException();
+        }
+      }
+      """;
 
   private static final String SOURCE =
       """

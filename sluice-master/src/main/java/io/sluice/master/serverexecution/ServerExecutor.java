@@ -10,6 +10,7 @@ import io.sluice.catalog.operation.OperationStatus;
 import io.sluice.engine.event.EventSink;
 import io.sluice.engine.event.LoggingLevel;
 import io.sluice.engine.event.MessageType;
+import io.sluice.engine.event.SecretMask;
 import io.sluice.engine.project.PackageDefinition;
 import io.sluice.engine.project.ParameterDefinition;
 import io.sluice.engine.project.Project;
@@ -170,6 +171,9 @@ public final class ServerExecutor {
       Supplier<String> lostBecause) {
     long executionId = execution.executionId();
     RunResult result;
+    // The engine masks the sensitive values in its events; this masks what is said here (a value
+    // the project cannot type, any failure around the run) before the catalog or a caller sees it.
+    SecretMask secrets = new SecretMask();
     try (CatalogEventSink sink = new CatalogEventSink(runtime, executionId);
         StopWatch stopWatch = new StopWatch(executionId, cancellation, sink)) {
       LoggingLevel level = LoggingLevel.fromCode(execution.loggingLevel());
@@ -180,8 +184,9 @@ public final class ServerExecutor {
                   () ->
                       new IllegalStateException(
                           "package " + execution.packageName() + " is not in the stored project"));
-      ParameterValues values =
-          parameterValues(project, pkg, runtime.resolvedParameters(executionId));
+      List<ResolvedParameter> resolved = runtime.resolvedParameters(executionId);
+      resolved.stream().filter(ResolvedParameter::sensitive).forEach(p -> secrets.add(p.value()));
+      ParameterValues values = parameterValues(project, pkg, resolved);
       RunOptions options =
           RunOptions.defaults()
               .withLoggingLevel(level)
@@ -191,9 +196,10 @@ public final class ServerExecutor {
           new PackageRunner(project, files)
               .run(pkg.name(), values, options, EventSink.filtered(sink, level));
     } catch (RuntimeException e) {
-      recordFailure(executionId, e);
+      RuntimeException masked = secrets.maskFailure(e);
+      recordFailure(executionId, masked);
       runtime.finish(executionId, OperationStatus.FAILED);
-      throw e;
+      throw masked;
     }
     String lost = lostBecause.get();
     if (lost != null) {

@@ -56,10 +56,14 @@ class ServerExecutorTest {
           - name: Seen
             type: String
             value: ""
+            raiseChangedEvent: true
         tasks:
-          - name: Copy secret
-            type: Expression
-            expression: '@[User::Seen] = "length " + (DT_WSTR,10)LEN(@[$Project::Secret])'
+          - name: Measure secret
+            type: ExecuteProcess
+            executable: /bin/sh
+            arguments: '-c "printf length-; wc -c"'
+            standardInputVariable: $Project::Secret
+            standardOutputVariable: User::Seen
         """);
     Files.writeString(
         project.resolve("packages/fail.yaml"),
@@ -104,7 +108,7 @@ class ServerExecutorTest {
     assertThat(messages).extracting(EventMessage::messageType).contains(10, 20, 30, 40);
     assertThat(messages)
         .extracting(EventMessage::message)
-        .anyMatch(m -> m.contains("length 7"))
+        .anyMatch(m -> m.contains("User::Seen changed to length-7"))
         .noneMatch(m -> m.contains("s3cret!"));
     int statistics =
         under

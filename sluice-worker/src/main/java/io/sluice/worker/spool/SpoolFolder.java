@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The execution log cache folder (SSIS's ExecutionLogCacheFolder): one append-only file per task
- * attempt, {@code task-<taskId>-attempt-<n>.spool}. Opening it checks that it can be written, so a
- * wrong folder is reported when the worker starts, not when the first task logs.
+ * attempt, {@code task-<taskId>-attempt-<n>.spool}, readable by the worker's user only ({@link
+ * OwnerOnly}). Opening it checks that it can be written, so a wrong folder is reported when the
+ * worker starts, not when the first task logs.
  */
 public final class SpoolFolder {
 
@@ -45,7 +46,7 @@ public final class SpoolFolder {
         "set executionLogCacheFolder in worker.yaml to a folder this user can write, on a disk"
             + " with room (it holds the logs of running tasks until a master takes them)";
     try {
-      Files.createDirectories(folder);
+      OwnerOnly.createFolders(folder);
     } catch (FileAlreadyExistsException e) {
       throw new SpoolWriteException(
           "the execution log cache folder " + folder + " is a file, not a folder", hint, e);
@@ -54,12 +55,7 @@ public final class SpoolFolder {
           "cannot create the execution log cache folder " + folder + ": " + describe(e), hint, e);
     }
     Path probe = folder.resolve(".write-check");
-    try (FileChannel channel =
-        FileChannel.open(
-            probe,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel channel = OwnerOnly.newChannel(probe)) {
       channel.write(ByteBuffer.wrap(new byte[] {'o', 'k', '\n'}));
       channel.force(false);
     } catch (IOException e) {
@@ -87,12 +83,7 @@ public final class SpoolFolder {
     Path file = folder.resolve(fileName(attempt));
     long now = System.currentTimeMillis();
     try {
-      FileChannel channel =
-          FileChannel.open(
-              file,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.WRITE,
-              StandardOpenOption.TRUNCATE_EXISTING);
+      FileChannel channel = OwnerOnly.newChannel(file);
       byte[] header =
           json.writeValueAsBytes(
               SpoolRecord.header(attempt.taskId(), executionId, attempt.attempt(), now));

@@ -4,6 +4,7 @@ import io.sluice.engine.event.DataFlowStatistic;
 import io.sluice.engine.event.EngineEvent;
 import io.sluice.engine.event.EventSink;
 import io.sluice.engine.event.ExecutableStatistic;
+import io.sluice.engine.event.SecretMask;
 import io.sluice.protocol.worker.EventBatch;
 import io.sluice.worker.spool.AttemptSpool;
 import io.sluice.worker.spool.SpoolWriteException;
@@ -15,9 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Where one attempt's events go: each event is a line in the task log at once, and events and
- * statistics are cut into numbered batches in the spool every {@value #FLUSH_MILLIS} ms (or at
- * {@value #MAX_BATCH} events), so package threads never wait on disk or network per event.
+ * Where one attempt's events go, with the execution's sensitive values masked: each event is a line
+ * in the task log at once, and events and statistics are cut into numbered batches in the spool
+ * every {@value #FLUSH_MILLIS} ms (or at {@value #MAX_BATCH} events), so package threads never wait
+ * on disk or network per event.
  */
 final class AttemptSink implements EventSink, AutoCloseable {
 
@@ -26,6 +28,7 @@ final class AttemptSink implements EventSink, AutoCloseable {
 
   private final AttemptSpool spool;
   private final TaskLog taskLog;
+  private final SecretMask secrets;
   private final Runnable delivered;
   private final Consumer<SpoolWriteException> spoolFailed;
   private final ScheduledExecutorService timers;
@@ -43,11 +46,13 @@ final class AttemptSink implements EventSink, AutoCloseable {
   AttemptSink(
       AttemptSpool spool,
       TaskLog taskLog,
+      SecretMask secrets,
       ScheduledExecutorService timers,
       Runnable delivered,
       Consumer<SpoolWriteException> spoolFailed) {
     this.spool = spool;
     this.taskLog = taskLog;
+    this.secrets = secrets;
     this.delivered = delivered;
     this.spoolFailed = spoolFailed;
     this.timers = timers;
@@ -57,7 +62,10 @@ final class AttemptSink implements EventSink, AutoCloseable {
   }
 
   @Override
-  public void event(EngineEvent e) {
+  public void event(EngineEvent event) {
+    // The one door to the task log and the spool (and so to the master and the catalog): the
+    // engine masks its events already; this also covers the attempt's own.
+    EngineEvent e = secrets.maskEvent(event);
     taskLog.event(e);
     boolean full;
     synchronized (lock) {

@@ -3,6 +3,7 @@ package io.sluice.worker.task;
 import io.sluice.engine.event.EngineEvent;
 import io.sluice.engine.event.LoggingLevel;
 import io.sluice.engine.event.MessageType;
+import io.sluice.engine.event.SecretMask;
 import io.sluice.engine.project.PackageDefinition;
 import io.sluice.engine.project.Project;
 import io.sluice.engine.project.ProjectFiles;
@@ -10,6 +11,7 @@ import io.sluice.engine.runtime.CancellationToken;
 import io.sluice.engine.runtime.PackageRunner;
 import io.sluice.engine.runtime.RunOptions;
 import io.sluice.engine.runtime.RunResult;
+import io.sluice.protocol.worker.ParameterValue;
 import io.sluice.protocol.worker.RunningAttempt;
 import io.sluice.protocol.worker.TaskAssignment;
 import io.sluice.protocol.worker.TaskResult;
@@ -49,6 +51,14 @@ public final class TaskAttempt {
   private final CompletableFuture<TaskResult> finished = new CompletableFuture<>();
   private final ThreadGroup threads;
   private final ParsedProjects projects;
+
+  /**
+   * The execution's sensitive values, masked in every text this attempt writes or sends: the engine
+   * masks its own events the same way; this covers what the attempt says itself (a package that
+   * cannot run, its result, the worker's own log).
+   */
+  private final SecretMask secrets = new SecretMask();
+
   private volatile long startedNanos;
 
   /**
@@ -81,6 +91,13 @@ public final class TaskAttempt {
     this.spoolUpdated = spoolUpdated;
     this.threads =
         new IsolatedThreads("sluice-task-" + assignment.taskId() + "-" + assignment.attempt());
+    if (assignment.parameters() != null) {
+      for (ParameterValue p : assignment.parameters()) {
+        if (p.sensitive()) {
+          secrets.add(p.value());
+        }
+      }
+    }
   }
 
   public RunningAttempt id() {
@@ -148,9 +165,14 @@ public final class TaskAttempt {
       result = runPackage();
     } catch (
         Throwable t) { // the worker outlives anything a package does, even running out of memory
-      log.error("task {} attempt {} failed", assignment.taskId(), assignment.attempt(), t);
+      log.error(
+          "task {} attempt {} failed",
+          assignment.taskId(),
+          assignment.attempt(),
+          secrets.maskFailure(t));
       try {
-        result = finish(TaskResult.Outcome.FAILED, 1, "the worker could not run it: " + t);
+        result =
+            finish(TaskResult.Outcome.FAILED, 1, secrets.mask("the worker could not run it: " + t));
       } catch (Throwable alsoFailed) {
         log.error("cannot record the result of task {}", assignment.taskId(), alsoFailed);
       }
@@ -166,7 +188,7 @@ public final class TaskAttempt {
     ScheduledFuture<?> timeout = null;
     try (TaskLog taskLog = TaskLog.open(taskLogFolder, assignment);
         AttemptSink sink =
-            new AttemptSink(spool, taskLog, timers, spoolUpdated, this::spoolFailed)) {
+            new AttemptSink(spool, taskLog, secrets, timers, spoolUpdated, this::spoolFailed)) {
       try {
         if (assignment.timeoutSeconds() > 0) {
           timeout =
@@ -203,7 +225,7 @@ public final class TaskAttempt {
                     options,
                     sink);
       } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-        failure = "the package could not run: " + describe(e);
+        failure = secrets.mask("the package could not run: " + describe(e));
         sink.event(
             new EngineEvent(
                 Instant.now(),
@@ -242,6 +264,7 @@ public final class TaskAttempt {
             };
         message = null;
       }
+      message = secrets.mask(message);
       taskLog.line(
           Instant.now()
               + " "

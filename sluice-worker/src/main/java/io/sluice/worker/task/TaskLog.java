@@ -3,12 +3,12 @@ package io.sluice.worker.task;
 import io.sluice.engine.event.EngineEvent;
 import io.sluice.engine.event.MessageType;
 import io.sluice.protocol.worker.TaskAssignment;
+import io.sluice.worker.spool.OwnerOnly;
 import java.io.BufferedWriter;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The human-readable log of one attempt in the task log folder, for an operator on the worker
- * machine: one line per event. It is a convenience; if it cannot be written the task still runs
- * (its events go to the master through the spool either way).
+ * machine: one line per event, in a file only the worker's user can read ({@link OwnerOnly}), with
+ * the execution's sensitive values masked by the sink that writes it. It is a convenience; if it
+ * cannot be written the task still runs (its events go to the master through the spool either way).
  */
 final class TaskLog implements AutoCloseable {
 
@@ -42,12 +43,14 @@ final class TaskLog implements AutoCloseable {
                 + task.attempt()
                 + ".log");
     try {
-      Files.createDirectories(folder);
+      OwnerOnly.createFolders(folder);
       // A FileOutputStream, not a channel: killing a package interrupts its threads, and an
-      // interrupt would close a channel under the thread writing the log.
+      // interrupt would close a channel under the thread writing the log. The file is created
+      // first, so that it exists readable by this user only before anything is written.
       BufferedWriter writer =
           new BufferedWriter(
-              new OutputStreamWriter(new FileOutputStream(file.toFile()), StandardCharsets.UTF_8));
+              new OutputStreamWriter(
+                  new FileOutputStream(OwnerOnly.newFile(file).toFile()), StandardCharsets.UTF_8));
       TaskLog taskLog = new TaskLog(file, writer);
       taskLog.line(
           Instant.now()

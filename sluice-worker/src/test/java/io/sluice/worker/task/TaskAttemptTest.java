@@ -195,4 +195,57 @@ class TaskAttemptTest {
                 p.parent().map(pp -> pp.pid() == ProcessHandle.current().pid()).orElse(false)
                     && p.info().commandLine().orElse("").contains("sleep 60"));
   }
+
+  @Test
+  void noSensitiveValueReachesTheSpoolOrTheTaskLogAndOnlyTheirOwnerCanReadThem() throws Exception {
+    String secret = "12345x-not-a-number";
+    byte[] project =
+        ProjectFiles.of(
+                Map.of(
+                    "project.yaml",
+                    "name: t\nparameters:\n  - {name: Pin, type: Int32, sensitive: true}\n"
+                        .getBytes(StandardCharsets.UTF_8),
+                    "packages/p.yaml",
+                    "tasks:\n  - {name: A, type: Sequence}\n".getBytes(StandardCharsets.UTF_8)))
+            .toArchive();
+    // A value the master should never send (not an Int32): the attempt's own failure message
+    // quotes it, so the worker must mask what it says itself, not only the engine's events.
+    TaskAssignment task =
+        new TaskAssignment(
+            1,
+            42,
+            1,
+            10_000,
+            "f",
+            "t",
+            "p",
+            1,
+            project,
+            List.of(new ParameterValue(20, "Pin", "Int32", true, secret)),
+            0);
+    Run run = start(task);
+    TaskResult result = run.attempt().finished().get(30, TimeUnit.SECONDS);
+
+    assertThat(result.outcome()).isEqualTo(TaskResult.Outcome.FAILED);
+    assertThat(result.message())
+        .isEqualTo(
+            "the package could not run: \"********\" is not an Int32 (a whole number from"
+                + " -2147483648 to 2147483647)");
+    Path log = dir.resolve("tasks/execution-42-task-1-attempt-1.log");
+    assertThat(Files.readString(log)).contains("********").doesNotContain(secret);
+    assertThat(Files.readString(run.spool().file())).contains("********").doesNotContain(secret);
+    assertThat(events(run.spool()))
+        .extracting(EventBatch.Event::message)
+        .noneMatch(m -> m.contains(secret));
+
+    assertThat(mode(log)).isEqualTo("rw-------");
+    assertThat(mode(run.spool().file())).isEqualTo("rw-------");
+    assertThat(mode(dir.resolve("tasks"))).isEqualTo("rwx------");
+    assertThat(mode(dir.resolve("cache"))).isEqualTo("rwx------");
+  }
+
+  private static String mode(Path path) throws Exception {
+    return java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(path));
+  }
 }

@@ -4,6 +4,7 @@ import io.sluice.catalog.Catalog;
 import io.sluice.catalog.execution.Execution;
 import io.sluice.cli.common.CatalogCommandBase;
 import io.sluice.cli.common.Output;
+import io.sluice.cli.common.StdinValue;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Parameters;
       "Set a parameter value of a created execution (before it starts). It wins over server"
           + " values, environment variables and design defaults.",
       "Examples: set-parameter 7 FilePattern 'Currency_A*.txt'",
-      "          set-parameter 7 LOGGING_LEVEL 3"
+      "          set-parameter 7 LOGGING_LEVEL 3",
+      "          set-parameter 7 WarehousePassword @/run/secrets/warehouse"
     })
 public final class SetParameterCommand extends CatalogCommandBase {
 
@@ -32,7 +34,12 @@ public final class SetParameterCommand extends CatalogCommandBase {
               + " $Project::NAME or $Package::NAME.")
   String name;
 
-  @Parameters(index = "2", paramLabel = "VALUE", description = "Value, as text of its type.")
+  @Parameters(
+      index = "2",
+      paramLabel = "VALUE",
+      description =
+          "Value, as text of its type; - reads it from standard input, @FILE from a file (@@text"
+              + " is the value @text), keeping a secret out of the process list.")
   String value;
 
   @Option(
@@ -51,7 +58,10 @@ public final class SetParameterCommand extends CatalogCommandBase {
             objectType,
             catalog.parameters().list(execution.folderName(), execution.projectName()),
             execution.packageName());
-    catalog.executions().setParameterValue(executionId, target.objectType(), target.name(), value);
+    catalog
+        .executions()
+        .setParameterValue(
+            executionId, target.objectType(), target.name(), StdinValue.resolveWithFile(value));
     out.done(
         "Set "
             + scope(target.objectType())

@@ -61,7 +61,11 @@ public final class Connections {
       Map<String, CompiledExpression> compiled = new LinkedHashMap<>();
       for (Map.Entry<String, String> e : d.expressions().entrySet()) {
         try {
-          compiled.put(e.getKey(), service.compile(e.getValue(), scope));
+          compiled.put(
+              e.getKey(),
+              ConnectionDefinition.isSensitiveSetting(d.type(), e.getKey())
+                  ? service.compileSensitive(e.getValue(), scope)
+                  : service.compile(e.getValue(), scope));
         } catch (ExpressionError error) {
           problems.add(where + ": expression for '" + e.getKey() + "': " + error.describe());
         }

@@ -4,6 +4,7 @@ import io.sluice.engine.event.EngineEvent;
 import io.sluice.engine.event.EventSink;
 import io.sluice.engine.event.ExecutableStatistic;
 import io.sluice.engine.event.MessageType;
+import io.sluice.engine.event.SecretMask;
 import io.sluice.engine.runtime.variable.Variable;
 import io.sluice.engine.runtime.variable.VariableType;
 import io.sluice.engine.runtime.variable.Variables;
@@ -39,16 +40,21 @@ final class EventRouter {
   private final EventSink sink;
   private final Clock clock;
   private final CallingTask caller;
+  private final SecretMask secrets;
   private HandlerRunner handlerRunner;
 
   /**
    * @param caller the Execute Package task this package runs under, or null for a top-level run
+   * @param secrets the run's sensitive values: a handler's System::ErrorDescription has them
+   *     masked, as the sink's copy of the event has, so a handler cannot store what no log shows
    */
-  EventRouter(String packageName, EventSink sink, Clock clock, CallingTask caller) {
+  EventRouter(
+      String packageName, EventSink sink, Clock clock, CallingTask caller, SecretMask secrets) {
     this.packageName = packageName;
     this.sink = sink;
     this.clock = clock;
     this.caller = caller;
+    this.secrets = secrets;
   }
 
   void handlerRunner(HandlerRunner runner) {
@@ -160,7 +166,7 @@ final class EventRouter {
             sourceName,
             sourcePath,
             code,
-            handler.equals("OnError") || handler.equals("OnWarning") ? message : "");
+            handler.equals("OnError") || handler.equals("OnWarning") ? secrets.mask(message) : "");
     RunningExecutable container =
         new RunningExecutable(
             handler,

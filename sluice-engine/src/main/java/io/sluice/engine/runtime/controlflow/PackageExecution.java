@@ -1,6 +1,7 @@
 package io.sluice.engine.runtime.controlflow;
 
 import io.sluice.engine.event.EventSink;
+import io.sluice.engine.event.SecretMask;
 import io.sluice.engine.project.ConnectionDefinition;
 import io.sluice.engine.project.PackageDefinition;
 import io.sluice.engine.project.Project;
@@ -35,7 +36,13 @@ public final class PackageExecution {
   private final ExecutorService executor;
   private final Map<String, Object> projectValues;
   private final JdbcDrivers drivers;
+  private final SecretMask secrets;
 
+  /**
+   * @param sink receives the run's events; it must mask {@code secrets} (see PackageRunner)
+   * @param secrets where the run registers the sensitive values it meets: sensitive parameters of
+   *     this package and of every child package, and jdbc passwords written in the project
+   */
   public PackageExecution(
       Project project,
       ProjectFiles files,
@@ -45,7 +52,8 @@ public final class PackageExecution {
       EventSink sink,
       ExecutorService executor,
       Map<String, Object> projectValues,
-      JdbcDrivers drivers) {
+      JdbcDrivers drivers,
+      SecretMask secrets) {
     this.project = project;
     this.files = files;
     this.registry = registry;
@@ -55,6 +63,7 @@ public final class PackageExecution {
     this.executor = executor;
     this.projectValues = projectValues;
     this.drivers = drivers;
+    this.secrets = secrets;
   }
 
   public RunResult run(PackageDefinition pkg, Map<String, Object> packageValues) {
@@ -67,14 +76,23 @@ public final class PackageExecution {
   private RunResult run(
       PackageDefinition pkg, Map<String, Object> packageValues, CallingTask caller) {
     Instant start = options.clock().instant();
-    EventRouter events = new EventRouter(pkg.name(), sink, options.clock(), caller);
+    EventRouter events = new EventRouter(pkg.name(), sink, options.clock(), caller, secrets);
     // SSIS: a child package's executables sit below the Execute Package task that runs it.
     String path = (caller == null ? "" : caller.task().path) + "\\" + pkg.name();
-    RunVariables variables = new RunVariables();
+    RunVariables variables = new RunVariables(secrets);
     Variables scope =
         variables.build(project, pkg, projectValues, packageValues, options, start, expressions);
     List<ConnectionDefinition> definitions = new ArrayList<>(project.connections());
     definitions.addAll(pkg.connections());
+    for (ConnectionDefinition d : definitions) {
+      d.properties()
+          .forEach(
+              (setting, value) -> {
+                if (ConnectionDefinition.isSensitiveSetting(d.type(), setting)) {
+                  secrets.add(value);
+                }
+              });
+    }
     Connections connections = new Connections(definitions, drivers);
     List<String> earlier = new ArrayList<>(variables.problems());
     earlier.addAll(connections.validate(expressions, scope));
@@ -132,7 +150,16 @@ public final class PackageExecution {
                     new IllegalArgumentException(
                         "package '" + packageName + "' is not in project " + project.name()));
     return new PackageExecution(
-            project, files, registry, expressions, options, sink, executor, projectValues, drivers)
+            project,
+            files,
+            registry,
+            expressions,
+            options,
+            sink,
+            executor,
+            projectValues,
+            drivers,
+            secrets)
         .run(child, packageValues, caller);
   }
 

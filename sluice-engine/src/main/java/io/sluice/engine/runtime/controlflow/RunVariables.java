@@ -1,5 +1,6 @@
 package io.sluice.engine.runtime.controlflow;
 
+import io.sluice.engine.event.SecretMask;
 import io.sluice.engine.project.PackageDefinition;
 import io.sluice.engine.project.ParameterDefinition;
 import io.sluice.engine.project.Project;
@@ -31,6 +32,14 @@ final class RunVariables {
 
   private final List<String> problems = new ArrayList<>();
   private final List<Variable> changeEvents = new ArrayList<>();
+  private final SecretMask secrets;
+
+  /**
+   * @param secrets receives the value of every sensitive parameter, before anything can report it
+   */
+  RunVariables(SecretMask secrets) {
+    this.secrets = secrets;
+  }
 
   List<String> problems() {
     return problems;
@@ -117,6 +126,9 @@ final class RunVariables {
         value = null;
       } else {
         value = p.defaultValue() == null ? type.defaultValue() : type.fromText(p.defaultValue());
+      }
+      if (p.sensitive()) {
+        secrets.add(value);
       }
       try {
         scope.declare(new Variable(namespace, p.name(), type, value, true, p.sensitive()));

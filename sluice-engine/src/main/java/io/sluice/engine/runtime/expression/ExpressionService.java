@@ -17,6 +17,13 @@ public interface ExpressionService {
    */
   CompiledExpression compile(String text, Variables scope);
 
+  /**
+   * {@link #compile} for an expression whose result is itself sensitive (a jdbc connection's
+   * password): only these may read sensitive parameters, as in SSIS, where a sensitive parameter
+   * may only set a sensitive property. Every other compile refuses them.
+   */
+  CompiledExpression compileSensitive(String text, Variables scope);
+
   /** The implementation the engine uses by default. */
   static ExpressionService standard() {
     return new SsisExpressionService();

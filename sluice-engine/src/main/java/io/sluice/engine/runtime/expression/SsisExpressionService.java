@@ -17,17 +17,26 @@ final class SsisExpressionService implements ExpressionService {
 
   @Override
   public CompiledExpression compile(String text, Variables scope) {
-    VariableSlots slots = new VariableSlots(scope);
+    return compile(text, new VariableSlots(scope));
+  }
+
+  @Override
+  public CompiledExpression compileSensitive(String text, Variables scope) {
+    return compile(text, VariableSlots.forSensitiveResult(scope));
+  }
+
+  private static CompiledExpression compile(String text, VariableSlots slots) {
     Expression expression;
     try {
       expression = Expression.compile(text, slots);
     } catch (ExpressionException e) {
       throw new ExpressionError(text, e.position(), e.reason(), e);
     }
-    return new Compiled(expression, slots.names());
+    return new Compiled(expression, slots.names(), slots.sensitiveResult());
   }
 
-  private record Compiled(Expression expression, List<String> slots) implements CompiledExpression {
+  private record Compiled(Expression expression, List<String> slots, boolean sensitiveResult)
+      implements CompiledExpression {
 
     @Override
     public String text() {
@@ -37,7 +46,8 @@ final class SsisExpressionService implements ExpressionService {
     @Override
     public Object evaluate(Variables scope) {
       try {
-        return expression.evaluate(slot -> VariableSlots.read(slots.get(slot), scope));
+        return expression.evaluate(
+            slot -> VariableSlots.read(slots.get(slot), scope, sensitiveResult));
       } catch (ExpressionEvaluationException e) {
         throw new ExpressionError(expression.text(), e.position(), e.getMessage(), e);
       } catch (VariableException e) {

@@ -21,10 +21,27 @@ import java.util.Optional;
 public final class VariableSlots implements ExpressionScope {
 
   private final Variables scope;
+  private final boolean sensitiveResult;
   private final List<String> names = new ArrayList<>();
 
+  /**
+   * Slots for an expression whose result is not sensitive: it may not read sensitive parameters.
+   */
   public VariableSlots(Variables scope) {
+    this(scope, false);
+  }
+
+  private VariableSlots(Variables scope, boolean sensitiveResult) {
     this.scope = scope;
+    this.sensitiveResult = sensitiveResult;
+  }
+
+  /**
+   * Slots for an expression whose result is itself sensitive (a jdbc connection's password): it may
+   * read sensitive parameters.
+   */
+  public static VariableSlots forSensitiveResult(Variables scope) {
+    return new VariableSlots(scope, true);
   }
 
   @Override
@@ -42,6 +59,9 @@ public final class VariableSlots implements ExpressionScope {
       return Optional.empty();
     }
     Variable v = found.get();
+    if (v.sensitive() && !sensitiveResult) {
+      throw new IllegalArgumentException(notSensitive(v));
+    }
     DataType type = dataType(v);
     int slot = names.indexOf(v.qualifiedName());
     if (slot < 0) {
@@ -56,18 +76,35 @@ public final class VariableSlots implements ExpressionScope {
     return List.copyOf(names);
   }
 
+  /**
+   * SSIS's DTS_E_EXPRSENSITIVEPARAMVALUENOTALLOWED, raised when a run compiles an expression whose
+   * result is not sensitive but that reads a sensitive parameter (the project parser refuses the
+   * same at validation; this catches what only resolves at run time). Names the parameter, never
+   * its value.
+   */
+  static String notSensitive(Variable v) {
+    return "The expression will not be evaluated because it contains sensitive parameter "
+        + v.qualifiedName()
+        + ", and its result is not sensitive";
+  }
+
   /** The current value of a slot's variable as seen from {@code in}. */
   public Object value(int slot, Variables in) {
     String name;
     synchronized (this) {
       name = names.get(slot);
     }
-    return read(name, in);
+    return read(name, in, sensitiveResult);
+  }
+
+  /** Whether the expression may read sensitive parameters (its result is sensitive). */
+  boolean sensitiveResult() {
+    return sensitiveResult;
   }
 
   /** A variable's value in the Java class of its expression type. */
-  static Object read(String qualifiedName, Variables in) {
-    Object value = in.get(qualifiedName);
+  static Object read(String qualifiedName, Variables in, boolean sensitiveResult) {
+    Object value = sensitiveResult ? in.sensitiveValue(qualifiedName) : in.get(qualifiedName);
     // Char variables hold text; everything else is already the slot's Java class
     return in.require(qualifiedName).type() == VariableType.CHAR ? String.valueOf(value) : value;
   }

@@ -54,7 +54,10 @@ public final class Variable {
     return readOnly || expression != null;
   }
 
-  /** Sensitive parameter values are never printed in events. */
+  /**
+   * A sensitive parameter: {@link Variables#get} refuses its value, only {@link
+   * Variables#sensitiveValue} reads it, for destinations that keep it secret.
+   */
   public boolean sensitive() {
     return sensitive;
   }

@@ -83,12 +83,45 @@ public final class Variables {
                         + "' does not exist; declare it under 'variables' of the package"));
   }
 
-  /** The current value; an expression variable is evaluated now, in this scope. */
+  /**
+   * The current value; an expression variable is evaluated now, in this scope. A sensitive
+   * parameter's value is refused: read it with {@link #sensitiveValue} where it stays secret.
+   */
   public Object get(String name) {
     return valueOf(require(name));
   }
 
+  /** {@link #get} for a variable already found. */
   public Object valueOf(Variable variable) {
+    if (variable.sensitive()) {
+      throw new VariableException(refusal(variable));
+    }
+    return read(variable);
+  }
+
+  /**
+   * The value of a variable that may be a sensitive parameter, for a destination that keeps it
+   * secret: a connection's password, a sensitive parameter of a child package, a process's standard
+   * input (SSIS's GetSensitiveValue). Everything else reads through {@link #get}, which refuses
+   * sensitive values, so no message, variable or file receives one by accident.
+   */
+  public Object sensitiveValue(String name) {
+    return read(require(name));
+  }
+
+  /**
+   * Why a sensitive parameter's value cannot be read where it was asked for, as SSIS says it
+   * (DTS_E_SENSITIVEPARAMVALUENOTALLOWED); never the value itself.
+   */
+  public static String refusal(Variable variable) {
+    return "accessing the value of sensitive parameter "
+        + variable.qualifiedName()
+        + " is not allowed here: its value may only go where it stays secret (a jdbc"
+        + " connection's password, a sensitive parameter of a child package, a process's standard"
+        + " input)";
+  }
+
+  private Object read(Variable variable) {
     if (variable.expression() == null) {
       return variable.storedValue();
     }

@@ -36,7 +36,8 @@ public final class JdbcSourceType extends SimpleComponentType {
 
   @Override
   public SettingKeys settingKeys() {
-    return SettingKeys.of("connection", "query", "table", "parameters", "fetchSize");
+    return SettingKeys.of("connection", "query", "table", "parameters", "fetchSize")
+        .withExpressions("parameters", null);
   }
 
   @Override

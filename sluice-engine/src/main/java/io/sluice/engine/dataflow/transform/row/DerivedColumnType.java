@@ -43,7 +43,8 @@ public final class DerivedColumnType implements ComponentType {
   @Override
   public SettingKeys settingKeys() {
     return SettingKeys.of()
-        .withItems("columns", "name", "expression", "type", "replace", "onError");
+        .withItems("columns", "name", "expression", "type", "replace", "onError")
+        .withExpressions("columns", "expression");
   }
 
   @Override

@@ -41,7 +41,8 @@ public final class ConditionalSplitType implements ComponentType {
   @Override
   public SettingKeys settingKeys() {
     return SettingKeys.of("defaultOutput", "onError")
-        .withItems("conditions", "output", "expression");
+        .withItems("conditions", "output", "expression")
+        .withExpressions("conditions", "expression");
   }
 
   @Override

@@ -65,7 +65,9 @@ final class ExecuteProcessTask implements Task {
     }
     try (var stdin = process.getOutputStream()) {
       if (stdinVariable != null) {
-        Object input = context.variables().get(stdinVariable);
+        // A process's standard input is not logged: the way to hand it a secret (as with
+        // docker login --password-stdin), so a sensitive parameter may be read here.
+        Object input = context.variables().sensitiveValue(stdinVariable);
         stdin.write(String.valueOf(input == null ? "" : input).getBytes(Charset.defaultCharset()));
       }
     } catch (IOException e) {

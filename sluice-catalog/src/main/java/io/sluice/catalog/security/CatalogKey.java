@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -52,30 +53,48 @@ public final class CatalogKey {
     }
   }
 
-  /** Writes a new random key; false if another process created the file first. */
+  /**
+   * Writes a new random key; false if another process created the file first. The key is written to
+   * a temporary file created mode 600, then linked to its name: no moment exists in which another
+   * user could open it, nor one in which another sluice process could read half a key.
+   */
   private static boolean create(Path keyFile) {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
+    Path folder = keyFile.toAbsolutePath().getParent();
+    Path tmp = null;
     try {
-      if (keyFile.getParent() != null) {
-        Files.createDirectories(keyFile.getParent());
-      }
+      Files.createDirectories(folder);
+      tmp = Files.createTempFile(folder, ".catalog-key", ".tmp", ownerOnly());
       Files.writeString(
-          keyFile,
-          Base64.getEncoder().encodeToString(key) + "\n",
-          StandardCharsets.US_ASCII,
-          StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE);
-      try {
-        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException notPosix) {
-        // Windows: the file inherits the folder's ACL.
-      }
+          tmp, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+      // link() fails if the name exists, atomically, where a move would replace it.
+      Files.createLink(keyFile, tmp);
       return true;
     } catch (FileAlreadyExistsException raced) {
       return false;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the catalog key " + keyFile, e);
+    } finally {
+      deleteQuietly(tmp);
+    }
+  }
+
+  private static FileAttribute<?>[] ownerOnly() {
+    return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+        ? new FileAttribute<?>[] {
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+        }
+        : new FileAttribute<?>[0]; // Windows: the file inherits the folder's ACL.
+  }
+
+  private static void deleteQuietly(Path tmp) {
+    if (tmp != null) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // A stray temporary file is mode 600, as the key itself.
+      }
     }
   }
 

@@ -1,0 +1,80 @@
+package io.sluice.engine.project;
+
+import static io.sluice.engine.project.ProjectFixtures.PACKAGE;
+import static io.sluice.engine.project.ProjectFixtures.packageProblems;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The work a YAML file can cause is bounded, each refusal at the line and column where the limit is
+ * passed: aliases that repeat aliases (a YAML bomb), an alias inside what it repeats, deep nesting.
+ */
+class YamlReaderTest {
+
+  @Test
+  void aYamlBombIsRefusedAtTheAliasThatPassesTheLimit() {
+    // 48 aliases, within SnakeYAML's own limit of 50, standing for 3^17 values: this filled a 2 GB
+    // heap in 105 s once the task's settings were read.
+    StringBuilder bomb = new StringBuilder("    bomb:\n      x0: &x0 [lol, lol, lol]\n");
+    for (int i = 1; i <= 16; i++) {
+      bomb.append("      x").append(i).append(": &x").append(i).append(" [");
+      bomb.append(("*x" + (i - 1) + ", ").repeat(2)).append("*x").append(i - 1).append("]\n");
+    }
+    String pkg = "tasks:\n  - name: t\n    type: Expression\n    expression: \"1 == 1\"\n" + bomb;
+
+    // x12 is the first to stand for more than 1,000,000 values (3^13 = 1,594,323); its third alias
+    // passes the limit: line 5 + 12 = 17, column 7 + "x12: &x12 [*x11, *x11, ".length() + 1.
+    assertThat(packageProblems(pkg))
+        .containsExactly(
+            "packages/p.yaml:17:30: more than 1,000,000 values here, counting each alias as all"
+                + " the values it repeats; a package holds some thousands: if aliases repeat"
+                + " aliases (a YAML bomb), write the values out instead");
+  }
+
+  @Test
+  void moreThan50AliasesOfCollectionsAreRefusedAtThe51st() {
+    StringBuilder pkg = new StringBuilder("columns: &c [a, b]\nuses:\n");
+    for (int i = 1; i <= 51; i++) {
+      pkg.append("  - *c\n");
+    }
+
+    assertThat(packageProblems(pkg.toString()))
+        .containsExactly(
+            "packages/p.yaml:53:5: more than 50 aliases of lists or mappings (this is *c);"
+                + " aliases of aliases can stand for billions of values (a YAML bomb): write the"
+                + " values out instead");
+  }
+
+  @Test
+  void aliasesOfSingleValuesAreNotCounted() {
+    StringBuilder pkg = new StringBuilder("description: &d text\nvariables:\n");
+    for (int i = 1; i <= 60; i++) {
+      pkg.append("  - {name: v").append(i).append(", type: String, value: *d}\n");
+    }
+    pkg.append(PACKAGE);
+
+    assertThat(ProjectFixtures.parse(ProjectFixtures.withPackage(pkg.toString())).packages())
+        .singleElement()
+        .satisfies(p -> assertThat(p.variables()).hasSize(60));
+  }
+
+  @Test
+  void anAliasInsideWhatItRepeatsIsRefusedWhereItIs() {
+    // It overflowed the stack of whatever read the package.
+    assertThat(packageProblems("tasks: &t\n  - name: t\n    type: Sequence\n    tasks: *t\n"))
+        .containsExactly(
+            "packages/p.yaml:4:12: the alias *t is inside the list or mapping &t it repeats,"
+                + " which would never end");
+  }
+
+  @Test
+  void nestingDeeperThan50IsRefusedWhereItPassesTheLimit() {
+    String deep = "[".repeat(51) + "]".repeat(51);
+
+    assertThat(packageProblems("tasks: []\nx: " + deep + "\n"))
+        .containsExactly(
+            "packages/p.yaml:2:53: lists and mappings nested more than 50 deep here; no package"
+                + " needs that many: write it flatter");
+  }
+}

@@ -11,6 +11,7 @@ import org.yaml.snakeyaml.events.CollectionEndEvent;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
 import org.yaml.snakeyaml.parser.Parser;
 
 /**
@@ -47,8 +48,11 @@ final class BoundedEvents implements Parser {
    */
   private record Anchor(long values, boolean collection) {}
 
-  /** A list or mapping being read: its anchor (or null) and the count of values before it began. */
-  private record Open(String anchor, long valuesBefore) {}
+  /**
+   * A list or mapping being read: its anchor (or null), the count of values before it began, where
+   * it starts, and whether it is a flow ({@code [...]}, {@code {...}}) list.
+   */
+  private record Open(String anchor, long valuesBefore, Mark start, boolean flow, boolean list) {}
 
   private final Parser parser;
   private final Deque<Open> open = new ArrayDeque<>();
@@ -90,7 +94,13 @@ final class BoundedEvents implements Parser {
                 + " deep here; no package needs that many: write it flatter",
             last);
       }
-      open.push(new Open(start.getAnchor(), values));
+      open.push(
+          new Open(
+              start.getAnchor(),
+              values,
+              last,
+              start.isFlow(),
+              start instanceof SequenceStartEvent));
       count(1);
     } else if (event instanceof CollectionEndEvent) {
       Open closed = open.pop();
@@ -105,6 +115,19 @@ final class BoundedEvents implements Parser {
   Mark lastMark() {
     return last;
   }
+
+  /** The innermost {@code [...]} or {@code {...}} still open: where to point when the file ends. */
+  Unclosed unclosedFlow() {
+    for (Open collection : open) {
+      if (collection.flow()) {
+        return new Unclosed(collection.start(), collection.list());
+      }
+    }
+    return null;
+  }
+
+  /** A flow list or mapping the file ended inside, and where it starts. */
+  record Unclosed(Mark start, boolean list) {}
 
   private void alias(AliasEvent alias) {
     String name = alias.getAnchor();

@@ -20,7 +20,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads one YAML file of a project into nodes, with the work bounded (the file's size, then {@link
- * BoundedEvents}), each refusal with its position.
+ * BoundedEvents}) and each error placed where its problem starts: an unclosed quote or bracket is
+ * reported where it opens, not at the end of the file where SnakeYAML noticed it.
  */
 final class YamlReader {
 
@@ -50,7 +51,7 @@ final class YamlReader {
     } catch (BoundedEvents.Refused e) {
       problems.add(at(path, e.getProblemMark(), e.getProblem()));
     } catch (MarkedYAMLException e) {
-      problems.add(syntax(e, path));
+      problems.add(syntax(path, e, text, events));
     } catch (YAMLException e) {
       // SnakeYAML's own limits (the same as BoundedEvents', which refuses first) have no position
       problems.add(at(path, events.lastMark(), "YAML syntax: " + e.getMessage()));
@@ -75,9 +76,41 @@ final class YamlReader {
     return options;
   }
 
-  private static Problem syntax(MarkedYAMLException e, String path) {
-    Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-    return at(path, mark, "YAML syntax: " + e.getProblem());
+  /**
+   * A syntax error at the problem's position, except when SnakeYAML only noticed it at the end of
+   * the file: then where the quote, block or bracket that never closes opens.
+   */
+  private static Problem syntax(
+      String path, MarkedYAMLException e, String text, BoundedEvents events) {
+    int end = text.codePointCount(0, text.length());
+    Mark problem = e.getProblemMark();
+    if (problem == null || problem.getIndex() >= end) {
+      Mark context = e.getContextMark();
+      if (context != null && context.getIndex() < end && e.getContext() != null) {
+        return at(path, context, endsInside(e.getContext()));
+      }
+      BoundedEvents.Unclosed unclosed = events.unclosedFlow();
+      if (unclosed != null) {
+        return at(path, unclosed.start(), endsInside(unclosed.list() ? "sequence" : "mapping"));
+      }
+    }
+    return at(
+        path, problem != null ? problem : e.getContextMark(), "YAML syntax: " + e.getProblem());
+  }
+
+  /** The file ended inside what SnakeYAML's context names ("while scanning a quoted scalar"). */
+  private static String endsInside(String context) {
+    String what;
+    if (context.endsWith("sequence")) {
+      what = "a list that starts here; close it with ']'";
+    } else if (context.endsWith("mapping")) {
+      what = "a mapping that starts here; close it with '}'";
+    } else if (context.endsWith("quoted scalar")) {
+      what = "a quoted value that starts here; close it";
+    } else {
+      what = context.replaceFirst("^while (scanning|parsing) ", "") + " that starts here; close it";
+    }
+    return "YAML syntax: the file ends inside " + what;
   }
 
   private static Problem at(String path, Mark mark, String message) {

@@ -1,16 +1,42 @@
 package io.sluice.engine.project;
 
 import static io.sluice.engine.project.ProjectFixtures.PACKAGE;
+import static io.sluice.engine.project.ProjectFixtures.files;
 import static io.sluice.engine.project.ProjectFixtures.packageProblems;
+import static io.sluice.engine.project.ProjectFixtures.problems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
 /**
- * The work a YAML file can cause is bounded, each refusal at the line and column where the limit is
- * passed: aliases that repeat aliases (a YAML bomb), an alias inside what it repeats, deep nesting.
+ * YAML errors point where the problem starts, and the work a file can cause is bounded: aliases
+ * that repeat aliases (a YAML bomb), an alias inside what it repeats, deep nesting.
  */
 class YamlReaderTest {
+
+  @Test
+  void anUnclosedQuoteIsReportedWhereItOpensNotAtTheEndOfTheFile() {
+    String project = "name: p\ndescription: \"Loads the rates\nx: 1\ny: 2\nz: 3\n";
+
+    assertThat(problems(files("project.yaml", project, "packages/p.yaml", PACKAGE)))
+        .containsExactly(
+            "project.yaml:2:14: YAML syntax: the file ends inside a quoted value that starts"
+                + " here; close it");
+  }
+
+  @Test
+  void anUnclosedBracketIsReportedWhereItOpens() {
+    assertThat(packageProblems("tasks: [\n  {name: a, type: Expression, expression: x}\n"))
+        .containsExactly(
+            "packages/p.yaml:1:8: YAML syntax: the file ends inside a list that starts here;"
+                + " close it with ']'");
+  }
+
+  @Test
+  void aProblemBeforeTheEndKeepsItsOwnPosition() {
+    assertThat(packageProblems("tasks: [1, 2\nname: x\n"))
+        .containsExactly("packages/p.yaml:2:5: YAML syntax: expected ',' or ']', but got :");
+  }
 
   @Test
   void aYamlBombIsRefusedAtTheAliasThatPassesTheLimit() {

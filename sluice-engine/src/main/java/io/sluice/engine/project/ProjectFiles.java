@@ -43,11 +43,10 @@ public final class ProjectFiles {
    * package of 50 data flows of 100 columns each is some 300 KB of YAML (the .dtsx of such a
    * package is several times larger: its XML repeats every column in each component's input, output
    * and external metadata, with lineage ids and layout that a Sluice package does not write). 2 MiB
-   * leaves room for more than that, and bounds the parse: SnakeYAML copies its look-ahead again for
-   * every 1,024 characters of one value or line, so a file that is one long line takes time in the
-   * square of its length (2 MiB: a few seconds on a busy 2-core machine; the 30 MB project.yaml of
-   * issue 11 took five CPU-minutes). SnakeYAML's own limit is no guard: it counts only what the
-   * parser has moved past, so it lets 30 MB of comments through whole.
+   * leaves room for more than that. It also bounds the parse, with the longest line (see {@link
+   * YamlReader#MAX_LINE_CHARACTERS}). SnakeYAML's own limit is no guard: it counts only what the
+   * parser has moved past, so it let 30 MB of comments through whole, and read a 30 MB value to its
+   * end before refusing it (five CPU-minutes on the master of issue 11).
    */
   public static final int MAX_YAML_FILE_BYTES = 2 * 1024 * 1024;
 

@@ -25,6 +25,16 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 final class YamlReader {
 
+  /**
+   * The longest line a file may have. SnakeYAML's reader copies everything it has looked ahead at
+   * again for every 1,024 characters it reads, and it looks ahead over a whole value written
+   * without a space, a whole comment line or a whole line of a block value: the time a line costs
+   * grows with the square of its length. A 2 MiB file that is one line took 3.5 s and 16 GB of
+   * allocation to parse (on a busy 2-core machine); in lines of at most 64 Ki characters it takes
+   * some 0.1 s. Real lines are far shorter: long SQL goes in a block value ({@code |}) or a file.
+   */
+  static final int MAX_LINE_CHARACTERS = 64 * 1024;
+
   private YamlReader() {}
 
   /**
@@ -41,6 +51,11 @@ final class YamlReader {
     }
     String text = utf8(path, content, problems);
     if (text == null) {
+      return null;
+    }
+    Problem longLine = longLine(path, text);
+    if (longLine != null) {
+      problems.add(longLine); // refused before parsing: parsing it is what takes the time
       return null;
     }
     LoaderOptions options = options();
@@ -61,8 +76,7 @@ final class YamlReader {
 
   /**
    * SnakeYAML's bounds, as a second line behind {@link BoundedEvents} and the file size check. No
-   * option bounds the work of one long line or value (see {@link
-   * ProjectFiles#MAX_YAML_FILE_BYTES}).
+   * option bounds the work of one long line (see {@link #MAX_LINE_CHARACTERS}).
    */
   private static LoaderOptions options() {
     LoaderOptions options = new LoaderOptions();
@@ -119,6 +133,35 @@ final class YamlReader {
         mark == null ? 0 : mark.getLine() + 1,
         mark == null ? 0 : mark.getColumn() + 1,
         message);
+  }
+
+  /** The first line longer than {@link #MAX_LINE_CHARACTERS}, at the character past the limit. */
+  private static Problem longLine(String path, String text) {
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      char c = i == text.length() ? '\n' : text.charAt(i);
+      if (c != '\n' && c != '\r' && c != '\u0085' && c != '\u2028' && c != '\u2029') {
+        continue; // YAML's line breaks as SnakeYAML reads them
+      }
+      if (i - start > MAX_LINE_CHARACTERS) {
+        return new Problem(
+            path,
+            line,
+            MAX_LINE_CHARACTERS + 1,
+            String.format(
+                "line %d is longer than %,d characters, the most a line may hold; break it (a"
+                    + " quoted value may go on over several lines, a block value (|) holds many,"
+                    + " and long SQL fits in a file of the project: ExecuteSql file:)",
+                line, MAX_LINE_CHARACTERS));
+      }
+      if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+        i++; // CR LF is one break
+      }
+      line++;
+      start = i + 1;
+    }
+    return null;
   }
 
   /** The text of a file, or null with a problem at the first byte that is not UTF-8. */

@@ -114,10 +114,15 @@ class ProjectSizeLimitsTest {
 
   @Test
   void aFileOfExactlyTheLimitIsRead() {
-    String head = "name: p\n";
-    String text = head + "#".repeat(MAX_YAML_FILE_BYTES - head.length() - 1) + "\n";
+    StringBuilder text = new StringBuilder("name: p\n");
+    String comment = "#".repeat(1023) + "\n";
+    while (text.length() + comment.length() <= MAX_YAML_FILE_BYTES) {
+      text.append(comment);
+    }
+    text.append("#".repeat(MAX_YAML_FILE_BYTES - text.length() - 1)).append('\n');
     byte[] archive =
-        ProjectFixtures.files("project.yaml", text, "packages/p.yaml", ProjectFixtures.PACKAGE)
+        ProjectFixtures.files(
+                "project.yaml", text.toString(), "packages/p.yaml", ProjectFixtures.PACKAGE)
             .toArchive();
 
     assertThat(text).hasSize(MAX_YAML_FILE_BYTES);

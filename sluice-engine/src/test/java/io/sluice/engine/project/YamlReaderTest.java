@@ -39,6 +39,29 @@ class YamlReaderTest {
   }
 
   @Test
+  void aLineLongerThan64KiCharactersIsRefusedBeforeParsing() {
+    // Parsing a 2 MiB line took 3.5 s: SnakeYAML copies what it looked ahead at per 1,024 chars.
+    String project = "name: p\r\ndescription: " + "a".repeat(70_000) + "\r\n";
+
+    assertThat(problems(files("project.yaml", project, "packages/p.yaml", PACKAGE)))
+        .containsExactly(
+            "project.yaml:2:65537: line 2 is longer than 65,536 characters, the most a line may"
+                + " hold; break it (a quoted value may go on over several lines, a block value (|)"
+                + " holds many, and long SQL fits in a file of the project: ExecuteSql file:)");
+  }
+
+  @Test
+  void aLineOfExactly64KiCharactersIsRead() {
+    String head = "description: ";
+    String project = "name: p\n" + head + "a".repeat(64 * 1024 - head.length()) + "\n";
+
+    assertThat(
+            ProjectFixtures.parse(files("project.yaml", project, "packages/p.yaml", PACKAGE))
+                .description())
+        .hasSize(64 * 1024 - head.length());
+  }
+
+  @Test
   void aYamlBombIsRefusedAtTheAliasThatPassesTheLimit() {
     // 48 aliases, within SnakeYAML's own limit of 50, standing for 3^17 values: this filled a 2 GB
     // heap in 105 s once the task's settings were read.
@@ -49,13 +72,13 @@ class YamlReaderTest {
     }
     String pkg = "tasks:\n  - name: t\n    type: Expression\n    expression: \"1 == 1\"\n" + bomb;
 
-    // x12 is the first to stand for more than 1,000,000 values (3^13 = 1,594,323); its third alias
-    // passes the limit: line 5 + 12 = 17, column 7 + "x12: &x12 [*x11, *x11, ".length() + 1.
+    // x10 stands for 265,720 values (x0 for 4, each next one for 1 + 3 times the one before); its
+    // second alias passes the limit of 250,000: x10 is on line 6 + 10, the alias at column 23.
     assertThat(packageProblems(pkg))
         .containsExactly(
-            "packages/p.yaml:17:30: more than 1,000,000 values here, counting each alias as all"
-                + " the values it repeats; a package holds some thousands: if aliases repeat"
-                + " aliases (a YAML bomb), write the values out instead");
+            "packages/p.yaml:16:23: more than 250,000 values here, counting each alias as all"
+                + " the values it repeats (a large package holds some tens of thousands); write"
+                + " out what aliases of aliases repeat (a YAML bomb), or split the package");
   }
 
   @Test

@@ -52,7 +52,8 @@ final class BoundedEvents implements Parser {
 
   /**
    * A list or mapping being read: its anchor (or null), the count of values before it began, where
-   * it starts, and whether it is a flow ({@code [...]}, {@code {...}}) list.
+   * it starts, whether it is written in flow style ({@code [...]} or {@code {...}}), and whether it
+   * is a list.
    */
   private record Open(String anchor, long valuesBefore, Mark start, boolean flow, boolean list) {}
 

@@ -19,9 +19,10 @@ import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Reads one YAML file of a project into nodes, with the work bounded (the file's size, then {@link
- * BoundedEvents}) and each error placed where its problem starts: an unclosed quote or bracket is
- * reported where it opens, not at the end of the file where SnakeYAML noticed it.
+ * Reads one YAML file of a project into nodes, with the work bounded (the file's size, its longest
+ * line, then {@link BoundedEvents}) and each error placed where its problem starts: an unclosed
+ * quote or bracket is reported where it opens, not at the end of the file where SnakeYAML noticed
+ * it.
  */
 final class YamlReader {
 

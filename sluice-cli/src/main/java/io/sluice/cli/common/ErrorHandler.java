@@ -58,7 +58,9 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
     }
     if (e instanceof ProjectFormatException pfe) {
       error(err, pfe.getMessage());
-      hint(err, "fix the files named above and run the command again");
+      hint(
+          err,
+          pfe.hint() != null ? pfe.hint() : "fix the files named above and run the command again");
       return BAD_INPUT;
     }
     if (e instanceof SecretDecryptionException) {

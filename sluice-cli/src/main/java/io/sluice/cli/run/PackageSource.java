@@ -1,10 +1,9 @@
 package io.sluice.cli.run;
 
 import io.sluice.cli.common.UsageException;
+import io.sluice.engine.project.ProjectArchive;
 import io.sluice.engine.project.ProjectFiles;
 import io.sluice.engine.project.ProjectParser;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,26 +27,22 @@ final class PackageSource {
           "give a project folder, a .spac archive or a package .yaml file");
     }
     String name = target.getFileName().toString();
-    try {
-      if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-        Path parent = target.toAbsolutePath().getParent();
-        if (Files.exists(parent.resolve(ProjectParser.PROJECT_FILE))) {
-          throw new UsageException(
-              target + " belongs to the project in " + parent,
-              "run the project: sluice run " + parent + " --package NAME");
-        }
-        String project = "name: " + quoted(stem(name)) + "\n";
-        return ProjectFiles.of(
-            Map.of(
-                ProjectParser.PROJECT_FILE,
-                project.getBytes(StandardCharsets.UTF_8),
-                ProjectParser.PACKAGES_FOLDER + name,
-                Files.readAllBytes(target)));
+    if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+      Path parent = target.toAbsolutePath().getParent();
+      if (Files.exists(parent.resolve(ProjectParser.PROJECT_FILE))) {
+        throw new UsageException(
+            target + " belongs to the project in " + parent,
+            "run the project: sluice run " + parent + " --package NAME");
       }
-      return ProjectFiles.fromArchive(Files.readAllBytes(target));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + target + ": " + e.getMessage(), e);
+      String project = "name: " + quoted(stem(name)) + "\n";
+      return ProjectFiles.of(
+          Map.of(
+              ProjectParser.PROJECT_FILE,
+              project.getBytes(StandardCharsets.UTF_8),
+              ProjectParser.PACKAGES_FOLDER + name,
+              ProjectFiles.readFile(target, ProjectParser.PACKAGES_FOLDER + name)));
     }
+    return ProjectFiles.fromArchive(ProjectArchive.readFile(target));
   }
 
   static String stem(String fileName) {

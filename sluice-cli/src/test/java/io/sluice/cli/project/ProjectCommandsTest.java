@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.cli.SluiceCommand;
 import io.sluice.engine.project.ProjectArchive;
+import io.sluice.engine.project.ProjectFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,6 +13,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -166,6 +169,44 @@ class ProjectCommandsTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("nothing: does not exist; give a project folder");
+  }
+
+  @Test
+  void validateRefusesAnOversizedProjectFileAtOnceNamingItAndTheLimit() throws IOException {
+    // Issue 11: 10 MB in one value took validate 88 s before SnakeYAML's own limit refused it.
+    String huge = "name: big\ndescription: \"" + "a".repeat(10 * 1024 * 1024) + "\"\n";
+    Path project = dir.resolve("big");
+    Files.createDirectories(project.resolve("packages"));
+    Files.writeString(project.resolve("project.yaml"), huge);
+    Files.writeString(project.resolve("packages/load.yaml"), "tasks: []\n");
+    Path archive = dir.resolve("big.spac");
+    Files.write(
+        archive,
+        ProjectFiles.of(
+                Map.of(
+                    "project.yaml",
+                    huge.getBytes(StandardCharsets.UTF_8),
+                    "packages/load.yaml",
+                    "tasks: []\n".getBytes(StandardCharsets.UTF_8)))
+            .toArchive());
+
+    for (Path target : new Path[] {project, archive}) {
+      long start = System.nanoTime();
+      Run run = run("project", "validate", target.toString());
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(run.exitCode()).as(target.toString()).isEqualTo(2);
+      assertThat(run.err())
+          .isEqualTo(
+              "error: 1 problem in the project:\n"
+                  + "  project.yaml: is larger than 2 MiB (2,097,152 bytes), the most a project or"
+                  + " package file may hold\n"
+                  + "hint: a package is definitions, not data: split a large package into smaller"
+                  + " ones run by ExecutePackage tasks, and keep long SQL in files of the project"
+                  + " (ExecuteSql file:)\n");
+      assertThat(took).as(target.toString()).isLessThan(Duration.ofSeconds(10));
+    }
+    assertThat(Files.size(archive)).isLessThan(100 * 1024);
   }
 
   private static String sha256Line(String out) {

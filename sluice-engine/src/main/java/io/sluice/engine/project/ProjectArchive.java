@@ -1,7 +1,5 @@
 package io.sluice.engine.project;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -36,8 +34,7 @@ public final class ProjectArchive {
     if (Files.isDirectory(folderOrArchive)) {
       return pack(folderOrArchive);
     }
-    requireFile(folderOrArchive);
-    byte[] bytes = readBytes(folderOrArchive);
+    byte[] bytes = readFile(folderOrArchive);
     read(bytes); // validate before anyone stores or sends it
     return bytes;
   }
@@ -47,8 +44,17 @@ public final class ProjectArchive {
     if (Files.isDirectory(folderOrArchive)) {
       return ProjectParser.parse(ProjectFiles.fromDirectory(folderOrArchive));
     }
-    requireFile(folderOrArchive);
-    return read(readBytes(folderOrArchive));
+    return read(readFile(folderOrArchive));
+  }
+
+  /**
+   * The bytes of an archive file, refused before reading when it is larger than an archive may be
+   * (and unread past that limit if it grows meanwhile).
+   */
+  public static byte[] readFile(Path archive) {
+    requireFile(archive);
+    // an absolute path: never one of the files the parser reads, so the archive's own limit applies
+    return ProjectFiles.readFile(archive, archive.toAbsolutePath().toString());
   }
 
   /** The SHA-256 of archive bytes in lower-case hex: the checksum the catalog and CLI show. */
@@ -71,14 +77,6 @@ public final class ProjectArchive {
                   "does not exist; give a project folder (with project.yaml) or a "
                       + EXTENSION
                       + " archive")));
-    }
-  }
-
-  private static byte[] readBytes(Path file) {
-    try {
-      return Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 }

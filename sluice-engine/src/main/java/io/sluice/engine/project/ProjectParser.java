@@ -1,12 +1,5 @@
 package io.sluice.engine.project;
 
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,10 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -551,67 +540,18 @@ public final class ProjectParser {
   }
 
   private YamlMap read(String path, byte[] content) {
-    String text = utf8(path, content);
-    if (text == null) {
-      return null;
-    }
-    try {
-      LoaderOptions options = new LoaderOptions();
-      options.setAllowDuplicateKeys(false);
-      Node document = new Yaml(options).compose(new StringReader(text));
-      if (document == null) {
+    int before = problems.size();
+    Node document = YamlReader.compose(path, content, problems);
+    if (document == null) {
+      if (problems.size() == before) { // no problem reading it: the file holds no document
         problems.add(new Problem(path, 0, 0, "is empty; write the " + describe(path) + " in it"));
-        return null;
       }
-      return YamlMap.root(path, document, problems);
-    } catch (MarkedYAMLException e) {
-      var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      problems.add(
-          new Problem(
-              path,
-              mark == null ? 0 : mark.getLine() + 1,
-              mark == null ? 0 : mark.getColumn() + 1,
-              "YAML syntax: " + e.getProblem()));
-      return null;
-    } catch (YAMLException e) {
-      problems.add(new Problem(path, 0, 0, "YAML syntax: " + e.getMessage()));
       return null;
     }
+    return YamlMap.root(path, document, problems);
   }
 
   private static String describe(String path) {
     return path.equals(PROJECT_FILE) ? "project's name, parameters and connections" : "package";
-  }
-
-  /** The text of a file, or null with a problem at the first byte that is not UTF-8. */
-  private String utf8(String path, byte[] content) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(content);
-    CharBuffer out = CharBuffer.allocate(content.length + 1);
-    CoderResult result = decoder.decode(in, out, true);
-    if (!result.isError()) {
-      result = decoder.flush(out);
-    }
-    if (result.isError()) {
-      out.flip();
-      String before = out.toString();
-      int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
-      int column = before.length() - before.lastIndexOf('\n');
-      problems.add(
-          new Problem(
-              path,
-              line,
-              column,
-              "is not UTF-8 text (byte 0x"
-                  + String.format("%02X", content[in.position()])
-                  + "); save the file as UTF-8"));
-      return null;
-    }
-    out.flip();
-    return out.toString();
   }
 }

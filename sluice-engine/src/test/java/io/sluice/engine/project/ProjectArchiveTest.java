@@ -77,7 +77,7 @@ class ProjectArchiveTest {
 
     assertThatThrownBy(() -> ProjectArchive.pack(dir))
         .isInstanceOf(ProjectFormatException.class)
-        .hasMessageContaining("packages/broken.yaml:1:9: YAML syntax");
+        .hasMessageContaining("packages/broken.yaml:1:8: YAML syntax: the file ends inside a list");
   }
 
   @Test

@@ -761,7 +761,7 @@ class ProjectParserProblemsTest {
                     .isEqualTo(
                         "packages/b.yaml:2:55: task 'y' waits for 'w', which is not a task of the"
                             + " same container"),
-            c -> assertThat(c).startsWith("packages/c.yaml:1:9: YAML syntax:"),
+            c -> assertThat(c).startsWith("packages/c.yaml:1:8: YAML syntax:"),
             p ->
                 assertThat(p).startsWith("project.yaml:2:1: unknown key 'colour' in project.yaml"));
   }

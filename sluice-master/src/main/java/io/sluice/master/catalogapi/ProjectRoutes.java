@@ -3,6 +3,7 @@ package io.sluice.master.catalogapi;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.sluice.engine.project.ProjectFormatException;
+import io.sluice.engine.project.ProjectTooLargeException;
 import io.sluice.master.http.ApiException;
 import io.sluice.master.http.Json;
 import io.sluice.master.http.RequestBodies;
@@ -81,6 +82,10 @@ final class ProjectRoutes implements RouteModule {
     }
     try {
       Json.write(ctx, 201, catalogs.of(ctx).projects().deploy(FolderRoutes.folder(ctx), archive));
+    } catch (ProjectTooLargeException e) {
+      // Refused while unpacking, before anything was parsed: the archive or a file in it is over
+      // its limit (docs/package-format.md).
+      throw ApiException.payloadTooLarge(e.getMessage(), e.hint() + "; nothing was stored");
     } catch (ProjectFormatException e) {
       throw ApiException.badRequest(
           e.getMessage(), "fix the files named above and deploy again; nothing was stored");

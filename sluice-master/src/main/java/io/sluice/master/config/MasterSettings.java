@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  *     lost (must be at least the worker's safety margin M)
  * @param maxPollWait the longest a worker's poll is held open waiting for a task
  * @param taskTimeout a task running longer is stopped; zero means no limit
- * @param maxRequestBytes larger request bodies are refused with 400
+ * @param maxRequestBytes larger request bodies are refused with 413
  * @param leaderLease how long the leader lease lasts after each renewal (renewed every third of
  *     it): the leader's once-only work moves to another master at most this plus a third after the
  *     leader stops

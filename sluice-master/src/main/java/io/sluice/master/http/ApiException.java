@@ -34,6 +34,11 @@ public final class ApiException extends RuntimeException {
     return new ApiException(409, message, hint);
   }
 
+  /** 413: a body, or a file inside it, is larger than the master takes. */
+  public static ApiException payloadTooLarge(String message, String hint) {
+    return new ApiException(413, message, hint);
+  }
+
   public int status() {
     return status;
   }

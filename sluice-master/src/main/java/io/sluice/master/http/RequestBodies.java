@@ -7,13 +7,17 @@ import java.io.InputStream;
 
 /**
  * Reads a request body with a size limit, counting as it reads: a client that declares a small
- * length and sends more, or sends chunks, is stopped at the limit (400) instead of filling memory.
+ * length and sends more, or sends chunks, is stopped at the limit (413, as JSON like every refusal)
+ * instead of filling memory.
  *
- * <p>A body somewhat over the limit is read to its end and thrown away before the 400 is sent.
+ * <p>A body somewhat over the limit is read to its end and thrown away before the 413 is sent.
  * Answering while the client is still sending makes Jetty close the connection with unread bytes in
  * its socket, the kernel then resets it, and a reset can destroy the answer before the client reads
  * it: the client sees "connection reset" instead of the message naming the limit. Only bodies more
  * than {@link #DRAIN_BYTES} over the limit are cut off unread.
+ *
+ * <p>This is the only size limit on bodies: no route reads one through Javalin ({@code ctx.body()}
+ * and its {@code maxRequestSize}), and Jetty sets none of its own.
  */
 public final class RequestBodies {
 
@@ -22,7 +26,7 @@ public final class RequestBodies {
 
   private RequestBodies() {}
 
-  /** The whole body; 400 when it is larger than {@code maxBytes} or cannot be read. */
+  /** The whole body; 413 when it is larger than {@code maxBytes}, 400 when it cannot be read. */
   public static byte[] read(Context ctx, long maxBytes) {
     long declared = ctx.req().getContentLengthLong();
     if (declared > maxBytes + DRAIN_BYTES) {
@@ -53,7 +57,7 @@ public final class RequestBodies {
   }
 
   private static ApiException tooLarge(long size, long maxBytes) {
-    return ApiException.badRequest(
+    return ApiException.payloadTooLarge(
         "the body is too large (" + size + " bytes, at most " + maxBytes + ")",
         "send less at once, e.g. smaller event batches or a smaller project archive");
   }

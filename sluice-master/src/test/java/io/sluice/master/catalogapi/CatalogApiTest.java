@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.catalog.execution.ExecutionFilter;
 import io.sluice.catalog.operation.OperationFilter;
 import io.sluice.catalog.testing.TestProjects;
+import io.sluice.engine.project.ProjectFiles;
 import io.sluice.master.ScaleOutCluster;
 import io.sluice.master.management.ApiTokens;
 import io.sluice.master.management.Role;
@@ -15,8 +16,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The catalog REST API on a real master over real HTTPS: what it answers to good requests, and that
- * bad ones get 400/401/403/404/409 with a message and a hint, never a stack trace and never a
+ * bad ones get 400/401/403/404/409/413 with a message and a hint, never a stack trace and never a
  * half-done change.
  */
 class CatalogApiTest {
@@ -189,7 +192,7 @@ class CatalogApiTest {
   }
 
   @Test
-  void badInputIsA400WithAMessageAndChangesNothing() throws Exception {
+  void badInputIsA400Or413WithAMessageAndChangesNothing() throws Exception {
     Answer malformed = send(admin, "POST", "/api/v1/folders", "{\"name\":");
     Answer unknownField = send(admin, "POST", "/api/v1/folders", "{\"name\":\"G\",\"colour\":1}");
     Answer missingField = send(admin, "POST", "/api/v1/folders", "{\"description\":\"x\"}");
@@ -225,7 +228,7 @@ class CatalogApiTest {
           badVersion,
           both
         }) {
-      assertThat(a.status()).as(a.text()).isEqualTo(400);
+      assertThat(a.status()).as(a.text()).isEqualTo(a == oversized ? 413 : 400);
       assertThat(a.error()).isNotBlank();
       assertThat(a.hint()).isNotBlank();
       assertThat(a.text()).doesNotContain("Exception").doesNotContain("at io.");
@@ -235,6 +238,58 @@ class CatalogApiTest {
     assertThat(oversized.error()).contains("too large");
     assertThat(badId.error()).contains("'abc' is not a valid execution id");
     assertThat(cluster.catalog().folders().list()).extracting(f -> f.name()).containsExactly("F");
+  }
+
+  @Test
+  void anArchiveOrAFileInItOverItsLimitIs413AsJsonAndNothingIsStored() throws Exception {
+    // Issue 11: this 31 KB archive, a 30 MB project.yaml, took a master from 357 MB to 1.96 GB of
+    // memory and five CPU-minutes, and stored nothing.
+    byte[] oversizedFile =
+        ProjectFiles.of(
+                Map.of(
+                    "project.yaml",
+                    ("name: Big\ndescription: \"" + "a".repeat(30 * 1024 * 1024) + "\"\n")
+                        .getBytes(StandardCharsets.UTF_8),
+                    "packages/Load.yaml",
+                    "tasks: []\n".getBytes(StandardCharsets.UTF_8)))
+            .toArchive();
+    // A zip bomb: 65 MiB of zeros beside a valid project pack into some 65 KB.
+    byte[] bomb =
+        ProjectFiles.of(
+                Map.of(
+                    "project.yaml",
+                    "name: Bomb\n".getBytes(StandardCharsets.UTF_8),
+                    "packages/Load.yaml",
+                    "tasks: []\n".getBytes(StandardCharsets.UTF_8),
+                    "data/zeros.bin",
+                    new byte[65 * 1024 * 1024]))
+            .toArchive();
+
+    Answer file = deploy(oversizedFile);
+    Answer unpacked = deploy(bomb);
+
+    assertThat(oversizedFile.length).isLessThan(100 * 1024);
+    assertThat(file.status()).as(file.text()).isEqualTo(413);
+    assertThat(file.error())
+        .isEqualTo(
+            "1 problem in the project:\n  project.yaml: is larger than 2 MiB (2,097,152 bytes),"
+                + " the most a project or package file may hold");
+    assertThat(file.hint()).contains("split a large package").endsWith("nothing was stored");
+    assertThat(unpacked.status()).as(unpacked.text()).isEqualTo(413);
+    assertThat(unpacked.error()).contains("(archive): the archive unpacks to more than 64 MiB");
+    assertThat(unpacked.hint()).contains("keep data files out of the project folder");
+    assertThat(cluster.catalog().projects().list("F"))
+        .extracting(p -> p.name())
+        .doesNotContain("Big", "Bomb");
+  }
+
+  private Answer deploy(byte[] archive) throws Exception {
+    return send(
+        admin,
+        "POST",
+        "/api/v1/folders/F/projects",
+        HttpRequest.BodyPublishers.ofByteArray(archive),
+        null);
   }
 
   @Test

@@ -52,13 +52,17 @@ class YamlReaderTest {
 
   @Test
   void aLineOfExactly64KiCharactersIsRead() {
-    String head = "description: ";
-    String project = "name: p\n" + head + "a".repeat(64 * 1024 - head.length()) + "\n";
+    // A parameter's default: a description that long is refused by its own limit (1,024).
+    String head = "  - {name: P, type: String, default: ";
+    String value = "a".repeat(64 * 1024 - head.length() - 1);
+    String project = "name: p\nparameters:\n" + head + value + "}\n";
 
     assertThat(
             ProjectFixtures.parse(files("project.yaml", project, "packages/p.yaml", PACKAGE))
-                .description())
-        .hasSize(64 * 1024 - head.length());
+                .parameters()
+                .get(0)
+                .defaultValue())
+        .isEqualTo(value);
   }
 
   @Test

@@ -19,7 +19,6 @@ import io.sluice.master.management.Role;
 import io.sluice.master.management.WorkerAgents;
 import io.sluice.protocol.tls.CertificateAuthority;
 import io.sluice.worker.Worker;
-import io.sluice.worker.config.WorkerSettingsReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -316,23 +315,7 @@ class RemoteCommandsTest {
           - {name: Count, type: Expression, expression: "@[User::N] = 1"}
         """);
     ok(remote("catalog", "deploy", project.toString(), "--folder", "F"));
-    worker =
-        new Worker(
-            WorkerSettingsReader.parse(
-                """
-                displayName: w1
-                masters: [https://localhost:%d]
-                tls: {ca: ca.crt, certificate: w1.crt, key: w1.key}
-                agentHeartbeatInterval: 200ms
-                taskHeartbeatInterval: 300ms
-                pollWait: 300ms
-                leaseSafetyMargin: 1s
-                taskLogFolder: w1-tasks
-                executionLogCacheFolder: w1-cache
-                """
-                    .formatted(master.workerPort()),
-                dir));
-    worker.start();
+    worker = InProcessWorkers.startW1(dir, master.workerPort());
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> remote("workers", "enable", "w1").exitCode() == 0);

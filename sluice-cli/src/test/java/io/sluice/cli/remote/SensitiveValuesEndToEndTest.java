@@ -17,7 +17,6 @@ import io.sluice.master.Master;
 import io.sluice.master.config.MasterSettings;
 import io.sluice.protocol.tls.CertificateAuthority;
 import io.sluice.worker.Worker;
-import io.sluice.worker.config.WorkerSettingsReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -247,23 +246,7 @@ class SensitiveValuesEndToEndTest {
   }
 
   private void startWorker() {
-    worker =
-        new Worker(
-            WorkerSettingsReader.parse(
-                """
-                displayName: w1
-                masters: [https://localhost:%d]
-                tls: {ca: ca.crt, certificate: w1.crt, key: w1.key}
-                agentHeartbeatInterval: 200ms
-                taskHeartbeatInterval: 300ms
-                pollWait: 300ms
-                leaseSafetyMargin: 1s
-                taskLogFolder: w1-tasks
-                executionLogCacheFolder: w1-cache
-                """
-                    .formatted(master.workerPort()),
-                dir));
-    worker.start();
+    worker = InProcessWorkers.startW1(dir, master.workerPort());
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> remote("workers", "enable", "w1").exitCode() == 0);

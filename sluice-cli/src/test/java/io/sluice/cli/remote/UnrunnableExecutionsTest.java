@@ -21,7 +21,6 @@ import io.sluice.master.management.WorkerAgents;
 import io.sluice.master.management.WorkerChanges;
 import io.sluice.protocol.tls.CertificateAuthority;
 import io.sluice.worker.Worker;
-import io.sluice.worker.config.WorkerSettingsReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -112,23 +111,7 @@ class UnrunnableExecutionsTest {
     assertThat(
             cli(onTheCatalog, "catalog", "deploy", project.toString(), "--folder", "F").exitCode())
         .isZero();
-    worker =
-        new Worker(
-            WorkerSettingsReader.parse(
-                """
-                displayName: w1
-                masters: [https://localhost:%d]
-                tls: {ca: ca.crt, certificate: w1.crt, key: w1.key}
-                agentHeartbeatInterval: 200ms
-                taskHeartbeatInterval: 300ms
-                pollWait: 300ms
-                leaseSafetyMargin: 1s
-                taskLogFolder: w1-tasks
-                executionLogCacheFolder: w1-cache
-                """
-                    .formatted(master.workerPort()),
-                dir));
-    worker.start();
+    worker = InProcessWorkers.startW1(dir, master.workerPort());
     // A worker registers disabled, as in SSIS.
     await().atMost(Duration.ofSeconds(20)).until(() -> !workers.list().isEmpty());
   }

@@ -74,6 +74,12 @@ class RequestRefusalsTest {
    * paths, and a real client (or an attacker) may.
    */
   private Raw raw(int port, String certificate, String method, byte[] target) throws Exception {
+    return raw(port, certificate, method, target, "");
+  }
+
+  /** As above, with header lines ({@code "Name: value\r\n"}...) added to the request. */
+  private Raw raw(int port, String certificate, String method, byte[] target, String headers)
+      throws Exception {
     SSLSocket socket =
         (SSLSocket) tls(certificate).getSocketFactory().createSocket("localhost", port);
     try (socket) {
@@ -82,7 +88,7 @@ class RequestRefusalsTest {
       out.write((method + " ").getBytes(StandardCharsets.US_ASCII));
       out.write(target);
       out.write(
-          " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+          (" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + headers + "\r\n")
               .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       String answer = new String(readAll(socket.getInputStream()), StandardCharsets.UTF_8);
@@ -135,6 +141,23 @@ class RequestRefusalsTest {
       }
     }
     assertThat(cluster.catalog().folders().list()).extracting(f -> f.name()).containsExactly("F");
+  }
+
+  @Test
+  void aPathOrHeadersTooLongForJettyAreAnsweredAsJson() throws Exception {
+    String longPath = "/api/v1/folders/" + "a".repeat(20_000);
+    String longHeader = "X-Padding: " + "b".repeat(20_000) + "\r\n";
+    for (int port : new int[] {cluster.master.managementPort(), cluster.master.workerPort()}) {
+      String certificate = port == cluster.master.managementPort() ? "alice" : "w1";
+      Raw path = raw(port, certificate, "GET", longPath.getBytes(StandardCharsets.US_ASCII));
+      Raw header = raw(port, certificate, "GET", "/api/v1/folders".getBytes(), longHeader);
+      for (Raw answer : new Raw[] {path, header}) {
+        String what = "port " + port + ": " + answer.body();
+        assertThat(answer.status()).as(what).isIn(414, 431);
+        assertThat(answer.contentType()).as(what).startsWith("application/json");
+        assertThat(answer.json().path("error").asText()).as(what).isNotBlank();
+      }
+    }
   }
 
   private record Answer(int status, String error, String hint, String text) {}

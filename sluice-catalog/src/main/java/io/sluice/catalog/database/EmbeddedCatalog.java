@@ -210,10 +210,12 @@ public final class EmbeddedCatalog implements AutoCloseable {
         .setCleanDataDirectory(false)
         .setPGStartupWait(Duration.ofSeconds(60))
         .setServerConfig("max_connections", "200")
-        // The library starts PostgreSQL with -F (fsync off), a test database's setting: a power
-        // loss or kernel crash could then lose committed executions or corrupt the catalog. A
-        // later -c wins over -F.
+        // The library starts PostgreSQL with -F (fsync off) and synchronous_commit off, a test
+        // database's settings: a power loss or kernel crash could then lose committed executions
+        // (a task handed out twice) or corrupt the catalog. A later -c wins over -F and replaces
+        // the library's own value.
         .setServerConfig("fsync", "on")
+        .setServerConfig("synchronous_commit", "on")
         .setServerConfig("listen_addresses", HOST)
         // No Unix socket: TCP on 127.0.0.1 with a password is the only way in. (The library
         // passes these settings through a shell: '' is the empty value.)

@@ -40,12 +40,15 @@ class EmbeddedCatalogTest {
 
   @Test
   void committedWorkIsFlushedToDisk() {
-    // The embedded library's own default is fsync off, fit for a test database, not a catalog.
+    // The embedded library's own defaults (fsync and synchronous_commit off) fit a test database,
+    // not a catalog: a commit must be on disk before it is answered.
     try (EmbeddedCatalog catalog = EmbeddedCatalog.attachOrStart(dataDir);
         CatalogDatabase db = CatalogDatabase.open(catalog.location())) {
-      String fsync =
-          db.jdbi().withHandle(h -> h.createQuery("show fsync").mapTo(String.class).one());
-      assertThat(fsync).isEqualTo("on");
+      for (String setting : new String[] {"fsync", "synchronous_commit"}) {
+        String value =
+            db.jdbi().withHandle(h -> h.createQuery("show " + setting).mapTo(String.class).one());
+        assertThat(value).as(setting).isEqualTo("on");
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -594,9 +595,14 @@ public final class ProjectWriter {
     String render(MappingNode root) {
       Marks marks = Marks.choose(root);
       if (marks != null) {
+        Map<ScalarNode, ScalarNode> marked = new IdentityHashMap<>();
         for (ScalarNode block : blocks) {
-          replace(root, block, marks.mark(block.getValue()));
+          marked.put(
+              block,
+              new ScalarNode(
+                  Tag.STR, marks.mark(block.getValue()), null, null, block.getScalarStyle()));
         }
+        substitute(root, marked);
       }
       DumperOptions options = new DumperOptions();
       options.setDefaultFlowStyle(FlowStyle.BLOCK);
@@ -621,27 +627,28 @@ public final class ProjectWriter {
       return spaced(text);
     }
 
-    /** Replaces {@code old} by a node of the same style holding {@code value}, wherever it is. */
-    private static void replace(Node in, ScalarNode old, String value) {
-      ScalarNode marked = new ScalarNode(Tag.STR, value, null, null, old.getScalarStyle());
+    /** Replaces, in one walk, each node that is a key of {@code marked} by its value. */
+    private static void substitute(Node in, Map<ScalarNode, ScalarNode> marked) {
       if (in instanceof MappingNode m) {
         List<NodeTuple> tuples = m.getValue();
         for (int i = 0; i < tuples.size(); i++) {
           NodeTuple t = tuples.get(i);
-          if (t.getValueNode() == old) {
-            tuples.set(i, new NodeTuple(t.getKeyNode(), marked));
-            return;
+          ScalarNode replacement = marked.get(t.getValueNode());
+          if (replacement != null) {
+            tuples.set(i, new NodeTuple(t.getKeyNode(), replacement));
+          } else {
+            substitute(t.getValueNode(), marked);
           }
-          replace(t.getValueNode(), old, value);
         }
       } else if (in instanceof SequenceNode s) {
         List<Node> items = s.getValue();
         for (int i = 0; i < items.size(); i++) {
-          if (items.get(i) == old) {
-            items.set(i, marked);
-            return;
+          ScalarNode replacement = marked.get(items.get(i));
+          if (replacement != null) {
+            items.set(i, replacement);
+          } else {
+            substitute(items.get(i), marked);
           }
-          replace(items.get(i), old, value);
         }
       }
     }

@@ -282,6 +282,48 @@ class ProjectWriterTest {
   // --- values that are easy to get wrong ---
 
   @Test
+  void settingValuesOfEveryKindReadBackTheSame() {
+    Map<String, String> written =
+        assertRoundTrip(
+            files(
+                "project.yaml",
+                """
+                name: kinds
+                connections:
+                  - name: Db
+                    type: jdbc
+                    url: jdbc:postgresql://db/x
+                    properties:
+                      ssl: true
+                      ratio: 1.5
+                      tiny: 1.0e-7
+                      thousand: 1e3
+                      big: 123456789012345678901234567890
+                      negative: -42
+                      text: "42"
+                      yes: no
+                      empty: ""
+                      nothing: null
+                      list: [1, "2", three, null, 4.5]
+                      none: []
+                      map: {}
+                      "1e3": key that looks like a number
+                """,
+                "packages/p.yaml",
+                ProjectFixtures.PACKAGE));
+
+    assertThat(written.get("project.yaml"))
+        .contains("      ratio: 1.5\n")
+        .contains("      big: 123456789012345678901234567890\n")
+        .contains("      text: \"42\"\n")
+        .contains("      yes: \"no\"\n")
+        .contains("      nothing: null\n")
+        .contains("      list: [1, \"2\", three, null, 4.5]\n")
+        .contains("      none: []\n")
+        .contains("      \"1e3\": key that looks like a number\n");
+  }
+
+  @Test
   void textThatYamlWouldReadAsSomethingElseComesBackAsTheSameText() {
     List<VariableDefinition> variables = new ArrayList<>();
     List<ParameterDefinition> parameters = new ArrayList<>();
@@ -837,6 +879,17 @@ class ProjectWriterTest {
     assertThatThrownBy(() -> files.writeTo(file, true))
         .isInstanceOf(ProjectFormatException.class)
         .hasMessageContaining("is a file, not a folder");
+  }
+
+  @Test
+  void aPathOutsideTheFolderIsNeverWritten(@TempDir Path temp) {
+    ProjectFiles files = ProjectFiles.of(Map.of("../escaped.txt", new byte[] {1}));
+
+    assertThatThrownBy(() -> files.writeTo(temp.resolve("p"), false))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a relative path inside the project folder");
+    assertThat(temp.resolve("escaped.txt")).doesNotExist();
+    assertThat(temp.resolve("p")).doesNotExist();
   }
 
   // --- helpers ---

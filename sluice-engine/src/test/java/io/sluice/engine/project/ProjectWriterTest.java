@@ -492,6 +492,44 @@ class ProjectWriterTest {
   }
 
   @Test
+  void blocksWithUnusualStartsAndEndsComeBackExactly() {
+    List<String> texts =
+        List.of(
+            "  indented first line\nsecond\n",
+            "\nstarts with a line break\n",
+            "ends with two line breaks\n\n",
+            "\n",
+            "\n\n",
+            "a\n   \nb\n",
+            "a\n\t\nb",
+            "last line blank\n  ",
+            "   \nfirst line blank\n",
+            "\tfirst line starts with a tab\nx\n",
+            "unicode 東京 😀\n\tand a tab\n");
+    List<TaskDefinition> tasks = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      tasks.add(sqlTask("T" + i, texts.get(i)));
+    }
+    ConnectionDefinition db =
+        new ConnectionDefinition(
+            "Db", "jdbc", null, props("url", "jdbc:postgresql://db/x"), Map.of(), null);
+    Project project =
+        new Project(
+            "blocks",
+            "keeps its final line breaks\n\n",
+            List.of(new ParameterDefinition("P", ParameterType.STRING, false, false, null, "")),
+            List.of(),
+            List.of(packageOf("p", List.of(), List.of(), tasks, List.of(db))));
+
+    Project read = ProjectParser.parse(ProjectWriter.write(project));
+
+    assertThat(read.description()).isEqualTo("keeps its final line breaks\n\n");
+    assertThat(read.packages().get(0).tasks())
+        .extracting(t -> t.properties().get("statement"))
+        .isEqualTo(texts);
+  }
+
+  @Test
   void expressionsAreKeptExactly() {
     Map<String, String> expressions = new LinkedHashMap<>();
     expressions.put("arguments", "@[User::Dir] + \"\\\\\" + @[User::File] + \".txt\"");

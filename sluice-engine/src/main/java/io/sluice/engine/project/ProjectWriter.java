@@ -55,6 +55,14 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * allows both inside a {@code |} block, so the writer hands the emitter the text with them replaced
  * by private-use characters the document does not otherwise hold, and puts them back after.
  *
+ * <p>Style, as the examples are written: block style, except that a short list or mapping of plain
+ * values goes on one line ({@code - {name: Rate, type: DT_R8}}, {@code after: [A, B]}), and the
+ * items of one list all look the same. Text holding a carriage return (Windows line ends) or a
+ * Unicode line separator cannot be a {@code |} block (a reader turns CR LF into LF): it is written
+ * double-quoted with escapes, exact but less readable, so an importer that does not need the CRs
+ * should turn CR LF into LF itself. Long text is folded at 100 characters where YAML allows it; a
+ * line of a block or a long word stays whole (the parser refuses lines over 65,536 characters).
+ *
  * <p>Values the model holds as {@code null} (descriptions, expressions, source locations) are
  * simply not written; an object without a name or a type cannot be written and is refused with
  * {@link IllegalArgumentException}. The writer does not validate: run {@link ProjectParser#parse}

@@ -385,6 +385,18 @@ class CatalogApiTest {
                 + taggedId
                 + " waits until one has it (sluice workers set WORKER --tags gpu, then sluice"
                 + " workers enable WORKER)");
+
+    Answer serverMode =
+        send(
+            admin,
+            "POST",
+            "/api/v1/executions",
+            load + "\"runInScaleOut\":false,\"workerAgentIds\":[\"" + w1 + "\"]}");
+    assertThat(serverMode.status()).as(serverMode.text()).isEqualTo(400);
+    assertThat(serverMode.error())
+        .isEqualTo(
+            "the workers named for it choose Scale Out workers, but this execution does not run"
+                + " in Scale Out");
   }
 
   @Test

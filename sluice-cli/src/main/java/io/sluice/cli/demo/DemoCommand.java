@@ -91,7 +91,8 @@ public final class DemoCommand extends LocalCatalogCommandBase {
     System.out.println(
         "Starting a master and two workers (certificates in " + dir.resolve("certs") + ")...");
     try (DemoCluster cluster =
-        DemoCluster.start(dir, catalog, session().context(), List.of("worker-1", "worker-2"))) {
+        DemoCluster.start(
+            dir, catalog, session().context(), List.of("worker-1", "worker-2"), System.out)) {
       System.out.printf(
           "  master on https://localhost:%d (workers, mutual TLS) and :%d (health, metrics, API)%n",
           cluster.workerPort(), cluster.managementPort());

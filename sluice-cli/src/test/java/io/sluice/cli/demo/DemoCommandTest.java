@@ -61,6 +61,34 @@ class DemoCommandTest {
   }
 
   @Test
+  void withADataDirAndNoDemoDirItWritesIntoTheDataDirNotTheHomeFolder(@TempDir Path home) {
+    String realHome = System.getProperty("user.home");
+    Result run;
+    try {
+      System.setProperty("user.home", home.toString());
+      run =
+          CliRun.run(
+              "demo",
+              "--once",
+              "--executions",
+              "1",
+              "--data-dir",
+              dataDir.toString(),
+              "--examples",
+              EXAMPLES);
+    } finally {
+      System.setProperty("user.home", realHome);
+    }
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    Path demo = dataDir.resolve("demo");
+    assertThat(run.out()).contains("(certificates in " + demo.resolve("certs") + ")");
+    assertThat(demo.resolve("certs/ca.crt")).exists();
+    assertThat(demo.resolve("worker-1.yaml")).exists();
+    assertThat(home.resolve(".sluice")).as("nothing written into the home folder").doesNotExist();
+  }
+
+  @Test
   void runsAgainAfterItsWorkerWasRemovedAndEnablesOnlyItsOwnWorkers(@TempDir Path otherDemoDir)
       throws Exception {
     Result first = demo(demoDir);

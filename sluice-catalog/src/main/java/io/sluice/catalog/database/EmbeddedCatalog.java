@@ -47,11 +47,12 @@ import org.slf4j.LoggerFactory;
  * value: the server listens on 127.0.0.1 only and has no Unix socket; every login needs a password
  * (SCRAM, see {@link PgHba}); the passwords are generated on the first start and kept in {@code
  * server.pgpass} ({@link ServerPasswords}); and the data folder, with the catalog key, the
- * passwords, the port and the PostgreSQL data, is readable by its owner only (mode 700, files 600).
- * Sluice connects as {@value #OWNER}, a role that owns the catalog but is no superuser ({@link
- * CatalogOwnerRole}); the superuser's password only sets the server up. The PostgreSQL programs are
- * unpacked into a folder of this user's alone ({@link PostgresProgramsFolder}). A data folder from
- * before all this is upgraded in place on its next start.
+ * passwords, the port and the PostgreSQL data, is readable by its owner only (mode 700; the files
+ * Sluice writes are 600, PostgreSQL's own keep their modes inside the 700 folders). Sluice connects
+ * as {@value #OWNER}, a role that owns the catalog but is no superuser ({@link CatalogOwnerRole});
+ * the superuser's password only sets the server up. The PostgreSQL programs are unpacked into a
+ * folder of this user's alone ({@link PostgresProgramsFolder}). A data folder from before all this
+ * is upgraded in place on its next start.
  */
 public final class EmbeddedCatalog implements AutoCloseable {
 

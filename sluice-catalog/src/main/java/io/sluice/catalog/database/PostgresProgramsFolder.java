@@ -1,5 +1,6 @@
 package io.sluice.catalog.database;
 
+import io.sluice.catalog.CatalogException;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
@@ -39,7 +40,11 @@ final class PostgresProgramsFolder {
     System.setProperty(PROPERTY, own.resolve("embedded-pg").toString());
   }
 
-  /** {@code <tmp>/sluice-postgres-<user>}, made owner-only, or refused when it is not ours. */
+  /**
+   * {@code <tmp>/sluice-postgres-<user>}, made owner-only, or refused when it is not ours: with a
+   * hint of its own (remove it, or have its owner remove it), since the CLI's generic one would
+   * send the user looking for a bug.
+   */
   static Path ownFolder(Path tmp, String user) throws IOException {
     Path folder = tmp.resolve("sluice-postgres-" + user.replaceAll("[^A-Za-z0-9._-]", "_"));
     boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
@@ -55,29 +60,49 @@ final class PostgresProgramsFolder {
     } catch (FileAlreadyExistsException madeBefore) {
       // Ours from an earlier run, or somebody else's: see below.
     }
-    if (posix && !ownersOnly(folder, user)) {
-      throw new IOException(
-          "the folder for the PostgreSQL programs, "
-              + folder
-              + ", is not this user's alone (another user owns it, others may enter it, or it is a"
-              + " link); remove it (it holds only programs sluice unpacks) and start again");
+    if (posix) {
+      refuseUnlessOwnersOnly(folder, user);
     }
     return folder;
   }
 
-  private static boolean ownersOnly(Path folder, String user) throws IOException {
+  private static void refuseUnlessOwnersOnly(Path folder, String user) throws IOException {
     PosixFileAttributes attributes =
         Files.readAttributes(folder, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    if (!attributes.isDirectory()) {
-      return false;
-    }
+    String owner = attributes.owner().getName();
     UserPrincipal me;
     try {
       me = folder.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user);
     } catch (IOException | UnsupportedOperationException unknown) {
-      return false;
+      me = null;
     }
-    return attributes.owner().equals(me)
-        && PosixFilePermissions.toString(attributes.permissions()).endsWith("------");
+    boolean mine = attributes.owner().equals(me);
+    String why;
+    if (attributes.isSymbolicLink()) {
+      why = "it is a link";
+    } else if (!attributes.isDirectory()) {
+      why = "it is not a folder";
+    } else if (!mine) {
+      why = "user " + owner + " owns it";
+    } else if (!PosixFilePermissions.toString(attributes.permissions()).endsWith("------")) {
+      why = "others may enter it: mode " + PosixFilePermissions.toString(attributes.permissions());
+    } else {
+      return;
+    }
+    String remove = "rm -rf " + folder + " (it holds only the programs sluice unpacks)";
+    throw CatalogException.conflict(
+        "cannot start the embedded catalog: the folder for the PostgreSQL programs, "
+            + folder
+            + ", is not this user's alone ("
+            + why
+            + "), so sluice will not run programs from it",
+        mine
+            ? "remove it and run the command again: " + remove
+            : "it belongs to user "
+                + owner
+                + ": have "
+                + owner
+                + " or root remove it, then run the command again: "
+                + remove);
   }
 }

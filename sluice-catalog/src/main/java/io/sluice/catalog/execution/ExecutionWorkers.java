@@ -98,10 +98,12 @@ final class ExecutionWorkers {
       return List.of(); // none named yet: start refuses it and says how to name one
     }
     List<Worker> usable = candidates.stream().filter(Worker::usable).toList();
-    if (usable.isEmpty()) {
+    List<String> tags = execution.requiredWorkerTags();
+    // With tags, enabling a worker helps only if it has them: say what is missing, the tags,
+    // unless no worker is there to enable or tag at all.
+    if (usable.isEmpty() && (tags.isEmpty() || candidates.stream().allMatch(Worker::removed))) {
       return List.of(new WaitReason(noneEnabled(execution, candidates), true));
     }
-    List<String> tags = execution.requiredWorkerTags();
     if (!tags.isEmpty()) {
       List<Worker> tagged = usable.stream().filter(w -> w.tags().containsAll(tags)).toList();
       if (tagged.isEmpty()) {
@@ -109,7 +111,8 @@ final class ExecutionWorkers {
             candidates.stream()
                 .filter(w -> !w.removed() && !w.enabled() && w.tags().containsAll(tags))
                 .toList();
-        return List.of(new WaitReason(untagged(execution, disabledTagged), true));
+        return List.of(
+            new WaitReason(untagged(execution, disabledTagged, !usable.isEmpty()), true));
       }
       usable = tagged;
     }
@@ -162,7 +165,9 @@ final class ExecutionWorkers {
         + ")";
   }
 
-  private static String untagged(Execution execution, List<Worker> disabledTagged) {
+  /** {@code anyEnabled}: a worker that may run it is enabled (it lacks the tags). */
+  private static String untagged(
+      Execution execution, List<Worker> disabledTagged, boolean anyEnabled) {
     List<String> tags = execution.requiredWorkerTags();
     String them = tags.size() == 1 ? "it" : "them";
     String which =
@@ -179,7 +184,9 @@ final class ExecutionWorkers {
                     + " disabled)");
     String fix =
         disabledTagged.isEmpty()
-            ? "sluice workers set WORKER --tags " + String.join(",", tags)
+            ? "sluice workers set WORKER --tags "
+                + String.join(",", tags)
+                + (anyEnabled ? "" : ", then sluice workers enable WORKER")
             : "sluice workers enable " + disabledTagged.get(0).name();
     return "no enabled worker"
         + (execution.useAnyWorker() ? "" : " named for it")

@@ -85,6 +85,12 @@ public final class JdbcExecutions implements Executions {
                     + " choose Scale Out workers, but this execution does not run in Scale Out",
                 "add --scale-out, or leave out the worker tags");
           }
+          if (!request.workers().isEmpty() && !scaleOut) {
+            throw CatalogException.invalid(
+                "the workers named for it choose Scale Out workers, but this execution does not"
+                    + " run in Scale Out",
+                "add --scale-out, or leave out the workers (--worker)");
+          }
           if (!request.useAnyWorker() && !scaleOut) {
             throw CatalogException.invalid(
                 "specific workers choose Scale Out workers, but this execution does not run in"

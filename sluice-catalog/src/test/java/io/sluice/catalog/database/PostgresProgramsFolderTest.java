@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.sluice.catalog.CatalogException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,8 +37,15 @@ class PostgresProgramsFolderTest {
     Path folder = PostgresProgramsFolder.ownFolder(tmp, ME);
     Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwxrwx"));
     assertThatThrownBy(() -> PostgresProgramsFolder.ownFolder(tmp, ME))
-        .isInstanceOf(IOException.class)
-        .hasMessageContaining(folder + ", is not this user's alone");
+        .isInstanceOf(CatalogException.class)
+        .hasMessageContaining(folder + ", is not this user's alone (others may enter it")
+        .satisfies(
+            e ->
+                assertThat(((CatalogException) e).hint())
+                    .isEqualTo(
+                        "remove it and run the command again: rm -rf "
+                            + folder
+                            + " (it holds only the programs sluice unpacks)"));
   }
 
   @Test
@@ -48,7 +56,15 @@ class PostgresProgramsFolderTest {
         folder,
         folder.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
     assertThatThrownBy(() -> PostgresProgramsFolder.ownFolder(tmp, ME))
-        .isInstanceOf(IOException.class);
+        .isInstanceOf(CatalogException.class)
+        .hasMessageContaining("(user nobody owns it)")
+        .satisfies(
+            e ->
+                assertThat(((CatalogException) e).hint())
+                    .startsWith(
+                        "it belongs to user nobody: have nobody or root remove it, then run the"
+                            + " command again: rm -rf "
+                            + folder));
   }
 
   @Test
@@ -57,7 +73,8 @@ class PostgresProgramsFolderTest {
     Files.setPosixFilePermissions(elsewhere, PosixFilePermissions.fromString("rwx------"));
     Files.createSymbolicLink(tmp.resolve("sluice-postgres-" + ME), elsewhere);
     assertThatThrownBy(() -> PostgresProgramsFolder.ownFolder(tmp, ME))
-        .isInstanceOf(IOException.class);
+        .isInstanceOf(CatalogException.class)
+        .hasMessageContaining("(it is a link)");
   }
 
   @Test

@@ -15,6 +15,7 @@ import io.sluice.catalog.testing.CatalogRows;
 import io.sluice.catalog.testing.TestCatalog;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -290,6 +291,27 @@ class ExecutionLifecycleTest {
         .isInstanceOf(CatalogException.class)
         .hasMessageContaining("specific workers choose Scale Out workers")
         .satisfies(e -> assertThat(((CatalogException) e).hint()).contains("--scale-out"));
+  }
+
+  @Test
+  void namedWorkersAreRefusedForAServerModeExecutionInTheirOwnWords() {
+    UUID worker = rows.worker("w1");
+    assertThatThrownBy(
+            () ->
+                catalog
+                    .executions()
+                    .create(
+                        CreateExecution.of("Sales", "Warehouse", "Load.yaml")
+                            .inScaleOut(false)
+                            .withWorkers(List.of(worker))))
+        .isInstanceOf(CatalogException.class)
+        .hasMessage(
+            "the workers named for it choose Scale Out workers, but this execution does not run"
+                + " in Scale Out")
+        .satisfies(
+            e ->
+                assertThat(((CatalogException) e).hint())
+                    .isEqualTo("add --scale-out, or leave out the workers (--worker)"));
   }
 
   @Test

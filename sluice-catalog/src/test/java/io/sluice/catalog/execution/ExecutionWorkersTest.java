@@ -147,6 +147,39 @@ class ExecutionWorkersTest {
   }
 
   @Test
+  void whenNoWorkerIsEnabledTheWaitNamesTheTagNotAWorkerThatLacksIt() {
+    UUID old = rows.worker("old-worker-1"); // disabled, without the tag: enabling it won't help
+
+    long id = catalog.executions().create(load().withWorkerTags(List.of("gpu")));
+    assertThat(catalog.executions().warnings(id))
+        .containsExactly(
+            "no enabled worker has the tag gpu: execution "
+                + id
+                + " waits until one has it (sluice workers set WORKER --tags gpu, then sluice"
+                + " workers enable WORKER)");
+
+    long named =
+        catalog
+            .executions()
+            .create(load().withWorkers(List.of(old)).withWorkerTags(List.of("gpu")));
+    assertThat(catalog.executions().warnings(named))
+        .containsExactly(
+            "no enabled worker named for it has the tag gpu: execution "
+                + named
+                + " waits until one has it (sluice workers set WORKER --tags gpu, then sluice"
+                + " workers enable WORKER)");
+
+    UUID gpu = rows.worker("gpu-1");
+    set(gpu, "tags = '{gpu}'");
+    assertThat(catalog.executions().warnings(id))
+        .as("a disabled worker that has the tag is the one to enable")
+        .containsExactly(
+            "no enabled worker has the tag gpu (gpu-1 has it but is disabled): execution "
+                + id
+                + " waits until one has it (sluice workers enable gpu-1)");
+  }
+
+  @Test
   void anEnabledWorkerThatIsOfflineIsSaidButNotRecorded() {
     UUID quiet = rows.worker("quiet");
     set(quiet, "enabled = true");

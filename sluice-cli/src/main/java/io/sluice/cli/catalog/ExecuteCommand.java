@@ -151,7 +151,10 @@ public final class ExecuteCommand extends CatalogCommandBase {
     List<UUID> onlyOn =
         workers.stream().map(w -> access().workers().get(w).workerAgentId()).toList();
     if (!onlyOn.isEmpty()) {
-      request = request.inScaleOut(true).withWorkers(onlyOn);
+      request = request.withWorkers(onlyOn);
+      if (scaleOut == null) {
+        request = request.inScaleOut(true); // with --no-scale-out the catalog refuses them
+      }
     }
     if (!workerTags.isEmpty()) {
       request = request.withWorkerTags(workerTags);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -72,13 +73,14 @@ public final class CatalogOptions {
   }
 
   public Path dataDir() {
-    String home = System.getProperty("user.home");
-    return Path.of(
-        pick(
-            dataDir == null ? null : dataDir.toString(),
-            "SLUICE_DATA_DIR",
-            "dataDir",
-            Path.of(home, ".sluice", "catalog").toString()));
+    return givenDataDir().orElse(Path.of(System.getProperty("user.home"), ".sluice", "catalog"));
+  }
+
+  /** The data dir the user chose (option, environment or config file); empty: the default. */
+  public Optional<Path> givenDataDir() {
+    return Optional.ofNullable(
+            pick(dataDir == null ? null : dataDir.toString(), "SLUICE_DATA_DIR", "dataDir", null))
+        .map(Path::of);
   }
 
   public Path keyFile() {

@@ -7,22 +7,29 @@ import io.sluice.master.config.MasterSettings;
 import io.sluice.master.management.WorkerAgent;
 import io.sluice.master.management.WorkerAgents;
 import io.sluice.protocol.tls.CertificateAuthority;
+import io.sluice.protocol.tls.Fingerprints;
+import io.sluice.protocol.tls.IssuedCertificate;
+import io.sluice.protocol.tls.Pem;
 import io.sluice.worker.Worker;
 import io.sluice.worker.config.WorkerSettingsReader;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The demo's Scale Out cluster in this process: a cluster CA and certificates under the demo folder
- * (made once, reused), one master, and workers that register, are enabled, and pull tasks over
- * mutual TLS exactly as separate processes would. Their config files stay in the demo folder as
- * examples to copy.
+ * (made once, reused; a worker's is made again once its worker was removed), one master, and
+ * workers that register, are enabled, and pull tasks over mutual TLS exactly as separate processes
+ * would. Their config files stay in the demo folder as examples to copy.
  */
 final class DemoCluster implements AutoCloseable {
 
@@ -35,10 +42,16 @@ final class DemoCluster implements AutoCloseable {
     this.folder = folder;
   }
 
+  /** Starts the cluster; a line on {@code out} says when a worker certificate was replaced. */
   static DemoCluster start(
-      Path folder, Catalog catalog, CatalogContext context, List<String> workerNames) {
+      Path folder,
+      Catalog catalog,
+      CatalogContext context,
+      List<String> workerNames,
+      PrintStream out) {
     Path certs = folder.resolve("certs");
-    writeCertificates(certs, workerNames);
+    WorkerAgents agents = new WorkerAgents(context.database().jdbi());
+    Map<String, String> names = writeCertificates(certs, workerNames, agents, out);
     int port = freePort(MasterSettings.DEFAULT_PORT);
     int managementPort = freePort(MasterSettings.DEFAULT_MANAGEMENT_PORT);
     Master master =
@@ -59,7 +72,7 @@ final class DemoCluster implements AutoCloseable {
         cluster.workers.add(worker);
         worker.start();
       }
-      cluster.enableWorkers(new WorkerAgents(context.database().jdbi()), workerNames);
+      cluster.enableWorkers(agents, names);
       return cluster;
     } catch (RuntimeException e) {
       cluster.close();
@@ -79,19 +92,23 @@ final class DemoCluster implements AutoCloseable {
     return folder;
   }
 
-  /** New workers register disabled (as in SSIS); the demo enables its own. */
-  private void enableWorkers(WorkerAgents agents, List<String> names) {
+  /**
+   * New workers register disabled (as in SSIS); the demo enables its own, known by their
+   * certificates' fingerprints ({@code fingerprint -> name}) as the catalog knows a worker: the
+   * same display name may be that of a removed worker, or of another demo folder's worker.
+   */
+  private void enableWorkers(WorkerAgents agents, Map<String, String> names) {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    List<String> pending = new ArrayList<>(names);
+    Map<String, String> pending = new LinkedHashMap<>(names);
     while (!pending.isEmpty()) {
       for (WorkerAgent agent : agents.list()) {
-        if (pending.remove(agent.displayName()) && !agent.enabled()) {
+        if (pending.remove(agent.certificateFingerprint()) != null && !agent.enabled()) {
           agents.enable(agent.workerAgentId().toString());
         }
       }
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(
-            "demo workers " + pending + " did not register within 60 s");
+            "demo workers " + pending.values() + " did not register within 60 s");
       }
       sleep(100);
     }
@@ -105,7 +122,13 @@ final class DemoCluster implements AutoCloseable {
     }
   }
 
-  private static void writeCertificates(Path certs, List<String> workerNames) {
+  /**
+   * Makes the CA and the certificates the demo folder lacks; answers its workers' fingerprints
+   * ({@code fingerprint -> name}). The catalog refuses a removed worker's certificate for good, so
+   * a worker certificate whose worker was removed is replaced.
+   */
+  private static Map<String, String> writeCertificates(
+      Path certs, List<String> workerNames, WorkerAgents agents, PrintStream out) {
     CertificateAuthority ca;
     if (Files.exists(certs.resolve("ca.crt")) && Files.exists(certs.resolve("ca.key"))) {
       ca = CertificateAuthority.load(certs);
@@ -117,11 +140,37 @@ final class DemoCluster implements AutoCloseable {
       ca.issueServer(List.of("localhost", "127.0.0.1"), CertificateAuthority.DEFAULT_LEAF_VALIDITY)
           .writePem(certs, "master");
     }
+    List<WorkerAgent> known = agents.list();
+    Map<String, String> names = new LinkedHashMap<>();
     for (String name : workerNames) {
-      if (!Files.exists(certs.resolve(name + ".crt"))) {
-        ca.issueClient(name, CertificateAuthority.DEFAULT_LEAF_VALIDITY).writePem(certs, name);
+      Path certificate = certs.resolve(name + ".crt");
+      String fingerprint = null;
+      if (Files.exists(certificate)) {
+        String existing = Fingerprints.sha256(Pem.readCertificates(certificate).get(0));
+        Optional<WorkerAgent> removed =
+            known.stream()
+                .filter(a -> existing.equals(a.certificateFingerprint()))
+                .filter(a -> a.removedTime() != null)
+                .findFirst();
+        if (removed.isEmpty()) {
+          fingerprint = existing;
+        } else {
+          out.println(
+              "  "
+                  + name
+                  + "'s certificate is that of removed worker "
+                  + removed.get().workerAgentId()
+                  + ": issued it a new one");
+        }
       }
+      if (fingerprint == null) {
+        IssuedCertificate issued = ca.issueClient(name, CertificateAuthority.DEFAULT_LEAF_VALIDITY);
+        issued.writePem(certs, name);
+        fingerprint = issued.fingerprint();
+      }
+      names.put(fingerprint, name);
     }
+    return names;
   }
 
   private static String workerYaml(String name, int port) {

@@ -39,9 +39,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Run Sluice Scale Out on this machine with no configuration: the embedded catalog, one master",
-      "and two workers (certificates in ~/.sluice/demo), the examples deployed, a batch of",
-      "executions run across both workers, then a table of what ran where. It stays up for the CLI",
-      "until Ctrl-C; with --once it exits 0 only if every execution succeeded."
+      "and two workers (certificates and worker files in ~/.sluice/demo, or <data-dir>/demo with",
+      "--data-dir or SLUICE_DATA_DIR), the examples deployed, a batch of executions run across both",
+      "workers, then a table of what ran where. It stays up for the CLI until Ctrl-C; with --once it",
+      "exits 0 only if every execution succeeded."
     })
 public final class DemoCommand extends LocalCatalogCommandBase {
 
@@ -58,7 +59,9 @@ public final class DemoCommand extends LocalCatalogCommandBase {
 
   @Option(
       names = "--demo-dir",
-      description = "Where the demo keeps certificates and worker files (default: ~/.sluice/demo).")
+      description =
+          "Where the demo keeps certificates and worker files (default: <data-dir>/demo when"
+              + " --data-dir or SLUICE_DATA_DIR is given, else ~/.sluice/demo).")
   Path demoDir;
 
   @Option(
@@ -85,13 +88,21 @@ public final class DemoCommand extends LocalCatalogCommandBase {
           count(deployed.packages().size(), "package"),
           count(deployed.parameterCount(), "parameter"));
     }
+    // Beside the catalog by default (~/.sluice/catalog, ~/.sluice/demo); inside a data dir the
+    // user chose, so that a demo in a folder of its own writes nothing into the home folder.
     Path dir =
-        demoDir != null ? demoDir : Path.of(System.getProperty("user.home"), ".sluice", "demo");
+        demoDir != null
+            ? demoDir
+            : catalogOptions
+                .givenDataDir()
+                .map(data -> data.resolve("demo"))
+                .orElse(Path.of(System.getProperty("user.home"), ".sluice", "demo"));
     System.out.println();
     System.out.println(
         "Starting a master and two workers (certificates in " + dir.resolve("certs") + ")...");
     try (DemoCluster cluster =
-        DemoCluster.start(dir, catalog, session().context(), List.of("worker-1", "worker-2"))) {
+        DemoCluster.start(
+            dir, catalog, session().context(), List.of("worker-1", "worker-2"), System.out)) {
       System.out.printf(
           "  master on https://localhost:%d (workers, mutual TLS) and :%d (health, metrics, API)%n",
           cluster.workerPort(), cluster.managementPort());

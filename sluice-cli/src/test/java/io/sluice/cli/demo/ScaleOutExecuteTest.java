@@ -43,7 +43,8 @@ class ScaleOutExecuteTest {
           .projects()
           .deploy("demo", ProjectArchive.fromPath(Path.of("..", "examples", "hello")));
       try (DemoCluster cluster =
-          DemoCluster.start(dir.resolve("cluster"), catalog, context, List.of("w1", "w2"))) {
+          DemoCluster.start(
+              dir.resolve("cluster"), catalog, context, List.of("w1", "w2"), System.out)) {
         String[] target = {
           "--catalog-url", location.jdbcUrl(), "--catalog-key-file", keyFile.toString()
         };
@@ -91,7 +92,7 @@ class ScaleOutExecuteTest {
           .projects()
           .deploy("demo", ProjectArchive.fromPath(Path.of("..", "examples", "hello")));
       try (DemoCluster cluster =
-          DemoCluster.start(dir.resolve("cluster"), catalog, context, List.of("w1"))) {
+          DemoCluster.start(dir.resolve("cluster"), catalog, context, List.of("w1"), System.out)) {
         String[] target = {
           "--catalog-url", location.jdbcUrl(), "--catalog-key-file", keyFile.toString()
         };

@@ -173,6 +173,24 @@ class UnrunnableExecutionsTest {
     assertThat(executions()).as("a refused worker leaves no execution behind").isZero();
   }
 
+  @Test
+  void aNamedWorkerIsRefusedWithNoScaleOutAsATagIsAndNothingIsCreated() {
+    for (String[] target : new String[][] {onTheCatalog, throughTheMaster}) {
+      Result worker = cli(target, with(LOAD, "--worker", "w1", "--no-scale-out"));
+      Result tag = cli(target, with(LOAD, "--worker-tag", "gpu", "--no-scale-out"));
+
+      assertThat(worker.exitCode()).as(worker.out() + worker.err()).isEqualTo(2);
+      assertThat(worker.err())
+          .contains(
+              "error: the workers named for it choose Scale Out workers, but this execution does"
+                  + " not run in Scale Out")
+          .contains("hint: add --scale-out, or leave out the workers (--worker)");
+      assertThat(worker.out()).doesNotContain("started");
+      assertThat(tag.exitCode()).as(tag.err()).isEqualTo(2);
+    }
+    assertThat(executions()).as("a refused execution leaves nothing behind").isZero();
+  }
+
   /** A command run in the background, its output captured, while the test plays the operator. */
   private record Background(
       CompletableFuture<Integer> exit, ByteArrayOutputStream out, ByteArrayOutputStream err) {

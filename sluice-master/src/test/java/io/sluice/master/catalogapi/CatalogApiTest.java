@@ -379,10 +379,24 @@ class CatalogApiTest {
     assertThat(cluster.catalog().executions().get(taggedId).requiredWorkerTags())
         .containsExactly("gpu");
     assertThat(tagged.body().path("warnings").get(0).asText())
+        .as("w1 lacks the tag: enabling it would not help")
         .isEqualTo(
-            "no worker is enabled: execution "
+            "no enabled worker has the tag gpu: execution "
                 + taggedId
-                + " waits until one is (sluice workers enable w1)");
+                + " waits until one has it (sluice workers set WORKER --tags gpu, then sluice"
+                + " workers enable WORKER)");
+
+    Answer serverMode =
+        send(
+            admin,
+            "POST",
+            "/api/v1/executions",
+            load + "\"runInScaleOut\":false,\"workerAgentIds\":[\"" + w1 + "\"]}");
+    assertThat(serverMode.status()).as(serverMode.text()).isEqualTo(400);
+    assertThat(serverMode.error())
+        .isEqualTo(
+            "the workers named for it choose Scale Out workers, but this execution does not run"
+                + " in Scale Out");
   }
 
   @Test

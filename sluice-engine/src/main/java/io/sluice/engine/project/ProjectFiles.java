@@ -202,6 +202,85 @@ public final class ProjectFiles {
     return bytes.toByteArray();
   }
 
+  /**
+   * Writes the files into {@code folder}, creating it (and its parents) when missing: the way a
+   * project made in memory (by the SSIS importer, say) becomes a project folder.
+   *
+   * <p>A folder that already holds files is refused unless {@code replace} is set, so that a typo
+   * in a path never overwrites someone's project; hidden entries ({@code .git}) do not count. With
+   * {@code replace}, files of the same path are overwritten and the package files under {@code
+   * packages/} that are not among these files are deleted (they would otherwise become packages of
+   * the project); every other file there stays.
+   *
+   * @throws ProjectFormatException when {@code folder} is a file, or holds files and {@code
+   *     replace} is not set; nothing is written then
+   * @throws UncheckedIOException when writing fails
+   */
+  public void writeTo(Path folder, boolean replace) {
+    try {
+      if (Files.exists(folder) && !Files.isDirectory(folder)) {
+        throw new ProjectFormatException(
+            List.of(new Problem(folder.toString(), 0, 0, "is a file, not a folder")),
+            "give the path of a new or empty folder");
+      }
+      if (Files.isDirectory(folder) && !replace && holdsFiles(folder)) {
+        throw new ProjectFormatException(
+            List.of(
+                new Problem(
+                    folder.toString(),
+                    0,
+                    0,
+                    "is not empty; writing the project there would overwrite or mix with its"
+                        + " files")),
+            "give the path of a new or empty folder, or ask to replace the project in it");
+      }
+      for (String path : files.keySet()) {
+        if (!isSafeEntryName(path)) {
+          throw new IllegalArgumentException(
+              "cannot write '" + path + "': not a relative path inside the project folder");
+        }
+      }
+      Files.createDirectories(folder);
+      if (replace) {
+        deleteOtherPackages(folder);
+      }
+      for (Map.Entry<String, byte[]> file : files.entrySet()) {
+        Path target = folder.resolve(file.getKey());
+        Files.createDirectories(target.getParent());
+        Files.write(target, file.getValue());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot write project folder " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether the folder holds an entry that is not hidden. */
+  private static boolean holdsFiles(Path folder) throws IOException {
+    try (Stream<Path> entries = Files.list(folder)) {
+      return entries.anyMatch(p -> !isHidden(folder.relativize(p)));
+    }
+  }
+
+  /** Deletes the package files in {@code folder}'s packages/ that these files do not hold. */
+  private void deleteOtherPackages(Path folder) throws IOException {
+    Path packages = folder.resolve(ProjectParser.PACKAGES_FOLDER);
+    if (!Files.isDirectory(packages)) {
+      return;
+    }
+    try (Stream<Path> entries = Files.list(packages)) {
+      for (Path p : (Iterable<Path>) entries::iterator) {
+        String name = p.getFileName().toString();
+        String path = ProjectParser.PACKAGES_FOLDER + name;
+        if (Files.isRegularFile(p)
+            && (name.endsWith(".yaml") || name.endsWith(".yml"))
+            && !files.containsKey(path)) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+
   public Map<String, byte[]> all() {
     return files;
   }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** A project using every key of the format reads into the model as written. */
 class ProjectParserHappyPathTest {
 
-  private static final String PROJECT_YAML =
+  static final String PROJECT_YAML =
       """
       name: Rates
       description: Every key at once.
@@ -40,7 +40,7 @@ class ProjectParserHappyPathTest {
             password: "@[$Project::Password]"
       """;
 
-  private static final String MAIN_YAML =
+  static final String MAIN_YAML =
       """
       name: main
       description: The entry point.
@@ -200,7 +200,7 @@ class ProjectParserHappyPathTest {
             expression: "@[User::Count] = -1"
       """;
 
-  private static final String CHILD_YAML =
+  static final String CHILD_YAML =
       """
       entryPoint: false
       parameters:

@@ -54,21 +54,27 @@ final class ConnectionsConverter {
       r =
           Result.no(
               ObjectNames.problem("connection", name).get(), "rename it in SSIS and import again");
-    } else if (inner == null) {
-      r = Result.no("it has no connection data (DTS:ObjectData)", null);
     } else {
       String kind = creation == null ? "" : creation.toUpperCase(Locale.ROOT);
-      if (kind.equals("OLEDB") || kind.startsWith("ADO.NET") || kind.equals("ODBC")) {
-        r = jdbc(name, creation, inner, path);
+      boolean known =
+          kind.equals("OLEDB")
+              || kind.startsWith("ADO.NET")
+              || kind.equals("ODBC")
+              || kind.equals("FLATFILE")
+              || kind.equals("FILE");
+      if (!known) {
+        r =
+            Result.no(
+                "Sluice has no " + ssisType + " connection yet",
+                "tasks and components that use it are placeholders; replace them by hand");
+      } else if (inner == null) {
+        r = Result.no("it has no connection data (DTS:ObjectData)", null);
       } else if (kind.equals("FLATFILE")) {
         r = flatFile(inner);
       } else if (kind.equals("FILE")) {
         r = file(inner);
       } else {
-        r =
-            Result.no(
-                "Sluice has no " + ssisType + " connection yet",
-                "tasks and components that use it are placeholders; replace them by hand");
+        r = jdbc(name, creation, inner, path);
       }
     }
     if (r.definition == null) {

@@ -76,7 +76,8 @@ record JdbcTranslation(
         || signature.contains("msdaora")) {
       return Optional.of(Database.ORACLE);
     }
-    if (signature.contains("sqlncli")
+    if (signature.endsWith("ado.net:sql") // SSDT's short name for SqlClient
+        || signature.contains("sqlncli")
         || signature.contains("sqloledb")
         || signature.contains("msoledbsql")
         || signature.contains("sqlclient")

@@ -42,6 +42,19 @@ class JdbcTranslationTest {
   }
 
   @Test
+  void ssdtsShortAdoNetNameIsSqlClientAndASqlLoginNeedsItsPassword() {
+    JdbcTranslation t =
+        JdbcTranslation.of(
+            "ADO.NET:SQL",
+            "Data Source=service-master-pool;User ID=sa;Initial Catalog=master;Connect Timeout=30;");
+
+    assertThat(t.url())
+        .isEqualTo("jdbc:sqlserver://service-master-pool;databaseName=master;loginTimeout=30");
+    assertThat(t.user()).isEqualTo("sa");
+    assertThat(t.needsPassword()).isTrue();
+  }
+
+  @Test
   void postgresqlThroughNpgsqlAndThroughOdbc() {
     JdbcTranslation npgsql =
         JdbcTranslation.of(

@@ -112,13 +112,48 @@ class CrimeStatImportTest {
             c -> {
               assertThat(c.task()).isEqualTo("SQL Dummy");
               assertThat(c.on()).isEqualTo(Outcome.SUCCESS);
-              assertThat(c.expression()).isEqualTo("@[System::SourceID] == @[System::PackageID]");
+              // Sluice has no System::SourceID: kept on its value alone, and reported
+              assertThat(c.expression()).isNull();
             });
+    assertThat(onPost.get(0).expressions()).isEmpty(); // reads System::PackageID
+    assertThat(result.report().entries())
+        .filteredOn(e -> e.path().startsWith("\\Package.EventHandlers[OnPostExecute]"))
+        .filteredOn(e -> e.outcome() == ImportEntry.Outcome.LEFT_OUT)
+        .extracting(ImportEntry::path, e -> e.note().substring(e.note().indexOf(" reads ")))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "\\Package.EventHandlers[OnPostExecute]\\SQL.Properties[SqlStatementSource]",
+                " reads System::PackageID, which Sluice does not provide, so it would fail the"
+                    + " package's validation; the task keeps its design value"),
+            org.assertj.core.groups.Tuple.tuple(
+                "\\Package.EventHandlers[OnPostExecute].PrecedenceConstraints[Constraint]"
+                    + ".Properties[Expression]",
+                " reads System::SourceID, which Sluice does not provide, so it would fail the"
+                    + " package's validation; the constraint is kept on its value alone, so SQL"
+                    + " runs in more cases than in SSIS"));
     assertThat(result.report().entries())
         .filteredOn(
             e -> e.path().equals("\\Package.LogProviders[SSIS log provider for SQL Server]"))
         .singleElement()
         .satisfies(e -> assertThat(e.outcome()).isEqualTo(ImportEntry.Outcome.LEFT_OUT));
+  }
+
+  @Test
+  void aForeachMappingIntoAnExpressionVariableIsLeftOutAsSsisIgnoresIt() {
+    ImportResult result = SsisImporter.importPackage(FOLDER.resolve("Staging_Load_UNCrime.dtsx"));
+
+    TaskDefinition loop = result.project().packages().get(0).tasks().get(0).tasks().get(0);
+    assertThat(loop.type()).isEqualTo("ForeachLoop");
+    assertThat(loop.properties()).doesNotContainKey("variableMappings");
+    assertThat(result.report().entries())
+        .filteredOn(e -> e.path().endsWith("\\FLC For each file of UNCrime data"))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.note())
+                    .startsWith(
+                        "its mapping of item 0 to User::currentUNCrimeFileName is left out: it"
+                            + " evaluates as an expression"));
   }
 
   @Test

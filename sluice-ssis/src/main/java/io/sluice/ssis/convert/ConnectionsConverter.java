@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.w3c.dom.Element;
 
 /**
@@ -88,7 +89,15 @@ final class ConnectionsConverter {
     for (Element pe : Dts.children(cm, "PropertyExpression")) {
       String property = Dts.attr(pe, "Name");
       String target = r.expressionTargets.get(property);
-      if (target != null) {
+      Optional<String> missing = SystemVariables.missingIn(pe.getTextContent());
+      if (target != null && missing.isPresent()) {
+        ctx.leftOut(
+            path + ".Properties[" + property + "]",
+            ElementKind.PROPERTY,
+            "property expression",
+            SystemVariables.why(missing.get(), pe.getTextContent()),
+            SystemVariables.TODO);
+      } else if (target != null) {
         expressions.put(target, pe.getTextContent());
       } else {
         ctx.leftOut(

@@ -196,7 +196,16 @@ final class ControlFlowConverter {
     for (Element pe : Dts.children(e, "PropertyExpression")) {
       String property = Dts.attr(pe, "Name");
       String target = typeTargets.getOrDefault(property, COMMON_EXPRESSIONS.get(property));
-      if (target != null) {
+      Optional<String> missing = SystemVariables.missingIn(pe.getTextContent());
+      if (target != null && missing.isPresent()) {
+        ctx.leftOut(
+            d.path + ".Properties[" + property + "]",
+            ElementKind.PROPERTY,
+            "property expression",
+            SystemVariables.why(missing.get(), pe.getTextContent())
+                + "; the task keeps its design value",
+            SystemVariables.TODO);
+      } else if (target != null) {
         d.expressions.put(target, pe.getTextContent());
       } else {
         ctx.leftOut(
@@ -275,6 +284,19 @@ final class ControlFlowConverter {
         default -> expression = null; // constraint only; a stale expression is not evaluated
       }
       if (expression != null && expression.isBlank()) {
+        expression = null;
+      }
+      Optional<String> missing = SystemVariables.missingIn(expression);
+      if (missing.isPresent()) {
+        ctx.leftOut(
+            path + ".Properties[Expression]",
+            ElementKind.PROPERTY,
+            "precedence constraint expression",
+            SystemVariables.why(missing.get(), expression)
+                + "; the constraint is kept on its value alone, so "
+                + target.name
+                + " runs in more cases than in SSIS",
+            SystemVariables.TODO);
         expression = null;
       }
       target.after.add(new Constraint(source.name, on, expression, ctx.location(pc)));

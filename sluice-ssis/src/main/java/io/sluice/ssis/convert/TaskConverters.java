@@ -21,19 +21,6 @@ final class TaskConverters {
 
   static final Set<String> CONTAINERS = Set.of("Sequence", "ForLoop", "ForeachLoop");
 
-  /** System variables the engine provides (RunVariables); others do not exist in a Sluice run. */
-  private static final Set<String> SYSTEM_VARIABLES =
-      Set.of(
-          "packagename",
-          "starttime",
-          "containerstarttime",
-          "executioninstanceguid",
-          "serverexecutionid",
-          "taskattempt",
-          "machinename",
-          "username",
-          "taskname");
-
   /**
    * What became of a task.
    *
@@ -110,6 +97,13 @@ final class TaskConverters {
     if (eval == null || eval.isBlank()) {
       return Outcome.placeholder(
           "its EvalExpression is empty (SSIS would loop forever)", "write the loop condition");
+    }
+    for (String x :
+        new String[] {Dts.prop(e, "InitExpression"), eval, Dts.prop(e, "AssignExpression")}) {
+      Optional<String> missing = SystemVariables.missingIn(x);
+      if (missing.isPresent()) {
+        return Outcome.placeholder(SystemVariables.why(missing.get(), x), SystemVariables.TODO);
+      }
     }
     d.type = "ForLoop";
     putText(d, "initExpression", Dts.prop(e, "InitExpression"));
@@ -197,9 +191,16 @@ final class TaskConverters {
     d.type = "ForeachLoop";
     d.properties.put("enumerator", en);
     Map<String, Object> mappings = new LinkedHashMap<>();
+    List<String> mappingNotes = new ArrayList<>();
     for (Element m : Dts.list(e, "ForEachVariableMappings", "ForEachVariableMapping")) {
       String variable = Dts.prop(m, "VariableName");
       String index = Dts.prop(m, "ValueIndex");
+      Optional<String> problem = referenceProblem(variable, true);
+      if (problem.isPresent()) {
+        mappingNotes.add(
+            "its mapping of item " + index + " to " + variable + " is left out: " + problem.get());
+        continue;
+      }
       try {
         mappings.put(variable, Long.parseLong(index == null ? "0" : index.trim()));
       } catch (NumberFormatException ex) {
@@ -213,7 +214,15 @@ final class TaskConverters {
     for (Element pe : Dts.children(enumerator, "PropertyExpression")) {
       String property = Dts.attr(pe, "Name");
       String target = targets.get(property);
-      if (target != null) {
+      Optional<String> missing = SystemVariables.missingIn(pe.getTextContent());
+      if (target != null && missing.isPresent()) {
+        ctx.leftOut(
+            d.path + ".ForEachEnumerator.Properties[" + property + "]",
+            ElementKind.PROPERTY,
+            "property expression",
+            SystemVariables.why(missing.get(), pe.getTextContent()),
+            SystemVariables.TODO);
+      } else if (target != null) {
         d.expressions.put(target, pe.getTextContent());
       } else {
         ctx.leftOut(
@@ -239,7 +248,7 @@ final class TaskConverters {
       d.expressions.clear();
       return emptyLoop(d);
     }
-    return Outcome.converted();
+    return Outcome.converted(Map.of(), mappingNotes);
   }
 
   private Outcome executeSql(Element e, Draft d) {
@@ -395,6 +404,11 @@ final class TaskConverters {
     if (expression.isBlank()) {
       return Outcome.placeholder("its expression is empty", "write the expression");
     }
+    Optional<String> missing = SystemVariables.missingIn(expression);
+    if (missing.isPresent()) {
+      return Outcome.placeholder(
+          SystemVariables.why(missing.get(), expression), SystemVariables.TODO);
+    }
     d.type = "Expression";
     d.properties.put("expression", expression);
     return Outcome.converted(Map.of("Expression", "expression"), List.of());
@@ -507,7 +521,7 @@ final class TaskConverters {
       return Optional.of("the task would write into it, and it is read-only");
     }
     if (ns.equalsIgnoreCase("System")) {
-      return SYSTEM_VARIABLES.contains(name.toLowerCase(Locale.ROOT))
+      return SystemVariables.provided(name)
           ? Optional.empty()
           : Optional.of("Sluice has no System::" + name);
     }
@@ -525,9 +539,15 @@ final class TaskConverters {
     if (v.isEmpty()) {
       return Optional.of("variable " + reference + " was not converted");
     }
-    return written && v.get().readOnly()
-        ? Optional.of("the task writes into it, and it is read-only")
-        : Optional.empty();
+    if (written && v.get().readOnly()) {
+      return Optional.of("the task writes into it, and it is read-only");
+    }
+    if (written && v.get().expression() != null) {
+      return Optional.of(
+          "it evaluates as an expression, and Sluice refuses writes into such a variable (SSIS"
+              + " ignores them: the expression gives its value)");
+    }
+    return Optional.empty();
   }
 
   private static void putText(Draft d, String key, String value) {

@@ -169,6 +169,17 @@ final class VariablesConverter {
     List<String> notes = new ArrayList<>();
     boolean byExpression = Dts.isTrue(Dts.prop(v, "EvaluateAsExpression"));
     String expression = byExpression ? Dts.prop(v, "Expression") : null;
+    Optional<String> missing = SystemVariables.missingIn(expression);
+    if (missing.isPresent()) {
+      ctx.leftOut(
+          path + ".Properties[Expression]",
+          ElementKind.PROPERTY,
+          "variable expression",
+          SystemVariables.why(missing.get(), expression) + "; the variable keeps its value",
+          SystemVariables.TODO);
+      byExpression = false;
+      expression = null;
+    }
     String value = null;
     String text = valueElement == null ? null : valueElement.getTextContent();
     if (!byExpression && text != null) {

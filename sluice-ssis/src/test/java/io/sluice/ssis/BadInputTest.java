@@ -103,6 +103,38 @@ class BadInputTest {
   }
 
   @Test
+  void aFileOver64MiBIsRefusedBeforeItIsRead() throws Exception {
+    Path file = dir.resolve("Huge.dtsx");
+    try (var raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+      raf.setLength(64L * 1024 * 1024 + 1); // sparse: nothing is written
+    }
+
+    assertThatThrownBy(() -> SsisImporter.importPackage(file))
+        .isInstanceOfSatisfying(
+            SsisImportException.class,
+            e ->
+                assertThat(e.getMessage())
+                    .isEqualTo(
+                        file
+                            + ": is 67,108,865 bytes, more than the 67,108,864 (64 MiB) an SSIS"
+                            + " file may have here"));
+  }
+
+  @Test
+  void elementsNestedThousandsDeepAreRefusedAtTheLineWhereTheLimitIsPassed() throws Exception {
+    Path file = dir.resolve("Deep.dtsx");
+    Files.writeString(file, "<?xml version=\"1.0\"?>\n" + "<a>\n".repeat(5000));
+
+    assertThatThrownBy(() -> SsisImporter.importPackage(file))
+        .isInstanceOfSatisfying(
+            SsisImportException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(258); // the 257th element, after the declaration
+              assertThat(e.problem()).startsWith("nests elements more than 256 levels deep");
+            });
+  }
+
+  @Test
   void aPackageOfThe2008FormatSaysHowToUpgradeIt() throws Exception {
     Path file = dir.resolve("Old.dtsx");
     Files.writeString(

@@ -39,8 +39,34 @@ public final class SafeXml {
 
   private SafeXml() {}
 
+  /**
+   * The largest file read: the biggest package of the public corpus is under 1 MiB, and a DOM takes
+   * several times a file's size in memory.
+   */
+  public static final long MAX_BYTES = 64L * 1024 * 1024;
+
+  /** The deepest element nesting read; real packages nest some tens of levels. */
+  public static final int MAX_DEPTH = 256;
+
   /** Parses {@code file}; any problem is an {@link SsisImportException} naming file and line. */
   public static Document read(Path file) {
+    try {
+      long size = Files.size(file);
+      if (size > MAX_BYTES) {
+        throw new SsisImportException(
+            file,
+            0,
+            String.format(
+                java.util.Locale.ROOT,
+                "is %,d bytes, more than the %,d (64 MiB) an SSIS file may have here",
+                size,
+                MAX_BYTES),
+            "give the .dtsx as saved by Visual Studio; a package is definitions, not data");
+      }
+    } catch (IOException e) {
+      throw new SsisImportException(
+          file, 0, "cannot be read: " + e.getMessage(), "check the path and its permissions");
+    }
     try (InputStream in = Files.newInputStream(file)) {
       return read(file, in);
     } catch (IOException e) {
@@ -63,6 +89,12 @@ public final class SafeXml {
     DomBuilder builder = new DomBuilder(doc);
     try {
       parser.parse(new InputSource(in), builder);
+    } catch (TooDeep e) {
+      throw new SsisImportException(
+          file,
+          e.getLineNumber(),
+          "nests elements more than " + MAX_DEPTH + " levels deep, which no SSIS package does",
+          "give the .dtsx as saved by Visual Studio (SSDT)");
     } catch (SAXParseException e) {
       throw new SsisImportException(file, e.getLineNumber(), describe(e), hint(e));
     } catch (SAXException e) {
@@ -122,12 +154,22 @@ public final class SafeXml {
     return 0;
   }
 
+  /** Stops the parse where elements nest deeper than {@link #MAX_DEPTH}. */
+  private static final class TooDeep extends SAXParseException {
+    private static final long serialVersionUID = 1L;
+
+    TooDeep(Locator locator) {
+      super("elements nest too deep", locator);
+    }
+  }
+
   /** Builds the DOM from SAX events, recording each element's line. */
   private static final class DomBuilder extends DefaultHandler {
     private final Document doc;
     private Node current;
     private Locator locator;
     private final StringBuilder text = new StringBuilder();
+    private int depth;
 
     DomBuilder(Document doc) {
       this.doc = doc;
@@ -144,7 +186,11 @@ public final class SafeXml {
     }
 
     @Override
-    public void startElement(String uri, String localName, String qName, Attributes attributes) {
+    public void startElement(String uri, String localName, String qName, Attributes attributes)
+        throws TooDeep {
+      if (++depth > MAX_DEPTH) {
+        throw new TooDeep(locator);
+      }
       flushText();
       Element e = doc.createElementNS(uri.isEmpty() ? null : uri, qName);
       for (int i = 0; i < attributes.getLength(); i++) {
@@ -158,6 +204,7 @@ public final class SafeXml {
 
     @Override
     public void endElement(String uri, String localName, String qName) {
+      depth--;
       flushText();
       current = current.getParentNode();
     }

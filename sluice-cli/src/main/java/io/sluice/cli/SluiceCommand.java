@@ -8,6 +8,7 @@ import io.sluice.cli.catalog.execution.StopExecutionCommand;
 import io.sluice.cli.cert.CertCommand;
 import io.sluice.cli.common.ErrorHandler;
 import io.sluice.cli.demo.DemoCommand;
+import io.sluice.cli.imports.ImportCommand;
 import io.sluice.cli.master.MasterCommand;
 import io.sluice.cli.project.ProjectCommand;
 import io.sluice.cli.run.RunCommand;
@@ -30,6 +31,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       DemoCommand.class,
       CatalogCommand.class,
       ProjectCommand.class,
+      ImportCommand.class,
       RunCommand.class,
       ExecuteCommand.class,
       CertCommand.class,

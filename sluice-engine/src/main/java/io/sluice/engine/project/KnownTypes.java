@@ -121,6 +121,10 @@ final class KnownTypes {
             .mapping("parameters"));
     TASKS.put("Expression", executable(Settings.of("an Expression task")).required("expression"));
     TASKS.put("Sequence", executable(Settings.of("a Sequence container")));
+    // What the SSIS importer writes in place of a task it cannot convert: fails if reached.
+    TASKS.put(
+        "Unsupported",
+        executable(Settings.of("an Unsupported task")).required("ssisType").required("message"));
     TASKS.put(
         "ForLoop",
         executable(Settings.of("a ForLoop container"))

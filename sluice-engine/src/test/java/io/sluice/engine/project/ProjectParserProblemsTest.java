@@ -219,7 +219,7 @@ class ProjectParserProblemsTest {
             "packages/p.yaml:3:11: unknown task type 'ExecSql'; did you mean 'ExecuteSql'? Known"
                 + " task types: DataFlow,"
                 + " ExecutePackage, ExecuteProcess, ExecuteSql, Expression, FileSystem, ForLoop,"
-                + " ForeachLoop, Sequence");
+                + " ForeachLoop, Sequence, Unsupported");
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.sluice.engine.runtime.task.expression.ExpressionTaskType;
 import io.sluice.engine.runtime.task.filesystem.FileSystemTaskType;
 import io.sluice.engine.runtime.task.process.ExecuteProcessTaskType;
 import io.sluice.engine.runtime.task.sql.ExecuteSqlTaskType;
+import io.sluice.engine.runtime.task.unsupported.UnsupportedTaskType;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,7 @@ public final class TaskTypeRegistry {
     registry.register(new ExecutePackageTaskType());
     registry.register(new ExpressionTaskType());
     registry.register(new DataFlowTaskType());
+    registry.register(new UnsupportedTaskType());
     return registry;
   }
 

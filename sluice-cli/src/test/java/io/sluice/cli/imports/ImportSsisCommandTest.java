@@ -1,0 +1,128 @@
+package io.sluice.cli.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.cli.SluiceCommand;
+import io.sluice.engine.project.Project;
+import io.sluice.engine.project.ProjectFiles;
+import io.sluice.engine.project.ProjectParser;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code sluice import ssis}, run in-process as a user would. */
+class ImportSsisCommandTest {
+
+  private static final Path TUTORIAL = Path.of("..", "datasets", "ssis-tutorial");
+
+  @TempDir Path dir;
+
+  record Run(int exitCode, String out, String err) {}
+
+  static Run run(String... args) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    StringWriter err = new StringWriter();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      CommandLine commandLine = SluiceCommand.commandLine();
+      commandLine.setErr(new PrintWriter(err, true));
+      int exitCode = commandLine.execute(args);
+      return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString());
+    } finally {
+      System.setOut(original);
+    }
+  }
+
+  @Test
+  void lesson2BecomesAProjectFolderThatValidatesWithItsReport() throws Exception {
+    Path target = dir.resolve("lesson2");
+
+    Run run =
+        run(
+            "import",
+            "ssis",
+            TUTORIAL.resolve("Lesson2.dtsx").toString(),
+            "--to",
+            target.toString());
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .contains("imported Lesson2.dtsx into " + target + ": ")
+        .contains("1 placeholder task");
+    Project project = ProjectParser.parse(ProjectFiles.fromDirectory(target));
+    assertThat(project.name()).isEqualTo("Lesson2");
+    assertThat(project.packages().get(0).tasks().get(0).type()).isEqualTo("ForeachLoop");
+    assertThat(Files.readString(target.resolve("packages/Lesson2.yaml")))
+        .contains("type: ForeachLoop")
+        .contains("type: Unsupported");
+    assertThat(Files.readString(target.resolve("IMPORT.md")))
+        .contains("`\\Package\\Foreach File in Folder\\Extract Sample Currency Data`");
+
+    Run validate = run("project", "validate", target.toString());
+    assertThat(validate.exitCode()).isZero();
+  }
+
+  @Test
+  void jsonPrintsTheReportForScripts() {
+    Path target = dir.resolve("lesson1");
+
+    Run run =
+        run(
+            "import",
+            "ssis",
+            TUTORIAL.resolve("Lesson1.dtsx").toString(),
+            "--to",
+            target.toString(),
+            "--json");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .contains("\"valid\" : true")
+        .contains("\"source\" : \"Lesson1.dtsx\"")
+        .contains("\"path\" : \"\\\\Package\\\\Extract Sample Currency Data\"")
+        .contains("\"outcome\" : \"PLACEHOLDER\"");
+  }
+
+  @Test
+  void aFileThatIsNoPackageExits2WithTheFileAndLineAndWritesNothing() throws Exception {
+    Path bad = dir.resolve("Broken.dtsx");
+    Files.writeString(bad, "<?xml version=\"1.0\"?>\n<DTS:Executable xmlns:DTS=\"x\">\n");
+    Path target = dir.resolve("out");
+
+    Run run = run("import", "ssis", bad.toString(), "--to", target.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith("error: " + bad + ":")
+        .contains("is not well-formed XML")
+        .contains("hint: ");
+    assertThat(target).doesNotExist();
+  }
+
+  @Test
+  void aFolderThatIsNotEmptyIsNotOverwritten() throws Exception {
+    Path target = Files.createDirectories(dir.resolve("taken"));
+    Files.writeString(target.resolve("project.yaml"), "name: mine\n");
+
+    Run run =
+        run(
+            "import",
+            "ssis",
+            TUTORIAL.resolve("Lesson1.dtsx").toString(),
+            "--to",
+            target.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("is not empty").contains("hint: ");
+    assertThat(Files.readString(target.resolve("project.yaml"))).isEqualTo("name: mine\n");
+  }
+}

@@ -1,0 +1,44 @@
+package io.sluice.ssis;
+
+import io.sluice.engine.project.ObjectNames;
+import io.sluice.ssis.convert.ProjectImport;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Imports SSIS packages into Sluice's project model. A file that cannot be read as an SSIS package
+ * throws {@link SsisImportException} (file and line); everything else that cannot be converted is
+ * in the {@link ImportResult#report()}, never dropped.
+ */
+public final class SsisImporter {
+
+  private SsisImporter() {}
+
+  /** One .dtsx into a project of one package, both named after the file. */
+  public static ImportResult importPackage(Path dtsx) {
+    String name = packageName(dtsx);
+    return importPackages(name, List.of(dtsx), dtsx.getFileName().toString());
+  }
+
+  /**
+   * Several .dtsx files of one SSIS project into one Sluice project, so that Execute Package tasks
+   * between them are converted.
+   *
+   * @param source what the user named, for the report
+   */
+  public static ImportResult importPackages(String projectName, List<Path> files, String source) {
+    return ProjectImport.run(projectName, files, source);
+  }
+
+  /** The Sluice package name of {@code Load.dtsx}: {@code Load}, as SSIS names packages. */
+  public static String packageName(Path dtsx) {
+    String file = dtsx.getFileName().toString();
+    String name =
+        file.toLowerCase(java.util.Locale.ROOT).endsWith(".dtsx")
+            ? file.substring(0, file.length() - 5)
+            : file;
+    return ObjectNames.problem("package", name).isPresent()
+        ? name.replaceAll("[\"<>|@]", "_")
+        : name;
+  }
+}

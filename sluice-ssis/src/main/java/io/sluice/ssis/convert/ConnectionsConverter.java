@@ -1,0 +1,397 @@
+package io.sluice.ssis.convert;
+
+import io.sluice.engine.dataflow.pipeline.PlanningException;
+import io.sluice.engine.dataflow.source.flatfile.FlatFileFormat;
+import io.sluice.engine.project.ConnectionDefinition;
+import io.sluice.engine.project.ObjectNames;
+import io.sluice.engine.project.ParameterDefinition;
+import io.sluice.engine.project.ParameterType;
+import io.sluice.ssis.convert.PackageContext.ConvertedConnection;
+import io.sluice.ssis.report.ImportEntry.ElementKind;
+import io.sluice.ssis.xml.Dts;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.w3c.dom.Element;
+
+/**
+ * Connection managers to Sluice connections: OLE DB, ADO.NET and ODBC to {@code jdbc} (through
+ * {@link JdbcTranslation}), Flat File to {@code flatFile}, File to {@code file}. Each one is
+ * registered in the package context under its DTSID, refId and name, converted or not, so a task
+ * that uses one that was not converted says which and why.
+ */
+final class ConnectionsConverter {
+
+  private final PackageContext ctx;
+
+  ConnectionsConverter(PackageContext ctx) {
+    this.ctx = ctx;
+  }
+
+  void convertAll(Element packageRoot) {
+    for (Element cm : Dts.list(packageRoot, "ConnectionManagers", "ConnectionManager")) {
+      convert(cm, "Package");
+    }
+  }
+
+  /**
+   * One connection manager: a package's, or a project's ({@code .conmgr} file, whose root is the
+   * same element) with {@code owner} "Project".
+   */
+  void convert(Element cm, String owner) {
+    String name = Dts.prop(cm, "ObjectName");
+    String creation = Dts.prop(cm, "CreationName");
+    String ssisType = creation == null ? "connection manager" : shortType(creation);
+    String refId = Dts.attr(cm, "refId");
+    String path = "\\" + (refId != null ? refId : owner + ".ConnectionManagers[" + name + "]");
+    String id = Dts.prop(cm, "DTSID");
+    Element inner =
+        Dts.child(cm, "ObjectData").flatMap(d -> Dts.child(d, "ConnectionManager")).orElse(null);
+    Result r;
+    if (ObjectNames.problem("connection", name).isPresent()) {
+      r =
+          Result.no(
+              ObjectNames.problem("connection", name).get(), "rename it in SSIS and import again");
+    } else {
+      String kind = creation == null ? "" : creation.toUpperCase(Locale.ROOT);
+      boolean known =
+          kind.equals("OLEDB")
+              || kind.startsWith("ADO.NET")
+              || kind.equals("ODBC")
+              || kind.equals("FLATFILE")
+              || kind.equals("FILE");
+      if (!known) {
+        r =
+            Result.no(
+                "Sluice has no " + ssisType + " connection yet",
+                "tasks and components that use it are placeholders; replace them by hand");
+      } else if (inner == null) {
+        r = Result.no("it has no connection data (DTS:ObjectData)", null);
+      } else if (kind.equals("FLATFILE")) {
+        r = flatFile(inner);
+      } else if (kind.equals("FILE")) {
+        r = file(inner);
+      } else {
+        r = jdbc(name, creation, inner, path);
+      }
+    }
+    if (r.definition == null) {
+      ctx.leftOut(path, ElementKind.CONNECTION, ssisType, r.why, r.todo);
+      ctx.registerConnection(new ConvertedConnection(name, ssisType, null, r.why), id, refId, name);
+      return;
+    }
+    int slot = ctx.project.findings.mark();
+    Map<String, String> expressions = new LinkedHashMap<>(r.expressions);
+    List<String> notes = new ArrayList<>(r.notes);
+    for (Element pe : Dts.children(cm, "PropertyExpression")) {
+      String property = Dts.attr(pe, "Name");
+      String target = r.expressionTargets.get(property);
+      Optional<String> missing = SystemVariables.missingIn(pe.getTextContent());
+      if (target != null && missing.isPresent()) {
+        ctx.leftOut(
+            path + ".Properties[" + property + "]",
+            ElementKind.PROPERTY,
+            "property expression",
+            SystemVariables.why(missing.get(), pe.getTextContent()),
+            SystemVariables.TODO);
+      } else if (target != null) {
+        expressions.put(target, pe.getTextContent());
+      } else {
+        ctx.leftOut(
+            path + ".Properties[" + property + "]",
+            ElementKind.PROPERTY,
+            "property expression",
+            "the expression sets "
+                + property
+                + " ("
+                + pe.getTextContent().trim()
+                + "), which the"
+                + " "
+                + r.definition.type()
+                + " connection has no setting for",
+            "set the connection's settings from parameters instead (--connection when running)");
+      }
+    }
+    Map<String, Object> properties = new LinkedHashMap<>(r.definition.properties());
+    properties.values().removeIf(v -> v == null || "".equals(v));
+    for (String required : List.of("url", "file", "path")) {
+      boolean needed =
+          switch (r.definition.type()) {
+            case "jdbc" -> required.equals("url");
+            case "flatFile" -> required.equals("file");
+            default -> required.equals("path");
+          };
+      if (needed && !properties.containsKey(required) && !expressions.containsKey(required)) {
+        String why =
+            "its "
+                + (required.equals("url") ? "connection string" : "file name")
+                + " is empty and no expression sets it";
+        ctx.leftOut(
+            path, ElementKind.CONNECTION, ssisType, why, "give it a value, then import again");
+        ctx.project.findings.moveLastTo(slot);
+        ctx.registerConnection(new ConvertedConnection(name, ssisType, null, why), id, refId, name);
+        return;
+      }
+    }
+    ConnectionDefinition def =
+        new ConnectionDefinition(
+            name,
+            r.definition.type(),
+            Dts.description(Dts.prop(cm, "Description")),
+            properties,
+            expressions,
+            ctx.location(cm));
+    ctx.connections.add(def);
+    ctx.registerConnection(
+        new ConvertedConnection(name, ssisType, def.type(), null), id, refId, name);
+    if (notes.isEmpty()) {
+      ctx.converted(path, ElementKind.CONNECTION, ssisType);
+    } else {
+      ctx.convertedWithNote(
+          path, ElementKind.CONNECTION, ssisType, String.join("; ", notes), r.todo);
+    }
+    ctx.project.findings.moveLastTo(slot);
+  }
+
+  private Result jdbc(String name, String creation, Element inner, String path) {
+    String cs = Dts.prop(inner, "ConnectionString");
+    JdbcTranslation t = JdbcTranslation.of(creation, cs);
+    if (t.url() == null) {
+      return Result.no(
+          t.reason(), "write the connection by hand (type: jdbc, url: ...) or pass --connection");
+    }
+    Map<String, Object> props = new LinkedHashMap<>();
+    props.put("url", t.url());
+    if (t.user() != null) {
+      props.put("user", t.user());
+    }
+    Result r = new Result(new ConnectionDefinition(name, "jdbc", null, props, Map.of(), null));
+    r.notes.add("JDBC URL " + t.url() + " derived from the connection string; check it");
+    r.notes.addAll(t.notes());
+    // EncryptSensitive* packages keep the password as an encrypted DTS:Password element.
+    boolean savedPassword = !Dts.children(inner, "Password").isEmpty();
+    if (t.needsPassword() || (savedPassword && t.user() != null)) {
+      String parameter =
+          ctx.project.addParameter(
+              new ParameterDefinition(
+                  identifier(name) + "_Password",
+                  ParameterType.STRING,
+                  true,
+                  true,
+                  null,
+                  "Password of connection "
+                      + name
+                      + " (imported from SSIS: set it in the catalog"
+                      + " or with --param)"));
+      r.expressions.put("password", "@[$Project::" + parameter + "]");
+      r.notes.add("its password is the sensitive project parameter " + parameter + ", to be set");
+    }
+    r.todo = "check the URL; give the database's driver jar in lib/ unless it is PostgreSQL";
+    return r;
+  }
+
+  private Result flatFile(Element inner) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("file", Dts.prop(inner, "ConnectionString"));
+    String format = Dts.prop(inner, "Format");
+    boolean fixed;
+    if (format == null || format.equalsIgnoreCase("Delimited")) {
+      fixed = false;
+      s.put("format", "delimited");
+    } else if (format.equalsIgnoreCase("FixedWidth")) {
+      fixed = true;
+      s.put("format", "fixedWidth");
+    } else {
+      return Result.no(
+          "its format is " + format + "; Sluice reads delimited and fixed-width files", null);
+    }
+    if (Dts.isTrue(Dts.prop(inner, "Unicode"))) {
+      return Result.no("it reads UTF-16 (Unicode) files, which Sluice does not read yet", null);
+    }
+    String qualifier = Dts.unescape(Dts.prop(inner, "TextQualifier"));
+    if (qualifier != null && !qualifier.isEmpty() && !qualifier.equals("<none>")) {
+      s.put("textQualifier", qualifier);
+    } else {
+      s.put("textQualifier", "none");
+    }
+    s.put("headerRow", Dts.isTrue(Dts.prop(inner, "ColumnNamesInFirstDataRow")));
+    long skip = number(Dts.prop(inner, "HeaderRowsToSkip"));
+    if (skip > 0) {
+      s.put("headerRowsToSkip", skip);
+    }
+    if (number(Dts.prop(inner, "DataRowsToSkip")) > 0) {
+      return Result.no(
+          "it skips " + Dts.prop(inner, "DataRowsToSkip") + " data rows, which Sluice cannot",
+          null);
+    }
+    String codePage = Dts.prop(inner, "CodePage");
+    if (codePage != null && !codePage.isBlank()) {
+      s.put("codePage", number(codePage));
+    }
+    List<Element> columns = Dts.list(inner, "FlatFileColumns", "FlatFileColumn");
+    List<Map<String, Object>> cols = new ArrayList<>();
+    String delimiter = null;
+    for (int i = 0; i < columns.size(); i++) {
+      Element c = columns.get(i);
+      String colName = Dts.prop(c, "ObjectName");
+      String colDelimiter = Dts.unescape(Dts.prop(c, "ColumnDelimiter"));
+      boolean last = i == columns.size() - 1;
+      if (!fixed) {
+        if (last) {
+          if (colDelimiter != null
+              && !colDelimiter.equals("\r\n")
+              && !colDelimiter.equals("\n")
+              && !colDelimiter.isEmpty()) {
+            return Result.no(
+                "its rows end with " + visible(colDelimiter) + "; Sluice reads one row per line",
+                null);
+          }
+        } else if (delimiter == null) {
+          delimiter = colDelimiter;
+        } else if (!delimiter.equals(colDelimiter)) {
+          return Result.no(
+              "its columns use different delimiters ("
+                  + visible(delimiter)
+                  + " and "
+                  + visible(colDelimiter)
+                  + "); Sluice takes one delimiter per file",
+              null);
+        }
+      }
+      Map<String, Object> col = new LinkedHashMap<>();
+      col.put("name", colName);
+      String type = columnType(c, codePage);
+      if (type == null) {
+        return Result.no(
+            "column " + colName + " has data type " + Dts.prop(c, "DataType") + ", unknown here",
+            null);
+      }
+      col.put("type", type);
+      if (fixed) {
+        col.put("width", number(Dts.prop(c, "ColumnWidth")));
+      }
+      cols.add(col);
+    }
+    if (!fixed && delimiter != null) {
+      s.put("delimiter", delimiter.equals("\t") ? "\\t" : delimiter);
+    }
+    if (!cols.isEmpty()) {
+      s.put("columns", cols);
+    }
+    Map<String, Object> format8 = new LinkedHashMap<>(s);
+    format8.remove("file");
+    try {
+      FlatFileFormat.check(format8);
+    } catch (PlanningException e) {
+      return Result.no("its format is one Sluice cannot read: " + e.getMessage(), null);
+    }
+    Result r = new Result(new ConnectionDefinition("", "flatFile", null, s, Map.of(), null));
+    r.expressionTargets.put("ConnectionString", "file");
+    r.todo = null;
+    return r;
+  }
+
+  private static String columnType(Element c, String codePage) {
+    String type = SsisTypes.dataType(Dts.prop(c, "DataType")).orElse(null);
+    if (type == null) {
+      return null;
+    }
+    long width = number(Dts.prop(c, "MaximumWidth"));
+    return switch (type) {
+      case "DT_STR", "DT_TEXT" ->
+          type
+              + ","
+              + (type.equals("DT_STR") ? Math.max(width, 1) + "," : "")
+              + (codePage == null ? "1252" : codePage);
+      case "DT_WSTR", "DT_BYTES" -> type + "," + Math.max(width, 1);
+      case "DT_NUMERIC" ->
+          type
+              + ","
+              + number(Dts.prop(c, "DataPrecision"))
+              + ","
+              + number(Dts.prop(c, "DataScale"));
+      case "DT_DECIMAL", "DT_DBTIME2", "DT_DBTIMESTAMP2", "DT_DBTIMESTAMPOFFSET" ->
+          type + "," + number(Dts.prop(c, "DataScale"));
+      default -> type;
+    };
+  }
+
+  private Result file(Element inner) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("path", Dts.prop(inner, "ConnectionString"));
+    String usage = Dts.prop(inner, "FileUsageType");
+    s.put(
+        "usage",
+        switch (usage == null ? "0" : usage.trim()) {
+          case "1" -> "createFile";
+          case "2" -> "existingFolder";
+          case "3" -> "createFolder";
+          default -> "existingFile";
+        });
+    Result r = new Result(new ConnectionDefinition("", "file", null, s, Map.of(), null));
+    r.expressionTargets.put("ConnectionString", "path");
+    return r;
+  }
+
+  private static long number(String text) {
+    if (text == null || text.isBlank()) {
+      return 0;
+    }
+    try {
+      return Long.parseLong(text.trim());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static String visible(String s) {
+    return s == null
+        ? "nothing"
+        : "'" + s.replace("\r", "{CR}").replace("\n", "{LF}").replace("\t", "{tab}") + "'";
+  }
+
+  /** A parameter-name stem from a connection name: identifier characters only. */
+  static String identifier(String name) {
+    StringBuilder b = new StringBuilder();
+    for (char c : name.toCharArray()) {
+      b.append(Character.isLetterOrDigit(c) ? c : '_');
+    }
+    if (b.length() == 0 || !(Character.isLetter(b.charAt(0)) || b.charAt(0) == '_')) {
+      b.insert(0, '_');
+    }
+    return b.toString();
+  }
+
+  /** {@code ADO.NET:System.Data.SqlClient.SqlConnection, System.Data, Version=...} to its class. */
+  static String shortType(String creationName) {
+    int comma = creationName.indexOf(',');
+    return comma < 0 ? creationName : creationName.substring(0, comma).trim();
+  }
+
+  private static final class Result {
+    final ConnectionDefinition definition;
+    final String why;
+    String todo;
+    final List<String> notes = new ArrayList<>();
+    final Map<String, String> expressions = new LinkedHashMap<>();
+    final Map<String, String> expressionTargets = new LinkedHashMap<>();
+
+    Result(ConnectionDefinition definition) {
+      this.definition = definition;
+      this.why = null;
+    }
+
+    private Result(String why, String todo) {
+      this.definition = null;
+      this.why = why;
+      this.todo = todo;
+    }
+
+    static Result no(String why, String todo) {
+      return new Result(why, todo);
+    }
+  }
+}

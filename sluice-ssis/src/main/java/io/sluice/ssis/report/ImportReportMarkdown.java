@@ -1,0 +1,143 @@
+package io.sluice.ssis.report;
+
+import io.sluice.ssis.report.ImportEntry.ElementKind;
+import io.sluice.ssis.report.ImportEntry.Outcome;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * IMPORT.md: the import report as a page a user reads beside the project. It starts with the
+ * counts, then lists what needs attention (placeholders, what was left out, conversions to check)
+ * with the SSIS path, type, reason and what to do, then what converted without remark, by kind. No
+ * date and no machine name, so importing the same package twice gives the same file.
+ */
+public final class ImportReportMarkdown {
+
+  private ImportReportMarkdown() {}
+
+  public static String render(ImportReport report) {
+    StringBuilder md = new StringBuilder();
+    md.append("# Import report\n\n");
+    md.append("Imported from `").append(report.source()).append("` by `sluice import ssis`.\n\n");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%d of %d elements converted (%s); %s; %s.\n\n",
+            report.converted(),
+            report.elements(),
+            percent(report.converted(), report.elements()),
+            count(
+                    report.entries().stream()
+                        .filter(e -> e.outcome() == Outcome.PLACEHOLDER)
+                        .count(),
+                    "placeholder task fails",
+                    "placeholder tasks fail")
+                + " if reached",
+            count(
+                report.entries().stream()
+                    .filter(e -> e.kind().counted() && e.outcome() == Outcome.LEFT_OUT)
+                    .count(),
+                "element left out",
+                "elements left out")));
+    md.append("| element | converted | placeholder | left out |\n|---|---:|---:|---:|\n");
+    for (ElementKind kind : ElementKind.values()) {
+      long c = report.count(kind, Outcome.CONVERTED);
+      long p = report.count(kind, Outcome.PLACEHOLDER);
+      long l = report.count(kind, Outcome.LEFT_OUT);
+      if (c + p + l > 0) {
+        md.append("| ")
+            .append(label(kind))
+            .append(" | ")
+            .append(c)
+            .append(" | ")
+            .append(p)
+            .append(" | ")
+            .append(l)
+            .append(" |\n");
+      }
+    }
+    List<ImportEntry> todo = report.needingAttention();
+    md.append("\n## What needs attention\n\n");
+    if (todo.isEmpty()) {
+      md.append("Nothing: every element was converted.\n");
+    } else {
+      md.append("| package | where | SSIS type | outcome | why | what to do |\n");
+      md.append("|---|---|---|---|---|---|\n");
+      for (ImportEntry e : todo) {
+        md.append("| ")
+            .append(cell(e.packageName() == null ? "(project)" : e.packageName()))
+            .append(" | `")
+            .append(code(e.path()))
+            .append("` | ")
+            .append(cell(e.ssisType()))
+            .append(" | ")
+            .append(outcome(e.outcome()))
+            .append(" | ")
+            .append(cell(e.note()))
+            .append(" | ")
+            .append(cell(e.todo()))
+            .append(" |\n");
+      }
+    }
+    md.append("\n## Converted\n\n");
+    md.append("| package | where | SSIS type |\n|---|---|---|\n");
+    for (ImportEntry e : report.entries()) {
+      if (!e.needsAttention()) {
+        md.append("| ")
+            .append(cell(e.packageName() == null ? "(project)" : e.packageName()))
+            .append(" | `")
+            .append(code(e.path()))
+            .append("` | ")
+            .append(cell(e.ssisType()))
+            .append(" |\n");
+      }
+    }
+    return md.toString();
+  }
+
+  private static String count(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
+  }
+
+  private static String percent(long part, long whole) {
+    return whole == 0 ? "100%" : String.format(Locale.ROOT, "%.0f%%", 100.0 * part / whole);
+  }
+
+  private static String label(ElementKind kind) {
+    return switch (kind) {
+      case PARAMETER -> "parameters";
+      case VARIABLE -> "variables";
+      case CONNECTION -> "connection managers";
+      case TASK -> "tasks";
+      case CONTAINER -> "containers";
+      case CONSTRAINT -> "precedence constraints";
+      case EVENT_HANDLER -> "event handlers";
+      case COMPONENT -> "data-flow components";
+      case PROPERTY -> "settings and property expressions";
+    };
+  }
+
+  private static String outcome(Outcome outcome) {
+    return switch (outcome) {
+      case CONVERTED -> "converted, check";
+      case PLACEHOLDER -> "placeholder task";
+      case LEFT_OUT -> "left out";
+    };
+  }
+
+  /**
+   * A table cell: one line, pipes escaped. Backslashes stay as they are, so Windows paths read the
+   * same in a terminal; Markdown shows a backslash before a letter as itself.
+   */
+  private static String cell(String text) {
+    if (text == null) {
+      return "";
+    }
+    return text.replace("|", "\\|").replaceAll("\\s*\\R\\s*", " ");
+  }
+
+  /** Inside backticks: one line, pipes escaped, backticks replaced. */
+  private static String code(String text) {
+    return text == null ? "" : text.replace("|", "\\|").replace('`', '\'').replaceAll("\\R", " ");
+  }
+}

@@ -27,7 +27,9 @@ public final class ProjectParser {
   static final Set<String> TASK_TYPES = KnownTypes.TASKS.keySet();
   static final Set<String> CONTAINER_TYPES = KnownTypes.CONTAINER_TYPES;
   static final Set<String> CONNECTION_TYPES = KnownTypes.CONNECTIONS.keySet();
-  static final Set<String> EVENT_HANDLERS =
+
+  /** The events a package or a task may have handlers for (SSIS's names). */
+  public static final Set<String> EVENT_HANDLERS =
       Set.of(
           "OnError",
           "OnWarning",

@@ -1,6 +1,7 @@
 package io.sluice.ssis.convert;
 
 import io.sluice.engine.project.ObjectNames;
+import io.sluice.engine.project.ProjectParser;
 import io.sluice.engine.project.TaskDefinition;
 import io.sluice.engine.project.TaskDefinition.Constraint;
 import io.sluice.engine.project.TaskDefinition.ConstraintMode;
@@ -56,7 +57,7 @@ final class ControlFlowConverter {
       String event = Dts.prop(h, "EventName");
       String refId = Dts.attr(h, "refId");
       String path = refId != null ? "\\" + refId : ownerPath + ".EventHandlers[" + event + "]";
-      if (event == null || !EVENTS.contains(event)) {
+      if (event == null || !ProjectParser.EVENT_HANDLERS.contains(event)) {
         ctx.leftOut(
             path,
             ElementKind.EVENT_HANDLER,
@@ -76,19 +77,6 @@ final class ControlFlowConverter {
     }
     return handlers;
   }
-
-  static final List<String> EVENTS =
-      List.of(
-          "OnError",
-          "OnWarning",
-          "OnInformation",
-          "OnPreExecute",
-          "OnPostExecute",
-          "OnTaskFailed",
-          "OnPreValidate",
-          "OnPostValidate",
-          "OnVariableValueChanged",
-          "OnProgress");
 
   private Draft executable(Element e, String containerPath) {
     Draft d = new Draft();

@@ -2,20 +2,15 @@ package io.sluice.cli.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.cli.SluiceCommand;
+import io.sluice.cli.catalog.CliRun;
+import io.sluice.cli.catalog.CliRun.Result;
 import io.sluice.engine.project.Project;
 import io.sluice.engine.project.ProjectFiles;
 import io.sluice.engine.project.ProjectParser;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code sluice import ssis}, run in-process as a user would. */
 class ImportSsisCommandTest {
@@ -24,29 +19,12 @@ class ImportSsisCommandTest {
 
   @TempDir Path dir;
 
-  record Run(int exitCode, String out, String err) {}
-
-  static Run run(String... args) {
-    PrintStream original = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      CommandLine commandLine = SluiceCommand.commandLine();
-      commandLine.setErr(new PrintWriter(err, true));
-      int exitCode = commandLine.execute(args);
-      return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString());
-    } finally {
-      System.setOut(original);
-    }
-  }
-
   @Test
   void lesson2BecomesAProjectFolderThatValidatesWithItsReport() throws Exception {
     Path target = dir.resolve("lesson2");
 
-    Run run =
-        run(
+    Result run =
+        CliRun.run(
             "import",
             "ssis",
             TUTORIAL.resolve("Lesson2.dtsx").toString(),
@@ -67,7 +45,7 @@ class ImportSsisCommandTest {
     assertThat(Files.readString(target.resolve("IMPORT.md")))
         .contains("`\\Package\\Foreach File in Folder\\Extract Sample Currency Data`");
 
-    Run validate = run("project", "validate", target.toString());
+    Result validate = CliRun.run("project", "validate", target.toString());
     assertThat(validate.exitCode()).isZero();
   }
 
@@ -75,8 +53,8 @@ class ImportSsisCommandTest {
   void jsonPrintsTheReportForScripts() {
     Path target = dir.resolve("lesson1");
 
-    Run run =
-        run(
+    Result run =
+        CliRun.run(
             "import",
             "ssis",
             TUTORIAL.resolve("Lesson1.dtsx").toString(),
@@ -98,7 +76,7 @@ class ImportSsisCommandTest {
     Files.writeString(bad, "<?xml version=\"1.0\"?>\n<DTS:Executable xmlns:DTS=\"x\">\n");
     Path target = dir.resolve("out");
 
-    Run run = run("import", "ssis", bad.toString(), "--to", target.toString());
+    Result run = CliRun.run("import", "ssis", bad.toString(), "--to", target.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
@@ -113,8 +91,8 @@ class ImportSsisCommandTest {
     Path target = Files.createDirectories(dir.resolve("taken"));
     Files.writeString(target.resolve("project.yaml"), "name: mine\n");
 
-    Run run =
-        run(
+    Result run =
+        CliRun.run(
             "import",
             "ssis",
             TUTORIAL.resolve("Lesson1.dtsx").toString(),

@@ -135,6 +135,36 @@ public final class TestDriverJars {
     return bytes.toByteArray();
   }
 
+  /** The methods of java.sql.Driver both test drivers answer alike, and the class's end. */
+  private static final String DRIVER_METHODS =
+      """
+        @Override
+        public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
+          return new DriverPropertyInfo[0];
+        }
+
+        @Override
+        public int getMajorVersion() {
+          return 1;
+        }
+
+        @Override
+        public int getMinorVersion() {
+          return 0;
+        }
+
+        @Override
+        public boolean jdbcCompliant() {
+          return false;
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+          throw new SQLFeatureNotSupportedException();
+        }
+      }
+      """;
+
   private static final String CARELESS_SOURCE =
       """
       package sluicetest;
@@ -171,32 +201,8 @@ public final class TestDriverJars {
               "28000");
         }
 
-        @Override
-        public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
-          return new DriverPropertyInfo[0];
-        }
-
-        @Override
-        public int getMajorVersion() {
-          return 1;
-        }
-
-        @Override
-        public int getMinorVersion() {
-          return 0;
-        }
-
-        @Override
-        public boolean jdbcCompliant() {
-          return false;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-          throw new SQLFeatureNotSupportedException();
-        }
-      }
-      """;
+      """
+          + DRIVER_METHODS;
 
   private static final String SOURCE =
       """
@@ -243,30 +249,6 @@ public final class TestDriverJars {
           return c;
         }
 
-        @Override
-        public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
-          return new DriverPropertyInfo[0];
-        }
-
-        @Override
-        public int getMajorVersion() {
-          return 1;
-        }
-
-        @Override
-        public int getMinorVersion() {
-          return 0;
-        }
-
-        @Override
-        public boolean jdbcCompliant() {
-          return false;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-          throw new SQLFeatureNotSupportedException();
-        }
-      }
-      """;
+      """
+          + DRIVER_METHODS;
 }

@@ -15,7 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * other user can open one in the moment between creating and restricting it. On a file system
  * without POSIX modes (Windows) the folder's ACL applies instead.
  */
-final class OwnerOnlyFiles {
+public final class OwnerOnlyFiles {
 
   private static final boolean POSIX =
       FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
@@ -40,7 +40,7 @@ final class OwnerOnlyFiles {
   }
 
   /** The attributes that create a file owner-only (none where the file system has no modes). */
-  static FileAttribute<?>[] fileAttributes() {
+  public static FileAttribute<?>[] fileAttributes() {
     return POSIX
         ? new FileAttribute<?>[] {
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(FILE_MODE))

@@ -1,14 +1,12 @@
 package io.sluice.catalog.security;
 
+import io.sluice.catalog.database.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -65,7 +63,7 @@ public final class CatalogKey {
     Path tmp = null;
     try {
       Files.createDirectories(folder);
-      tmp = Files.createTempFile(folder, ".catalog-key", ".tmp", ownerOnly());
+      tmp = Files.createTempFile(folder, ".catalog-key", ".tmp", OwnerOnlyFiles.fileAttributes());
       Files.writeString(
           tmp, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
       // link() fails if the name exists, atomically, where a move would replace it.
@@ -78,14 +76,6 @@ public final class CatalogKey {
     } finally {
       deleteQuietly(tmp);
     }
-  }
-
-  private static FileAttribute<?>[] ownerOnly() {
-    return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-        ? new FileAttribute<?>[] {
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
-        }
-        : new FileAttribute<?>[0]; // Windows: the file inherits the folder's ACL.
   }
 
   private static void deleteQuietly(Path tmp) {

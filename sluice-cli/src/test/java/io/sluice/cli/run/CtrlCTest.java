@@ -42,8 +42,12 @@ class CtrlCTest {
       await()
           .atMost(Duration.ofSeconds(60))
           .until(() -> Files.readString(output).contains("started   \\wait\\Sleep"));
+      // "started" is logged just before the task spawns its child: wait for the child itself.
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .alias("the package's /bin/sleep")
+          .until(() -> run.descendants().findAny().isPresent());
       List<ProcessHandle> sleeping = run.descendants().toList();
-      assertThat(sleeping).as("the package's /bin/sleep").isNotEmpty();
 
       new ProcessBuilder("kill", "-INT", String.valueOf(run.pid())).start().waitFor();
 

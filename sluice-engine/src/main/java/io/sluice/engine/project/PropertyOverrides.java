@@ -351,9 +351,11 @@ public final class PropertyOverrides {
               () ->
                   PropertyPath.bad(
                       o.path(),
-                      "a "
+                      "connection '"
+                          + c.name()
+                          + "' ("
                           + c.type()
-                          + " connection has no property "
+                          + ") has no property "
                           + property
                           + "; accepted: ConnectionString"
                           + (c.type().equals("jdbc") ? ", UserName, Password" : "")
@@ -568,11 +570,13 @@ public final class PropertyOverrides {
                   () ->
                       PropertyPath.bad(
                           o.path(),
-                          "a "
+                          "task '"
+                              + t.name()
+                              + "' ("
                               + t.type()
-                              + " task has no property "
+                              + ") has no property "
                               + p.property()
-                              + " Sluice can set; accepted: Disable, "
+                              + " that Sluice can set; accepted: Disable, "
                               + String.join(", ", all.stream().distinct().toList())));
       Object value = typed(o, settings, setting, t.properties(), false);
       if (t.expressions().containsKey(setting)) {

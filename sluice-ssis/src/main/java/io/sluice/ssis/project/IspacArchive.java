@@ -47,10 +47,18 @@ final class IspacArchive implements AutoCloseable {
 
   /** Unpacks the .ispac's project files into a new temporary folder. */
   static IspacArchive open(Path ispac) {
+    return open(ispac, null);
+  }
+
+  /** As {@link #open(Path)}, in {@code temporaryParent} (null: the system's temporary folder). */
+  static IspacArchive open(Path ispac, Path temporaryParent) {
     Map<String, byte[]> entries = entries(ispac);
     Path folder;
     try {
-      folder = Files.createTempDirectory("sluice-ispac-");
+      folder =
+          temporaryParent == null
+              ? Files.createTempDirectory("sluice-ispac-")
+              : Files.createTempDirectory(temporaryParent, "sluice-ispac-");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a temporary folder: " + e.getMessage(), e);
     }

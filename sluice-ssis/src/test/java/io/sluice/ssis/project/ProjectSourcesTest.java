@@ -15,11 +15,15 @@ import io.sluice.ssis.report.ImportEntry.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** SSIS project folders, .dtproj files and .ispac archives as sources of one import. */
 class ProjectSourcesTest {
@@ -95,6 +99,28 @@ class ProjectSourcesTest {
     ProjectParser.parse(ProjectWriter.write(result.project())); // validates
   }
 
+  static Stream<Path> projectFolders() throws Exception {
+    try (Stream<Path> files = Files.walk(CORPUS)) {
+      List<Path> folders =
+          files
+              .filter(f -> f.getFileName().toString().endsWith(".dtproj"))
+              .map(Path::getParent)
+              .sorted()
+              .toList();
+      assertThat(folders).hasSizeGreaterThanOrEqualTo(5);
+      return folders.stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("projectFolders")
+  void everyProjectFolderOfTheCorpusImportsIntoAProjectThatValidates(Path folder) {
+    ImportResult result = SsisImporter.importSource(folder);
+
+    assertThat(result.project().packages()).isNotEmpty();
+    ProjectParser.parse(ProjectWriter.write(result.project()));
+  }
+
   @Test
   void theDtprojNamedItselfImportsAsItsFolderDoes() {
     assertThat(
@@ -145,10 +171,25 @@ class ProjectSourcesTest {
     assertThat(fromIspac.report().source()).isEqualTo("CrimeStat.SSIS.ispac");
     assertThat(fromIspac.report().entries())
         .allSatisfy(e -> assertThat(String.valueOf(e.note())).doesNotContain("sluice-ispac-"));
-    try (var temp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      assertThat(temp.map(p -> p.getFileName().toString()))
-          .as("the temporary folder is deleted")
-          .noneMatch(n -> n.startsWith("sluice-ispac-"));
+  }
+
+  @Test
+  void theIspacsTemporaryFolderIsOwnerOnlyAndDeletedAfterTheImport() throws Exception {
+    Path ispac = dir.resolve("CrimeStat.SSIS.ispac");
+    Files.write(ispac, IspacFiles.build(CRIMESTAT.resolve("CrimeStat.SSIS.dtproj")));
+    Path parent = Files.createDirectory(dir.resolve("tmp"));
+
+    try (IspacArchive archive = IspacArchive.open(ispac, parent)) {
+      Path unpacked = Path.of(archive.folderText());
+      assertThat(Files.getPosixFilePermissions(unpacked))
+          .containsExactlyInAnyOrder(
+              PosixFilePermission.OWNER_READ,
+              PosixFilePermission.OWNER_WRITE,
+              PosixFilePermission.OWNER_EXECUTE);
+      assertThat(unpacked.resolve("MasterPackage.dtsx")).exists();
+    }
+    try (Stream<Path> left = Files.list(parent)) {
+      assertThat(left).isEmpty();
     }
   }
 

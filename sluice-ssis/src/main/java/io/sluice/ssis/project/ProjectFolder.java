@@ -51,7 +51,7 @@ final class ProjectFolder {
                 + " SSIS projects ("
                 + String.join(", ", projects.stream().map(ProjectFolder::fileName).toList())
                 + ")",
-            "name the .dtproj to import: sluice import ssis " + projects.get(0) + " --to DIR");
+            "name the .dtproj instead of the folder, e.g. " + projects.get(0));
       }
       dtproj = projects.isEmpty() ? null : projects.get(0);
     } else {

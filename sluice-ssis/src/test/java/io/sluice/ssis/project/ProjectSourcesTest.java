@@ -296,6 +296,23 @@ class ProjectSourcesTest {
   }
 
   @Test
+  void aFolderWithTwoProjectsAsksWhichOne() throws Exception {
+    Files.writeString(dir.resolve("A.dtproj"), "<Project/>");
+    Files.writeString(dir.resolve("B.dtproj"), "<Project/>");
+
+    assertThatThrownBy(() -> SsisImporter.importSource(dir))
+        .isInstanceOfSatisfying(
+            SsisImportException.class,
+            e -> {
+              assertThat(e.getMessage())
+                  .isEqualTo(dir + ": holds 2 SSIS projects (A.dtproj, B.dtproj)");
+              assertThat(e.hint())
+                  .isEqualTo(
+                      "name the .dtproj instead of the folder, e.g. " + dir.resolve("A.dtproj"));
+            });
+  }
+
+  @Test
   void aFolderOfPackagesWithoutDtprojIsOneProjectNamedAfterIt() throws Exception {
     Path folder = Files.createDirectory(dir.resolve("Loads"));
     Files.writeString(folder.resolve("B.dtsx"), minimalPackage());

@@ -33,9 +33,13 @@ public final class SsisSources {
    * Sluice project, which the caller checks first).
    */
   public static boolean isSsisFolder(Path folder) {
-    return Files.isDirectory(folder)
-        && (!ProjectFolder.files(folder, ".dtproj").isEmpty()
-            || !ProjectFolder.files(folder, ".dtsx").isEmpty());
+    try {
+      return Files.isDirectory(folder)
+          && (!ProjectFolder.files(folder, ".dtproj").isEmpty()
+              || !ProjectFolder.files(folder, ".dtsx").isEmpty());
+    } catch (SsisImportException unreadable) {
+      return false; // the caller reads it as a Sluice project and says what is wrong
+    }
   }
 
   public static ImportResult importSource(Path source) {

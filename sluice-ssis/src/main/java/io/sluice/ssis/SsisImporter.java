@@ -2,6 +2,7 @@ package io.sluice.ssis;
 
 import io.sluice.engine.project.ObjectNames;
 import io.sluice.ssis.convert.ProjectImport;
+import io.sluice.ssis.project.SsisSources;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,6 +14,16 @@ import java.util.List;
 public final class SsisImporter {
 
   private SsisImporter() {}
+
+  /**
+   * Whatever form of SSIS source {@code source} is: one .dtsx (as {@link #importPackage}), an SSIS
+   * project folder or its .dtproj (the packages the project lists, in its order; a folder without
+   * .dtproj: all its .dtsx files), or an .ispac archive. A project's packages become one Sluice
+   * project named after the SSIS project, so Execute Package tasks between them convert.
+   */
+  public static ImportResult importSource(Path source) {
+    return SsisSources.importSource(source);
+  }
 
   /** One .dtsx into a project of one package, both named after the file. */
   public static ImportResult importPackage(Path dtsx) {

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a package locally: a project folder, a .spac archive, or a single package file.",
+      "Run a package locally: a project folder, a .spac archive, or a single package file; or an"
+          + " SSIS package (.dtsx), project folder or .ispac, imported in memory first.",
       "Exit codes: 0 success, 1 failure or canceled, 2 bad package or arguments."
     })
 public final class RunCommand implements Callable<Integer> {
@@ -46,7 +47,9 @@ public final class RunCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "PROJECT_DIR_OR_SPAC",
-      description = "Project folder, .spac archive, or package .yaml file.")
+      description =
+          "Project folder, .spac archive, or package .yaml file; or SSIS .dtsx, project folder,"
+              + " .dtproj or .ispac.")
   Path target;
 
   @Option(
@@ -97,7 +100,7 @@ public final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), "e.g. --logging-level 3 for everything");
     }
-    ProjectFiles files = PackageSource.read(target);
+    ProjectFiles files = PackageSource.read(target, spec.commandLine().getErr());
     Project project = ProjectParser.parse(files);
     PackageDefinition pkg = choosePackage(project);
     ParameterValues values =
@@ -148,6 +151,8 @@ public final class RunCommand implements Callable<Integer> {
     }
     return project
         .findPackage(packageName)
+        // SSIS users name packages by file: --package Load.dtsx runs the imported Load
+        .or(() -> project.findPackage(packageName.replaceFirst("(?i)\\.dtsx$", "")))
         .orElseThrow(
             () ->
                 new UsageException(

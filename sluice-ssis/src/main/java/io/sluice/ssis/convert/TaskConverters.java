@@ -424,10 +424,30 @@ final class TaskConverters {
             .map(x -> Dts.isTrue(x.getTextContent().trim()))
             .orElse(false);
     String child = Dts.anyChild(data, "PackageName").map(x -> x.getTextContent().trim()).orElse("");
+    List<String> notes = new ArrayList<>();
     if (!projectReference) {
-      return Outcome.placeholder(
-          "it runs a package by external reference (a file or msdb), not a package of the project",
-          "import that package into this project and run it by name (ExecutePackage package:)");
+      Optional<ExternalPackageReference.FileReference> file = ExternalPackageReference.of(e, data);
+      if (file.isEmpty() || !file.get().isPackageFile() || file.get().byExpression()) {
+        return Outcome.placeholder(
+            file.isPresent() && file.get().byExpression()
+                ? "it runs the package file its connection "
+                    + file.get().connectionName()
+                    + " names by an expression, which the import cannot follow"
+                : "it runs a package by external reference (a file or msdb), not a package of"
+                    + " the project",
+            "import that package into this project and run it by name (ExecutePackage package:)");
+      }
+      child = file.get().fileName();
+      if (ctx.project.packageNamed(child).isPresent()) {
+        notes.add(
+            "a file reference became a project reference: it ran "
+                + file.get().path()
+                + " (connection "
+                + file.get().connectionName()
+                + "); it now runs the package "
+                + ctx.project.packageNamed(child).get()
+                + " of this project");
+      }
     }
     Optional<String> target = ctx.project.packageNamed(child);
     if (target.isEmpty()) {
@@ -463,7 +483,7 @@ final class TaskConverters {
     if (!bindings.isEmpty()) {
       d.properties.put("parameters", bindings);
     }
-    return Outcome.converted();
+    return notes.isEmpty() ? Outcome.converted() : Outcome.converted(Map.of(), notes);
   }
 
   private Outcome dataFlow(Element e, Draft d) {

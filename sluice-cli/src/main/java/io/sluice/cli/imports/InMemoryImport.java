@@ -74,6 +74,10 @@ public final class InMemoryImport {
     Map<String, byte[]> files = new LinkedHashMap<>(project.all());
     files.put(
         "IMPORT.md", ImportReportMarkdown.render(result.report()).getBytes(StandardCharsets.UTF_8));
+    // Script sources (scripts/...) too, for porting: the engine never reads them
+    result
+        .sideFiles()
+        .forEach((path, text) -> files.put(path, text.getBytes(StandardCharsets.UTF_8)));
     return new Imported(source.toString(), result, ProjectFiles.of(files));
   }
 

@@ -49,6 +49,26 @@ class ImportSsisCommandTest {
     assertThat(validate.exitCode()).isZero();
   }
 
+  /** A Script task's C# source is written beside the package, for whoever ports it. */
+  @Test
+  void aScriptTasksSourceIsWrittenForPorting() throws Exception {
+    Path scanner =
+        Path.of(
+            "..", "datasets", "ssis-packages", "7045kHz__dtsx", "SSIS_EXAMPLES", "Scanner.dtsx");
+    Path target = dir.resolve("scanner");
+
+    Result run = CliRun.run("import", "ssis", scanner.toString(), "--to", target.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Path script = target.resolve("scripts/Scanner/Script Task");
+    assertThat(Files.readString(script.resolve("ScriptMain.cs"))).contains("public void Main()");
+    assertThat(script.resolve("Properties/AssemblyInfo.cs")).exists();
+    assertThat(script).isDirectoryNotContaining("glob:**.dll");
+    assertThat(Files.readString(target.resolve("IMPORT.md")))
+        .contains("its source is in scripts/Scanner/Script Task/");
+    assertThat(CliRun.run("project", "validate", target.toString()).exitCode()).isZero();
+  }
+
   @Test
   void jsonPrintsTheReportForScripts() {
     Path target = dir.resolve("lesson1");

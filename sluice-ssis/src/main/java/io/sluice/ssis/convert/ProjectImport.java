@@ -36,7 +36,10 @@ public final class ProjectImport {
             List.copyOf(scope.projectParameters),
             scope.connections == null ? List.of() : List.copyOf(scope.connections.connections),
             packages);
-    return new ImportResult(project, new ImportReport(source, scope.findings.entries()));
+    return new ImportResult(
+        project,
+        new ImportReport(source, scope.findings.entries()),
+        new java.util.LinkedHashMap<>(scope.sideFiles));
   }
 
   private static String stem(Path file) {

@@ -18,6 +18,9 @@ final class ProjectScope {
   final Findings findings = new Findings();
   final List<ParameterDefinition> projectParameters = new ArrayList<>();
 
+  /** Files written beside the project (a Script task's source): path in the project to text. */
+  final Map<String, String> sideFiles = new LinkedHashMap<>();
+
   /**
    * The project's connection managers (.conmgr files) as a context of their own, without a package
    * name; packages look up there what they do not have. Null when the import has none.

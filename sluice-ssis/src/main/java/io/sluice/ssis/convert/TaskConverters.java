@@ -82,10 +82,14 @@ final class TaskConverters {
       return dataFlow(e, d);
     }
     if (t.contains("SCRIPTTASK")) {
+      String folder = ScriptSources.extract(ctx.project, ctx.packageName, d.name, e);
       return Outcome.placeholder(
           "a Script task runs C# or VB code, which Sluice cannot run",
           "port the script to an ExecuteProcess task (a program or script of the project) or to"
-              + " SQL; its code is in the .dtsx under DTS:ObjectData");
+              + " SQL; "
+              + (folder == null
+                  ? "its code is in the .dtsx under DTS:ObjectData"
+                  : "its source is in " + folder + "/ (ScriptMain.cs or .vb)"));
     }
     return Outcome.placeholder(
         "Sluice has no task of type " + ssisType + " yet",

@@ -80,7 +80,8 @@ public final class SsisSources {
     }
     List<ImportEntry> entries = new ArrayList<>(plan.projectEntries());
     entries.addAll(result.report().entries());
-    return new ImportResult(result.project(), new ImportReport(plan.source(), entries));
+    return new ImportResult(
+        result.project(), new ImportReport(plan.source(), entries), result.sideFiles());
   }
 
   /**
@@ -101,7 +102,8 @@ public final class SsisSources {
                         replace(e.note(), temporary, shown),
                         replace(e.todo(), temporary, shown)))
             .toList();
-    return new ImportResult(result.project(), new ImportReport(result.report().source(), entries));
+    return new ImportResult(
+        result.project(), new ImportReport(result.report().source(), entries), result.sideFiles());
   }
 
   private static String replace(String text, String temporary, String shown) {

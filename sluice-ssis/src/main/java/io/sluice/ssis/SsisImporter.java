@@ -16,8 +16,13 @@ public final class SsisImporter {
 
   /** One .dtsx into a project of one package, both named after the file. */
   public static ImportResult importPackage(Path dtsx) {
+    return importPackage(dtsx, ImportOptions.DEFAULT);
+  }
+
+  /** One .dtsx, with {@code options} (the SQL dialect). */
+  public static ImportResult importPackage(Path dtsx, ImportOptions options) {
     String name = packageName(dtsx);
-    return importPackages(name, List.of(dtsx), dtsx.getFileName().toString());
+    return importPackages(name, List.of(dtsx), dtsx.getFileName().toString(), options);
   }
 
   /**
@@ -27,7 +32,12 @@ public final class SsisImporter {
    * @param source what the user named, for the report
    */
   public static ImportResult importPackages(String projectName, List<Path> files, String source) {
-    return ProjectImport.run(projectName, files, source);
+    return importPackages(projectName, files, source, ImportOptions.DEFAULT);
+  }
+
+  public static ImportResult importPackages(
+      String projectName, List<Path> files, String source, ImportOptions options) {
+    return ProjectImport.run(projectName, files, source, options);
   }
 
   /** The Sluice package name of {@code Load.dtsx}: {@code Load}, as SSIS names packages. */

@@ -6,6 +6,8 @@ import io.sluice.engine.project.ProjectFiles;
 import io.sluice.engine.project.ProjectFormatException;
 import io.sluice.engine.project.ProjectParser;
 import io.sluice.engine.project.ProjectWriter;
+import io.sluice.ssis.ImportOptions;
+import io.sluice.ssis.ImportOptions.SqlDialect;
 import io.sluice.ssis.ImportResult;
 import io.sluice.ssis.SsisImportException;
 import io.sluice.ssis.SsisImporter;
@@ -52,6 +54,16 @@ public final class ImportSsisCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the import report as JSON.")
   boolean json;
 
+  @Option(
+      names = "--sql-dialect",
+      paramLabel = "DIALECT",
+      description =
+          "postgresql: rewrite the safe, common T-SQL of the package's statements for PostgreSQL"
+              + " (brackets, TOP, GETDATE(), ISNULL, ...) and list every rewrite in IMPORT.md;"
+              + " without it, SQL is kept as written (and checked when its connection is"
+              + " PostgreSQL).")
+  String sqlDialect;
+
   /** The answer printed with --json. */
   public record Imported(String folder, boolean valid, ImportReport report) {}
 
@@ -67,9 +79,10 @@ public final class ImportSsisCommand implements Callable<Integer> {
           source + ": is not a .dtsx file",
           "give an SSIS package file (.dtsx); project folders and .ispac archives come later");
     }
+    ImportOptions options = new ImportOptions(dialect(sqlDialect));
     ImportResult result;
     try {
-      result = SsisImporter.importPackage(source);
+      result = SsisImporter.importPackage(source, options);
     } catch (SsisImportException e) {
       throw new UsageException(e.getMessage(), e.hint());
     }
@@ -113,6 +126,25 @@ public final class ImportSsisCommand implements Callable<Integer> {
           placeholders,
           placeholders == 1 ? "" : "s",
           leftOut);
+      long rewrites =
+          report.entries().stream()
+              .filter(e -> e.kind() == ImportEntry.ElementKind.SQL)
+              .filter(e -> e.outcome() == ImportEntry.Outcome.CONVERTED && e.todo() == null)
+              .count();
+      long refused =
+          report.entries().stream()
+              .filter(e -> e.kind() == ImportEntry.ElementKind.SQL)
+              .filter(e -> e.outcome() != ImportEntry.Outcome.CONVERTED)
+              .count();
+      if (rewrites + refused > 0) {
+        System.out.printf(
+            Locale.ROOT,
+            "SQL for PostgreSQL: %d kind%s of construct rewritten, %d kept as written that"
+                + " PostgreSQL refuses%n",
+            rewrites,
+            rewrites == 1 ? "" : "s",
+            refused);
+      }
       System.out.println("see " + target.resolve("IMPORT.md") + " for what needs attention");
     }
     if (invalid != null) {
@@ -125,5 +157,17 @@ public final class ImportSsisCommand implements Callable<Integer> {
       return 1;
     }
     return 0;
+  }
+
+  private static SqlDialect dialect(String name) {
+    if (name == null) {
+      return SqlDialect.AS_WRITTEN;
+    }
+    if (name.equalsIgnoreCase("postgresql") || name.equalsIgnoreCase("postgres")) {
+      return SqlDialect.POSTGRESQL;
+    }
+    throw new UsageException(
+        "--sql-dialect " + name + ": unknown SQL dialect",
+        "give --sql-dialect postgresql, or leave the option out to keep the SQL as written");
   }
 }

@@ -76,7 +76,7 @@ class SqlDialectImportTest {
               assertThat(e.outcome()).isEqualTo(Outcome.CONVERTED);
               assertThat(e.path()).endsWith(".Properties[SqlStatementSource]");
               assertThat(e.note())
-                  .isEqualTo("rewritten for PostgreSQL: line 1: GETDATE() -> LOCALTIMESTAMP");
+                  .isEqualTo("rewritten for PostgreSQL: GETDATE() -> LOCALTIMESTAMP (line 1)");
             });
 
     ImportResult loader = SsisImporter.importPackage(corpus("Loader.dtsx"), POSTGRES);
@@ -85,8 +85,8 @@ class SqlDialectImportTest {
     assertThat(md)
         .contains("## SQL for PostgreSQL")
         .contains(
-            "| square-bracket name | rewritten | rewritten for PostgreSQL: line 1: [temp] ->"
-                + " \"temp\", line 1: [SOURCE_DUPES] -> \"SOURCE_DUPES\" |");
+            "| square-bracket name | rewritten | rewritten for PostgreSQL: [temp] -> \"temp\""
+                + " (line 1), [SOURCE_DUPES] -> \"SOURCE_DUPES\" (line 1) |");
   }
 
   @Test

@@ -131,7 +131,7 @@ class ImportSsisCommandTest {
         .contains("## SQL for PostgreSQL")
         .contains(
             "| Scanner | `\\Package\\GetLoadDate.Properties[SqlStatementSource]` | GETDATE() |"
-                + " rewritten | rewritten for PostgreSQL: line 1: GETDATE() -> LOCALTIMESTAMP |  |");
+                + " rewritten | rewritten for PostgreSQL: GETDATE() -> LOCALTIMESTAMP (line 1) |  |");
   }
 
   @Test

@@ -94,27 +94,33 @@ final class SqlStatements {
         .isPresent();
   }
 
-  /** {@code line 3: [a] -> "a", line 5: [b] -> "b"}: distinct pairs, the first few. */
+  /** {@code [a] -> "a" (lines 3, 5), TOP 5 -> LIMIT 5 (line 1)}: distinct pairs, the first few. */
   private static String pairs(List<Finding> group) {
-    Set<String> shown = new LinkedHashSet<>();
+    Map<String, Set<Integer>> lines = new LinkedHashMap<>();
     for (Finding f : group) {
-      shown.add(
-          "line "
-              + f.line()
-              + ": "
-              + oneLine(f.before())
-              + " -> "
-              + (f.after().isEmpty() ? "(removed)" : oneLine(f.after())));
+      String pair =
+          oneLine(f.before()) + " -> " + (f.after().isEmpty() ? "(removed)" : oneLine(f.after()));
+      lines.computeIfAbsent(pair, k -> new LinkedHashSet<>()).add(f.line());
     }
+    Set<String> shown = new LinkedHashSet<>();
+    lines.forEach((pair, at) -> shown.add(pair + " (" + lines(at) + ")"));
     return limited(shown);
   }
 
+  /** {@code line 3: X, lines 5, 7: Y}: distinct constructs as written, the first few. */
   private static String examples(List<Finding> group) {
-    Set<String> shown = new LinkedHashSet<>();
+    Map<String, Set<Integer>> lines = new LinkedHashMap<>();
     for (Finding f : group) {
-      shown.add("line " + f.line() + ": " + oneLine(f.before()));
+      lines.computeIfAbsent(oneLine(f.before()), k -> new LinkedHashSet<>()).add(f.line());
     }
+    Set<String> shown = new LinkedHashSet<>();
+    lines.forEach((text, at) -> shown.add(lines(at) + ": " + text));
     return limited(shown);
+  }
+
+  private static String lines(Set<Integer> at) {
+    return (at.size() == 1 ? "line " : "lines ")
+        + String.join(", ", at.stream().map(String::valueOf).toList());
   }
 
   private static String limited(Set<String> items) {

@@ -11,11 +11,13 @@ import io.sluice.ssis.report.ImportEntry.Outcome;
 import io.sluice.ssis.report.ImportReport;
 import io.sluice.ssis.report.ImportReportMarkdown;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The T-SQL check and {@code --sql-dialect postgresql} on real packages: the corpus's Execute SQL
@@ -61,6 +63,36 @@ class SqlDialectImportTest {
     assertThat(statements(result)).contains("select GETDATE() as LoadDate");
     assertThat(result.report().entries()).noneMatch(e -> e.kind() == ElementKind.SQL);
     assertThat(ImportReportMarkdown.render(result.report())).doesNotContain("SQL for PostgreSQL");
+  }
+
+  @Test
+  void onAPostgresqlConnectionStatementsAreCheckedAndKeptAsWritten(@TempDir Path dir)
+      throws IOException {
+    // Scanner.dtsx with its SQL Server connections pointed at PostgreSQL providers instead.
+    String xml =
+        Files.readString(corpus("Scanner.dtsx"))
+            .replace("Provider=SQLNCLI11.1;", "Provider=PostgreSQL OLE DB Provider;")
+            .replace("Provider=MSOLEDBSQL.1;", "Provider=PostgreSQL OLE DB Provider;");
+    Path scanner = Files.writeString(dir.resolve("Scanner.dtsx"), xml);
+
+    ImportResult result = SsisImporter.importPackage(scanner);
+
+    assertThat(result.project().packages().get(0).connections())
+        .anyMatch(c -> String.valueOf(c.properties().get("url")).startsWith("jdbc:postgresql:"));
+    assertThat(statements(result)).contains("select GETDATE() as LoadDate");
+    assertThat(result.report().entries())
+        .filteredOn(e -> e.kind() == ElementKind.SQL)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.outcome()).isEqualTo(Outcome.LEFT_OUT);
+              assertThat(e.note())
+                  .isEqualTo(
+                      "PostgreSQL refuses it; --sql-dialect postgresql would rewrite GETDATE()"
+                          + " -> LOCALTIMESTAMP (line 1)");
+              assertThat(e.todo())
+                  .isEqualTo("import with --sql-dialect postgresql, or rewrite it by hand");
+            });
   }
 
   @Test

@@ -69,10 +69,10 @@ final class SqlStatements {
                 path,
                 ElementKind.SQL,
                 first.construct(),
-                "PostgreSQL refuses "
-                    + (first.after() == null ? examples(group) : pairs(group))
-                    + ": "
-                    + first.why(),
+                first.after() == null
+                    ? "PostgreSQL refuses " + examples(group) + ": " + first.why()
+                    : "PostgreSQL refuses it; --sql-dialect postgresql would rewrite "
+                        + pairs(group),
                 first.after() == null
                     ? "rewrite it for PostgreSQL by hand"
                     : "import with --sql-dialect postgresql, or rewrite it by hand");

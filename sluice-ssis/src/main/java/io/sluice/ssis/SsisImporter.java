@@ -22,13 +22,23 @@ public final class SsisImporter {
    * project named after the SSIS project, so Execute Package tasks between them convert.
    */
   public static ImportResult importSource(Path source) {
-    return SsisSources.importSource(source);
+    return importSource(source, ImportOptions.DEFAULT);
+  }
+
+  /** {@link #importSource(Path)} with {@code options} (the SQL dialect). */
+  public static ImportResult importSource(Path source, ImportOptions options) {
+    return SsisSources.importSource(source, options);
   }
 
   /** One .dtsx into a project of one package, both named after the file. */
   public static ImportResult importPackage(Path dtsx) {
+    return importPackage(dtsx, ImportOptions.DEFAULT);
+  }
+
+  /** One .dtsx, with {@code options} (the SQL dialect). */
+  public static ImportResult importPackage(Path dtsx, ImportOptions options) {
     String name = packageName(dtsx);
-    return importPackages(name, List.of(dtsx), dtsx.getFileName().toString());
+    return importPackages(name, List.of(dtsx), dtsx.getFileName().toString(), options);
   }
 
   /**
@@ -38,7 +48,12 @@ public final class SsisImporter {
    * @param source what the user named, for the report
    */
   public static ImportResult importPackages(String projectName, List<Path> files, String source) {
-    return ProjectImport.run(projectName, files, source);
+    return importPackages(projectName, files, source, ImportOptions.DEFAULT);
+  }
+
+  public static ImportResult importPackages(
+      String projectName, List<Path> files, String source, ImportOptions options) {
+    return ProjectImport.run(projectName, files, source, options);
   }
 
   /** The Sluice package name of {@code Load.dtsx}: {@code Load}, as SSIS names packages. */

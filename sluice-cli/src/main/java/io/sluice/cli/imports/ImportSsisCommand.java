@@ -4,9 +4,13 @@ import io.sluice.cli.common.Output;
 import io.sluice.cli.common.UsageException;
 import io.sluice.engine.project.ProjectFormatException;
 import io.sluice.engine.project.ProjectParser;
+import io.sluice.ssis.ImportOptions;
+import io.sluice.ssis.ImportOptions.SqlDialect;
+import io.sluice.ssis.report.ImportEntry;
 import io.sluice.ssis.report.ImportReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,6 +51,16 @@ public final class ImportSsisCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the import report as JSON.")
   boolean json;
 
+  @Option(
+      names = "--sql-dialect",
+      paramLabel = "DIALECT",
+      description =
+          "postgresql: rewrite the safe, common T-SQL of the package's statements for PostgreSQL"
+              + " (brackets, TOP, GETDATE(), ISNULL, ...) and list every rewrite in IMPORT.md;"
+              + " without it, SQL is kept as written (and checked when its connection is"
+              + " PostgreSQL).")
+  String sqlDialect;
+
   /** The answer printed with --json. */
   public record Imported(String folder, boolean valid, ImportReport report) {}
 
@@ -57,7 +71,8 @@ public final class ImportSsisCommand implements Callable<Integer> {
           source + ": no such file or folder",
           "give an SSIS package (.dtsx), an SSIS project folder or its .dtproj, or an .ispac");
     }
-    InMemoryImport.Imported imported = InMemoryImport.importSource(source);
+    InMemoryImport.Imported imported =
+        InMemoryImport.importSource(source, new ImportOptions(dialect(sqlDialect)));
     String invalid = null;
     try {
       ProjectParser.parse(imported.files());
@@ -82,6 +97,25 @@ public final class ImportSsisCommand implements Callable<Integer> {
               + target
               + ": "
               + InMemoryImport.counts(report));
+      long rewrites =
+          report.entries().stream()
+              .filter(e -> e.kind() == ImportEntry.ElementKind.SQL)
+              .filter(e -> e.outcome() == ImportEntry.Outcome.CONVERTED && e.todo() == null)
+              .count();
+      long refused =
+          report.entries().stream()
+              .filter(e -> e.kind() == ImportEntry.ElementKind.SQL)
+              .filter(e -> e.outcome() != ImportEntry.Outcome.CONVERTED)
+              .count();
+      if (rewrites + refused > 0) {
+        System.out.printf(
+            Locale.ROOT,
+            "SQL for PostgreSQL: %d kind%s of construct rewritten, %d kept as written that"
+                + " PostgreSQL refuses%n",
+            rewrites,
+            rewrites == 1 ? "" : "s",
+            refused);
+      }
       System.out.println("see " + target.resolve("IMPORT.md") + " for what needs attention");
     }
     if (invalid != null) {
@@ -94,5 +128,17 @@ public final class ImportSsisCommand implements Callable<Integer> {
       return 1;
     }
     return 0;
+  }
+
+  private static SqlDialect dialect(String name) {
+    if (name == null) {
+      return SqlDialect.AS_WRITTEN;
+    }
+    if (name.equalsIgnoreCase("postgresql") || name.equalsIgnoreCase("postgres")) {
+      return SqlDialect.POSTGRESQL;
+    }
+    throw new UsageException(
+        "--sql-dialect " + name + ": unknown SQL dialect",
+        "give --sql-dialect postgresql, or leave the option out to keep the SQL as written");
   }
 }

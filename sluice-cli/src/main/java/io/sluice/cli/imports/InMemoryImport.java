@@ -5,6 +5,7 @@ import io.sluice.engine.project.DeployNotes;
 import io.sluice.engine.project.ProjectFiles;
 import io.sluice.engine.project.ProjectParser;
 import io.sluice.engine.project.ProjectWriter;
+import io.sluice.ssis.ImportOptions;
 import io.sluice.ssis.ImportResult;
 import io.sluice.ssis.SsisImportException;
 import io.sluice.ssis.SsisImporter;
@@ -63,9 +64,14 @@ public final class InMemoryImport {
 
   /** Imports {@code source}; a source that cannot be read is bad input (exit 2). */
   public static Imported importSource(Path source) {
+    return importSource(source, ImportOptions.DEFAULT);
+  }
+
+  /** {@link #importSource(Path)} with {@code options} (the SQL dialect of sluice import ssis). */
+  public static Imported importSource(Path source, ImportOptions options) {
     ImportResult result;
     try {
-      result = SsisImporter.importSource(source);
+      result = SsisImporter.importSource(source, options);
     } catch (SsisImportException e) {
       throw new UsageException(e.getMessage(), e.hint());
     }

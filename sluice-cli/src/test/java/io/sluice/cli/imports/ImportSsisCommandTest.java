@@ -123,4 +123,53 @@ class ImportSsisCommandTest {
     assertThat(run.err()).contains("is not empty").contains("hint: ");
     assertThat(Files.readString(target.resolve("project.yaml"))).isEqualTo("name: mine\n");
   }
+
+  @Test
+  void sqlDialectPostgresqlRewritesTheStatementsAndListsEachRewrite() throws Exception {
+    Path scanner =
+        Path.of(
+            "..", "datasets", "ssis-packages", "7045kHz__dtsx", "SSIS_EXAMPLES", "Scanner.dtsx");
+    Path target = dir.resolve("scanner");
+
+    Result run =
+        CliRun.run(
+            "import",
+            "ssis",
+            scanner.toString(),
+            "--to",
+            target.toString(),
+            "--sql-dialect",
+            "postgresql");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("SQL for PostgreSQL: 1 kind of construct rewritten, 0 kept as written");
+    assertThat(Files.readString(target.resolve("packages/Scanner.yaml")))
+        .contains("select LOCALTIMESTAMP as LoadDate")
+        .doesNotContain("GETDATE");
+    assertThat(Files.readString(target.resolve("IMPORT.md")))
+        .contains("## SQL for PostgreSQL")
+        .contains(
+            "| Scanner | `\\Package\\GetLoadDate.Properties[SqlStatementSource]` | GETDATE() |"
+                + " rewritten | rewritten for PostgreSQL: GETDATE() -> LOCALTIMESTAMP (line 1) |  |");
+  }
+
+  @Test
+  void anUnknownSqlDialectExits2WithAHint() {
+    Result run =
+        CliRun.run(
+            "import",
+            "ssis",
+            TUTORIAL.resolve("Lesson1.dtsx").toString(),
+            "--to",
+            dir.resolve("x").toString(),
+            "--sql-dialect",
+            "oracle");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("--sql-dialect oracle: unknown SQL dialect")
+        .contains("hint: give --sql-dialect postgresql");
+    assertThat(dir.resolve("x")).doesNotExist();
+  }
 }

@@ -391,6 +391,12 @@ final class TaskConverters {
       d.properties.put("timeout", Long.parseLong(timeout.trim()));
     }
     targets.put("TimeOut", "timeout");
+    if (d.properties.get("statement") instanceof String statement) {
+      d.properties.put(
+          "statement",
+          SqlStatements.statement(
+              ctx, d.path + ".Properties[SqlStatementSource]", c.get().name(), statement));
+    }
     return Outcome.converted(targets, notes);
   }
 

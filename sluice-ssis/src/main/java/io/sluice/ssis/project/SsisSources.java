@@ -1,5 +1,6 @@
 package io.sluice.ssis.project;
 
+import io.sluice.ssis.ImportOptions;
 import io.sluice.ssis.ImportResult;
 import io.sluice.ssis.SsisImportException;
 import io.sluice.ssis.SsisImporter;
@@ -42,9 +43,9 @@ public final class SsisSources {
     }
   }
 
-  public static ImportResult importSource(Path source) {
+  public static ImportResult importSource(Path source, ImportOptions options) {
     if (Files.isDirectory(source)) {
-      return run(ProjectFolder.plan(source));
+      return run(ProjectFolder.plan(source), options);
     }
     if (!Files.isRegularFile(source)) {
       throw new SsisImportException(
@@ -55,14 +56,14 @@ public final class SsisSources {
     }
     String name = ProjectFolder.fileName(source).toLowerCase(Locale.ROOT);
     if (name.endsWith(".dtsx")) {
-      return SsisImporter.importPackage(source);
+      return SsisImporter.importPackage(source, options);
     }
     if (name.endsWith(".dtproj")) {
-      return run(ProjectFolder.plan(source));
+      return run(ProjectFolder.plan(source), options);
     }
     if (name.endsWith(".ispac")) {
       try (IspacArchive archive = IspacArchive.open(source)) {
-        ImportResult result = archive.shown(() -> run(archive.plan()));
+        ImportResult result = archive.shown(() -> run(archive.plan(), options));
         return withoutTemporaryPaths(result, archive.folderText(), source.toString());
       }
     }
@@ -73,8 +74,9 @@ public final class SsisSources {
         "give one of those, or the folder of an SSIS project");
   }
 
-  private static ImportResult run(ImportPlan plan) {
-    ImportResult result = ProjectImport.run(plan.projectName(), plan.packages(), plan.source());
+  private static ImportResult run(ImportPlan plan, ImportOptions options) {
+    ImportResult result =
+        ProjectImport.run(plan.projectName(), plan.packages(), plan.source(), options);
     if (plan.projectEntries().isEmpty()) {
       return result;
     }

@@ -3,6 +3,7 @@ package io.sluice.ssis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sluice.ssis.report.ImportEntry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -236,5 +237,50 @@ class BadInputTest {
               assertThat(e.todo()).contains("DontSaveSensitive", "--param");
             });
     assertThat(encrypted).doesNotContain("ProtectionLevel"); // SSIS's default is not written
+  }
+
+  /**
+   * One task whose XML breaks the converter (here a parameter binding without its name, as a hand
+   * edit leaves it) becomes a placeholder saying where, and the rest of the package still imports.
+   */
+  @Test
+  void aTaskTheConverterCannotReadBecomesAPlaceholderAndTheRestImports() throws Exception {
+    Path wwi =
+        Path.of(
+            "..",
+            "datasets",
+            "ssis-packages",
+            "microsoft__sql-server-samples",
+            "samples",
+            "databases",
+            "wide-world-importers",
+            "wwi-ssis",
+            "wwi-ssis",
+            "DailyETLMain.dtsx");
+    String xml = Files.readString(wwi);
+    try (var siblings = Files.list(wwi.getParent())) { // its project's connection managers
+      for (Path f : siblings.filter(f -> f.toString().endsWith(".conmgr")).toList()) {
+        Files.copy(f, dir.resolve(f.getFileName()));
+      }
+    }
+    Path file = dir.resolve("DailyETLMain.dtsx");
+    Files.writeString(file, xml.replaceFirst("SQLTask:ParameterName=\"0\"", ""));
+    ImportResult original = SsisImporter.importPackage(wwi);
+
+    ImportResult result = SsisImporter.importPackage(file);
+
+    String path = "\\Package\\Load City Dimension\\Get Last City ETL Cutoff Time";
+    assertThat(result.report().entries())
+        .filteredOn(e -> e.path().equals(path))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.outcome()).isEqualTo(ImportEntry.Outcome.PLACEHOLDER);
+              assertThat(e.note())
+                  .startsWith("its XML is not as this importer expects (NullPointerException")
+                  .contains(" at line ");
+            });
+    assertThat(result.report().entries()).hasSameSizeAs(original.report().entries());
+    assertThat(result.report().converted()).isEqualTo(original.report().converted() - 1);
   }
 }

@@ -6,6 +6,7 @@ import io.sluice.engine.project.TaskDefinition;
 import io.sluice.engine.project.TaskDefinition.Constraint;
 import io.sluice.engine.project.TaskDefinition.ConstraintMode;
 import io.sluice.engine.project.TaskDefinition.Outcome;
+import io.sluice.ssis.SsisImportException;
 import io.sluice.ssis.report.ImportEntry.ElementKind;
 import io.sluice.ssis.xml.Dts;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ final class ControlFlowConverter {
     commonSettings(e, d);
     String ssisType = ssisType(e);
     int slot = ctx.project.findings.mark();
-    TaskConverters.Outcome outcome = tasks.convert(e, d, ssisType);
+    TaskConverters.Outcome outcome = convertGuarded(e, d, ssisType, slot);
     ElementKind kind =
         (d.type != null && TaskConverters.CONTAINERS.contains(d.type)) || isContainer(ssisType)
             ? ElementKind.CONTAINER
@@ -130,6 +131,31 @@ final class ControlFlowConverter {
       ctx.project.findings.moveLastTo(slot);
     }
     return d;
+  }
+
+  /**
+   * Converts one executable; one that breaks the converter (XML unlike any package seen here, say a
+   * parameter binding without its name) becomes a placeholder saying so, instead of costing the
+   * whole import: an importer meets packages nobody here has seen. What it had recorded goes.
+   */
+  private TaskConverters.Outcome convertGuarded(Element e, Draft d, String ssisType, int slot) {
+    try {
+      return tasks.convert(e, d, ssisType);
+    } catch (SsisImportException unreadable) {
+      throw unreadable;
+    } catch (RuntimeException unexpected) {
+      ctx.project.findings.dropSince(slot);
+      d.tasks = List.of();
+      return TaskConverters.Outcome.placeholder(
+          "its XML is not as this importer expects ("
+              + unexpected.getClass().getSimpleName()
+              + (unexpected.getMessage() == null ? "" : ": " + unexpected.getMessage())
+              + " at line "
+              + io.sluice.ssis.xml.SafeXml.line(e)
+              + ")",
+          "open the package in Visual Studio, check this task, save and import again; if it"
+              + " still fails, please report the package");
+    }
   }
 
   private static final List<String> COMMON_SETTINGS =

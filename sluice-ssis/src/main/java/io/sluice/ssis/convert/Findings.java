@@ -20,6 +20,11 @@ final class Findings {
     return entries.size();
   }
 
+  /** Drops the entries recorded since {@code mark}: an element whose conversion broke off. */
+  void dropSince(int mark) {
+    entries.subList(mark, entries.size()).clear();
+  }
+
   /**
    * Moves the last entry to {@code index}: a container is recorded once its children are, but is
    * listed before them, as in the package.

@@ -227,4 +227,38 @@ class CurrencyRatesEndToEndTest {
         .hasMessageContaining(
             "component 'Lookup Currency Key' (Lookup): the reference query has no column 'code'");
   }
+
+  /** SSIS's IsSorted on a source: a query with ORDER BY feeds a Merge Join without a Sort. */
+  @Test
+  void aJdbcSourceSortedByItsQueryFeedsAMergeJoin() {
+    String flow =
+        """
+        components:
+          - name: Currencies
+            type: JdbcSource
+            connection: warehouse
+            query: SELECT currencykey, currencyname FROM dimcurrency ORDER BY currencykey
+            sortedBy: [currencykey]
+          - name: Codes
+            type: JdbcSource
+            connection: warehouse
+            query: >-
+              SELECT currencykey AS key, currencyalternatekey FROM dimcurrency
+              WHERE currencyalternatekey IN ('ARS', 'JPY') ORDER BY currencykey
+            sortedBy: [key]
+          - name: Join
+            type: MergeJoin
+            inputs: [Currencies, Codes]
+            keys: [{left: currencykey, right: key}]
+          - {name: Keep, type: RecordsetDestination, input: Join, variable: Rows}
+        """;
+    Flows.runOk(flow, env);
+
+    assertThat(Flows.rows(env, "User::Rows"))
+        .extracting(r -> r.get("currencyalternatekey"))
+        .containsExactlyInAnyOrder("ARS", "JPY");
+    assertThatThrownBy(
+            () -> DataFlowPlanner.plan(Flows.task(flow.replace("sortedBy: [key]", "")), env))
+        .hasMessageContaining("sorted");
+  }
 }

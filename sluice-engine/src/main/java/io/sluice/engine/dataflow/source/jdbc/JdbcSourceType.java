@@ -15,6 +15,7 @@ import io.sluice.engine.dataflow.pipeline.RowSchema;
 import io.sluice.engine.dataflow.pipeline.SettingKeys;
 import io.sluice.engine.dataflow.pipeline.Settings;
 import io.sluice.engine.dataflow.pipeline.SimpleComponentType;
+import io.sluice.engine.dataflow.pipeline.SortKey;
 import io.sluice.engine.expression.Expression;
 import io.sluice.engine.type.DataType;
 import java.sql.Connection;
@@ -36,7 +37,7 @@ public final class JdbcSourceType extends SimpleComponentType {
 
   @Override
   public SettingKeys settingKeys() {
-    return SettingKeys.of("connection", "query", "table", "parameters", "fetchSize")
+    return SettingKeys.of("connection", "query", "table", "parameters", "fetchSize", "sortedBy")
         .withExpressions("parameters", null);
   }
 
@@ -68,7 +69,7 @@ public final class JdbcSourceType extends SimpleComponentType {
     int fetchSize = (int) s.number("fetchSize", context.bufferRows());
     DataType[] types = columns.stream().map(Column::type).toArray(DataType[]::new);
     return PlannedComponent.of(
-        List.of(new OutputPlan("Output", RowSchema.of(columns))),
+        List.of(new OutputPlan("Output", RowSchema.of(columns).withSortedBy(sortedBy(s, columns)))),
         io -> {
           try (Connection connection = connector.open()) {
             // PostgreSQL streams with a cursor only inside a transaction.
@@ -108,5 +109,22 @@ public final class JdbcSourceType extends SimpleComponentType {
             }
           }
         });
+  }
+
+  /**
+   * A query already in order (an ORDER BY) may say so, for Merge and Merge Join: SSIS's IsSorted
+   * and SortKeyPosition on a source's output. Keys are column names, each optionally followed by
+   * {@code desc}; the source does not check the order, as SSIS does not.
+   */
+  private static List<SortKey> sortedBy(Settings s, List<Column> columns) {
+    RowSchema plain = RowSchema.of(columns);
+    List<SortKey> keys = new ArrayList<>();
+    for (String key : s.strings("sortedBy")) {
+      String k = key.trim();
+      boolean descending = k.toLowerCase(java.util.Locale.ROOT).endsWith(" desc");
+      String name = descending ? k.substring(0, k.length() - 5).trim() : k;
+      keys.add(new SortKey(plain.indexOf(name), descending));
+    }
+    return keys;
   }
 }

@@ -1,6 +1,8 @@
 package io.sluice.ssis.convert;
 
 import io.sluice.ssis.convert.PackageContext.ConvertedConnection;
+import io.sluice.ssis.convert.dataflow.DataFlowConverter;
+import io.sluice.ssis.convert.dataflow.DataFlowHost;
 import io.sluice.ssis.report.ImportEntry.ElementKind;
 import io.sluice.ssis.xml.Dts;
 import java.util.ArrayList;
@@ -467,44 +469,46 @@ final class TaskConverters {
   }
 
   private Outcome dataFlow(Element e, Draft d) {
-    Element pipeline = Dts.objectData(e).orElse(null);
-    int count = 0;
-    if (pipeline != null) {
-      for (Element components : Dts.children(pipeline, null, "components")) {
-        for (Element c : Dts.children(components, null, "component")) {
-          count++;
-          String refId = c.getAttribute("refId");
-          String classId = c.getAttribute("componentClassID");
-          String type = classId.startsWith("{") ? componentName(c) + " " + classId : classId;
-          ctx.leftOut(
-              refId.isEmpty() ? d.path + "\\" + c.getAttribute("name") : "\\" + refId,
-              ElementKind.COMPONENT,
-              type,
-              "its data flow task became a placeholder: this importer does not convert data flows"
-                  + " yet",
-              "write the flow in YAML (docs/data-flow.md)");
-        }
-      }
+    DataFlowConverter.Result r = DataFlowConverter.convert(e, d.path, new DataFlowHostAdapter());
+    if (r.placeholderReason() != null) {
+      return new Outcome(r.placeholderReason(), r.todo(), List.of(), Map.of(), true);
     }
-    return new Outcome(
-        "this importer does not convert data flows yet ("
-            + count
-            + " components, listed in"
-            + " IMPORT.md)",
-        "write the flow in YAML (docs/data-flow.md) or import again with a later Sluice",
-        List.of(),
-        Map.of(),
-        true);
+    d.type = "DataFlow";
+    d.properties.putAll(r.settings());
+    return Outcome.converted();
   }
 
-  /**
-   * The display name of a format-6 component, whose class is a GUID: the first part of its
-   * contactInfo ("Lookup;Microsoft Corporation;..."), else its name.
-   */
-  private static String componentName(Element component) {
-    String contact = component.getAttribute("contactInfo");
-    int semicolon = contact.indexOf(';');
-    return semicolon > 0 ? contact.substring(0, semicolon).trim() : component.getAttribute("name");
+  /** The package as the data flow converter sees it. */
+  private final class DataFlowHostAdapter implements DataFlowHost {
+
+    @Override
+    public Optional<Connection> connection(String reference) {
+      return ctx.connection(reference).map(c -> new Connection(c.name(), c.type(), c.why()));
+    }
+
+    @Override
+    public Optional<String> referenceProblem(String reference, boolean written) {
+      return TaskConverters.this.referenceProblem(reference, written);
+    }
+
+    @Override
+    public void converted(String path, String ssisType, String note, String todo) {
+      if (note == null) {
+        ctx.converted(path, ElementKind.COMPONENT, ssisType);
+      } else {
+        ctx.convertedWithNote(path, ElementKind.COMPONENT, ssisType, note, todo);
+      }
+    }
+
+    @Override
+    public void leftOut(String path, String ssisType, String why, String todo) {
+      ctx.leftOut(path, ElementKind.COMPONENT, ssisType, why, todo);
+    }
+
+    @Override
+    public void propertyNotHonoured(String path, String ssisType, String why, String todo) {
+      ctx.leftOut(path, ElementKind.PROPERTY, ssisType, why, todo);
+    }
   }
 
   /**

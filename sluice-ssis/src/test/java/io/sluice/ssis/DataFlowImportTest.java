@@ -1,0 +1,307 @@
+package io.sluice.ssis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.engine.dataflow.ComponentRegistry;
+import io.sluice.engine.dataflow.DataFlowStructure;
+import io.sluice.engine.expression.SsisExpressionLexer;
+import io.sluice.engine.expression.SsisExpressionParser;
+import io.sluice.engine.project.PackageDefinition;
+import io.sluice.engine.project.TaskDefinition;
+import io.sluice.ssis.report.ImportEntry;
+import io.sluice.ssis.report.ImportEntry.ElementKind;
+import io.sluice.ssis.report.ImportEntry.Outcome;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Data Flow tasks into the engine's DataFlow task, component by component: a fixture written for
+ * these tests (src/test/resources/dataflow/Components.dtsx, most stock components in one flow) and
+ * data flows of the public corpus.
+ */
+class DataFlowImportTest {
+
+  private static final Path FIXTURE =
+      Path.of("src", "test", "resources", "dataflow", "Components.dtsx").toAbsolutePath();
+  private static final Path CRIMESTAT = CorpusImportTest.CORPUS.resolve("AndreyQC__CrimeStat.SSIS");
+
+  @Test
+  void everyStockComponentOfTheFixtureConverts() {
+    ImportResult result = SsisImporter.importPackage(FIXTURE);
+    List<Map<String, Object>> c = components(result.project().packages().get(0).tasks().get(0));
+
+    assertThat(c)
+        .extracting(m -> m.get("name") + ":" + m.get("type"))
+        .as("upstream first, with a renaming helper before the flat file destination")
+        .containsExactly(
+            "Read orders:JdbcSource",
+            "Fix codes:DerivedColumn",
+            "Copy:Multicast",
+            "Count rows:RowCount",
+            "Route:ConditionalSplit",
+            "Codes:Lookup",
+            "Order:Sort",
+            "Keep copy:CopyColumn",
+            "Load:JdbcDestination",
+            "Write rejects (Flat File Destination Input names):DerivedColumn",
+            "Write rejects:FlatFileDestination",
+            "Refused:RecordsetDestination");
+    assertThat(named(c, "Read orders"))
+        .containsEntry("connection", "Warehouse")
+        .containsEntry("query", "SELECT Code, Amount, Day FROM dbo.Orders WHERE Day >= ?")
+        .containsEntry("parameters", List.of("@[User::Since]"));
+    assertThat(named(c, "Fix codes"))
+        .containsEntry("input", "Read orders")
+        .containsEntry(
+            "columns",
+            List.of(
+                Map.of("name", "Code", "expression", "UPPER([Code])", "replace", true),
+                Map.of(
+                    "name",
+                    "Doubled",
+                    "expression",
+                    "[Amount] * 2",
+                    "type",
+                    "DT_I8",
+                    "onError",
+                    "redirect")));
+    assertThat(named(c, "Count rows"))
+        .containsEntry("input", Map.of("from", "Copy", "output", "Multicast Output 2"))
+        .containsEntry("variable", "User::Rows");
+    assertThat(named(c, "Route"))
+        .containsEntry("input", Map.of("from", "Copy", "output", "Multicast Output 1"))
+        .as("in evaluation order, not the XML's")
+        .containsEntry(
+            "conditions",
+            List.of(
+                Map.of("output", "Negative", "expression", "[Amount] < 0"),
+                Map.of("output", "Big", "expression", "[Doubled] > 100")))
+        .containsEntry("defaultOutput", "Small");
+    assertThat(named(c, "Codes"))
+        .containsEntry("input", Map.of("from", "Route", "output", "Big"))
+        .containsEntry("query", "SELECT CurrencyKey, Code FROM dbo.Currency")
+        .containsEntry("joins", Map.of("Code", "Code"))
+        .containsEntry(
+            "columns", List.of(Map.of("reference", "CurrencyKey", "output", "CurrencyKey")))
+        .containsEntry("noMatch", "redirect");
+    assertThat(named(c, "Order"))
+        .containsEntry("input", Map.of("from", "Codes", "output", "Match"))
+        .as("the source's OrderDay is its Day column")
+        .containsEntry("keys", List.of("Day desc", "Code"))
+        .containsEntry("removeDuplicates", true);
+    assertThat(named(c, "Keep copy"))
+        .containsEntry("columns", List.of(Map.of("input", "Code", "output", "Original code")));
+    assertThat(named(c, "Load"))
+        .containsEntry("input", "Keep copy")
+        .containsEntry("table", "dbo.Facts")
+        .containsEntry(
+            "mappings",
+            Map.of(
+                "CurrencyCode", "Code",
+                "Doubled", "Doubled",
+                "CurrencyKey", "CurrencyKey",
+                "Day", "Day",
+                "OriginalCode", "Original code"))
+        .containsEntry("commitSize", 5000L)
+        .containsEntry("tableLock", true)
+        .containsEntry("onError", "redirect");
+    assertThat(named(c, "Write rejects (Flat File Destination Input names)"))
+        .containsEntry("input", Map.of("from", "Codes", "output", "NoMatch"))
+        .containsEntry("columns", List.of(Map.of("name", "Amount", "expression", "[Doubled]")));
+    assertThat(named(c, "Write rejects"))
+        .containsEntry("input", "Write rejects (Flat File Destination Input names)")
+        .containsEntry("connection", "Rejects")
+        .containsEntry("overwrite", true);
+    assertThat(named(c, "Refused"))
+        .containsEntry("input", Map.of("from", "Load", "output", "Error"))
+        .containsEntry("variable", "User::Failed")
+        .containsEntry("columns", List.of("Code", "ErrorCode"));
+
+    List<ImportEntry> entries = result.report().entries();
+    assertThat(entries)
+        .filteredOn(e -> e.kind() == ElementKind.COMPONENT)
+        .hasSize(11)
+        .allSatisfy(e -> assertThat(e.outcome()).isEqualTo(Outcome.CONVERTED));
+    assertThat(entry(entries, "\\Package\\Load\\Codes").note())
+        .startsWith("no cache: Sluice loads the whole reference once per run");
+    assertThat(entry(entries, "\\Package\\Load\\Load").note()).startsWith("Keep identity:");
+    assertThat(entries)
+        .filteredOn(e -> e.kind() == ElementKind.PROPERTY)
+        .extracting(ImportEntry::path)
+        .containsExactlyInAnyOrder(
+            "\\Package\\Load\\Read orders.Properties[CommandTimeout]",
+            "\\Package\\Load\\Order.Properties[NewComparisonFlags[Code]]",
+            "\\Package\\Load\\Load.Properties[FastLoadOptions[ROWS_PER_BATCH]]",
+            "\\Package\\Load\\Write rejects.Properties[Header]");
+  }
+
+  @Test
+  void aMergeJoinGetsItsKeysFromSortedSourcesAndRenamesAsSsisDid() {
+    ImportResult result =
+        SsisImporter.importPackages(
+            "CrimeStat",
+            List.of(CRIMESTAT.resolve("dwh_Load_DimCountry.dtsx")),
+            "dwh_Load_DimCountry.dtsx");
+    TaskDefinition flow = result.project().packages().get(0).tasks().get(0).tasks().get(0);
+    List<Map<String, Object>> c = components(flow);
+
+    assertThat(named(c, "OLESRC DimCountry")).containsEntry("sortedBy", List.of("CountryISOCode"));
+    assertThat(named(c, "Merge Join (Merge Join Left Input names)"))
+        .containsEntry("input", "OLESRC staging Countries");
+    assertThat(named(c, "Merge Join"))
+        .containsEntry(
+            "inputs",
+            List.of(
+                "Merge Join (Merge Join Left Input names)",
+                "Merge Join (Merge Join Right Input names)"))
+        .containsEntry("joinType", "full")
+        .containsEntry("keys", List.of(Map.of("left", "CountryISOCode", "right", "CountryISOCode")))
+        .containsEntry(
+            "leftColumns", List.of("CountryISOCodeSRC", "CountrySRC", "RegionSRC", "SubRegionSRC"))
+        .containsEntry("rightColumns", List.of("CountryISOCodeDST"));
+    assertThat(named(c, "Conditional Split"))
+        .as("SSIS stores [ISNULL](...); Sluice writes ISNULL(...)")
+        .containsEntry(
+            "conditions",
+            List.of(Map.of("output", "NewCountry", "expression", "ISNULL([CountryISOCodeDST])")));
+    assertThat(result.report().entries())
+        .filteredOn(e -> e.path().endsWith("Merge Join.Properties[TreatNullsAsEqual]"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.kind()).isEqualTo(ElementKind.PROPERTY));
+  }
+
+  @Test
+  void aFlowWithAnAuditStaysAPlaceholderAndItsOtherComponentsAreLeftOut() {
+    ImportResult result =
+        SsisImporter.importPackage(
+            CorpusImportTest.CORPUS.resolve("7045kHz__dtsx/SSIS_EXAMPLES/DupeAlertFail.dtsx"));
+    List<ImportEntry> entries = result.report().entries();
+
+    assertThat(entry(entries, "\\Package\\DO IT NO DUPES"))
+        .satisfies(
+            e -> {
+              assertThat(e.outcome()).isEqualTo(Outcome.PLACEHOLDER);
+              assertThat(e.note())
+                  .startsWith(
+                      "its data flow has a component Sluice cannot run: 'Audit'"
+                          + " (Microsoft.Lineage)");
+            });
+    assertThat(entry(entries, "\\Package\\DO IT NO DUPES\\Audit").note())
+        .isEqualTo("Sluice has no Audit component");
+    assertThat(entry(entries, "\\Package\\DO IT NO DUPES\\source-dupes-allowed"))
+        .satisfies(
+            e -> {
+              assertThat(e.outcome()).isEqualTo(Outcome.LEFT_OUT);
+              assertThat(e.note())
+                  .startsWith(
+                      "it would convert to JdbcSource, but its data flow task is a placeholder");
+            });
+    assertThat(entry(entries, "\\Package\\DO IF DUPES\\GET-DUPES").note())
+        .startsWith("it runs the SQL held in variable User::SQL_GETDUPES");
+    TaskDefinition placeholder =
+        result.project().packages().get(0).tasks().stream()
+            .filter(t -> t.name().equals("DO IT NO DUPES"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(placeholder.type()).isEqualTo("Unsupported");
+  }
+
+  @Test
+  void theSqlServer2008ClassIdsOfAnAdoNetFlowConvert() {
+    ImportResult result =
+        SsisImporter.importPackage(
+            Stream.of(CorpusImportTest.CORPUS)
+                .flatMap(
+                    d -> {
+                      try {
+                        return java.nio.file.Files.walk(d);
+                      } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                      }
+                    })
+                .filter(p -> p.getFileName().toString().equals("Package 221.dtsx"))
+                .findFirst()
+                .orElseThrow());
+    List<Map<String, Object>> c = components(result.project().packages().get(0).tasks().get(0));
+
+    assertThat(c)
+        .extracting(m -> m.get("type"))
+        .containsExactly("JdbcSource", "DerivedColumn", "FlatFileDestination");
+  }
+
+  /** Every expression the corpus's converted flows hold parses as Sluice's expression language. */
+  @Test
+  void everyConvertedExpressionOfTheCorpusParses() throws Exception {
+    List<String> problems = new ArrayList<>();
+    int expressions = 0;
+    List<Path> all = new ArrayList<>(CorpusImportTest.packages().toList());
+    all.add(FIXTURE);
+    for (Path dtsx : all) {
+      for (PackageDefinition p : SsisImporter.importPackage(dtsx).project().packages()) {
+        for (TaskDefinition flow : flows(p.tasks())) {
+          for (DataFlowStructure.WrittenExpression e :
+              DataFlowStructure.expressions(flow.properties(), ComponentRegistry.standard())) {
+            expressions++;
+            syntaxError(e.text()).ifPresent(m -> problems.add(dtsx.getFileName() + ": " + m));
+          }
+        }
+      }
+    }
+    assertThat(expressions).isGreaterThanOrEqualTo(15);
+    assertThat(problems).isEmpty();
+  }
+
+  private static java.util.Optional<String> syntaxError(String text) {
+    List<String> errors = new ArrayList<>();
+    BaseErrorListener listener =
+        new BaseErrorListener() {
+          @Override
+          public void syntaxError(
+              Recognizer<?, ?> r, Object o, int line, int col, String msg, RecognitionException e) {
+            errors.add(text + " -> " + msg);
+          }
+        };
+    SsisExpressionLexer lexer = new SsisExpressionLexer(CharStreams.fromString(text));
+    lexer.removeErrorListeners();
+    lexer.addErrorListener(listener);
+    SsisExpressionParser parser = new SsisExpressionParser(new CommonTokenStream(lexer));
+    parser.removeErrorListeners();
+    parser.addErrorListener(listener);
+    parser.parse();
+    return errors.stream().findFirst();
+  }
+
+  private static List<TaskDefinition> flows(List<TaskDefinition> tasks) {
+    List<TaskDefinition> out = new ArrayList<>();
+    for (TaskDefinition t : tasks) {
+      if (t.type().equals("DataFlow")) {
+        out.add(t);
+      }
+      out.addAll(flows(t.tasks()));
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> components(TaskDefinition flow) {
+    assertThat(flow.type()).isEqualTo("DataFlow");
+    return (List<Map<String, Object>>) flow.properties().get("components");
+  }
+
+  private static Map<String, Object> named(List<Map<String, Object>> components, String name) {
+    return components.stream().filter(m -> name.equals(m.get("name"))).findFirst().orElseThrow();
+  }
+
+  private static ImportEntry entry(List<ImportEntry> entries, String path) {
+    return entries.stream().filter(e -> e.path().equals(path)).findFirst().orElseThrow();
+  }
+}

@@ -190,6 +190,9 @@ class TutorialImportTest {
             t -> {
               assertThat(t.name()).isEqualTo("Extract Sample Currency Data");
               assertThat(t.type()).isEqualTo("DataFlow");
+              assertThat(t.properties())
+                  .as("its file is the loop's variable: validated when it starts, as in SSIS")
+                  .containsEntry("delayValidation", true);
             });
 
     String md = ImportReportMarkdown.render(result.report());

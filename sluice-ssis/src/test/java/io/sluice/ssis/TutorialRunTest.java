@@ -17,6 +17,7 @@ import io.sluice.engine.runtime.RunResult;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -24,19 +25,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Microsoft's tutorial package Lesson1.dtsx, imported and run for real: the flat file
  * SampleCurrencyData.txt through the two Lookups into the fact table, on an embedded PostgreSQL
  * whose tables the repository's datasets/ssis-tutorial/warehouse-postgresql.sql creates.
  *
+ * <p>Lesson2.dtsx runs the same flow in a Foreach Loop over the 14 Currency_XXX.txt files.
+ *
  * <p>What changes from the imported project, as a user changes it: the database connection's URL
- * and the flat file's path (dtexec's /CONNECTION; Sluice's --connection), and the square brackets
- * of the Lookups' T-SQL, which PostgreSQL refuses (what --sql-dialect postgresql rewrites; here the
- * test drops them itself).
+ * and the flat file's path or the loop's folder (dtexec's /CONNECTION and /SET; Sluice's
+ * --connection and --set), and the square brackets of the Lookups' T-SQL, which PostgreSQL refuses
+ * (what --sql-dialect postgresql rewrites; here the test drops them itself).
  */
 class TutorialRunTest {
 
@@ -58,25 +64,109 @@ class TutorialRunTest {
     postgres.close();
   }
 
+  @BeforeEach
+  void emptyFacts() throws Exception {
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("TRUNCATE dbo.FactCurrency");
+    }
+  }
+
   @Test
   void lesson1LoadsTheSampleFileThroughBothLookups() throws Exception {
-    ImportResult imported =
-        SsisImporter.importPackage(TutorialImportTest.TUTORIAL.resolve("Lesson1.dtsx"));
-    Map<String, byte[]> files = new TreeMap<>(ProjectWriter.write(imported.project()).all());
-    String yaml = new String(files.get("packages/Lesson1.yaml"), StandardCharsets.UTF_8);
-    String url = postgres.getJdbcUrl("postgres", "postgres") + "&currentSchema=dbo";
     String sample = TutorialImportTest.TUTORIAL.resolve("SampleCurrencyData.txt").toString();
-    yaml =
-        yaml.replace(
-                "jdbc:sqlserver://localhost;databaseName=AdventureWorksDW2012;"
-                    + "integratedSecurity=true;authenticationScheme=JavaKerberos",
-                url)
-            .replaceFirst("file: '[^']*'", "file: '" + sample.replace("'", "''") + "'")
-            .replace("[", "")
-            .replace("]", "");
-    files.put("packages/Lesson1.yaml", yaml.getBytes(StandardCharsets.UTF_8));
-    ProjectFiles project = ProjectFiles.of(files);
+    Run run = run("Lesson1", yaml -> yaml.replaceFirst("file: '[^']*'", "file: " + quoted(sample)));
 
+    assertThat(run.result().succeeded()).as("%s", run.errors()).isTrue();
+    assertThat(count("SELECT count(*) FROM dbo.FactCurrency")).isEqualTo(1097);
+    assertThat(count("SELECT count(DISTINCT DateKey) FROM dbo.FactCurrency")).isEqualTo(1097);
+    assertThat(count("SELECT min(DateKey) FROM dbo.FactCurrency")).isEqualTo(20050101);
+    assertThat(count("SELECT max(DateKey) FROM dbo.FactCurrency")).isEqualTo(20080102);
+    assertThat(count("SELECT count(*) FROM dbo.FactCurrency WHERE CurrencyKey = 100"))
+        .isEqualTo(1097);
+    assertThat(run.paths())
+        .filteredOn(p -> p.destinationComponent().equals("Sample OLE DB Destination"))
+        .singleElement()
+        .satisfies(p -> assertThat(p.rowsSent()).isEqualTo(1097));
+  }
+
+  /**
+   * Lesson 2: the same flow in a Foreach Loop over Currency_*.txt, the flat file's path set by an
+   * expression from the loop's variable; only the enumerator's folder changes (dtexec's /SET).
+   */
+  @Test
+  void lesson2LoadsEveryCurrencyFileOfTheFolder(@TempDir Path folder) throws Exception {
+    copyCurrencyFiles(folder, false);
+
+    Run run = run("Lesson2", yaml -> pointAt(yaml, folder));
+
+    assertThat(run.result().succeeded()).as("%s", run.errors()).isTrue();
+    assertThat(count("SELECT count(*) FROM dbo.FactCurrency")).isEqualTo(13_532);
+    assertThat(count("SELECT count(DISTINCT CurrencyKey) FROM dbo.FactCurrency")).isEqualTo(14);
+  }
+
+  /** With lesson 4's Currency_BAD.txt in the folder the loop fails where SSIS fails. */
+  @Test
+  void lesson2FailsAtTheCurrencyLookupOnTheBadFile(@TempDir Path folder) throws Exception {
+    copyCurrencyFiles(folder, true);
+
+    Run run = run("Lesson2", yaml -> pointAt(yaml, folder));
+
+    assertThat(run.result().succeeded()).isFalse();
+    assertThat(run.errors())
+        .anySatisfy(
+            m -> assertThat(m).contains("component 'Lookup Currency Key'", "(CurrencyID = BAD)"));
+  }
+
+  private static String pointAt(String yaml, Path folder) {
+    return yaml.replaceFirst("folder: '[^']*'", "folder: " + quoted(folder.toString()));
+  }
+
+  private static void copyCurrencyFiles(Path folder, boolean withBad) throws Exception {
+    try (var files = Files.list(TutorialImportTest.TUTORIAL)) {
+      for (Path f : files.toList()) {
+        String name = f.getFileName().toString();
+        if (name.startsWith("Currency_") && (withBad || !name.equals("Currency_BAD.txt"))) {
+          Files.copy(f, folder.resolve(name));
+        }
+      }
+    }
+  }
+
+  private static String quoted(String text) {
+    return "'" + text.replace("'", "''") + "'";
+  }
+
+  private record Run(RunResult result, List<EngineEvent> events, List<DataFlowStatistic> paths) {
+    List<String> errors() {
+      return events.stream()
+          .filter(e -> e.type() == MessageType.ERROR)
+          .map(EngineEvent::message)
+          .toList();
+    }
+  }
+
+  /**
+   * Imports a tutorial package, points its database connection at the embedded PostgreSQL, drops
+   * the square brackets of its T-SQL ([dbo].[DimDate], not the variable reference @[User::x]),
+   * applies {@code edit} to the package's YAML, and runs it.
+   */
+  private static Run run(String name, UnaryOperator<String> edit) {
+    ImportResult imported =
+        SsisImporter.importPackage(TutorialImportTest.TUTORIAL.resolve(name + ".dtsx"));
+    Map<String, byte[]> files = new TreeMap<>(ProjectWriter.write(imported.project()).all());
+    String path = "packages/" + name + ".yaml";
+    String yaml = new String(files.get(path), StandardCharsets.UTF_8);
+    String url = postgres.getJdbcUrl("postgres", "postgres") + "&currentSchema=dbo";
+    yaml =
+        edit.apply(
+            yaml.replace(
+                    "jdbc:sqlserver://localhost;databaseName=AdventureWorksDW2012;"
+                        + "integratedSecurity=true;authenticationScheme=JavaKerberos",
+                    url)
+                .replaceAll("(?<!@)\\[(\\w+)\\]", "$1"));
+    files.put(path, yaml.getBytes(StandardCharsets.UTF_8));
+    ProjectFiles project = ProjectFiles.of(files);
     List<EngineEvent> events = new CopyOnWriteArrayList<>();
     List<DataFlowStatistic> paths = new CopyOnWriteArrayList<>();
     EventSink sink =
@@ -94,30 +184,11 @@ class TutorialRunTest {
     RunResult result =
         new PackageRunner(ProjectParser.parse(project), project)
             .run(
-                "Lesson1",
+                name,
                 ParameterValues.none(),
                 RunOptions.defaults().withLoggingLevel(LoggingLevel.VERBOSE),
                 sink);
-
-    assertThat(result.succeeded())
-        .as(
-            "%s",
-            events.stream()
-                .filter(e -> e.type() == MessageType.ERROR)
-                .map(EngineEvent::message)
-                .toList())
-        .isTrue();
-    assertThat(count("SELECT count(*) FROM dbo.FactCurrency")).isEqualTo(1097);
-    assertThat(count("SELECT count(DISTINCT DateKey) FROM dbo.FactCurrency")).isEqualTo(1097);
-    assertThat(count("SELECT min(DateKey) FROM dbo.FactCurrency")).isEqualTo(20050101);
-    assertThat(count("SELECT max(DateKey) FROM dbo.FactCurrency")).isEqualTo(20080102);
-    assertThat(count("SELECT count(*) FROM dbo.FactCurrency WHERE CurrencyKey = 100"))
-        .isEqualTo(1097);
-    assertThat(paths)
-        .as("%s", paths)
-        .filteredOn(p -> p.destinationComponent().equals("Sample OLE DB Destination"))
-        .singleElement()
-        .satisfies(p -> assertThat(p.rowsSent()).isEqualTo(1097));
+    return new Run(result, events, paths);
   }
 
   private static long count(String sql) throws Exception {

@@ -475,7 +475,10 @@ final class TaskConverters {
     }
     d.type = "DataFlow";
     d.properties.putAll(r.settings());
-    return Outcome.converted();
+    if (Dts.isTrue(Dts.prop(e, "DelayValidation"))) {
+      d.properties.put("delayValidation", true);
+    }
+    return Outcome.converted(Map.of(), r.notes());
   }
 
   /** The package as the data flow converter sees it. */
@@ -483,7 +486,19 @@ final class TaskConverters {
 
     @Override
     public Optional<Connection> connection(String reference) {
-      return ctx.connection(reference).map(c -> new Connection(c.name(), c.type(), c.why()));
+      return ctx.connection(reference)
+          .map(c -> new Connection(c.name(), c.type(), c.why(), runtimePath(c.name())));
+    }
+
+    private boolean runtimePath(String connection) {
+      List<io.sluice.engine.project.ConnectionDefinition> all = new ArrayList<>(ctx.connections);
+      if (ctx.project.connections != null) {
+        all.addAll(ctx.project.connections.connections);
+      }
+      return all.stream()
+          .filter(d -> d.name().equals(connection))
+          .anyMatch(
+              d -> d.expressions().containsKey("file") || d.expressions().containsKey("path"));
     }
 
     @Override

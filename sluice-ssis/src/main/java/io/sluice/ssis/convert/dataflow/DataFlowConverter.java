@@ -42,7 +42,13 @@ public final class DataFlowConverter {
    * @param settings the DataFlow task's settings ({@code components}), when converted
    * @param placeholderReason why it is a placeholder, or null when converted
    */
-  public record Result(Map<String, Object> settings, String placeholderReason, String todo) {}
+  public record Result(
+      Map<String, Object> settings, String placeholderReason, String todo, List<String> notes) {
+
+    Result(Map<String, Object> settings, String placeholderReason, String todo) {
+      this(settings, placeholderReason, todo, List.of());
+    }
+  }
 
   private static final Map<Kind, ComponentConverter> CONVERTERS = converters();
 
@@ -162,7 +168,16 @@ public final class DataFlowConverter {
                   why,
                   "check whether the flow relies on it"));
     }
-    return new Result(settings, null, null);
+    List<String> notes = new ArrayList<>();
+    if (f.readsRuntimeFiles()) {
+      // SSIS validates a flat file source against its connection's columns, not the file; Sluice
+      // checks the file too, which fails before a loop has set the path.
+      settings.put(DataFlowStructure.DELAY_VALIDATION, true);
+      notes.add(
+          "its flat files are named by an expression, known only when it runs, so it is validated"
+              + " when it starts (delayValidation), as SSIS validates it without the file");
+    }
+    return new Result(settings, null, null, notes);
   }
 
   /** The engine components one SSIS component became: itself, after any renaming helpers. */

@@ -36,6 +36,8 @@ public interface DataFlowHost {
    * @param type the Sluice connection type ({@code jdbc}, {@code flatFile}), or null when it was
    *     not converted
    * @param why why it was not converted, or null
+   * @param runtimePath whether an expression sets its file or path, so that it is known only when
+   *     the package runs
    */
-  record Connection(String name, String type, String why) {}
+  record Connection(String name, String type, String why, boolean runtimePath) {}
 }

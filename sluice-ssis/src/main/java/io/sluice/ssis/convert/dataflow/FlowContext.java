@@ -22,6 +22,7 @@ final class FlowContext {
   private final Map<String, String> columns = new HashMap<>();
   private final Map<String, String> variablesById = new HashMap<>();
   private final Map<String, SsisComponent.Port> upstream = new HashMap<>();
+  private boolean runtimeFiles;
 
   FlowContext(DataFlowHost host, String taskPath, Element pipeline, List<SsisComponent> all) {
     this.host = host;
@@ -189,7 +190,13 @@ final class FlowContext {
               + " connection"
               + (conn.why() == null ? "" : " (" + conn.why() + ")"));
     }
+    runtimeFiles |= conn.runtimePath() && type.equals("flatFile");
     return conn.name();
+  }
+
+  /** Whether a component reads or writes a flat file whose path an expression sets. */
+  boolean readsRuntimeFiles() {
+    return runtimeFiles;
   }
 
   /**

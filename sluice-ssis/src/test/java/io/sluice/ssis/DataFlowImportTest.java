@@ -179,40 +179,64 @@ class DataFlowImportTest {
         .satisfies(e -> assertThat(e.kind()).isEqualTo(ElementKind.PROPERTY));
   }
 
+  /**
+   * DupeAlertFail.dtsx: an Audit is a Derived Column of System variables; a source whose SQL is in
+   * a variable has no engine form, so its flow stays a placeholder and the rest is left out.
+   */
   @Test
-  void aFlowWithAnAuditStaysAPlaceholderAndItsOtherComponentsAreLeftOut() {
+  void anAuditConvertsAndASourceWithSqlFromAVariableKeepsItsFlowAPlaceholder() {
     ImportResult result =
         SsisImporter.importPackage(
             CorpusImportTest.CORPUS.resolve("7045kHz__dtsx/SSIS_EXAMPLES/DupeAlertFail.dtsx"));
     List<ImportEntry> entries = result.report().entries();
+    List<TaskDefinition> tasks = result.project().packages().get(0).tasks();
 
-    assertThat(entry(entries, "\\Package\\DO IT NO DUPES"))
+    List<Map<String, Object>> c = components(task(tasks, "DO IT NO DUPES"));
+    assertThat(named(c, "Audit"))
+        .containsEntry("type", "DerivedColumn")
+        .containsEntry(
+            "columns",
+            List.of(
+                Map.of(
+                    "name", "Package name",
+                    "expression", "@[System::PackageName]",
+                    "type", "DT_WSTR,64"),
+                Map.of(
+                    "name", "Execution start time",
+                    "expression", "@[System::StartTime]",
+                    "type", "DT_DATE")));
+    assertThat(entry(entries, "\\Package\\DO IT NO DUPES\\Audit").outcome())
+        .isEqualTo(Outcome.CONVERTED);
+
+    assertThat(task(tasks, "DO IF DUPES").type()).isEqualTo("Unsupported");
+    assertThat(entry(entries, "\\Package\\DO IF DUPES"))
         .satisfies(
             e -> {
               assertThat(e.outcome()).isEqualTo(Outcome.PLACEHOLDER);
               assertThat(e.note())
                   .startsWith(
-                      "its data flow has a component Sluice cannot run: 'Audit'"
-                          + " (Microsoft.Lineage)");
+                      "its data flow has a component Sluice cannot run: 'GET-DUPES'"
+                          + " (Microsoft.OLEDBSource)");
             });
-    assertThat(entry(entries, "\\Package\\DO IT NO DUPES\\Audit").note())
-        .isEqualTo("Sluice has no Audit component");
-    assertThat(entry(entries, "\\Package\\DO IT NO DUPES\\source-dupes-allowed"))
+    assertThat(entry(entries, "\\Package\\DO IF DUPES\\GET-DUPES"))
+        .satisfies(
+            e -> {
+              assertThat(e.outcome()).isEqualTo(Outcome.LEFT_OUT);
+              assertThat(e.note())
+                  .startsWith("it runs the SQL held in variable User::SQL_GETDUPES");
+            });
+    assertThat(entry(entries, "\\Package\\DO IF DUPES\\Audit"))
         .satisfies(
             e -> {
               assertThat(e.outcome()).isEqualTo(Outcome.LEFT_OUT);
               assertThat(e.note())
                   .startsWith(
-                      "it would convert to JdbcSource, but its data flow task is a placeholder");
+                      "it would convert to DerivedColumn, but its data flow task is a placeholder");
             });
-    assertThat(entry(entries, "\\Package\\DO IF DUPES\\GET-DUPES").note())
-        .startsWith("it runs the SQL held in variable User::SQL_GETDUPES");
-    TaskDefinition placeholder =
-        result.project().packages().get(0).tasks().stream()
-            .filter(t -> t.name().equals("DO IT NO DUPES"))
-            .findFirst()
-            .orElseThrow();
-    assertThat(placeholder.type()).isEqualTo("Unsupported");
+  }
+
+  private static TaskDefinition task(List<TaskDefinition> tasks, String name) {
+    return tasks.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
   }
 
   @Test

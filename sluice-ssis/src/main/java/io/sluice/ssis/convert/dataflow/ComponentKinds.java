@@ -38,6 +38,7 @@ final class ComponentKinds {
     AGGREGATE,
     ROW_COUNT,
     RECORDSET_DESTINATION,
+    AUDIT,
     SCRIPT_COMPONENT,
     /** Any component Sluice has no counterpart for. */
     OTHER
@@ -81,7 +82,9 @@ final class ComponentKinds {
           Map.entry("MICROSOFT.ROWCOUNT", Kind.ROW_COUNT),
           Map.entry("DTSTRANSFORM.ROWCOUNT", Kind.ROW_COUNT),
           Map.entry("MICROSOFT.RECORDSETDESTINATION", Kind.RECORDSET_DESTINATION),
-          Map.entry("DTSADAPTER.RECORDSETDESTINATION", Kind.RECORDSET_DESTINATION));
+          Map.entry("DTSADAPTER.RECORDSETDESTINATION", Kind.RECORDSET_DESTINATION),
+          Map.entry("MICROSOFT.LINEAGE", Kind.AUDIT),
+          Map.entry("DTSTRANSFORM.LINEAGE", Kind.AUDIT));
 
   /**
    * Format 6 (SSIS 2012) class GUIDs, as SSIS 2012 packages and the Chimayo.Ssis reader of them
@@ -120,7 +123,8 @@ final class ComponentKinds {
           Map.entry("SORT", Kind.SORT),
           Map.entry("AGGREGATE", Kind.AGGREGATE),
           Map.entry("ROW COUNT", Kind.ROW_COUNT),
-          Map.entry("RECORDSET DESTINATION", Kind.RECORDSET_DESTINATION));
+          Map.entry("RECORDSET DESTINATION", Kind.RECORDSET_DESTINATION),
+          Map.entry("AUDIT", Kind.AUDIT));
 
   static Kind of(SsisComponent c) {
     String id = c.classId.trim().toUpperCase(Locale.ROOT);

@@ -77,6 +77,7 @@ public final class DataFlowConverter {
     m.put(Kind.AGGREGATE, new AggregateConverter());
     m.put(Kind.ROW_COUNT, new RowCountConverter());
     m.put(Kind.RECORDSET_DESTINATION, new RecordsetDestinationConverter());
+    m.put(Kind.AUDIT, new AuditConverter());
     return Map.copyOf(m);
   }
 

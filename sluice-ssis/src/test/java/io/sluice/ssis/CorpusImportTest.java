@@ -133,9 +133,9 @@ class CorpusImportTest {
   }
 
   /**
-   * What this slice converts of the corpus's tasks and containers (150 of 178): the rest are
-   * Script tasks, Execute Package tasks whose child is not imported, tasks Sluice has no type for
-   * and data flows with a component Sluice has not.
+   * What this slice converts of the corpus's tasks and containers (150 of 178): the rest are Script
+   * tasks, Execute Package tasks whose child is not imported, tasks Sluice has no type for and data
+   * flows with a component Sluice has not.
    */
   private static final long MIN_TASKS_PCT = 80;
 

@@ -57,7 +57,7 @@ class DataFlowImportTest {
             "Refused:RecordsetDestination");
     assertThat(named(c, "Read orders"))
         .containsEntry("connection", "Warehouse")
-        .containsEntry("query", "SELECT Code, Amount, Day FROM dbo.Orders WHERE Day >= ?")
+        .containsEntry("query", "SELECT Code, Amount, Day FROM dbo.Orders WHERE Amount >= ?")
         .containsEntry("parameters", List.of("@[User::Since]"));
     assertThat(named(c, "Fix codes"))
         .containsEntry("input", "Read orders")
@@ -116,7 +116,10 @@ class DataFlowImportTest {
         .containsEntry("onError", "redirect");
     assertThat(named(c, "Write rejects (Flat File Destination Input names)"))
         .containsEntry("input", Map.of("from", "Codes", "output", "NoMatch"))
-        .containsEntry("columns", List.of(Map.of("name", "Amount", "expression", "[Doubled]")));
+        .as("the input has an Amount of its own, which the file does not take")
+        .containsEntry(
+            "columns",
+            List.of(Map.of("name", "Amount", "expression", "[Doubled]", "replace", true)));
     assertThat(named(c, "Write rejects"))
         .containsEntry("input", "Write rejects (Flat File Destination Input names)")
         .containsEntry("connection", "Rejects")

@@ -2,29 +2,12 @@ package io.sluice.ssis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.engine.event.DataFlowStatistic;
-import io.sluice.engine.event.EngineEvent;
-import io.sluice.engine.event.EventSink;
-import io.sluice.engine.event.LoggingLevel;
-import io.sluice.engine.event.MessageType;
-import io.sluice.engine.project.ProjectFiles;
-import io.sluice.engine.project.ProjectParser;
-import io.sluice.engine.project.ProjectWriter;
-import io.sluice.engine.runtime.PackageRunner;
-import io.sluice.engine.runtime.ParameterValues;
-import io.sluice.engine.runtime.RunOptions;
-import io.sluice.engine.runtime.RunResult;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,7 +58,10 @@ class TutorialRunTest {
   @Test
   void lesson1LoadsTheSampleFileThroughBothLookups() throws Exception {
     String sample = TutorialImportTest.TUTORIAL.resolve("SampleCurrencyData.txt").toString();
-    Run run = run("Lesson1", yaml -> yaml.replaceFirst("file: '[^']*'", "file: " + quoted(sample)));
+    ImportedRun run =
+        run(
+            "Lesson1",
+            yaml -> yaml.replaceFirst("file: '[^']*'", "file: " + ImportedRun.quoted(sample)));
 
     assertThat(run.result().succeeded()).as("%s", run.errors()).isTrue();
     assertThat(count("SELECT count(*) FROM dbo.FactCurrency")).isEqualTo(1097);
@@ -84,10 +70,7 @@ class TutorialRunTest {
     assertThat(count("SELECT max(DateKey) FROM dbo.FactCurrency")).isEqualTo(20080102);
     assertThat(count("SELECT count(*) FROM dbo.FactCurrency WHERE CurrencyKey = 100"))
         .isEqualTo(1097);
-    assertThat(run.paths())
-        .filteredOn(p -> p.destinationComponent().equals("Sample OLE DB Destination"))
-        .singleElement()
-        .satisfies(p -> assertThat(p.rowsSent()).isEqualTo(1097));
+    assertThat(run.rowsInto("Sample OLE DB Destination")).isEqualTo(1097);
   }
 
   /**
@@ -98,7 +81,7 @@ class TutorialRunTest {
   void lesson2LoadsEveryCurrencyFileOfTheFolder(@TempDir Path folder) throws Exception {
     copyCurrencyFiles(folder, false);
 
-    Run run = run("Lesson2", yaml -> pointAt(yaml, folder));
+    ImportedRun run = run("Lesson2", yaml -> pointAt(yaml, folder));
 
     assertThat(run.result().succeeded()).as("%s", run.errors()).isTrue();
     assertThat(count("SELECT count(*) FROM dbo.FactCurrency")).isEqualTo(13_532);
@@ -110,7 +93,7 @@ class TutorialRunTest {
   void lesson2FailsAtTheCurrencyLookupOnTheBadFile(@TempDir Path folder) throws Exception {
     copyCurrencyFiles(folder, true);
 
-    Run run = run("Lesson2", yaml -> pointAt(yaml, folder));
+    ImportedRun run = run("Lesson2", yaml -> pointAt(yaml, folder));
 
     assertThat(run.result().succeeded()).isFalse();
     assertThat(run.errors())
@@ -119,7 +102,7 @@ class TutorialRunTest {
   }
 
   private static String pointAt(String yaml, Path folder) {
-    return yaml.replaceFirst("folder: '[^']*'", "folder: " + quoted(folder.toString()));
+    return yaml.replaceFirst("folder: '[^']*'", "folder: " + ImportedRun.quoted(folder.toString()));
   }
 
   private static void copyCurrencyFiles(Path folder, boolean withBad) throws Exception {
@@ -133,62 +116,22 @@ class TutorialRunTest {
     }
   }
 
-  private static String quoted(String text) {
-    return "'" + text.replace("'", "''") + "'";
-  }
-
-  private record Run(RunResult result, List<EngineEvent> events, List<DataFlowStatistic> paths) {
-    List<String> errors() {
-      return events.stream()
-          .filter(e -> e.type() == MessageType.ERROR)
-          .map(EngineEvent::message)
-          .toList();
-    }
-  }
-
   /**
    * Imports a tutorial package, points its database connection at the embedded PostgreSQL, drops
    * the square brackets of its T-SQL ([dbo].[DimDate], not the variable reference @[User::x]),
    * applies {@code edit} to the package's YAML, and runs it.
    */
-  private static Run run(String name, UnaryOperator<String> edit) {
-    ImportResult imported =
-        SsisImporter.importPackage(TutorialImportTest.TUTORIAL.resolve(name + ".dtsx"));
-    Map<String, byte[]> files = new TreeMap<>(ProjectWriter.write(imported.project()).all());
-    String path = "packages/" + name + ".yaml";
-    String yaml = new String(files.get(path), StandardCharsets.UTF_8);
+  private static ImportedRun run(String name, UnaryOperator<String> edit) {
     String url = postgres.getJdbcUrl("postgres", "postgres") + "&currentSchema=dbo";
-    yaml =
-        edit.apply(
-            yaml.replace(
-                    "jdbc:sqlserver://localhost;databaseName=AdventureWorksDW2012;"
-                        + "integratedSecurity=true;authenticationScheme=JavaKerberos",
-                    url)
-                .replaceAll("(?<!@)\\[(\\w+)\\]", "$1"));
-    files.put(path, yaml.getBytes(StandardCharsets.UTF_8));
-    ProjectFiles project = ProjectFiles.of(files);
-    List<EngineEvent> events = new CopyOnWriteArrayList<>();
-    List<DataFlowStatistic> paths = new CopyOnWriteArrayList<>();
-    EventSink sink =
-        new EventSink() {
-          @Override
-          public void event(EngineEvent event) {
-            events.add(event);
-          }
-
-          @Override
-          public void dataFlowStatistic(DataFlowStatistic statistic) {
-            paths.add(statistic);
-          }
-        };
-    RunResult result =
-        new PackageRunner(ProjectParser.parse(project), project)
-            .run(
-                name,
-                ParameterValues.none(),
-                RunOptions.defaults().withLoggingLevel(LoggingLevel.VERBOSE),
-                sink);
-    return new Run(result, events, paths);
+    return ImportedRun.of(
+        TutorialImportTest.TUTORIAL.resolve(name + ".dtsx"),
+        yaml ->
+            edit.apply(
+                yaml.replace(
+                        "jdbc:sqlserver://localhost;databaseName=AdventureWorksDW2012;"
+                            + "integratedSecurity=true;authenticationScheme=JavaKerberos",
+                        url)
+                    .replaceAll("(?<!@)\\[(\\w+)\\]", "$1")));
   }
 
   private static long count(String sql) throws Exception {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.w3c.dom.Element;
 
@@ -201,12 +202,16 @@ public final class DataFlowConverter {
       Map<String, String> renames = cv.inputRenames.get(i);
       if (renames != null) {
         String helper = c.name + " (" + in.name() + " names)";
+        Set<String> present = available(up.get(), f, ownerOfOutput, 0);
         List<Map<String, Object>> columns = new ArrayList<>();
         renames.forEach(
             (to, from) -> {
               Map<String, Object> col = new LinkedHashMap<>();
               col.put("name", to);
               col.put("expression", "[" + from.replace("]", "]]") + "]");
+              if (present.contains(to)) {
+                col.put("replace", true); // an input column of that name SSIS did not map here
+              }
               columns.add(col);
             });
         Map<String, Object> h = new LinkedHashMap<>();
@@ -235,6 +240,27 @@ public final class DataFlowConverter {
         });
     out.add(m);
     return out;
+  }
+
+  /**
+   * The column names that reach a path from {@code output}: its own columns and, for a synchronous
+   * output, those of the input it passes on. Sources are taken as SSIS describes them (a query that
+   * returns columns SSIS did not select gives the engine more).
+   */
+  private static Set<String> available(
+      SsisComponent.Port output,
+      FlowContext f,
+      Map<String, SsisComponent> ownerOfOutput,
+      int depth) {
+    Set<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    for (Element col : output.columns()) {
+      f.knownColumn(col.getAttribute("lineageId")).ifPresent(names::add);
+    }
+    String input = output.attr("synchronousInputId");
+    if (!input.isEmpty() && depth < 1000) {
+      f.upstream(input).ifPresent(up -> names.addAll(available(up, f, ownerOfOutput, depth + 1)));
+    }
+    return names;
   }
 
   /** How a receiving component names an upstream output: its name, or {from:, output:}. */

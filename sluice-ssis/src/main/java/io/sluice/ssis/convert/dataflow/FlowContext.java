@@ -89,6 +89,11 @@ final class FlowContext {
     return column(t.startsWith("#") ? t.substring(1) : t);
   }
 
+  /** The name of a column by its lineage ID, when some component gives it. */
+  Optional<String> knownColumn(String lineageId) {
+    return Optional.ofNullable(columns.get(lineageId));
+  }
+
   /** The name of the upstream column an input column reads. */
   String inputColumn(Element inputColumn) {
     return column(inputColumn.getAttribute("lineageId"));

@@ -208,7 +208,7 @@ public final class DataFlowConverter {
             (to, from) -> {
               Map<String, Object> col = new LinkedHashMap<>();
               col.put("name", to);
-              col.put("expression", "[" + from.replace("]", "]]") + "]");
+              col.put("expression", "[" + from + "]");
               if (present.contains(to)) {
                 col.put("replace", true); // an input column of that name SSIS did not map here
               }

@@ -37,7 +37,8 @@ public final class JdbcSourceType extends SimpleComponentType {
 
   @Override
   public SettingKeys settingKeys() {
-    return SettingKeys.of("connection", "query", "table", "parameters", "fetchSize", "sortedBy")
+    return SettingKeys.of(
+            "connection", "query", "queryVariable", "table", "parameters", "fetchSize", "sortedBy")
         .withExpressions("parameters", null);
   }
 
@@ -53,9 +54,14 @@ public final class JdbcSourceType extends SimpleComponentType {
                 () ->
                     new PlanningException(
                         "connection '" + connectionName + "' is not a JDBC connection"));
-    String sql = s.has("query") ? s.string("query") : QueryColumns.selectAll(s.string("table"));
-    List<Expression> parameters = new ArrayList<>();
     RowSchema none = RowSchema.of(List.of());
+    String sql =
+        s.has("query")
+            ? s.string("query")
+            : s.has("queryVariable")
+                ? queryOf(s.string("queryVariable"), context, none)
+                : QueryColumns.selectAll(s.string("table"));
+    List<Expression> parameters = new ArrayList<>();
     int n = 0;
     for (String p : s.strings("parameters")) {
       parameters.add(context.compile(p, none, "parameter " + (++n)));
@@ -126,5 +132,21 @@ public final class JdbcSourceType extends SimpleComponentType {
       keys.add(new SortKey(plain.indexOf(name), descending));
     }
     return keys;
+  }
+
+  /**
+   * The SQL a variable holds (SSIS's "SQL command from variable"), read when the flow is planned: a
+   * Data Flow task plans each time it runs, so a loop that changes the variable runs each value.
+   */
+  private static String queryOf(String variable, PlanContext context, RowSchema none) {
+    Expression e = context.compile("@[" + variable + "]", none, "queryVariable");
+    Object value =
+        e.evaluate(
+            new RowCursor(context.environment().variableValues(), context.environment().clock()));
+    if (!(value instanceof String sql) || sql.isBlank()) {
+      throw new PlanningException(
+          "variable " + variable + " holds no SQL (queryVariable); give it the query to run");
+    }
+    return sql;
   }
 }

@@ -184,18 +184,17 @@ class DataFlowImportTest {
 
   /**
    * DupeAlertFail.dtsx: an Audit is a Derived Column of System variables; a source whose SQL is in
-   * a variable has no engine form, so its flow stays a placeholder and the rest is left out.
+   * a variable reads it when the flow starts.
    */
   @Test
-  void anAuditConvertsAndASourceWithSqlFromAVariableKeepsItsFlowAPlaceholder() {
+  void anAuditAndASourceWithSqlFromAVariableConvert() {
     ImportResult result =
         SsisImporter.importPackage(
             CorpusImportTest.CORPUS.resolve("7045kHz__dtsx/SSIS_EXAMPLES/DupeAlertFail.dtsx"));
     List<ImportEntry> entries = result.report().entries();
     List<TaskDefinition> tasks = result.project().packages().get(0).tasks();
 
-    List<Map<String, Object>> c = components(task(tasks, "DO IT NO DUPES"));
-    assertThat(named(c, "Audit"))
+    assertThat(named(components(task(tasks, "DO IT NO DUPES")), "Audit"))
         .containsEntry("type", "DerivedColumn")
         .containsEntry(
             "columns",
@@ -208,33 +207,51 @@ class DataFlowImportTest {
                     "name", "Execution start time",
                     "expression", "@[System::StartTime]",
                     "type", "DT_DATE")));
-    assertThat(entry(entries, "\\Package\\DO IT NO DUPES\\Audit").outcome())
-        .isEqualTo(Outcome.CONVERTED);
+    assertThat(named(components(task(tasks, "DO IF DUPES")), "GET-DUPES"))
+        .containsEntry("type", "JdbcSource")
+        .containsEntry("queryVariable", "User::SQL_GETDUPES")
+        .doesNotContainKey("query");
+    assertThat(entry(entries, "\\Package\\DO IF DUPES\\GET-DUPES").note())
+        .startsWith("its SQL is the value of User::SQL_GETDUPES when the flow starts");
+    assertThat(entries)
+        .filteredOn(e -> e.kind() == ElementKind.COMPONENT)
+        .allSatisfy(e -> assertThat(e.outcome()).isEqualTo(Outcome.CONVERTED));
+  }
 
-    assertThat(task(tasks, "DO IF DUPES").type()).isEqualTo("Unsupported");
-    assertThat(entry(entries, "\\Package\\DO IF DUPES"))
+  /**
+   * ExportColumn.dtsx: an Export Column has no engine counterpart, so its flow stays a placeholder.
+   */
+  @Test
+  void aFlowWithAComponentSluiceHasNotStaysAPlaceholderAndItsOtherComponentsAreLeftOut() {
+    ImportResult result =
+        SsisImporter.importPackage(
+            CorpusImportTest.CORPUS.resolve("7045kHz__dtsx/SSIS_EXAMPLES/ExportColumn.dtsx"));
+    List<ImportEntry> entries = result.report().entries();
+
+    assertThat(result.project().packages().get(0).tasks().get(0).type()).isEqualTo("Unsupported");
+    assertThat(entry(entries, "\\Package\\Data Flow Task"))
         .satisfies(
             e -> {
               assertThat(e.outcome()).isEqualTo(Outcome.PLACEHOLDER);
               assertThat(e.note())
                   .startsWith(
-                      "its data flow has a component Sluice cannot run: 'GET-DUPES'"
-                          + " (Microsoft.OLEDBSource)");
+                      "its data flow has a component Sluice cannot run: 'Export Column'"
+                          + " (Microsoft.Extractor)");
             });
-    assertThat(entry(entries, "\\Package\\DO IF DUPES\\GET-DUPES"))
+    assertThat(entry(entries, "\\Package\\Data Flow Task\\Export Column"))
         .satisfies(
             e -> {
               assertThat(e.outcome()).isEqualTo(Outcome.LEFT_OUT);
-              assertThat(e.note())
-                  .startsWith("it runs the SQL held in variable User::SQL_GETDUPES");
+              assertThat(e.note()).isEqualTo("Sluice has no Export Column component");
             });
-    assertThat(entry(entries, "\\Package\\DO IF DUPES\\Audit"))
+    assertThat(entry(entries, "\\Package\\Data Flow Task\\OLE DB Source"))
         .satisfies(
             e -> {
               assertThat(e.outcome()).isEqualTo(Outcome.LEFT_OUT);
               assertThat(e.note())
                   .startsWith(
-                      "it would convert to DerivedColumn, but its data flow task is a placeholder");
+                      "it would convert to JdbcSource, but its data flow task is a placeholder"
+                          + " because 'Export Column' (Microsoft.Extractor) cannot be converted");
             });
   }
 

@@ -8,9 +8,10 @@ import java.util.Map;
 import org.w3c.dom.Element;
 
 /**
- * OLE DB, ADO.NET and ODBC sources to {@code JdbcSource}: a table or view by name, or an SQL
- * command with {@code ?} parameters bound to variables. The output columns are named as the query
- * names them (SSIS may rename them in the source; the flow here follows the data's names).
+ * OLE DB, ADO.NET and ODBC sources to {@code JdbcSource}: a table or view by name, an SQL command,
+ * or the SQL a variable holds, with {@code ?} parameters bound to variables. The output columns are
+ * named as the query names them (SSIS may rename them in the source; the flow here follows the
+ * data's names).
  */
 final class JdbcSourceConverter implements ComponentConverter {
 
@@ -35,12 +36,20 @@ final class JdbcSourceConverter implements ComponentConverter {
             throw new FlowContext.NotConvertible(
                 "it reads the table named by variable " + c.property("OpenRowsetVariable"),
                 "name the table in the source (or write the SQL) and import again");
+        case "3" -> {
+          String variable = c.property("SqlCommandVariable", "").trim();
+          out.put("queryVariable", f.variable(variable, false, "the variable that holds its SQL"));
+          out.notes.add(
+              "its SQL is the value of "
+                  + variable
+                  + " when the flow starts; it is not checked here (the T-SQL check sees SQL"
+                  + " written in the package only)");
+          table = null;
+          sql = null;
+        }
         default ->
             throw new FlowContext.NotConvertible(
-                "it runs the SQL held in variable "
-                    + c.property("SqlCommandVariable")
-                    + "; Sluice's JdbcSource takes its query as written",
-                "write the query in the source, with ? parameters for what varies");
+                "its access mode " + mode + " is not one this importer knows");
       }
     } else if (c.kind == Kind.ODBC_SOURCE) {
       table = mode.equals("0") ? c.property("TableName", "") : null;
@@ -49,7 +58,12 @@ final class JdbcSourceConverter implements ComponentConverter {
       table = mode.equals("0") ? c.property("TableOrViewName", "") : null;
       sql = mode.equals("0") ? null : c.property("SqlCommand", "");
     }
-    if (sql != null) {
+    if (out.settings.containsKey("queryVariable")) {
+      List<String> parameters = parameters(c, f);
+      if (!parameters.isEmpty()) {
+        out.put("parameters", parameters);
+      }
+    } else if (sql != null) {
       if (sql.isBlank()) {
         throw new FlowContext.NotConvertible("its SQL command is empty");
       }

@@ -87,8 +87,8 @@ final class ComponentKinds {
           Map.entry("DTSTRANSFORM.LINEAGE", Kind.AUDIT));
 
   /**
-   * Format 6 (SSIS 2012) class GUIDs of the components checked against packages saved by SSIS
-   * 2012 (the tutorial's among them); display names cover the rest.
+   * Format 6 (SSIS 2012) class GUIDs of the components checked against packages saved by SSIS 2012
+   * (the tutorial's among them); display names cover the rest.
    */
   private static final Map<String, Kind> BY_GUID =
       Map.ofEntries(

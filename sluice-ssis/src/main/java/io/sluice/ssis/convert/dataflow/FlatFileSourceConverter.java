@@ -66,6 +66,23 @@ final class FlatFileSourceConverter implements ComponentConverter {
       out.put("columnErrors", columnErrors);
     }
     Sortedness.of(output, f).ifPresent(keys -> out.put("sortedBy", keys));
+    c.errorOutput()
+        .ifPresent(
+            error -> {
+              for (Element col : error.columns()) {
+                if ("text".equalsIgnoreCase(col.getAttribute("dataType"))
+                    || "ntext".equalsIgnoreCase(col.getAttribute("dataType"))) {
+                  f.unavailable(
+                      col.getAttribute("lineageId"),
+                      "the raw line of "
+                          + c.name
+                          + "'s error output ("
+                          + col.getAttribute("name")
+                          + "); Sluice's error output carries the typed columns, NULL where a"
+                          + " value failed");
+                }
+              }
+            });
     return out;
   }
 }

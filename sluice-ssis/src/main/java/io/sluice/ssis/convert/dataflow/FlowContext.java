@@ -23,6 +23,7 @@ final class FlowContext {
   private final Map<String, String> variablesById = new HashMap<>();
   private final Map<String, SsisComponent.Port> upstream = new HashMap<>();
   private boolean runtimeFiles;
+  private final Map<String, String> unavailable = new HashMap<>();
 
   FlowContext(DataFlowHost host, String taskPath, Element pipeline, List<SsisComponent> all) {
     this.host = host;
@@ -69,6 +70,11 @@ final class FlowContext {
 
   /** The name a column has in the converted flow, by its lineage ID (or an input's). */
   String column(String lineageId) {
+    String why = unavailable.get(lineageId);
+    if (why != null) {
+      throw new FlowContext.NotConvertible(
+          "it reads " + why, "read the typed columns of the error output instead");
+    }
     String name = columns.get(lineageId);
     if (name == null) {
       throw new NotConvertible(
@@ -97,6 +103,11 @@ final class FlowContext {
   /** The name of the upstream column an input column reads. */
   String inputColumn(Element inputColumn) {
     return column(inputColumn.getAttribute("lineageId"));
+  }
+
+  /** A column SSIS has and the engine does not give, and why. */
+  void unavailable(String lineageId, String why) {
+    unavailable.put(lineageId, why);
   }
 
   /** A source names the column as its data does (the external column), not as SSIS renamed it. */

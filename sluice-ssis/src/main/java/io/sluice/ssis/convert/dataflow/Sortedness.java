@@ -1,5 +1,6 @@
 package io.sluice.ssis.convert.dataflow;
 
+import io.sluice.ssis.xml.Dts;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +16,9 @@ final class Sortedness {
   private Sortedness() {}
 
   static Optional<List<String>> of(SsisComponent.Port output, FlowContext f) {
+    if (!Dts.isTrue(output.attr("isSorted"))) {
+      return Optional.empty(); // SortKeyPosition means nothing unless the output says IsSorted
+    }
     List<Element> keyed = new ArrayList<>();
     for (Element col : output.columns()) {
       if (position(col) != 0) {

@@ -2,6 +2,7 @@ package io.sluice.ssis;
 
 import io.sluice.engine.project.ObjectNames;
 import io.sluice.ssis.convert.ProjectImport;
+import io.sluice.ssis.project.SsisSources;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,10 +15,30 @@ public final class SsisImporter {
 
   private SsisImporter() {}
 
+  /**
+   * Whatever form of SSIS source {@code source} is: one .dtsx (as {@link #importPackage}), an SSIS
+   * project folder or its .dtproj (the packages the project lists, in its order; a folder without
+   * .dtproj: all its .dtsx files), or an .ispac archive. A project's packages become one Sluice
+   * project named after the SSIS project, so Execute Package tasks between them convert.
+   */
+  public static ImportResult importSource(Path source) {
+    return importSource(source, ImportOptions.DEFAULT);
+  }
+
+  /** {@link #importSource(Path)} with {@code options} (the SQL dialect). */
+  public static ImportResult importSource(Path source, ImportOptions options) {
+    return SsisSources.importSource(source, options);
+  }
+
   /** One .dtsx into a project of one package, both named after the file. */
   public static ImportResult importPackage(Path dtsx) {
+    return importPackage(dtsx, ImportOptions.DEFAULT);
+  }
+
+  /** One .dtsx, with {@code options} (the SQL dialect). */
+  public static ImportResult importPackage(Path dtsx, ImportOptions options) {
     String name = packageName(dtsx);
-    return importPackages(name, List.of(dtsx), dtsx.getFileName().toString());
+    return importPackages(name, List.of(dtsx), dtsx.getFileName().toString(), options);
   }
 
   /**
@@ -27,7 +48,12 @@ public final class SsisImporter {
    * @param source what the user named, for the report
    */
   public static ImportResult importPackages(String projectName, List<Path> files, String source) {
-    return ProjectImport.run(projectName, files, source);
+    return importPackages(projectName, files, source, ImportOptions.DEFAULT);
+  }
+
+  public static ImportResult importPackages(
+      String projectName, List<Path> files, String source, ImportOptions options) {
+    return ProjectImport.run(projectName, files, source, options);
   }
 
   /** The Sluice package name of {@code Load.dtsx}: {@code Load}, as SSIS names packages. */

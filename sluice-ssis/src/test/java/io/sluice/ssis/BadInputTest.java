@@ -152,4 +152,89 @@ class BadInputTest {
               assertThat(e.hint()).contains("upgrades its packages");
             });
   }
+
+  @Test
+  void aPackageEncryptedAsAWholeSaysHowToSaveItReadable() throws Exception {
+    String lesson = Files.readString(TutorialImportTest.TUTORIAL.resolve("Lesson1.dtsx"));
+    Path file = dir.resolve("Secret.dtsx");
+    Files.writeString(
+        file,
+        lesson.replace(
+            "DTS:CreationName=\"SSIS.Package.3\">",
+            "DTS:CreationName=\"SSIS.Package.3\"\n  DTS:ProtectionLevel=\"3\">"));
+
+    assertThatThrownBy(() -> SsisImporter.importPackage(file))
+        .isInstanceOfSatisfying(
+            SsisImportException.class,
+            e -> {
+              assertThat(e.getMessage())
+                  .startsWith(
+                      file
+                          + ":"
+                          + e.line()
+                          + ": is encrypted as a whole (ProtectionLevel EncryptAllWithPassword)");
+              assertThat(e.hint()).contains("DontSaveSensitive");
+            });
+  }
+
+  /**
+   * SSIS's default protection level keeps passwords and sensitive values encrypted with the
+   * designer's Windows key: the import goes on, each such value becomes a required sensitive
+   * parameter without a value, and the report says once which values and what to do.
+   */
+  @Test
+  void encryptedSensitiveValuesBecomeRequiredParametersAndTheReportSaysWhy() throws Exception {
+    String lesson = Files.readString(TutorialImportTest.TUTORIAL.resolve("Lesson1.dtsx"));
+    String encrypted =
+        lesson
+            .replace(
+                "Integrated Security=SSPI;",
+                "User ID=etl;\" >\n<DTS:Password DTS:Name=\"Password\" Sensitive=\"1\""
+                    + " Encrypted=\"1\">AQAAANCMnd8BFdERjHoAwE/Cl+sBAAAA</DTS:Password>\n"
+                    + "</DTS:ConnectionManager><DTS:Ignored DTS:X=\"")
+            .replaceFirst( // the package's variables, not a task's
+                "  <DTS:Variables />",
+                "  <DTS:PackageParameters>\n"
+                    + "    <DTS:PackageParameter DTS:CreationName=\"\" DTS:DataType=\"8\""
+                    + " DTS:ObjectName=\"ApiKey\" DTS:Sensitive=\"True\">\n"
+                    + "      <DTS:Property DTS:DataType=\"8\" DTS:Name=\"ParameterValue\""
+                    + " Sensitive=\"1\" Encrypted=\"1\">AQAAANCMnd8BFdERjHoAwE</DTS:Property>\n"
+                    + "    </DTS:PackageParameter>\n"
+                    + "  </DTS:PackageParameters>\n"
+                    + "  <DTS:Variables />");
+    Path file = dir.resolve("Sensitive.dtsx");
+    Files.writeString(file, encrypted);
+
+    ImportResult result = SsisImporter.importPackage(file);
+
+    var pkg = result.project().packages().get(0);
+    assertThat(pkg.parameters())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.name()).isEqualTo("ApiKey");
+              assertThat(p.sensitive()).isTrue();
+              assertThat(p.required()).as("its value was lost: it must be set").isTrue();
+              assertThat(p.defaultValue()).isNull();
+            });
+    assertThat(result.project().parameters())
+        .anySatisfy(
+            p -> {
+              assertThat(p.name()).endsWith("_Password");
+              assertThat(p.sensitive()).isTrue();
+              assertThat(p.required()).isTrue();
+            });
+    assertThat(result.report().entries())
+        .filteredOn(e -> e.path().equals("\\Package.Properties[ProtectionLevel]"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.ssisType()).isEqualTo("EncryptSensitiveWithUserKey");
+              assertThat(e.note())
+                  .startsWith("2 sensitive value(s) of the package are encrypted")
+                  .contains("localhost.AdventureWorksDW2012 (Password)", "ApiKey (Property)");
+              assertThat(e.todo()).contains("DontSaveSensitive", "--param");
+            });
+    assertThat(encrypted).doesNotContain("ProtectionLevel"); // SSIS's default is not written
+  }
 }

@@ -2,6 +2,7 @@ package io.sluice.ssis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.ssis.report.Coverage;
 import io.sluice.ssis.report.ImportEntry;
 import io.sluice.ssis.report.ImportEntry.ElementKind;
 import io.sluice.ssis.xml.Dts;
@@ -109,25 +110,11 @@ class CorpusImportTest {
     System.out.println(summary);
 
     assertThat(report.elements()).isEqualTo(all.stream().filter(e -> e.kind().counted()).count());
-    long tasks =
-        all.stream()
-            .filter(e -> e.kind() == ElementKind.TASK || e.kind() == ElementKind.CONTAINER)
-            .count();
-    long tasksConverted =
-        all.stream()
-            .filter(e -> e.kind() == ElementKind.TASK || e.kind() == ElementKind.CONTAINER)
-            .filter(e -> e.outcome() == ImportEntry.Outcome.CONVERTED)
-            .count();
-    assertThat(tasksConverted * 100 / tasks)
-        .as(summary.toString())
-        .isGreaterThanOrEqualTo(MIN_TASKS_PCT);
-    long components = all.stream().filter(e -> e.kind() == ElementKind.COMPONENT).count();
-    long componentsConverted =
-        all.stream()
-            .filter(e -> e.kind() == ElementKind.COMPONENT)
-            .filter(e -> e.outcome() == ImportEntry.Outcome.CONVERTED)
-            .count();
-    assertThat(componentsConverted * 100 / components)
+    Coverage coverage = Coverage.of(all);
+    assertThat(coverage.elements()).isEqualTo(report.elements());
+    assertThat(coverage.converted()).isEqualTo(report.converted());
+    assertThat(coverage.tasksPct()).as(summary.toString()).isGreaterThanOrEqualTo(MIN_TASKS_PCT);
+    assertThat(coverage.componentsPct())
         .as(summary.toString())
         .isGreaterThanOrEqualTo(MIN_COMPONENTS_PCT);
   }

@@ -163,6 +163,14 @@ public final class ExecutionRuntime {
   }
 
   /**
+   * The property overrides of an execution (dtexec's /SET and /CONNECTION), in the order they
+   * apply, their values DECRYPTED: hand them to the package and nowhere else.
+   */
+  public List<io.sluice.engine.project.PropertyOverride> propertyOverrides(long executionId) {
+    return jdbi.withHandle(handle -> ExecutionOverrides.resolved(context, handle, executionId));
+  }
+
+  /**
    * Stores a batch of event messages of a running (or stopping) execution, in one transaction.
    * Refused (CONFLICT) when the execution is in any other status: a runner that gets this should
    * stop, its execution was ended without it.

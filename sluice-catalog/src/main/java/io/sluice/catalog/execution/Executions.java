@@ -30,6 +30,20 @@ public interface Executions {
   void setParameterValue(long executionId, int objectType, String name, String value);
 
   /**
+   * Sets a property override of a created (status 1) execution, as SSIS
+   * set_execution_property_override_value and dtexec's {@code /SET} do: {@code propertyPath} is an
+   * SSIS property path of the execution's package ({@code \\Package.Variables[User::Day].Value},
+   * {@code \\Package.Connections[Warehouse].Properties[ConnectionString]}, ...), checked against
+   * the package now (INVALID naming the path and what is accepted). A later value for the same path
+   * replaces the earlier one. A {@code sensitive} value, and any that sets a connection or a
+   * sensitive parameter, is stored encrypted and never shown.
+   */
+  void setPropertyOverride(long executionId, String propertyPath, String value, boolean sensitive);
+
+  /** Its property overrides in the order they apply, values that may hold a secret hidden. */
+  List<ExecutionPropertyOverride> propertyOverrides(long executionId);
+
+  /**
    * Allows a worker to run a created Scale Out execution that may not use any worker. A worker that
    * does not exist (NOT_FOUND) or was removed (CONFLICT) is refused: nothing could run it there.
    */

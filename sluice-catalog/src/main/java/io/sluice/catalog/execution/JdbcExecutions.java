@@ -274,6 +274,29 @@ public final class JdbcExecutions implements Executions {
         });
   }
 
+  @Override
+  public void setPropertyOverride(
+      long executionId, String propertyPath, String value, boolean sensitive) {
+    jdbi.useTransaction(
+        handle ->
+            ExecutionOverrides.set(
+                context,
+                handle,
+                ExecutionRows.lockCreated(handle, executionId, "set a property override of"),
+                propertyPath,
+                value,
+                sensitive));
+  }
+
+  @Override
+  public List<ExecutionPropertyOverride> propertyOverrides(long executionId) {
+    return jdbi.withHandle(
+        handle -> {
+          ExecutionRows.get(handle, executionId);
+          return ExecutionOverrides.shown(handle, executionId);
+        });
+  }
+
   private static void setSystemParameter(
       Handle handle, Execution execution, String name, String value) {
     String stored = SystemParameters.normalize(name, value);

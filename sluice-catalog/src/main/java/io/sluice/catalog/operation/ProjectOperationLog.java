@@ -3,12 +3,14 @@ package io.sluice.catalog.operation;
 import io.sluice.catalog.project.OperationRecorder;
 import io.sluice.catalog.project.ProjectOperation;
 import io.sluice.engine.event.MessageType;
+import io.sluice.engine.project.DeployNotes;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Records the deploys (101) and restores (106) the projects area reports as operations with a
- * message each. In a transaction of its own: a failed deploy's own transaction is rolled back, and
- * its failure must still be on record.
+ * message each, followed by the notes the deployed archive carries ({@link DeployNotes}). In a
+ * transaction of its own: a failed deploy's own transaction is rolled back, and its failure must
+ * still be on record.
  */
 public final class ProjectOperationLog implements OperationRecorder {
 
@@ -44,6 +46,13 @@ public final class ProjectOperationLog implements OperationRecorder {
               id,
               operation.succeeded() ? MessageType.INFORMATION : MessageType.ERROR,
               describe(operation));
+          for (DeployNotes.Note note : operation.notes()) {
+            OperationLog.message(
+                handle,
+                id,
+                note.warning() ? MessageType.WARNING : MessageType.INFORMATION,
+                note.text());
+          }
           OperationLog.finish(
               handle,
               id,

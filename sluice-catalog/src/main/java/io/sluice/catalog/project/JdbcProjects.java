@@ -4,8 +4,10 @@ import io.sluice.catalog.CatalogContext;
 import io.sluice.catalog.CatalogException;
 import io.sluice.catalog.folder.FolderLookup;
 import io.sluice.catalog.project.ProjectLookup.ProjectRow;
+import io.sluice.engine.project.DeployNotes;
 import io.sluice.engine.project.Project;
-import io.sluice.engine.project.ProjectArchive;
+import io.sluice.engine.project.ProjectFiles;
+import io.sluice.engine.project.ProjectParser;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -84,10 +86,13 @@ public final class JdbcProjects implements Projects {
   public DeployResult deploy(String folder, byte[] archive) {
     Instant start = Instant.now();
     String projectName = null;
+    List<DeployNotes.Note> notes = List.of();
     DeployResult result;
     try {
-      Project project = ProjectArchive.read(archive);
+      ProjectFiles files = ProjectFiles.fromArchive(archive);
+      Project project = ProjectParser.parse(files);
       projectName = project.name();
+      notes = DeployNotes.read(files);
       result =
           context
               .database()
@@ -95,7 +100,7 @@ public final class JdbcProjects implements Projects {
               .inTransaction(
                   h -> new ProjectDeployment(h, context).deploy(folder, project, archive));
     } catch (RuntimeException e) {
-      recordFailure(ProjectOperation.DEPLOY_PROJECT, folder, projectName, start, e);
+      recordFailure(ProjectOperation.DEPLOY_PROJECT, folder, projectName, start, e, notes);
       throw e;
     }
     recordSuccess(
@@ -104,7 +109,8 @@ public final class JdbcProjects implements Projects {
         result.project(),
         result.projectId(),
         result.versionNumber(),
-        start);
+        start,
+        notes);
     return result;
   }
 
@@ -157,7 +163,7 @@ public final class JdbcProjects implements Projects {
       result =
           context.database().jdbi().inTransaction(h -> restore(h, folder, project, versionNumber));
     } catch (RuntimeException e) {
-      recordFailure(ProjectOperation.RESTORE_PROJECT, folder, project, start, e);
+      recordFailure(ProjectOperation.RESTORE_PROJECT, folder, project, start, e, List.of());
       throw e;
     }
     recordSuccess(
@@ -166,7 +172,8 @@ public final class JdbcProjects implements Projects {
         project,
         result.projectId(),
         result.versionNumber(),
-        start);
+        start,
+        List.of());
     return result;
   }
 
@@ -275,7 +282,13 @@ public final class JdbcProjects implements Projects {
   }
 
   private void recordSuccess(
-      int type, String folder, String project, long projectId, int version, Instant start) {
+      int type,
+      String folder,
+      String project,
+      long projectId,
+      int version,
+      Instant start,
+      List<DeployNotes.Note> notes) {
     recorder.record(
         new ProjectOperation(
             type,
@@ -287,11 +300,17 @@ public final class JdbcProjects implements Projects {
             start,
             Instant.now(),
             true,
-            null));
+            null,
+            notes));
   }
 
   private void recordFailure(
-      int type, String folder, String project, Instant start, RuntimeException e) {
+      int type,
+      String folder,
+      String project,
+      Instant start,
+      RuntimeException e,
+      List<DeployNotes.Note> notes) {
     recorder.record(
         new ProjectOperation(
             type,
@@ -303,6 +322,7 @@ public final class JdbcProjects implements Projects {
             start,
             Instant.now(),
             false,
-            e.getMessage()));
+            e.getMessage(),
+            notes));
   }
 }

@@ -1,6 +1,8 @@
 package io.sluice.catalog.project;
 
+import io.sluice.engine.project.DeployNotes;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A finished deploy or restore, as {@link OperationRecorder} receives it.
@@ -10,6 +12,8 @@ import java.time.Instant;
  * @param projectId null when nothing was stored
  * @param versionNumber the version deployed or restored, null on failure
  * @param message null on success; the reason on failure
+ * @param notes the archive's {@link DeployNotes} (an on-the-fly SSIS import's findings), recorded
+ *     as messages of the operation; empty for restores
  */
 public record ProjectOperation(
     int operationType,
@@ -21,7 +25,12 @@ public record ProjectOperation(
     Instant startTime,
     Instant endTime,
     boolean succeeded,
-    String message) {
+    String message,
+    List<DeployNotes.Note> notes) {
+
+  public ProjectOperation {
+    notes = notes == null ? List.of() : List.copyOf(notes);
+  }
 
   public static final int DEPLOY_PROJECT = 101;
   public static final int RESTORE_PROJECT = 106;

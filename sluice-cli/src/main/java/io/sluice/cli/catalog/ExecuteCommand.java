@@ -18,7 +18,9 @@ import io.sluice.cli.common.Interruption;
 import io.sluice.cli.common.Output;
 import io.sluice.cli.common.StdinValue;
 import io.sluice.cli.common.UsageException;
+import io.sluice.cli.run.OverrideArguments;
 import io.sluice.engine.event.MessageType;
+import io.sluice.engine.project.PropertyOverride;
 import io.sluice.engine.runtime.CancellationToken;
 import io.sluice.master.management.MasterNodes;
 import io.sluice.master.serverexecution.ServerExecutor;
@@ -65,6 +67,24 @@ public final class ExecuteCommand extends CatalogCommandBase {
               + " reads it from standard input, @FILE from a file (@@text is the value @text): a"
               + " secret typed on the command line is visible in the process list. Repeatable.")
   List<String> parameters = new ArrayList<>();
+
+  @Option(
+      names = "--connection",
+      paramLabel = "NAME=VALUE",
+      description =
+          "dtexec /CONNECTION: the connection string of connection NAME for this execution (a"
+              + " jdbc connection's JDBC URL, a flatFile or file connection's path), stored"
+              + " encrypted. VALUE -, @FILE as for --param. Repeatable.")
+  List<String> connections = new ArrayList<>();
+
+  @Option(
+      names = "--set",
+      paramLabel = "PATH;VALUE",
+      description =
+          "dtexec /SET: a property override of this execution, e.g."
+              + " '\\Package.Variables[User::Day].Value;5' (PATH=VALUE also works; a"
+              + " $Sensitive:: prefix stores it encrypted). Repeatable.")
+  List<String> sets = new ArrayList<>();
 
   @Option(
       names = "--environment",
@@ -171,10 +191,14 @@ public final class ExecuteCommand extends CatalogCommandBase {
     List<ParameterInfo> known = catalog.parameters().list(project.folder, project.project);
     // read before anything is created, so a missing file leaves no execution behind
     List<String> assignments = StdinValue.resolveAssignments(parameters, "--param");
+    List<PropertyOverride> overrides = OverrideArguments.parse(connections, sets);
     long id = catalog.executions().create(request);
     try {
       for (String assignment : assignments) {
         setParameter(catalog, id, known, assignment);
+      }
+      for (PropertyOverride o : overrides) {
+        catalog.executions().setPropertyOverride(id, o.path(), o.value(), o.sensitive());
       }
       if (loggingLevel != null) {
         catalog.executions().setParameterValue(id, 50, "LOGGING_LEVEL", loggingLevel.toString());

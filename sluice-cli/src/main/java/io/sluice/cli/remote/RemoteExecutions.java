@@ -4,8 +4,10 @@ import io.sluice.catalog.execution.CreateExecution;
 import io.sluice.catalog.execution.Execution;
 import io.sluice.catalog.execution.ExecutionFilter;
 import io.sluice.catalog.execution.ExecutionParameterValue;
+import io.sluice.catalog.execution.ExecutionPropertyOverride;
 import io.sluice.catalog.execution.Executions;
 import io.sluice.master.catalogapi.CatalogRequests.ExecutionCreated;
+import io.sluice.master.catalogapi.CatalogRequests.ExecutionOverride;
 import io.sluice.master.catalogapi.CatalogRequests.ExecutionParameter;
 import io.sluice.master.catalogapi.CatalogRequests.ExecutionWorker;
 import io.sluice.master.catalogapi.CatalogRequests.NewExecution;
@@ -48,6 +50,22 @@ final class RemoteExecutions implements Executions {
         path(executionId) + "/parameter-values",
         new ExecutionParameter(objectType, name, value),
         Void.class);
+  }
+
+  @Override
+  public void setPropertyOverride(
+      long executionId, String propertyPath, String value, boolean sensitive) {
+    master.send(
+        "POST",
+        path(executionId) + "/property-overrides",
+        new ExecutionOverride(propertyPath, value, sensitive),
+        Void.class);
+  }
+
+  @Override
+  public List<ExecutionPropertyOverride> propertyOverrides(long executionId) {
+    return master.getList(
+        path(executionId) + "/property-overrides", ExecutionPropertyOverride.class);
   }
 
   @Override

@@ -1,9 +1,11 @@
 package io.sluice.cli.run;
 
 import io.sluice.cli.common.UsageException;
+import io.sluice.cli.imports.InMemoryImport;
 import io.sluice.engine.project.ProjectArchive;
 import io.sluice.engine.project.ProjectFiles;
 import io.sluice.engine.project.ProjectParser;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,20 +13,33 @@ import java.util.Map;
 
 /**
  * What {@code sluice run} was pointed at, read as project files: a project folder, a {@code .spac}
- * archive, or a single package file whose folder has no project.yaml (a one-package project).
+ * archive, or a single package file whose folder has no project.yaml (a one-package project); or
+ * SSIS files (a {@code .dtsx}, an SSIS project folder or {@code .dtproj}, an {@code .ispac}),
+ * imported in memory as {@code sluice import ssis} would, after the import's findings are printed.
  */
 final class PackageSource {
 
   private PackageSource() {}
 
   static ProjectFiles read(Path target) {
+    return read(target, new PrintWriter(System.err, true));
+  }
+
+  /** As {@link #read(Path)}; an SSIS import's findings are printed to {@code err}. */
+  static ProjectFiles read(Path target, PrintWriter err) {
+    if (InMemoryImport.isSsis(target) && Files.exists(target)) {
+      InMemoryImport.Imported imported = InMemoryImport.importSource(target);
+      InMemoryImport.warn(err, imported);
+      return imported.files();
+    }
     if (Files.isDirectory(target)) {
       return ProjectFiles.fromDirectory(target);
     }
     if (!Files.isRegularFile(target)) {
       throw new UsageException(
           target + " does not exist",
-          "give a project folder, a .spac archive or a package .yaml file");
+          "give a project folder, a .spac archive or a package .yaml file, or SSIS files (a .dtsx,"
+              + " an SSIS project folder, an .ispac)");
     }
     String name = target.getFileName().toString();
     if (name.endsWith(".yaml") || name.endsWith(".yml")) {

@@ -10,6 +10,8 @@ import io.sluice.engine.project.PackageDefinition;
 import io.sluice.engine.project.Project;
 import io.sluice.engine.project.ProjectFiles;
 import io.sluice.engine.project.ProjectParser;
+import io.sluice.engine.project.PropertyOverrideException;
+import io.sluice.engine.project.PropertyOverrides;
 import io.sluice.engine.runtime.CancellationToken;
 import io.sluice.engine.runtime.PackageRunner;
 import io.sluice.engine.runtime.ParameterValues;
@@ -34,7 +36,8 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a package locally: a project folder, a .spac archive, or a single package file.",
+      "Run a package locally: a project folder, a .spac archive, or a single package file; or an"
+          + " SSIS package (.dtsx), project folder or .ispac, imported in memory first.",
       "Exit codes: 0 success, 1 failure or canceled, 2 bad package or arguments."
     })
 public final class RunCommand implements Callable<Integer> {
@@ -44,7 +47,9 @@ public final class RunCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "PROJECT_DIR_OR_SPAC",
-      description = "Project folder, .spac archive, or package .yaml file.")
+      description =
+          "Project folder, .spac archive, or package .yaml file; or SSIS .dtsx, project folder,"
+              + " .dtproj or .ispac.")
   Path target;
 
   @Option(
@@ -63,6 +68,24 @@ public final class RunCommand implements Callable<Integer> {
   List<String> parameters = new ArrayList<>();
 
   @Option(
+      names = "--connection",
+      paramLabel = "NAME=VALUE",
+      description =
+          "dtexec /CONNECTION: the connection string of connection NAME for this run: a jdbc"
+              + " connection's JDBC URL, a flatFile or file connection's path. VALUE -, @FILE as"
+              + " for --param. Repeatable.")
+  List<String> connections = new ArrayList<>();
+
+  @Option(
+      names = "--set",
+      paramLabel = "PATH;VALUE",
+      description =
+          "dtexec /SET: a property of the package for this run, e.g."
+              + " '\\Package.Variables[User::Day].Value;5' (PATH=VALUE also works; a"
+              + " $Sensitive:: prefix masks the value). See docs/running-packages.md. Repeatable.")
+  List<String> sets = new ArrayList<>();
+
+  @Option(
       names = "--logging-level",
       paramLabel = "N",
       defaultValue = "1",
@@ -77,12 +100,18 @@ public final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), "e.g. --logging-level 3 for everything");
     }
-    ProjectFiles files = PackageSource.read(target);
+    ProjectFiles files = PackageSource.read(target, spec.commandLine().getErr());
     Project project = ProjectParser.parse(files);
     PackageDefinition pkg = choosePackage(project);
     ParameterValues values =
         ParameterArguments.parse(
             project, pkg, StdinValue.resolveAssignments(parameters, "--param"));
+    PropertyOverrides overrides = PropertyOverrides.of(OverrideArguments.parse(connections, sets));
+    try {
+      overrides.apply(project, pkg.name()); // refused here, before anything runs
+    } catch (PropertyOverrideException e) {
+      throw new UsageException(e.getMessage(), e.hint());
+    }
 
     PrintWriter out = spec.commandLine().getOut();
     ConsoleProgress progress = new ConsoleProgress(out, ConsoleProgress.isTerminal());
@@ -93,7 +122,8 @@ public final class RunCommand implements Callable<Integer> {
     ticker.scheduleAtFixedRate(progress::tick, 500, 500, TimeUnit.MILLISECONDS);
     RunResult result;
     try (Interruption ctrlC = Interruption.cancels(cancellation)) {
-      result = new PackageRunner(project, files).run(pkg.name(), values, options, progress);
+      result =
+          new PackageRunner(project, files).run(pkg.name(), values, overrides, options, progress);
     } finally {
       ticker.shutdownNow();
       progress.finish();
@@ -121,6 +151,8 @@ public final class RunCommand implements Callable<Integer> {
     }
     return project
         .findPackage(packageName)
+        // SSIS users name packages by file: --package Load.dtsx runs the imported Load
+        .or(() -> project.findPackage(packageName.replaceFirst("(?i)\\.dtsx$", "")))
         .orElseThrow(
             () ->
                 new UsageException(

@@ -49,6 +49,26 @@ class ImportSsisCommandTest {
     assertThat(validate.exitCode()).isZero();
   }
 
+  /** A Script task's C# source is written beside the package, for whoever ports it. */
+  @Test
+  void aScriptTasksSourceIsWrittenForPorting() throws Exception {
+    Path scanner =
+        Path.of(
+            "..", "datasets", "ssis-packages", "7045kHz__dtsx", "SSIS_EXAMPLES", "Scanner.dtsx");
+    Path target = dir.resolve("scanner");
+
+    Result run = CliRun.run("import", "ssis", scanner.toString(), "--to", target.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Path script = target.resolve("scripts/Scanner/Script Task");
+    assertThat(Files.readString(script.resolve("ScriptMain.cs"))).contains("public void Main()");
+    assertThat(script.resolve("Properties/AssemblyInfo.cs")).exists();
+    assertThat(script).isDirectoryNotContaining("glob:**.dll");
+    assertThat(Files.readString(target.resolve("IMPORT.md")))
+        .contains("its source is in scripts/Scanner/Script Task/");
+    assertThat(CliRun.run("project", "validate", target.toString()).exitCode()).isZero();
+  }
+
   @Test
   void jsonPrintsTheReportForScripts() {
     Path target = dir.resolve("lesson1");
@@ -103,5 +123,54 @@ class ImportSsisCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("is not empty").contains("hint: ");
     assertThat(Files.readString(target.resolve("project.yaml"))).isEqualTo("name: mine\n");
+  }
+
+  @Test
+  void sqlDialectPostgresqlRewritesTheStatementsAndListsEachRewrite() throws Exception {
+    Path scanner =
+        Path.of(
+            "..", "datasets", "ssis-packages", "7045kHz__dtsx", "SSIS_EXAMPLES", "Scanner.dtsx");
+    Path target = dir.resolve("scanner");
+
+    Result run =
+        CliRun.run(
+            "import",
+            "ssis",
+            scanner.toString(),
+            "--to",
+            target.toString(),
+            "--sql-dialect",
+            "postgresql");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("SQL for PostgreSQL: 1 kind of construct rewritten, 0 kept as written");
+    assertThat(Files.readString(target.resolve("packages/Scanner.yaml")))
+        .contains("select LOCALTIMESTAMP as LoadDate")
+        .doesNotContain("GETDATE");
+    assertThat(Files.readString(target.resolve("IMPORT.md")))
+        .contains("## SQL for PostgreSQL")
+        .contains(
+            "| Scanner | `\\Package\\GetLoadDate.Properties[SqlStatementSource]` | GETDATE() |"
+                + " rewritten | rewritten for PostgreSQL: GETDATE() -> LOCALTIMESTAMP (line 1) |  |");
+  }
+
+  @Test
+  void anUnknownSqlDialectExits2WithAHint() {
+    Result run =
+        CliRun.run(
+            "import",
+            "ssis",
+            TUTORIAL.resolve("Lesson1.dtsx").toString(),
+            "--to",
+            dir.resolve("x").toString(),
+            "--sql-dialect",
+            "oracle");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("--sql-dialect oracle: unknown SQL dialect")
+        .contains("hint: give --sql-dialect postgresql");
+    assertThat(dir.resolve("x")).doesNotExist();
   }
 }

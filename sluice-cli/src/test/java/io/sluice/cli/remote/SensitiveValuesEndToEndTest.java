@@ -224,6 +224,107 @@ class SensitiveValuesEndToEndTest {
     assertThat(shown).allSatisfy(text -> assertThat(text).doesNotContain(SECRET));
   }
 
+  /**
+   * dtexec's /CONNECTION and /SET on {@code sluice execute}: stored with the execution, shown by
+   * the master's API with the connection string hidden, handed to the worker (and to the in-process
+   * runner) and applied there; the password inside the connection string shows on no path out,
+   * while the rest of it still says which server the run used.
+   */
+  @Test
+  void propertyOverridesReachTheRunnerAndTheirPasswordsShowNowhere() throws Exception {
+    String password = "0verride-Pa55-w0rd";
+    String moved = "jdbc:careless:moved?user=app&password=" + password;
+    ok(remote("catalog", "folders", "create", "F"));
+    Path estate =
+        project(
+            "Estate",
+            """
+            maximumErrorCount: 10
+            variables:
+              - {name: Day, type: Int32, value: 1}
+              - {name: Out, type: Int32, value: 0}
+            tasks:
+              - {name: Double, type: Expression, expression: '@[User::Out] = @[User::Day] * 2'}
+              - {name: Count, type: ExecuteSql, connection: Warehouse, statement: select 1}
+            """);
+    TestDriverJars.writeCarelessTo(estate);
+    ok(remote("catalog", "deploy", estate.toString(), "--folder", "F"));
+    startWorker();
+    Path urlFile = Files.writeString(dir.resolve("url.txt"), moved + "\n");
+    String[] execute = {
+      "execute",
+      "--folder",
+      "F",
+      "--project",
+      "Estate",
+      "--package",
+      "leak",
+      "--param",
+      "Secret=unused-secret",
+      "--connection",
+      "Warehouse=@" + urlFile,
+      "--set",
+      "\\Package.Variables[User::Day].Value;21"
+    };
+
+    // A path the package does not have is refused by the master before anything runs.
+    Result refused =
+        remote(
+            "execute",
+            "--folder",
+            "F",
+            "--project",
+            "Estate",
+            "--package",
+            "leak",
+            "--param",
+            "Secret=x",
+            "--set",
+            "\\Package.Variables[User::Nope].Value;1");
+    assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(2);
+    assertThat(refused.err()).contains("no variable User::Nope").contains("User::Day, User::Out");
+
+    Result started = ok(remote(concat(execute, new String[] {"--json"})));
+    long onWorker = executionId(started.out());
+    await().atMost(Duration.ofSeconds(60)).until(() -> ended(onWorker));
+    Result inProcess = ok(local(concat(execute, new String[] {"--no-scale-out", "--wait"})));
+    long inServer = lastExecutionId();
+
+    List<String> shown = new ArrayList<>();
+    shown.add(started.out() + started.err());
+    shown.add(inProcess.out() + inProcess.err());
+    for (long id : List.of(onWorker, inServer)) {
+      String stored = storedMessages(id);
+      shown.add(stored);
+      assertThat(stored)
+          .as("the variable and the connection were overridden where it ran")
+          .contains("User::Out = 42")
+          .contains("jdbc:careless:moved?user=app&password=" + SecretMask.MASK);
+      Result show = ok(remote("catalog", "executions", "show", String.valueOf(id), "--json"));
+      shown.add(show.out());
+      assertThat(show.out())
+          .contains("\"propertyPath\" : \"\\\\Package.Variables[User::Day].Value\"")
+          .contains("\"value\" : \"21\"")
+          .contains("Properties[ConnectionString]");
+      shown.add(ok(remote("catalog", "executions", "show", String.valueOf(id))).out());
+    }
+    for (Path log : filesUnder(dir.resolve("w1-tasks"))) {
+      shown.add(read(log));
+    }
+    shown.add(
+        database
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select string_agg(coalesce(value, '') || encode(coalesce("
+                                + "value_secret, ''::bytea), 'escape'), ' ')"
+                                + " from execution_property_override")
+                        .mapTo(String.class)
+                        .one()));
+    assertThat(shown).allSatisfy(text -> assertThat(text).doesNotContain(password));
+  }
+
   private Path project(String name, String packageYaml) throws Exception {
     Path folder = Files.createDirectories(dir.resolve(name).resolve("packages"));
     Files.writeString(

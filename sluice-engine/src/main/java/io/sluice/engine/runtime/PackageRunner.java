@@ -1,15 +1,22 @@
 package io.sluice.engine.runtime;
 
+import io.sluice.engine.event.EngineEvent;
 import io.sluice.engine.event.EventSink;
+import io.sluice.engine.event.MessageType;
 import io.sluice.engine.event.SecretMask;
 import io.sluice.engine.project.PackageDefinition;
+import io.sluice.engine.project.ParameterDefinition;
 import io.sluice.engine.project.Project;
 import io.sluice.engine.project.ProjectFiles;
+import io.sluice.engine.project.PropertyOverride;
+import io.sluice.engine.project.PropertyOverrides;
 import io.sluice.engine.runtime.controlflow.PackageExecution;
 import io.sluice.engine.runtime.expression.ExpressionService;
 import io.sluice.engine.runtime.library.ProjectLibraries;
 import io.sluice.engine.runtime.library.TaskLoader;
 import io.sluice.engine.runtime.task.TaskTypeRegistry;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -64,22 +71,54 @@ public final class PackageRunner {
    */
   public RunResult run(
       String packageName, ParameterValues parameters, RunOptions options, EventSink sink) {
+    return run(packageName, parameters, PropertyOverrides.none(), options, sink);
+  }
+
+  /**
+   * As {@link #run(String, ParameterValues, RunOptions, EventSink)}, with dtexec's {@code /SET} and
+   * {@code /CONNECTION} (the catalog's property overrides) applied to the package once it is loaded
+   * and before it is validated and run. A parameter they set wins over {@code parameters}. Their
+   * values marked sensitive, and the passwords written in any of them, are masked in every event of
+   * the run; what a property expression replaces is said in a warning.
+   *
+   * @throws io.sluice.engine.project.PropertyOverrideException when an override names nothing the
+   *     package has or gives a value of the wrong type; nothing runs then
+   */
+  public RunResult run(
+      String packageName,
+      ParameterValues parameters,
+      PropertyOverrides overrides,
+      RunOptions options,
+      EventSink sink) {
+    Project project = this.project;
+    SecretMask secrets = new SecretMask();
+    List<String> notes = List.of();
+    if (!overrides.isEmpty()) {
+      for (PropertyOverride o : overrides.list()) {
+        if (o.sensitive()) {
+          secrets.add(o.value());
+        }
+        PropertyOverrides.credentialsIn(o.value()).forEach(secrets::add);
+      }
+      PropertyOverrides.Applied applied = overrides.apply(project, packageName);
+      project = applied.project();
+      parameters = withOverrides(project, packageName, parameters, applied);
+      notes = applied.notes();
+    }
+    Project run = project;
     PackageDefinition pkg =
-        project
-            .findPackage(packageName)
+        run.findPackage(packageName)
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
                         "package '"
                             + packageName
                             + "' is not in project "
-                            + project.name()
+                            + run.name()
                             + "; its packages: "
                             + String.join(
                                 ", ",
-                                project.packages().stream()
-                                    .map(PackageDefinition::name)
-                                    .toList())));
+                                run.packages().stream().map(PackageDefinition::name).toList())));
     try (TaskLoader loader = libraries.open("sluice-" + project.name() + "-" + pkg.name())) {
       Thread thread = Thread.currentThread();
       ClassLoader previous = thread.getContextClassLoader();
@@ -90,15 +129,28 @@ public final class PackageRunner {
           Executors.newCachedThreadPool(new EngineThreads(pkg.name(), loader));
       // Every event of the run passes here, whoever receives it (terminal, catalog, worker spool):
       // the run registers its sensitive values before it raises any event.
-      SecretMask secrets = new SecretMask();
+      EventSink masked = secrets.masking(EventSink.filtered(sink, options.loggingLevel()));
+      for (String note : notes) {
+        masked.event(
+            new EngineEvent(
+                options.clock().instant(),
+                MessageType.WARNING,
+                pkg.name(),
+                pkg.name(),
+                "\\" + pkg.name(),
+                null,
+                note,
+                0,
+                Thread.currentThread().getId()));
+      }
       try {
         return new PackageExecution(
-                project,
+                run,
                 files,
                 registry,
                 expressions,
                 options,
-                secrets.masking(EventSink.filtered(sink, options.loggingLevel())),
+                masked,
                 executor,
                 parameters.project(),
                 loader,
@@ -109,6 +161,30 @@ public final class PackageRunner {
         thread.setContextClassLoader(previous);
       }
     }
+  }
+
+  /** {@code parameters} with the values the overrides set, typed by the parameters' definitions. */
+  private static ParameterValues withOverrides(
+      Project project,
+      String packageName,
+      ParameterValues parameters,
+      PropertyOverrides.Applied applied) {
+    ParameterValues values = parameters;
+    for (Map.Entry<String, String> e : applied.projectParameters().entrySet()) {
+      ParameterDefinition d = definition(project.parameters(), e.getKey());
+      values = values.withProject(d.name(), ParameterValues.typed(d, e.getValue()));
+    }
+    List<ParameterDefinition> own =
+        project.findPackage(packageName).map(PackageDefinition::parameters).orElse(List.of());
+    for (Map.Entry<String, String> e : applied.packageParameters().entrySet()) {
+      ParameterDefinition d = definition(own, e.getKey());
+      values = values.withPackage(d.name(), ParameterValues.typed(d, e.getValue()));
+    }
+    return values;
+  }
+
+  private static ParameterDefinition definition(List<ParameterDefinition> list, String name) {
+    return list.stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
   }
 
   /**

@@ -139,6 +139,54 @@ class ErrorsAndHandlersTest {
     assertThat(logs(second, "parent")).noneMatch(m -> m.contains("task:Fails"));
   }
 
+  /**
+   * A failing task in an OnPreExecute handler raises OnTaskFailed, whose handler's task raises
+   * OnPreExecute, and so on: each handler runs once per original event, never again for events of a
+   * chain it is already part of, and handler tasks run in the slot of the task whose event they
+   * handle (with one slot, a handler that waited for another would wait forever).
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "maxConcurrentExecutables {0}")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {1, -1})
+  @org.junit.jupiter.api.Timeout(
+      value = 30,
+      threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void handlersWhoseTasksFailDoNotFireEachOtherForever(int maxConcurrent) {
+    String yaml =
+        VARS
+            + "maxConcurrentExecutables: "
+            + maxConcurrent
+            + "\ntasks:\n  - name: Fails\n"
+            + PrecedenceTest.FAILING
+            + """
+            eventHandlers:
+              OnPreExecute:
+                - name: Before
+                  type: Expression
+                  expression: '@[User::Log] = @[User::Log] + "pre:" + @[System::SourceName] + ";"'
+                - name: Pre fails
+                  after: Before
+            """
+            + PrecedenceTest.FAILING.replace("    ", "      ")
+            + """
+              OnTaskFailed:
+                - name: Failed fails
+            """
+            + PrecedenceTest.FAILING.replace("    ", "      ");
+    RecordingSink sink = new RecordingSink();
+    RunResult result = TestProjects.withPackage("p", yaml).run("p", sink);
+
+    assertThat(result.status()).isEqualTo(RunResult.Status.FAILURE);
+    // Before runs for the package, for Fails, and (as in SSIS, where a handler's tasks raise
+    // events too) for the OnTaskFailed handler's task, once for Fails' failure and once for the
+    // package's; never for a task started by its own chain of events.
+    assertThat(logs(sink, "p"))
+        .containsExactly(
+            "User::Log = pre:p;",
+            "User::Log = pre:p;pre:Fails;",
+            "User::Log = pre:p;pre:Fails;pre:Failed fails;",
+            "User::Log = pre:p;pre:Fails;pre:Failed fails;pre:Failed fails;");
+  }
+
   @Test
   void aVariableWithRaiseChangedEventRaisesVariableValueChangedOnThePackageWhenItChanges() {
     String yaml =

@@ -60,6 +60,12 @@ public final class CatalogRequests {
   /** POST /executions/{id}/parameter-values; objectType 20 project, 30 package, 50 system. */
   public record ExecutionParameter(Integer objectType, String name, String value) {}
 
+  /**
+   * POST /executions/{id}/property-overrides (SSIS set_execution_property_override_value); {@code
+   * sensitive} may be left out (false).
+   */
+  public record ExecutionOverride(String propertyPath, String value, Boolean sensitive) {}
+
   /** POST /executions/{id}/workers. */
   public record ExecutionWorker(UUID workerAgentId) {}
 

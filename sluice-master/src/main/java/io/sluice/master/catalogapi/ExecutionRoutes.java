@@ -8,6 +8,7 @@ import io.sluice.catalog.execution.ExecutionFilter;
 import io.sluice.catalog.execution.Executions;
 import io.sluice.catalog.operation.OperationStatus;
 import io.sluice.master.catalogapi.CatalogRequests.ExecutionCreated;
+import io.sluice.master.catalogapi.CatalogRequests.ExecutionOverride;
 import io.sluice.master.catalogapi.CatalogRequests.ExecutionParameter;
 import io.sluice.master.catalogapi.CatalogRequests.ExecutionWorker;
 import io.sluice.master.catalogapi.CatalogRequests.NewExecution;
@@ -19,7 +20,8 @@ import java.util.Optional;
 
 /**
  * Executions as users drive them (SSIS create_execution, set_execution_parameter_value,
- * add_execution_worker, start_execution, stop_operation, executions, execution_parameter_values).
+ * set_execution_property_override_value, add_execution_worker, start_execution, stop_operation,
+ * executions, execution_parameter_values, execution_property_override_values).
  */
 final class ExecutionRoutes implements RouteModule {
 
@@ -41,6 +43,10 @@ final class ExecutionRoutes implements RouteModule {
         EXECUTION + "/parameter-values",
         ctx -> Json.ok(ctx, catalogs.of(ctx).executions().parameterValues(id(ctx))));
     routes.post(EXECUTION + "/parameter-values", this::setParameter);
+    routes.get(
+        EXECUTION + "/property-overrides",
+        ctx -> Json.ok(ctx, catalogs.of(ctx).executions().propertyOverrides(id(ctx))));
+    routes.post(EXECUTION + "/property-overrides", this::setPropertyOverride);
     routes.post(EXECUTION + "/workers", this::addWorker);
     routes.post(EXECUTION + "/start", this::start);
     routes.get(
@@ -88,6 +94,20 @@ final class ExecutionRoutes implements RouteModule {
             Params.required(body.objectType(), "objectType"),
             Params.required(body.name(), "name"),
             Params.required(body.value(), "value"));
+    ctx.status(204);
+  }
+
+  private void setPropertyOverride(Context ctx) {
+    long id = id(ctx);
+    ExecutionOverride body = Json.read(ctx, ExecutionOverride.class, CatalogApi.MAX_JSON_BYTES);
+    catalogs
+        .of(ctx)
+        .executions()
+        .setPropertyOverride(
+            id,
+            Params.required(body.propertyPath(), "propertyPath"),
+            Params.required(body.value(), "value"),
+            Boolean.TRUE.equals(body.sensitive()));
     ctx.status(204);
   }
 

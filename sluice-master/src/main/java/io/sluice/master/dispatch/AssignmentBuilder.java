@@ -4,6 +4,7 @@ import io.sluice.catalog.CatalogContext;
 import io.sluice.catalog.execution.ExecutionRuntime;
 import io.sluice.catalog.execution.Executions;
 import io.sluice.protocol.worker.ParameterValue;
+import io.sluice.protocol.worker.PropertyOverrideValue;
 import io.sluice.protocol.worker.TaskAssignment;
 import java.time.Duration;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
 /**
  * Everything a worker needs to run an assigned attempt without catalog credentials: the project
  * archive, the resolved parameter values (sensitive ones decrypted, sent only inside mutual TLS),
- * the lease and the timeout.
+ * the property overrides (decrypted likewise), the lease and the timeout.
  */
 public final class AssignmentBuilder {
 
@@ -46,7 +47,13 @@ public final class AssignmentBuilder {
         assigned.loggingLevel(),
         archives.get(assigned.projectVersionId(), () -> runtime.archive(assigned.executionId())),
         parameters,
-        taskTimeout.toSeconds());
+        taskTimeout.toSeconds(),
+        assigned.overrides().stream().map(this::override).toList());
+  }
+
+  private PropertyOverrideValue override(TaskAssigner.StoredOverride o) {
+    String value = o.secret() == null ? o.value() : context.cipher().decrypt(o.secret());
+    return new PropertyOverrideValue(o.path(), value, o.sensitive());
   }
 
   private ParameterValue parameter(TaskAssigner.StoredValue p) {

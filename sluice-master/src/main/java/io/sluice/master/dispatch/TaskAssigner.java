@@ -35,7 +35,11 @@ public class TaskAssigner {
       String packageName,
       int loggingLevel,
       long projectVersionId,
-      List<StoredValue> parameters) {}
+      List<StoredValue> parameters,
+      List<StoredOverride> overrides) {}
+
+  /** A property override of an execution as stored; {@code secret} holds an encrypted value. */
+  public record StoredOverride(String path, boolean sensitive, String value, byte[] secret) {}
 
   /** A parameter value of an execution as stored; {@code secret} holds a sensitive one. */
   public record StoredValue(
@@ -102,6 +106,14 @@ public class TaskAssigner {
       order by execution_id, object_type, parameter_name
       """;
 
+  private static final String OVERRIDES =
+      """
+      select execution_id, property_path, sensitive, value, value_secret
+      from execution_property_override
+      where execution_id = any(:executionIds)
+      order by execution_id, override_id
+      """;
+
   private final Jdbi jdbi;
   private final Duration lease;
 
@@ -145,6 +157,7 @@ public class TaskAssigner {
             return List.of();
           }
           Map<Long, List<StoredValue>> values = parameters(handle, claimed);
+          Map<Long, List<StoredOverride>> overrides = overrides(handle, claimed);
           List<Assigned> assigned = new ArrayList<>();
           for (Claimed c : claimed) {
             assigned.add(
@@ -157,7 +170,8 @@ public class TaskAssigner {
                     c.packageName(),
                     c.loggingLevel(),
                     c.projectVersionId(),
-                    values.getOrDefault(c.executionId(), List.of())));
+                    values.getOrDefault(c.executionId(), List.of()),
+                    overrides.getOrDefault(c.executionId(), List.of())));
           }
           return assigned;
         });
@@ -182,5 +196,25 @@ public class TaskAssigner {
                         rs.getBytes("value_secret"))))
         .forEach(e -> values.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     return values;
+  }
+
+  private static Map<Long, List<StoredOverride>> overrides(Handle handle, List<Claimed> claimed) {
+    Long[] ids = claimed.stream().map(Claimed::executionId).toArray(Long[]::new);
+    Map<Long, List<StoredOverride>> overrides = new HashMap<>();
+    handle
+        .createQuery(OVERRIDES)
+        .bind("executionIds", ids)
+        .map(
+            (rs, ctx) ->
+                Map.entry(
+                    rs.getLong("execution_id"),
+                    new StoredOverride(
+                        rs.getString("property_path"),
+                        rs.getBoolean("sensitive"),
+                        rs.getString("value"),
+                        rs.getBytes("value_secret"))))
+        .forEach(
+            e -> overrides.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    return overrides;
   }
 }

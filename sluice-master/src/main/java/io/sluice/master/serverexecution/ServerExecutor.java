@@ -16,6 +16,8 @@ import io.sluice.engine.project.ParameterDefinition;
 import io.sluice.engine.project.Project;
 import io.sluice.engine.project.ProjectFiles;
 import io.sluice.engine.project.ProjectParser;
+import io.sluice.engine.project.PropertyOverride;
+import io.sluice.engine.project.PropertyOverrides;
 import io.sluice.engine.runtime.CancellationToken;
 import io.sluice.engine.runtime.PackageRunner;
 import io.sluice.engine.runtime.ParameterValues;
@@ -187,6 +189,13 @@ public final class ServerExecutor {
       List<ResolvedParameter> resolved = runtime.resolvedParameters(executionId);
       resolved.stream().filter(ResolvedParameter::sensitive).forEach(p -> secrets.add(p.value()));
       ParameterValues values = parameterValues(project, pkg, resolved);
+      List<PropertyOverride> overrides = runtime.propertyOverrides(executionId);
+      for (PropertyOverride o : overrides) {
+        if (o.sensitive()) {
+          secrets.add(o.value());
+        }
+        PropertyOverrides.credentialsIn(o.value()).forEach(secrets::add);
+      }
       RunOptions options =
           RunOptions.defaults()
               .withLoggingLevel(level)
@@ -194,7 +203,12 @@ public final class ServerExecutor {
               .withCancellation(cancellation);
       result =
           new PackageRunner(project, files)
-              .run(pkg.name(), values, options, EventSink.filtered(sink, level));
+              .run(
+                  pkg.name(),
+                  values,
+                  PropertyOverrides.of(overrides),
+                  options,
+                  EventSink.filtered(sink, level));
     } catch (RuntimeException e) {
       RuntimeException masked = secrets.maskFailure(e);
       recordFailure(executionId, masked);

@@ -145,6 +145,82 @@ class CatalogApiTest {
   }
 
   @Test
+  void propertyOverridesAreSetCheckedAndShownWithConnectionStringsHidden() throws Exception {
+    send(admin, "POST", "/api/v1/folders", "{\"name\":\"F\"}");
+    byte[] archive =
+        TestProjects.project("Q")
+            .withPackage(
+                "Load",
+                """
+                variables:
+                  - {name: Day, type: Int32, value: 1}
+                connections:
+                  - {name: Warehouse, type: jdbc, url: 'jdbc:postgresql://old/dw'}
+                """)
+            .pack(tmp);
+    send(
+        admin,
+        "POST",
+        "/api/v1/folders/F/projects",
+        HttpRequest.BodyPublishers.ofByteArray(archive),
+        null);
+    Answer execution =
+        send(
+            admin,
+            "POST",
+            "/api/v1/executions",
+            "{\"folder\":\"F\",\"project\":\"Q\",\"packageName\":\"Load\"}");
+    String overrides =
+        "/api/v1/executions/" + execution.body().path("executionId") + "/property-overrides";
+
+    Answer day =
+        send(
+            admin,
+            "POST",
+            overrides,
+            "{\"propertyPath\":\"\\\\Package.Variables[User::Day].Value\",\"value\":\"5\"}");
+    Answer url =
+        send(
+            admin,
+            "POST",
+            overrides,
+            "{\"propertyPath\":\"\\\\Package.Connections[Warehouse].Properties[ConnectionString]\","
+                + "\"value\":\"jdbc:postgresql://new/dw?password=p4ss-w0rd\"}");
+    assertThat(day.status()).as(day.text()).isEqualTo(204);
+    assertThat(url.status()).as(url.text()).isEqualTo(204);
+
+    Answer badValue =
+        send(
+            admin,
+            "POST",
+            overrides,
+            "{\"propertyPath\":\"\\\\Package.Variables[User::Day].Value\",\"value\":\"Monday\"}");
+    Answer unknown =
+        send(
+            admin,
+            "POST",
+            overrides,
+            "{\"propertyPath\":\"\\\\Package.Connections[Nope].Properties[ConnectionString]\","
+                + "\"value\":\"x\"}");
+    Answer noPath = send(admin, "POST", overrides, "{\"value\":\"x\"}");
+    assertThat(badValue.status()).as(badValue.text()).isEqualTo(400);
+    assertThat(badValue.error()).contains("User::Day is Int32");
+    assertThat(badValue.hint()).contains("\\Package.Variables[User::Name].Value");
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.error()).contains("its connections: Warehouse");
+    assertThat(noPath.status()).isEqualTo(400);
+    assertThat(noPath.error()).contains("propertyPath");
+
+    Answer shown = send(admin, "GET", overrides, null);
+    assertThat(shown.status()).isEqualTo(200);
+    assertThat(shown.text()).doesNotContain("p4ss-w0rd");
+    assertThat(shown.body()).hasSize(2);
+    assertThat(shown.body().get(0).path("value").asText()).isEqualTo("5");
+    assertThat(shown.body().get(1).path("sensitive").asBoolean()).isTrue();
+    assertThat(shown.body().get(1).path("value").isNull()).isTrue();
+  }
+
+  @Test
   void catalogRefusalsKeepTheirMessageAndHintAs404And409And400() throws Exception {
     Answer missing = send(admin, "GET", "/api/v1/folders/Nope", null);
     assertThat(missing.status()).isEqualTo(404);

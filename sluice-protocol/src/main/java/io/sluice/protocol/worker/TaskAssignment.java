@@ -12,6 +12,8 @@ import java.util.List;
  *     it cannot (see task-leases.md)
  * @param projectArchive the project's .spac bytes (base64 in JSON)
  * @param timeoutSeconds the task's maximum run time; 0 means none
+ * @param propertyOverrides dtexec's /SET and /CONNECTION for this execution, in the order they
+ *     apply; null from a master that predates them
  */
 public record TaskAssignment(
     long taskId,
@@ -24,4 +26,34 @@ public record TaskAssignment(
     int loggingLevel,
     byte[] projectArchive,
     List<ParameterValue> parameters,
-    long timeoutSeconds) {}
+    long timeoutSeconds,
+    List<PropertyOverrideValue> propertyOverrides) {
+
+  /** An assignment without property overrides. */
+  public TaskAssignment(
+      long taskId,
+      long executionId,
+      int attempt,
+      long leaseMillis,
+      String folder,
+      String project,
+      String packageName,
+      int loggingLevel,
+      byte[] projectArchive,
+      List<ParameterValue> parameters,
+      long timeoutSeconds) {
+    this(
+        taskId,
+        executionId,
+        attempt,
+        leaseMillis,
+        folder,
+        project,
+        packageName,
+        loggingLevel,
+        projectArchive,
+        parameters,
+        timeoutSeconds,
+        List.of());
+  }
+}

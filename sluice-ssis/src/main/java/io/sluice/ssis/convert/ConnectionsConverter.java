@@ -189,7 +189,11 @@ final class ConnectionsConverter {
       r.expressions.put("password", "@[$Project::" + parameter + "]");
       r.notes.add("its password is the sensitive project parameter " + parameter + ", to be set");
     }
-    r.todo = "check the URL; give the database's driver jar in lib/ unless it is PostgreSQL";
+    // Sluice's distribution ships PostgreSQL's and Microsoft's SQL Server drivers.
+    r.todo =
+        t.url().startsWith("jdbc:postgresql:") || t.url().startsWith("jdbc:sqlserver:")
+            ? "check the URL"
+            : "check the URL; put the database's JDBC driver jar in the project's lib/ folder";
     return r;
   }
 

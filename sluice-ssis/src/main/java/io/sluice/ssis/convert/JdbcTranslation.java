@@ -183,8 +183,6 @@ record JdbcTranslation(
     if (partner != null) {
       url.append(";failoverPartner=").append(value(partner));
     }
-    notes.add(
-        "SQL Server: put Microsoft's JDBC driver (mssql-jdbc) in the project's lib/ folder to run it");
     return finish(cs, used, url.toString(), user, integrated, notes);
   }
 

@@ -37,6 +37,7 @@ final class PackageConverter {
     List<TaskDefinition> tasks = flow.tasks(root, "\\Package");
     Map<String, List<TaskDefinition>> handlers = flow.eventHandlers(root, "\\Package");
     Map<String, Object> properties = properties(ctx, root);
+    reportEncryptedValues(ctx, root);
     return new PackageDefinition(
         packageName,
         Dts.description(Dts.prop(root, "Description")),
@@ -114,6 +115,52 @@ final class PackageConverter {
           "turn the configured values into parameters");
     }
     return properties;
+  }
+
+  /**
+   * A package saved with EncryptSensitiveWithUserKey (SSIS's default: no ProtectionLevel attribute)
+   * or EncryptSensitiveWithPassword keeps its passwords and sensitive parameter values encrypted
+   * with a Windows user's key or a password. They cannot be read here: each became a required
+   * sensitive parameter (a connection's password, a sensitive parameter) to be set, and the report
+   * says so once for the package, with the way out.
+   */
+  private static void reportEncryptedValues(PackageContext ctx, Element root) {
+    List<String> encrypted = new java.util.ArrayList<>();
+    org.w3c.dom.NodeList all = root.getElementsByTagNameNS("*", "*");
+    for (int i = 0; i < all.getLength(); i++) {
+      Element e = (Element) all.item(i);
+      boolean sensitive = "1".equals(e.getAttribute("Sensitive"));
+      boolean isEncrypted = "1".equals(e.getAttribute("Encrypted")) || e.hasAttribute("Salt");
+      if (sensitive && isEncrypted) {
+        encrypted.add(owner(e) + " (" + e.getLocalName() + ")");
+      }
+    }
+    if (encrypted.isEmpty()) {
+      return;
+    }
+    String protection = Dts.prop(root, "ProtectionLevel");
+    ctx.leftOut(
+        "\\Package.Properties[ProtectionLevel]",
+        ElementKind.PROPERTY,
+        "2".equals(protection) ? "EncryptSensitiveWithPassword" : "EncryptSensitiveWithUserKey",
+        encrypted.size()
+            + " sensitive value(s) of the package are encrypted and cannot be read: "
+            + String.join(", ", encrypted)
+            + "; the passwords and sensitive parameters they belong to are required sensitive"
+            + " parameters of the imported project, without a value",
+        "set them in the catalog (sluice catalog parameters set) or with --param; or open the package in"
+            + " Visual Studio, set its ProtectionLevel to DontSaveSensitive, save and import again");
+  }
+
+  /** The name of the nearest named element around an encrypted value, for the report. */
+  private static String owner(Element e) {
+    for (org.w3c.dom.Node n = e; n instanceof Element el; n = n.getParentNode()) {
+      String name = Dts.attr(el, "ObjectName");
+      if (name != null) {
+        return name;
+      }
+    }
+    return "the package";
   }
 
   private static void checkIsPackage(Path file, Element root) {

@@ -2,6 +2,7 @@ package io.sluice.ssis.convert;
 
 import io.sluice.engine.project.PackageDefinition;
 import io.sluice.engine.project.Project;
+import io.sluice.ssis.ImportOptions;
 import io.sluice.ssis.ImportResult;
 import io.sluice.ssis.SsisImporter;
 import io.sluice.ssis.report.ImportReport;
@@ -15,7 +16,12 @@ public final class ProjectImport {
   private ProjectImport() {}
 
   public static ImportResult run(String projectName, List<Path> files, String source) {
-    ProjectScope scope = new ProjectScope();
+    return run(projectName, files, source, ImportOptions.DEFAULT);
+  }
+
+  public static ImportResult run(
+      String projectName, List<Path> files, String source, ImportOptions options) {
+    ProjectScope scope = new ProjectScope(options);
     if (!files.isEmpty()) {
       Path folder = files.get(0).toAbsolutePath().getParent();
       if (folder != null) {
@@ -36,7 +42,10 @@ public final class ProjectImport {
             List.copyOf(scope.projectParameters),
             scope.connections == null ? List.of() : List.copyOf(scope.connections.connections),
             packages);
-    return new ImportResult(project, new ImportReport(source, scope.findings.entries()));
+    return new ImportResult(
+        project,
+        new ImportReport(source, scope.findings.entries()),
+        new java.util.LinkedHashMap<>(scope.sideFiles));
   }
 
   private static String stem(Path file) {

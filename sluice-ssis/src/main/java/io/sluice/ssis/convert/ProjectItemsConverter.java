@@ -132,8 +132,11 @@ final class ProjectItemsConverter {
       String note = null;
       String text = props.get("Value");
       if (sensitive) {
-        note =
-            text == null || text.isBlank() ? null : "sensitive: its design value is not imported";
+        if (text != null && !text.isBlank()) {
+          // the project needs a value it had: without one it would run with an empty password
+          required = true;
+          note = "sensitive: its design value is not imported, so it is required: set it";
+        }
       } else if (text != null) {
         Optional<String> v = SsisTypes.value(type.get().ssisName(), text);
         if (v.isPresent() && type.get().invalidValue(v.get()).isEmpty()) {

@@ -1,6 +1,7 @@
 package io.sluice.ssis.convert;
 
 import io.sluice.engine.project.ParameterDefinition;
+import io.sluice.ssis.ImportOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,13 +17,25 @@ import java.util.Optional;
 final class ProjectScope {
 
   final Findings findings = new Findings();
+  final ImportOptions options;
   final List<ParameterDefinition> projectParameters = new ArrayList<>();
+
+  /** Files written beside the project (a Script task's source): path in the project to text. */
+  final Map<String, String> sideFiles = new LinkedHashMap<>();
 
   /**
    * The project's connection managers (.conmgr files) as a context of their own, without a package
    * name; packages look up there what they do not have. Null when the import has none.
    */
   PackageContext connections;
+
+  ProjectScope() {
+    this(ImportOptions.DEFAULT);
+  }
+
+  ProjectScope(ImportOptions options) {
+    this.options = options;
+  }
 
   /** SSIS package file name without .dtsx, lower case, to the Sluice package name. */
   private final Map<String, String> packages = new LinkedHashMap<>();

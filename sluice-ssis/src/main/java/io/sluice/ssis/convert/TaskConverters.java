@@ -84,10 +84,14 @@ final class TaskConverters {
       return dataFlow(e, d);
     }
     if (t.contains("SCRIPTTASK")) {
+      String folder = ScriptSources.extract(ctx.project, ctx.packageName, d.name, e);
       return Outcome.placeholder(
           "a Script task runs C# or VB code, which Sluice cannot run",
           "port the script to an ExecuteProcess task (a program or script of the project) or to"
-              + " SQL; its code is in the .dtsx under DTS:ObjectData");
+              + " SQL; "
+              + (folder == null
+                  ? "its code is in the .dtsx under DTS:ObjectData"
+                  : "its source is in " + folder + "/ (ScriptMain.cs or .vb)"));
     }
     return Outcome.placeholder(
         "Sluice has no task of type " + ssisType + " yet",
@@ -389,6 +393,12 @@ final class TaskConverters {
       d.properties.put("timeout", Long.parseLong(timeout.trim()));
     }
     targets.put("TimeOut", "timeout");
+    if (d.properties.get("statement") instanceof String statement) {
+      d.properties.put(
+          "statement",
+          SqlStatements.statement(
+              ctx, d.path + ".Properties[SqlStatementSource]", c.get().name(), statement));
+    }
     return Outcome.converted(targets, notes);
   }
 
@@ -426,10 +436,30 @@ final class TaskConverters {
             .map(x -> Dts.isTrue(x.getTextContent().trim()))
             .orElse(false);
     String child = Dts.anyChild(data, "PackageName").map(x -> x.getTextContent().trim()).orElse("");
+    List<String> notes = new ArrayList<>();
     if (!projectReference) {
-      return Outcome.placeholder(
-          "it runs a package by external reference (a file or msdb), not a package of the project",
-          "import that package into this project and run it by name (ExecutePackage package:)");
+      Optional<ExternalPackageReference.FileReference> file = ExternalPackageReference.of(e, data);
+      if (file.isEmpty() || !file.get().isPackageFile() || file.get().byExpression()) {
+        return Outcome.placeholder(
+            file.isPresent() && file.get().byExpression()
+                ? "it runs the package file its connection "
+                    + file.get().connectionName()
+                    + " names by an expression, which the import cannot follow"
+                : "it runs a package by external reference (a file or msdb), not a package of"
+                    + " the project",
+            "import that package into this project and run it by name (ExecutePackage package:)");
+      }
+      child = file.get().fileName();
+      if (ctx.project.packageNamed(child).isPresent()) {
+        notes.add(
+            "a file reference became a project reference: it ran "
+                + file.get().path()
+                + " (connection "
+                + file.get().connectionName()
+                + "); it now runs the package "
+                + ctx.project.packageNamed(child).get()
+                + " of this project");
+      }
     }
     Optional<String> target = ctx.project.packageNamed(child);
     if (target.isEmpty()) {
@@ -465,7 +495,7 @@ final class TaskConverters {
     if (!bindings.isEmpty()) {
       d.properties.put("parameters", bindings);
     }
-    return Outcome.converted();
+    return notes.isEmpty() ? Outcome.converted() : Outcome.converted(Map.of(), notes);
   }
 
   private Outcome dataFlow(Element e, Draft d) {

@@ -58,9 +58,11 @@ final class VariablesConverter {
               .orElse(null);
       if (sensitive) {
         if (valueElement != null && !valueElement.getTextContent().isBlank()) {
+          // the package needs a value it had: without one it would run with an empty password
+          required = true;
           note =
               "sensitive: its design value is not imported (a file is no place for it; SSIS keeps"
-                  + " it encrypted)";
+                  + " it encrypted), so it is required: set it";
         }
       } else if (valueElement != null) {
         String text = valueElement.getTextContent();

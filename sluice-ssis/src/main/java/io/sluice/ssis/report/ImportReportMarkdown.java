@@ -41,6 +41,9 @@ public final class ImportReportMarkdown {
                 "elements left out")));
     md.append("| element | converted | placeholder | left out |\n|---|---:|---:|---:|\n");
     for (ElementKind kind : ElementKind.values()) {
+      if (kind == ElementKind.SQL) {
+        continue; // its own section below
+      }
       long c = report.count(kind, Outcome.CONVERTED);
       long p = report.count(kind, Outcome.PLACEHOLDER);
       long l = report.count(kind, Outcome.LEFT_OUT);
@@ -56,7 +59,8 @@ public final class ImportReportMarkdown {
             .append(" |\n");
       }
     }
-    List<ImportEntry> todo = report.needingAttention();
+    List<ImportEntry> todo =
+        report.needingAttention().stream().filter(e -> e.kind() != ElementKind.SQL).toList();
     md.append("\n## What needs attention\n\n");
     if (todo.isEmpty()) {
       md.append("Nothing: every element was converted.\n");
@@ -79,10 +83,11 @@ public final class ImportReportMarkdown {
             .append(" |\n");
       }
     }
+    sql(md, report);
     md.append("\n## Converted\n\n");
     md.append("| package | where | SSIS type |\n|---|---|---|\n");
     for (ImportEntry e : report.entries()) {
-      if (!e.needsAttention()) {
+      if (!e.needsAttention() && e.kind() != ElementKind.SQL) {
         md.append("| ")
             .append(cell(e.packageName() == null ? "(project)" : e.packageName()))
             .append(" | `")
@@ -93,6 +98,53 @@ public final class ImportReportMarkdown {
       }
     }
     return md.toString();
+  }
+
+  /**
+   * The T-SQL constructs of the statements checked for PostgreSQL (their connection is PostgreSQL,
+   * or the import was asked for {@code --sql-dialect postgresql}): what was rewritten, before and
+   * after, and what PostgreSQL refuses and stays as written. No section when nothing was checked.
+   */
+  private static void sql(StringBuilder md, ImportReport report) {
+    List<ImportEntry> sql =
+        report.entries().stream().filter(e -> e.kind() == ElementKind.SQL).toList();
+    if (sql.isEmpty()) {
+      return;
+    }
+    long rewritten =
+        sql.stream().filter(e -> e.outcome() == Outcome.CONVERTED && e.todo() == null).count();
+    long refused = sql.stream().filter(e -> e.outcome() != Outcome.CONVERTED).count();
+    md.append("\n## SQL for PostgreSQL\n\n");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "Statements are checked for PostgreSQL when their connection is PostgreSQL or the"
+                + " import was asked for `--sql-dialect postgresql`; each line is one kind of construct in"
+                + " one statement: %d rewritten, %d kept as written that PostgreSQL refuses, %d"
+                + " to check.\n\n",
+            rewritten,
+            refused,
+            sql.size() - rewritten - refused));
+    md.append("| package | statement | T-SQL | outcome | what | what to do |\n");
+    md.append("|---|---|---|---|---|---|\n");
+    for (ImportEntry e : sql) {
+      md.append("| ")
+          .append(cell(e.packageName() == null ? "(project)" : e.packageName()))
+          .append(" | `")
+          .append(code(e.path()))
+          .append("` | ")
+          .append(cell(e.ssisType()))
+          .append(" | ")
+          .append(
+              e.outcome() != Outcome.CONVERTED
+                  ? "kept; PostgreSQL refuses it"
+                  : e.todo() == null ? "rewritten" : "check")
+          .append(" | ")
+          .append(cell(e.note()))
+          .append(" | ")
+          .append(cell(e.todo()))
+          .append(" |\n");
+    }
   }
 
   private static String count(long n, String one, String many) {
@@ -114,6 +166,7 @@ public final class ImportReportMarkdown {
       case EVENT_HANDLER -> "event handlers";
       case COMPONENT -> "data-flow components";
       case PROPERTY -> "settings and property expressions";
+      case SQL -> "T-SQL constructs checked for PostgreSQL";
     };
   }
 

@@ -7,6 +7,8 @@ import io.sluice.engine.event.SecretMask;
 import io.sluice.engine.project.PackageDefinition;
 import io.sluice.engine.project.Project;
 import io.sluice.engine.project.ProjectFiles;
+import io.sluice.engine.project.PropertyOverride;
+import io.sluice.engine.project.PropertyOverrides;
 import io.sluice.engine.runtime.CancellationToken;
 import io.sluice.engine.runtime.PackageRunner;
 import io.sluice.engine.runtime.RunOptions;
@@ -20,6 +22,7 @@ import io.sluice.worker.spool.SpoolWriteException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -98,6 +101,22 @@ public final class TaskAttempt {
         }
       }
     }
+    for (PropertyOverride o : overrides(assignment)) {
+      if (o.sensitive()) {
+        secrets.add(o.value());
+      }
+      PropertyOverrides.credentialsIn(o.value()).forEach(secrets::add);
+    }
+  }
+
+  /** The execution's /SET and /CONNECTION as the engine takes them (none from an older master). */
+  private static List<PropertyOverride> overrides(TaskAssignment assignment) {
+    if (assignment.propertyOverrides() == null) {
+      return List.of();
+    }
+    return assignment.propertyOverrides().stream()
+        .map(o -> new PropertyOverride(o.path(), o.value(), o.sensitive()))
+        .toList();
   }
 
   public RunningAttempt id() {
@@ -222,6 +241,7 @@ public final class TaskAttempt {
                 .run(
                     pkg.name(),
                     TaskParameters.values(project, pkg, assignment.parameters()),
+                    PropertyOverrides.of(overrides(assignment)),
                     options,
                     sink);
       } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {

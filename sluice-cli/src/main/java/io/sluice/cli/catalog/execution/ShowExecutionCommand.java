@@ -5,6 +5,7 @@ import static io.sluice.cli.common.Output.column;
 import io.sluice.catalog.Catalog;
 import io.sluice.catalog.execution.Execution;
 import io.sluice.catalog.execution.ExecutionParameterValue;
+import io.sluice.catalog.execution.ExecutionPropertyOverride;
 import io.sluice.catalog.operation.OperationStatus;
 import io.sluice.catalog.parameter.ParameterInfo;
 import io.sluice.cli.common.CatalogCommandBase;
@@ -18,7 +19,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "show",
     mixinStandardHelpOptions = true,
-    description = "Show an execution and its parameter values (sensitive ones hidden).")
+    description =
+        "Show an execution, its parameter values and its property overrides (--connection,"
+            + " --set), sensitive ones hidden.")
 public final class ShowExecutionCommand extends CatalogCommandBase {
 
   private static final String[] LOGGING_LEVELS = {"None", "Basic", "Performance", "Verbose"};
@@ -27,14 +30,18 @@ public final class ShowExecutionCommand extends CatalogCommandBase {
   long executionId;
 
   /** What --json prints. */
-  public record Details(Execution execution, List<ExecutionParameterValue> parameters) {}
+  public record Details(
+      Execution execution,
+      List<ExecutionParameterValue> parameters,
+      List<ExecutionPropertyOverride> propertyOverrides) {}
 
   @Override
   protected int run(Catalog catalog, Output out) {
     Execution e = catalog.executions().get(executionId);
     List<ExecutionParameterValue> parameters = catalog.executions().parameterValues(executionId);
+    List<ExecutionPropertyOverride> overrides = catalog.executions().propertyOverrides(executionId);
     if (out.json()) {
-      out.printJson(new Details(e, parameters));
+      out.printJson(new Details(e, parameters, overrides));
       return 0;
     }
     List<String[]> lines = new ArrayList<>();
@@ -79,6 +86,13 @@ public final class ShowExecutionCommand extends CatalogCommandBase {
         column("DATA TYPE", ExecutionParameterValue::dataType),
         column("VALUE", p -> p.sensitive() ? (p.valueSet() ? ParameterInfo.MASK : "") : p.value()),
         column("SOURCE", ExecutionParameterValue::source));
+    if (!overrides.isEmpty()) {
+      System.out.println();
+      out.table(
+          overrides,
+          column("PROPERTY OVERRIDE", ExecutionPropertyOverride::propertyPath),
+          column("VALUE", o -> o.sensitive() ? ParameterInfo.MASK : o.value()));
+    }
     return 0;
   }
 

@@ -156,7 +156,8 @@ public final class Connections {
   }
 
   private static final String NO_DRIVER_HINT =
-      "; neither Sluice (which bundles PostgreSQL's) nor the project's lib/ folder has a JDBC"
+      "; neither Sluice (whose distribution bundles PostgreSQL's and SQL Server's) nor the"
+          + " project's lib/ folder has a JDBC"
           + " driver for this URL: put the driver's jar in the project's lib/ folder and deploy"
           + " the project again";
 

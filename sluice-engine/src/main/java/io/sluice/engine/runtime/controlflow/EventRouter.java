@@ -10,8 +10,10 @@ import io.sluice.engine.runtime.variable.VariableType;
 import io.sluice.engine.runtime.variable.Variables;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Raises the events of a run: sends each to the sink, counts errors, and runs the matching event
@@ -101,7 +103,7 @@ final class EventRouter {
     if (handler == null || handlerRunner == null || source.insideHandler(handler)) {
       return;
     }
-    bubble(source, handler, source.name, source.path, message, code);
+    bubble(source, handler, source.name, source.path, message, code, source.handlersRunning());
   }
 
   /**
@@ -114,18 +116,24 @@ final class EventRouter {
       String sourceName,
       String sourcePath,
       String message,
-      int code) {
+      int code,
+      Set<String> alreadyRunning) {
     for (RunningExecutable owner = from; owner != null; owner = owner.parent) {
       List<ExecutablePlan> tasks = owner.handlers.getOrDefault(handler, List.of());
       if (tasks.isEmpty()) {
         continue;
       }
-      if (!runHandler(owner, handler, sourceName, sourcePath, message, code, tasks)) {
+      if (!runHandler(
+          owner, handler, sourceName, sourcePath, message, code, tasks, alreadyRunning)) {
         return;
       }
     }
     if (caller != null && !caller.task().insideHandler(handler)) {
-      caller.events().bubble(caller.task(), handler, sourceName, sourcePath, message, code);
+      Set<String> running = new HashSet<>(alreadyRunning);
+      running.addAll(caller.task().handlersRunning());
+      caller
+          .events()
+          .bubble(caller.task(), handler, sourceName, sourcePath, message, code, running);
     }
   }
 
@@ -158,7 +166,8 @@ final class EventRouter {
       String sourcePath,
       String message,
       int code,
-      List<ExecutablePlan> tasks) {
+      List<ExecutablePlan> tasks,
+      Set<String> alreadyRunning) {
     var scope = owner.scope.child();
     Variable propagate =
         declareHandlerVariables(
@@ -175,7 +184,8 @@ final class EventRouter {
             scope,
             Integer.MAX_VALUE,
             Map.of(),
-            handler);
+            handler,
+            alreadyRunning);
     handlerRunner.run(container, tasks);
     return Boolean.TRUE.equals(scope.valueOf(propagate));
   }

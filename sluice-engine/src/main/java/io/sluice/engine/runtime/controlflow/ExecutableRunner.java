@@ -94,8 +94,10 @@ final class ExecutableRunner {
     if (run.cancelled()) {
       return ExecutionResult.CANCELED;
     }
-    // a task takes its slot before PreExecute, so events and statistics show when it really ran
-    boolean task = plan.kind == ExecutablePlan.Kind.TASK;
+    // A task takes its slot before PreExecute, so events and statistics show when it really ran.
+    // A task of an event handler runs in the slot of the task whose event it handles, which waits
+    // for it: were it to wait for a slot of its own, one slot would deadlock at the first handler.
+    boolean task = plan.kind == ExecutablePlan.Kind.TASK && !node.insideAnyHandler();
     if (task && !acquirePermit()) {
       return ExecutionResult.CANCELED;
     }

@@ -21,6 +21,14 @@ final class RunningExecutable {
   /** Non-null for the container of an event handler: the handler's name, e.g. OnError. */
   final String handlerName;
 
+  /**
+   * For the container of an event handler: the handlers already running in the chain of events that
+   * led to it. A handler's container hangs under the handler's owner, not under the task whose
+   * event it handles, so without this an OnPreExecute handler whose task fails would run the
+   * OnTaskFailed handler, whose task would run the OnPreExecute handler again, forever.
+   */
+  private final java.util.Set<String> handlersAlreadyRunning;
+
   private final AtomicInteger errors = new AtomicInteger();
 
   /** Set when a child with failParentOnFailure failed. */
@@ -35,6 +43,19 @@ final class RunningExecutable {
       int maximumErrorCount,
       Map<String, List<ExecutablePlan>> handlers,
       String handlerName) {
+    this(name, path, parent, scope, maximumErrorCount, handlers, handlerName, java.util.Set.of());
+  }
+
+  RunningExecutable(
+      String name,
+      String path,
+      RunningExecutable parent,
+      Variables scope,
+      int maximumErrorCount,
+      Map<String, List<ExecutablePlan>> handlers,
+      String handlerName,
+      java.util.Set<String> handlersAlreadyRunning) {
+    this.handlersAlreadyRunning = handlersAlreadyRunning;
     this.name = name;
     this.path = path;
     this.parent = parent;
@@ -75,14 +96,24 @@ final class RunningExecutable {
     return false;
   }
 
-  /** Whether this run is inside an event handler of type {@code handler} (to avoid recursion). */
+  /**
+   * Whether this run is inside an event handler of type {@code handler}, or was started by one
+   * through a chain of events (to avoid recursion).
+   */
   boolean insideHandler(String handler) {
+    return handlersRunning().contains(handler);
+  }
+
+  /** The event handlers this run is inside of or was started by, e.g. [OnPreExecute]. */
+  java.util.Set<String> handlersRunning() {
+    java.util.Set<String> running = new java.util.HashSet<>();
     for (RunningExecutable e = this; e != null; e = e.parent) {
-      if (handler.equals(e.handlerName)) {
-        return true;
+      if (e.handlerName != null) {
+        running.add(e.handlerName);
+        running.addAll(e.handlersAlreadyRunning);
       }
     }
-    return false;
+    return running;
   }
 
   boolean insideAnyHandler() {

@@ -147,6 +147,41 @@ class DataFlowImportTest {
             "\\Package\\Load\\Write rejects.Properties[Header]");
   }
 
+  /** A Lookup's SQL goes through the T-SQL check as an Execute SQL task's does. */
+  @Test
+  void theSqlOfLookupsIsCheckedAndRewrittenForPostgresql() {
+    ImportResult result =
+        SsisImporter.importPackage(
+            TutorialImportTest.TUTORIAL.resolve("Lesson1.dtsx"),
+            new ImportOptions(ImportOptions.SqlDialect.POSTGRESQL));
+    List<Map<String, Object>> c = components(result.project().packages().get(0).tasks().get(0));
+
+    assertThat(named(c, "Lookup Date Key"))
+        .containsEntry("query", "select * from \"dbo\".\"DimDate\"");
+    assertThat(result.report().entries())
+        .filteredOn(
+            e ->
+                e.path()
+                    .equals(
+                        "\\Package\\Extract Sample Currency Data\\Lookup Date Key"
+                            + ".Properties[SqlCommand]"))
+        .extracting(ImportEntry::ssisType, ImportEntry::note)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                "square-bracket name",
+                "rewritten for PostgreSQL: [dbo] -> \"dbo\" (line 1), [DimDate] -> \"DimDate\""
+                    + " (line 1)"));
+    assertThat(SsisImporter.importPackage(TutorialImportTest.TUTORIAL.resolve("Lesson1.dtsx")))
+        .as("without the option, a connection to SQL Server keeps its SQL unchecked")
+        .satisfies(
+            r ->
+                assertThat(
+                        named(
+                            components(r.project().packages().get(0).tasks().get(0)),
+                            "Lookup Date Key"))
+                    .containsEntry("query", "select * from [dbo].[DimDate]"));
+  }
+
   @Test
   void aMergeJoinGetsItsKeysFromSortedSourcesAndRenamesAsSsisDid() {
     ImportResult result =

@@ -28,7 +28,11 @@ import java.util.function.UnaryOperator;
 record ImportedRun(RunResult result, List<EngineEvent> events, List<DataFlowStatistic> paths) {
 
   static ImportedRun of(Path dtsx, UnaryOperator<String> edit) {
-    ImportResult imported = SsisImporter.importPackage(dtsx);
+    return of(dtsx, ImportOptions.DEFAULT, edit);
+  }
+
+  static ImportedRun of(Path dtsx, ImportOptions options, UnaryOperator<String> edit) {
+    ImportResult imported = SsisImporter.importPackage(dtsx, options);
     String name = imported.project().packages().get(0).name();
     Map<String, byte[]> files = new TreeMap<>(ProjectWriter.write(imported.project()).all());
     String path = "packages/" + name + ".yaml";

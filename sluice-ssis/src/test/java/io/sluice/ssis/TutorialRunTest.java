@@ -22,10 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Lesson2.dtsx runs the same flow in a Foreach Loop over the 14 Currency_XXX.txt files.
  *
- * <p>What changes from the imported project, as a user changes it: the database connection's URL
- * and the flat file's path or the loop's folder (dtexec's /CONNECTION and /SET; Sluice's
- * --connection and --set), and the square brackets of the Lookups' T-SQL, which PostgreSQL refuses
- * (what --sql-dialect postgresql rewrites; here the test drops them itself).
+ * <p>The packages are imported with --sql-dialect postgresql, which rewrites the Lookups' T-SQL
+ * ([dbo].[DimCurrency] to "dbo"."DimCurrency"); what changes afterwards, as a user changes it with
+ * --connection and --set (dtexec's /CONNECTION and /SET): the database connection's URL (whose
+ * currentSchema=dbo is SQL Server's default schema, which Lesson1's [FactCurrency] relies on), and
+ * the flat file's path or the loop's folder.
  */
 class TutorialRunTest {
 
@@ -51,7 +52,7 @@ class TutorialRunTest {
   void emptyFacts() throws Exception {
     try (Connection c = postgres.getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
-      s.execute("TRUNCATE dbo.FactCurrency");
+      s.execute("TRUNCATE dbo.\"FactCurrency\"");
     }
   }
 
@@ -64,11 +65,12 @@ class TutorialRunTest {
             yaml -> yaml.replaceFirst("file: '[^']*'", "file: " + ImportedRun.quoted(sample)));
 
     assertThat(run.result().succeeded()).as("%s", run.errors()).isTrue();
-    assertThat(count("SELECT count(*) FROM dbo.FactCurrency")).isEqualTo(1097);
-    assertThat(count("SELECT count(DISTINCT DateKey) FROM dbo.FactCurrency")).isEqualTo(1097);
-    assertThat(count("SELECT min(DateKey) FROM dbo.FactCurrency")).isEqualTo(20050101);
-    assertThat(count("SELECT max(DateKey) FROM dbo.FactCurrency")).isEqualTo(20080102);
-    assertThat(count("SELECT count(*) FROM dbo.FactCurrency WHERE CurrencyKey = 100"))
+    assertThat(count("SELECT count(*) FROM dbo.\"FactCurrency\"")).isEqualTo(1097);
+    assertThat(count("SELECT count(DISTINCT \"DateKey\") FROM dbo.\"FactCurrency\""))
+        .isEqualTo(1097);
+    assertThat(count("SELECT min(\"DateKey\") FROM dbo.\"FactCurrency\"")).isEqualTo(20050101);
+    assertThat(count("SELECT max(\"DateKey\") FROM dbo.\"FactCurrency\"")).isEqualTo(20080102);
+    assertThat(count("SELECT count(*) FROM dbo.\"FactCurrency\" WHERE \"CurrencyKey\" = 100"))
         .isEqualTo(1097);
     assertThat(run.rowsInto("Sample OLE DB Destination")).isEqualTo(1097);
   }
@@ -84,8 +86,9 @@ class TutorialRunTest {
     ImportedRun run = run("Lesson2", yaml -> pointAt(yaml, folder));
 
     assertThat(run.result().succeeded()).as("%s", run.errors()).isTrue();
-    assertThat(count("SELECT count(*) FROM dbo.FactCurrency")).isEqualTo(13_532);
-    assertThat(count("SELECT count(DISTINCT CurrencyKey) FROM dbo.FactCurrency")).isEqualTo(14);
+    assertThat(count("SELECT count(*) FROM dbo.\"FactCurrency\"")).isEqualTo(13_532);
+    assertThat(count("SELECT count(DISTINCT \"CurrencyKey\") FROM dbo.\"FactCurrency\""))
+        .isEqualTo(14);
   }
 
   /** With lesson 4's Currency_BAD.txt in the folder the loop fails where SSIS fails. */
@@ -117,21 +120,20 @@ class TutorialRunTest {
   }
 
   /**
-   * Imports a tutorial package, points its database connection at the embedded PostgreSQL, drops
-   * the square brackets of its T-SQL ([dbo].[DimDate], not the variable reference @[User::x]),
-   * applies {@code edit} to the package's YAML, and runs it.
+   * Imports a tutorial package with --sql-dialect postgresql, points its database connection at the
+   * embedded PostgreSQL, applies {@code edit} to the package's YAML, and runs it.
    */
   private static ImportedRun run(String name, UnaryOperator<String> edit) {
     String url = postgres.getJdbcUrl("postgres", "postgres") + "&currentSchema=dbo";
     return ImportedRun.of(
         TutorialImportTest.TUTORIAL.resolve(name + ".dtsx"),
+        new ImportOptions(ImportOptions.SqlDialect.POSTGRESQL),
         yaml ->
             edit.apply(
                 yaml.replace(
-                        "jdbc:sqlserver://localhost;databaseName=AdventureWorksDW2012;"
-                            + "integratedSecurity=true;authenticationScheme=JavaKerberos",
-                        url)
-                    .replaceAll("(?<!@)\\[(\\w+)\\]", "$1")));
+                    "jdbc:sqlserver://localhost;databaseName=AdventureWorksDW2012;"
+                        + "integratedSecurity=true;authenticationScheme=JavaKerberos",
+                    url)));
   }
 
   private static long count(String sql) throws Exception {

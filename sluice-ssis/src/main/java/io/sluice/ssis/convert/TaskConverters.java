@@ -537,6 +537,11 @@ final class TaskConverters {
     }
 
     @Override
+    public String sql(String path, String connection, String sql) {
+      return SqlStatements.statement(ctx, path, connection, sql);
+    }
+
+    @Override
     public void converted(String path, String ssisType, String note, String todo) {
       if (note == null) {
         ctx.converted(path, ElementKind.COMPONENT, ssisType);

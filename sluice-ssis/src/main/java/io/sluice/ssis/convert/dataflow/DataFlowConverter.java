@@ -150,13 +150,13 @@ public final class DataFlowConverter {
               .collect(Collectors.joining("; "));
       String why = "the converted data flow fails Sluice's checks: " + problems;
       for (SsisComponent c : components) {
-        host.leftOut(path(c, f), c.ssisType(), why, "write the flow in YAML (docs/data-flow.md)");
+        host.leftOut(f.path(c), c.ssisType(), why, "write the flow in YAML (docs/data-flow.md)");
       }
       return new Result(null, why, "write the flow in YAML (docs/data-flow.md)");
     }
     for (SsisComponent c : components) {
       Converted cv = done.get(c);
-      String p = path(c, f);
+      String p = f.path(c);
       host.converted(
           p,
           c.ssisType(),
@@ -334,11 +334,11 @@ public final class DataFlowConverter {
     for (SsisComponent c : components) {
       FlowContext.NotConvertible why = failed.get(c);
       if (why != null) {
-        f.host.leftOut(path(c, f), c.ssisType(), why.getMessage(), why.todo);
+        f.host.leftOut(f.path(c), c.ssisType(), why.getMessage(), why.todo);
       } else {
         Converted cv = done.get(c);
         f.host.leftOut(
-            path(c, f),
+            f.path(c),
             c.ssisType(),
             "it would convert to "
                 + (cv == null ? "an engine component" : cv.settings.get("type"))
@@ -364,11 +364,5 @@ public final class DataFlowConverter {
         first.getValue().todo == null
             ? "replace those components (the others are listed in IMPORT.md as ready)"
             : first.getValue().todo);
-  }
-
-  /** A component's path in the report: its refId, as SSIS names it. */
-  private static String path(SsisComponent c, FlowContext f) {
-    String refId = c.element.getAttribute("refId");
-    return refId.isEmpty() ? f.taskPath + "\\" + c.name : "\\" + refId;
   }
 }

@@ -23,6 +23,13 @@ public interface DataFlowHost {
    */
   Optional<String> referenceProblem(String reference, boolean written);
 
+  /**
+   * The SQL text of a source or lookup as the import writes it: as written, checked for PostgreSQL
+   * (and rewritten with {@code --sql-dialect postgresql}) as an Execute SQL task's is, its findings
+   * reported under {@code path}.
+   */
+  String sql(String path, String connection, String sql);
+
   void converted(String path, String ssisType, String note, String todo);
 
   void leftOut(String path, String ssisType, String why, String todo);

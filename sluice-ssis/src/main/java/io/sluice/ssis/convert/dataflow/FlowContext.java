@@ -58,6 +58,12 @@ final class FlowContext {
     }
   }
 
+  /** A component's path in the report: its refId, as SSIS names it. */
+  String path(SsisComponent c) {
+    String refId = c.element.getAttribute("refId");
+    return refId.isEmpty() ? taskPath + "\\" + c.name : "\\" + refId;
+  }
+
   /** Records that a path feeds the input {@code inputRefId} from {@code output}. */
   void path(String inputRefId, SsisComponent.Port output) {
     upstream.put(inputRefId, output);

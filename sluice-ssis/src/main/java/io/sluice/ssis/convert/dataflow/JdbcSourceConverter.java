@@ -18,7 +18,8 @@ final class JdbcSourceConverter implements ComponentConverter {
   @Override
   public Converted convert(SsisComponent c, FlowContext f) {
     Converted out = new Converted("JdbcSource");
-    out.put("connection", f.connection(c, "jdbc"));
+    String connection = f.connection(c, "jdbc");
+    out.put("connection", connection);
     String mode = c.property("AccessMode", "0").trim();
     String sql;
     String table;
@@ -67,7 +68,7 @@ final class JdbcSourceConverter implements ComponentConverter {
       if (sql.isBlank()) {
         throw new FlowContext.NotConvertible("its SQL command is empty");
       }
-      out.put("query", SqlText.kept(sql, c, f));
+      out.put("query", SqlText.kept(sql, c, f, connection));
       List<String> parameters = parameters(c, f);
       if (!parameters.isEmpty()) {
         out.put("parameters", parameters);

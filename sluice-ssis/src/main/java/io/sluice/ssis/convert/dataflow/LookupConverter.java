@@ -24,12 +24,13 @@ final class LookupConverter implements ComponentConverter {
               + " which Sluice has not",
           "look up in the table the cache was filled from");
     }
-    out.put("connection", f.connection(c, "jdbc"));
+    String connection = f.connection(c, "jdbc");
+    out.put("connection", connection);
     String sql = c.property("SqlCommand", "");
     if (sql.isBlank()) {
       throw new FlowContext.NotConvertible("its reference query is empty");
     }
-    out.put("query", SqlText.kept(sql, c, f));
+    out.put("query", SqlText.kept(sql, c, f, connection));
     Map<String, Object> joins = new LinkedHashMap<>();
     for (Element in : c.inputs.get(0).columns()) {
       Map<String, String> p = SsisComponent.properties(in);

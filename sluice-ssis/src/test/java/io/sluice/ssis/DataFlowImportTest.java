@@ -294,6 +294,30 @@ class DataFlowImportTest {
     return tasks.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
   }
 
+  /** Scanner.dtsx: a Script component's C# is written beside the package, as a Script task's. */
+  @Test
+  void aScriptComponentsSourceIsWrittenForPorting() {
+    ImportResult result =
+        SsisImporter.importPackage(
+            CorpusImportTest.CORPUS.resolve("7045kHz__dtsx/SSIS_EXAMPLES/Scanner.dtsx"));
+    String folder = "scripts/Scanner/GetAllEnvironmentVariablesFlow/GetAllEnvVar";
+
+    assertThat(result.sideFiles())
+        .containsKeys(folder + "/main.cs", folder + "/Properties/AssemblyInfo.cs")
+        .hasEntrySatisfying(
+            folder + "/main.cs", text -> assertThat(text).contains("public class ScriptMain"));
+    assertThat(
+            entry(
+                result.report().entries(),
+                "\\Package\\GetAllEnvironmentVariablesFlow\\GetAllEnvVar"))
+        .satisfies(
+            e -> {
+              assertThat(e.note())
+                  .isEqualTo("a Script Component runs C# or VB code, which Sluice cannot run");
+              assertThat(e.todo()).endsWith("its code is in " + folder + "/");
+            });
+  }
+
   @Test
   void theSqlServer2008ClassIdsOfAnAdoNetFlowConvert() {
     ImportResult result =

@@ -499,7 +499,8 @@ final class TaskConverters {
   }
 
   private Outcome dataFlow(Element e, Draft d) {
-    DataFlowConverter.Result r = DataFlowConverter.convert(e, d.path, new DataFlowHostAdapter());
+    DataFlowConverter.Result r =
+        DataFlowConverter.convert(e, d.path, d.name, new DataFlowHostAdapter());
     if (r.placeholderReason() != null) {
       return new Outcome(r.placeholderReason(), r.todo(), List.of(), Map.of(), true);
     }
@@ -534,6 +535,12 @@ final class TaskConverters {
     @Override
     public Optional<String> referenceProblem(String reference, boolean written) {
       return TaskConverters.this.referenceProblem(reference, written);
+    }
+
+    @Override
+    public String scriptSources(String taskName, String componentName, Map<String, String> files) {
+      return ScriptSources.write(
+          ctx.project, ctx.packageName, List.of(taskName, componentName), files);
     }
 
     @Override

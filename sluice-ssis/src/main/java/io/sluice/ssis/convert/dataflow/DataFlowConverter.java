@@ -83,7 +83,8 @@ public final class DataFlowConverter {
   }
 
   /** Converts the Data Flow task {@code executable}, reporting each component to {@code host}. */
-  public static Result convert(Element executable, String taskPath, DataFlowHost host) {
+  public static Result convert(
+      Element executable, String taskPath, String taskName, DataFlowHost host) {
     Element pipeline =
         Dts.objectData(executable).filter(p -> "pipeline".equals(p.getLocalName())).orElse(null);
     if (pipeline == null) {
@@ -119,7 +120,7 @@ public final class DataFlowConverter {
       try {
         ComponentConverter converter = CONVERTERS.get(c.kind);
         if (converter == null) {
-          throw unsupported(c);
+          throw unsupported(c, taskName, host);
         }
         done.put(c, converter.convert(c, f));
       } catch (FlowContext.NotConvertible e) {
@@ -308,18 +309,40 @@ public final class DataFlowConverter {
     return order;
   }
 
-  private static FlowContext.NotConvertible unsupported(SsisComponent c) {
+  private static FlowContext.NotConvertible unsupported(
+      SsisComponent c, String taskName, DataFlowHost host) {
     String type = c.typeName().isEmpty() ? c.classId : c.typeName();
     if (c.kind == Kind.SCRIPT_COMPONENT) {
+      String folder = host.scriptSources(taskName, c.name, scriptFiles(c));
       return new FlowContext.NotConvertible(
           "a Script Component runs C# or VB code, which Sluice cannot run",
-          "port the script to SQL or to expressions (Derived Column, Conditional Split); its code"
-              + " is in the .dtsx under the component's properties");
+          "port the script to SQL or to expressions (Derived Column, Conditional Split); "
+              + (folder == null
+                  ? "its code is in the .dtsx under the component's SourceCode property"
+                  : "its code is in " + folder + "/"));
     }
     return new FlowContext.NotConvertible(
         "Sluice has no " + type + " component",
         "do its work in SQL (the source's query or an ExecuteSql task) or with the components"
             + " Sluice has (docs/data-flow.md)");
+  }
+
+  /**
+   * A Script component's files: its {@code SourceCode} property holds them as an array of (name,
+   * encoding, text) triples.
+   */
+  private static Map<String, String> scriptFiles(SsisComponent c) {
+    Map<String, String> files = new LinkedHashMap<>();
+    for (Element p : SsisComponent.grandchildren(c.element, "properties", "property")) {
+      if (!"SourceCode".equals(p.getAttribute("name"))) {
+        continue;
+      }
+      List<Element> items = SsisComponent.grandchildren(p, "arrayElements", "arrayElement");
+      for (int i = 0; i + 2 < items.size(); i += 3) {
+        files.put(items.get(i).getTextContent().trim(), items.get(i + 2).getTextContent());
+      }
+    }
+    return files;
   }
 
   private static Result placeholder(

@@ -1,5 +1,6 @@
 package io.sluice.ssis.convert.dataflow;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,12 @@ public interface DataFlowHost {
    * reported under {@code path}.
    */
   String sql(String path, String connection, String sql);
+
+  /**
+   * Writes a Script component's source files (name to text) beside the package for porting, as a
+   * Script task's are; returns the folder, or null when nothing was written.
+   */
+  String scriptSources(String taskName, String componentName, Map<String, String> files);
 
   void converted(String path, String ssisType, String note, String todo);
 

@@ -11,6 +11,7 @@ import io.sluice.engine.project.TaskDefinition;
 import io.sluice.ssis.report.ImportEntry;
 import io.sluice.ssis.report.ImportEntry.ElementKind;
 import io.sluice.ssis.report.ImportEntry.Outcome;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Data Flow tasks into the engine's DataFlow task, component by component: a fixture written for
@@ -316,6 +318,32 @@ class DataFlowImportTest {
                   .isEqualTo("a Script Component runs C# or VB code, which Sluice cannot run");
               assertThat(e.todo()).endsWith("its code is in " + folder + "/");
             });
+  }
+
+  /** SSIS runs a data flow without components with a warning; it does nothing here either. */
+  @Test
+  void aDataFlowWithoutComponentsIsAnEmptySequence(@TempDir Path dir) throws Exception {
+    String xml = Files.readString(FIXTURE);
+    Path empty = dir.resolve("Empty.dtsx");
+    Files.writeString(
+        empty,
+        xml.substring(0, xml.indexOf("<components>"))
+            + "<components />"
+            + xml.substring(xml.indexOf("</paths>") + "</paths>".length()));
+
+    ImportResult result = SsisImporter.importPackage(empty);
+    TaskDefinition task = result.project().packages().get(0).tasks().get(0);
+
+    assertThat(task.type()).isEqualTo("Sequence");
+    assertThat(task.tasks()).isEmpty();
+    assertThat(entry(result.report().entries(), "\\Package\\Load"))
+        .satisfies(
+            e -> {
+              assertThat(e.kind()).isEqualTo(ElementKind.TASK);
+              assertThat(e.outcome()).isEqualTo(Outcome.CONVERTED);
+              assertThat(e.note()).startsWith("its data flow has no components");
+            });
+    assertThat(ImportedRun.of(empty, yaml -> yaml).result().succeeded()).isTrue();
   }
 
   @Test

@@ -80,7 +80,7 @@ final class TaskConverters {
     if (t.contains("EXECUTEPACKAGETASK")) {
       return executePackage(e, d);
     }
-    if (t.equals("MICROSOFT.PIPELINE") || t.startsWith("SSIS.PIPELINE")) {
+    if (isDataFlow(ssisType)) {
       return dataFlow(e, d);
     }
     if (t.contains("SCRIPTTASK")) {
@@ -96,6 +96,11 @@ final class TaskConverters {
     return Outcome.placeholder(
         "Sluice has no task of type " + ssisType + " yet",
         "do its work with ExecuteSql, ExecuteProcess or FileSystem, or keep it disabled");
+  }
+
+  static boolean isDataFlow(String ssisType) {
+    String t = ssisType.toUpperCase(Locale.ROOT);
+    return t.equals("MICROSOFT.PIPELINE") || t.startsWith("SSIS.PIPELINE");
   }
 
   private Outcome forLoop(Element e, Draft d) {
@@ -503,6 +508,10 @@ final class TaskConverters {
         DataFlowConverter.convert(e, d.path, d.name, new DataFlowHostAdapter());
     if (r.placeholderReason() != null) {
       return new Outcome(r.placeholderReason(), r.todo(), List.of(), Map.of(), true);
+    }
+    if (r.settings().isEmpty()) {
+      d.type = "Sequence"; // a data flow without components does nothing
+      return Outcome.converted(Map.of(), r.notes());
     }
     d.type = "DataFlow";
     d.properties.putAll(r.settings());

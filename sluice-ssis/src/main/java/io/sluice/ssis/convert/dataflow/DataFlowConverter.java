@@ -40,7 +40,8 @@ public final class DataFlowConverter {
   /**
    * What became of a Data Flow task.
    *
-   * @param settings the DataFlow task's settings ({@code components}), when converted
+   * @param settings the DataFlow task's settings ({@code components}), when converted; empty for a
+   *     data flow without components, which becomes an empty Sequence
    * @param placeholderReason why it is a placeholder, or null when converted
    */
   public record Result(
@@ -52,6 +53,14 @@ public final class DataFlowConverter {
   }
 
   private static final Map<Kind, ComponentConverter> CONVERTERS = converters();
+
+  /**
+   * The note of a data flow without components: SSIS runs it with a warning and moves no row;
+   * Sluice refuses a DataFlow without components, so it becomes an empty Sequence.
+   */
+  public static final String EMPTY =
+      "its data flow has no components; SSIS runs it with a warning and moves nothing, so it is an"
+          + " empty Sequence here";
 
   private static Map<Kind, ComponentConverter> converters() {
     Map<Kind, ComponentConverter> m = new HashMap<>();
@@ -95,8 +104,7 @@ public final class DataFlowConverter {
       components.add(new SsisComponent(c));
     }
     if (components.isEmpty()) {
-      return new Result(
-          null, "its data flow has no components", "remove the task or give it components");
+      return new Result(Map.of(), null, null, List.of(EMPTY));
     }
     FlowContext f = new FlowContext(host, taskPath, pipeline, components);
     Map<String, SsisComponent> ownerOfOutput = new HashMap<>();

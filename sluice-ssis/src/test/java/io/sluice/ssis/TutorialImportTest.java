@@ -34,7 +34,7 @@ class TutorialImportTest {
               Map.of("name", "EndOfDayRate", "type", "DT_R4")));
 
   @Test
-  void lesson1ConvertsItsConnectionsAndLeavesItsDataFlowAsAPlaceholder() {
+  void lesson1ConvertsItsConnectionsAndItsDataFlow() {
     ImportResult result = SsisImporter.importPackage(TUTORIAL.resolve("Lesson1.dtsx"));
 
     assertThat(result.project().name()).isEqualTo("Lesson1");
@@ -71,36 +71,84 @@ class TutorialImportTest {
     assertThat(p.tasks()).hasSize(1);
     TaskDefinition flow = p.tasks().get(0);
     assertThat(flow.name()).isEqualTo("Extract Sample Currency Data");
-    assertThat(flow.type()).isEqualTo("Unsupported");
+    assertThat(flow.type()).isEqualTo("DataFlow");
     assertThat(flow.description()).isEqualTo("Data Flow Task");
-    assertThat(flow.properties()).containsEntry("ssisType", "SSIS.Pipeline.3");
-    assertThat((String) flow.properties().get("message"))
-        .startsWith("this importer does not convert data flows yet (4 components");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> components =
+        (List<Map<String, Object>>) flow.properties().get("components");
+    assertThat(components)
+        .extracting(c -> c.get("name") + ":" + c.get("type"))
+        .containsExactly(
+            "Extract Sample Currency Data:FlatFileSource",
+            "Lookup Currency Key:Lookup",
+            "Lookup Date Key:Lookup",
+            "Sample OLE DB Destination:JdbcDestination");
+    assertThat(components.get(0)).containsEntry("connection", "Sample Flat File Source Data");
+    assertThat(components.get(1))
+        .containsEntry("input", "Extract Sample Currency Data")
+        .containsEntry("connection", "localhost.AdventureWorksDW2012")
+        .containsEntry("joins", Map.of("CurrencyID", "CurrencyAlternateKey"))
+        .containsEntry(
+            "columns", List.of(Map.of("reference", "CurrencyKey", "output", "CurrencyKey")))
+        .doesNotContainKey("noMatch"); // treat as error, fail component: the default
+    assertThat((String) components.get(1).get("query"))
+        .as("kept as written")
+        .startsWith("select * from (select * from [dbo].[DimCurrency]) as refTable\n");
+    assertThat(components.get(2))
+        .containsEntry("input", Map.of("from", "Lookup Currency Key", "output", "Match"))
+        .containsEntry("query", "select * from [dbo].[DimDate]")
+        .containsEntry("joins", Map.of("CurrencyDate", "FullDateAlternateKey"));
+    assertThat(components.get(3))
+        .containsEntry("input", Map.of("from", "Lookup Date Key", "output", "Match"))
+        .containsEntry("table", "FactCurrency")
+        .containsEntry(
+            "mappings",
+            Map.of(
+                "AverageRate", "AverageRate",
+                "EndOfDayRate", "EndOfDayRate",
+                "CurrencyKey", "CurrencyKey",
+                "DateKey", "DateKey"))
+        .containsEntry("tableLock", true) // FastLoadOptions TABLOCK
+        .doesNotContainKey("commitSize"); // 2147483647: one transaction, the default
 
     var report = result.report();
     assertThat(report.entries())
         .filteredOn(e -> e.kind() == ElementKind.COMPONENT)
-        .extracting(ImportEntry::path)
+        .extracting(ImportEntry::path, ImportEntry::outcome)
         .containsExactly(
-            "\\Package\\Extract Sample Currency Data\\Extract Sample Currency Data",
-            "\\Package\\Extract Sample Currency Data\\Lookup Currency Key",
-            "\\Package\\Extract Sample Currency Data\\Lookup Date Key",
-            "\\Package\\Extract Sample Currency Data\\Sample OLE DB Destination");
+            org.assertj.core.groups.Tuple.tuple(
+                "\\Package\\Extract Sample Currency Data\\Extract Sample Currency Data",
+                Outcome.CONVERTED),
+            org.assertj.core.groups.Tuple.tuple(
+                "\\Package\\Extract Sample Currency Data\\Lookup Currency Key", Outcome.CONVERTED),
+            org.assertj.core.groups.Tuple.tuple(
+                "\\Package\\Extract Sample Currency Data\\Lookup Date Key", Outcome.CONVERTED),
+            org.assertj.core.groups.Tuple.tuple(
+                "\\Package\\Extract Sample Currency Data\\Sample OLE DB Destination",
+                Outcome.CONVERTED));
+    assertThat(report.entries())
+        .filteredOn(e -> e.path().endsWith("Lookup Date Key"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.ssisType()).isEqualTo("Lookup {671046B0-AA63-4C9F-90E4-C06E0B710CE3}");
+              assertThat(e.note()).startsWith("partial cache: Sluice loads the whole reference");
+            });
     assertThat(report.entries())
         .filteredOn(e -> e.kind() == ElementKind.TASK)
         .singleElement()
         .satisfies(
             e -> {
               assertThat(e.path()).isEqualTo("\\Package\\Extract Sample Currency Data");
-              assertThat(e.outcome()).isEqualTo(Outcome.PLACEHOLDER);
+              assertThat(e.outcome()).isEqualTo(Outcome.CONVERTED);
               assertThat(e.ssisType()).isEqualTo("SSIS.Pipeline.3");
             });
     assertThat(report.entries())
         .filteredOn(e -> e.kind() == ElementKind.CONNECTION)
         .allSatisfy(e -> assertThat(e.outcome()).isEqualTo(Outcome.CONVERTED));
-    // two connections of seven elements: the task and its four components are not converted
+    // two connections, the task and its four components
     assertThat(report.elements()).isEqualTo(7);
-    assertThat(report.converted()).isEqualTo(2);
+    assertThat(report.converted()).isEqualTo(7);
   }
 
   @Test
@@ -141,15 +189,16 @@ class TutorialImportTest {
         .satisfies(
             t -> {
               assertThat(t.name()).isEqualTo("Extract Sample Currency Data");
-              assertThat(t.type()).isEqualTo("Unsupported");
+              assertThat(t.type()).isEqualTo("DataFlow");
+              assertThat(t.properties())
+                  .as("its file is the loop's variable: validated when it starts, as in SSIS")
+                  .containsEntry("delayValidation", true);
             });
 
     String md = ImportReportMarkdown.render(result.report());
     assertThat(md)
         .contains("Imported from `Lesson2.dtsx`")
-        .contains(
-            "| Lesson2 | `\\Package\\Foreach File in Folder\\Extract Sample Currency Data` |"
-                + " SSIS.Pipeline.3 | placeholder task |")
+        .contains("9 of 9 elements converted (100%)")
         .contains("| Lesson2 | `\\Package.Variables[User::varFileName]` | variable |");
   }
 }

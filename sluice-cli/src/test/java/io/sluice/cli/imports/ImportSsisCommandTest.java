@@ -35,13 +35,13 @@ class ImportSsisCommandTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .contains("imported Lesson2.dtsx into " + target + ": ")
-        .contains("1 placeholder task");
+        .contains("9 of 9 elements converted, 0 placeholder tasks");
     Project project = ProjectParser.parse(ProjectFiles.fromDirectory(target));
     assertThat(project.name()).isEqualTo("Lesson2");
     assertThat(project.packages().get(0).tasks().get(0).type()).isEqualTo("ForeachLoop");
     assertThat(Files.readString(target.resolve("packages/Lesson2.yaml")))
         .contains("type: ForeachLoop")
-        .contains("type: Unsupported");
+        .contains("type: DataFlow");
     assertThat(Files.readString(target.resolve("IMPORT.md")))
         .contains("`\\Package\\Foreach File in Folder\\Extract Sample Currency Data`");
 
@@ -87,7 +87,8 @@ class ImportSsisCommandTest {
         .contains("\"valid\" : true")
         .contains("\"source\" : \"Lesson1.dtsx\"")
         .contains("\"path\" : \"\\\\Package\\\\Extract Sample Currency Data\"")
-        .contains("\"outcome\" : \"PLACEHOLDER\"");
+        .contains("\"kind\" : \"COMPONENT\"")
+        .doesNotContain("\"outcome\" : \"PLACEHOLDER\"");
   }
 
   @Test

@@ -18,13 +18,13 @@ import java.util.regex.Pattern;
 public final class Formats {
 
   /**
-   * Dates as ISO {@code yyyy-mm-dd} or US {@code m/d/yyyy} (the en-US locale the SSIS docs'
-   * examples assume), an optional time of day, an optional offset like {@code +05:35}.
+   * Dates as ISO {@code yyyy-mm-dd} or US {@code m/d/yyyy} or {@code m/d/yy} (the en-US locale the
+   * SSIS docs' examples assume), an optional time of day, an optional offset like {@code +05:35}.
    */
   private static final Pattern DATE_TIME =
       Pattern.compile(
           "\\s*(?:(?<iy>\\d{4})-(?<im>\\d{1,2})-(?<id>\\d{1,2})"
-              + "|(?<um>\\d{1,2})/(?<ud>\\d{1,2})/(?<uy>\\d{4}))?"
+              + "|(?<um>\\d{1,2})/(?<ud>\\d{1,2})/(?<uy>\\d{4}|\\d{2}))?"
               + "(?:(?:^|[ T]+)(?<h>\\d{1,2}):(?<mi>\\d{2})(?::(?<s>\\d{2})(?:\\.(?<f>\\d{1,9}))?)?)?"
               + "(?:\\s*(?<sign>[+-])\\s*(?<oh>\\d{1,2}):(?<om>\\d{2}))?\\s*");
 
@@ -116,7 +116,7 @@ public final class Formats {
           m.group("iy") != null
               ? LocalDate.of(num(m, "iy"), num(m, "im"), num(m, "id"))
               : m.group("uy") != null
-                  ? LocalDate.of(num(m, "uy"), num(m, "um"), num(m, "ud"))
+                  ? LocalDate.of(usYear(m.group("uy")), num(m, "um"), num(m, "ud"))
                   : null;
       LocalTime time = LocalTime.MIDNIGHT;
       if (m.group("h") != null) {
@@ -146,6 +146,23 @@ public final class Formats {
     } catch (DateTimeException e) {
       throw ValueConverter.cannotParse(text, to);
     }
+  }
+
+  /**
+   * The last year a two-digit year means: SSIS parses dates with Windows' OLE Automation rules,
+   * whose two-digit-year window is 1930 to 2029 (Windows' default "When a two-digit year is
+   * entered, interpret it as a year between 1930 and 2029"), so {@code 1/1/05} is 2005 and {@code
+   * 1/1/30} is 1930. The tutorial's SampleCurrencyData.txt writes its dates this way.
+   */
+  static final int TWO_DIGIT_YEAR_MAX = 2029;
+
+  private static int usYear(String digits) {
+    int year = Integer.parseInt(digits);
+    if (digits.length() != 2) {
+      return year;
+    }
+    int century = TWO_DIGIT_YEAR_MAX / 100 * 100;
+    return year <= TWO_DIGIT_YEAR_MAX % 100 ? century + year : century - 100 + year;
   }
 
   private static int num(Matcher m, String group) {

@@ -85,6 +85,10 @@ class CurrencyRatesEndToEndTest {
             .flatFile("jpy", DATA.resolve("Currency_JPY.txt"), rates)
             .flatFile("bad", DATA.resolve("Currency_BAD.txt"), rates)
             .variable("User::Since", DataType.DBDATE, java.time.LocalDate.of(2005, 7, 1))
+            .variable(
+                "User::Sql",
+                DataType.wstr(200),
+                "SELECT currencyalternatekey FROM dimcurrency WHERE currencykey < ?")
             .build();
   }
 
@@ -226,5 +230,59 @@ class CurrencyRatesEndToEndTest {
                     env))
         .hasMessageContaining(
             "component 'Lookup Currency Key' (Lookup): the reference query has no column 'code'");
+  }
+
+  /** SSIS's IsSorted on a source: a query with ORDER BY feeds a Merge Join without a Sort. */
+  @Test
+  void aJdbcSourceSortedByItsQueryFeedsAMergeJoin() {
+    String flow =
+        """
+        components:
+          - name: Currencies
+            type: JdbcSource
+            connection: warehouse
+            query: SELECT currencykey, currencyname FROM dimcurrency ORDER BY currencykey
+            sortedBy: [currencykey]
+          - name: Codes
+            type: JdbcSource
+            connection: warehouse
+            query: >-
+              SELECT currencykey AS key, currencyalternatekey FROM dimcurrency
+              WHERE currencyalternatekey IN ('ARS', 'JPY') ORDER BY currencykey
+            sortedBy: [key]
+          - name: Join
+            type: MergeJoin
+            inputs: [Currencies, Codes]
+            keys: [{left: currencykey, right: key}]
+          - {name: Keep, type: RecordsetDestination, input: Join, variable: Rows}
+        """;
+    Flows.runOk(flow, env);
+
+    assertThat(Flows.rows(env, "User::Rows"))
+        .extracting(r -> r.get("currencyalternatekey"))
+        .containsExactlyInAnyOrder("ARS", "JPY");
+    assertThatThrownBy(
+            () -> DataFlowPlanner.plan(Flows.task(flow.replace("sortedBy: [key]", "")), env))
+        .hasMessageContaining("sorted");
+  }
+
+  /** SSIS's "SQL command from variable": the query is the variable's value when the flow starts. */
+  @Test
+  void aJdbcSourceRunsTheSqlAVariableHolds() {
+    String flow =
+        """
+        components:
+          - name: Codes
+            type: JdbcSource
+            connection: warehouse
+            queryVariable: User::Sql
+            parameters: ['5']
+          - {name: Keep, type: RecordsetDestination, input: Codes, variable: Rows}
+        """;
+    Flows.runOk(flow, env);
+
+    assertThat(Flows.rows(env, "User::Rows"))
+        .extracting(r -> r.get("currencyalternatekey"))
+        .containsExactlyInAnyOrder("AFA", "DZD", "ARS", "AMD");
   }
 }

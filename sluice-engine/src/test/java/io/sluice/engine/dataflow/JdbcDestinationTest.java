@@ -121,6 +121,19 @@ class JdbcDestinationTest {
     assertThat(rows.get(2)).containsEntry("amount", new BigDecimal("12345678.999"));
   }
 
+  /**
+   * SSIS packages name tables as SQL Server keeps them ([dbo].[FactCurrency]); in PostgreSQL the
+   * unquoted name was folded to lower case, and the load must write where planning found it.
+   */
+  @Test
+  void aTableNamedInAnotherCaseIsLoadedWhereItWasFound() throws Exception {
+    Postgres.execute(ds, "ALTER TABLE target DROP CONSTRAINT target_note_check");
+
+    Flows.runOk(load("tableLock: true").replace("table: target", "table: PUBLIC.Target"), env);
+
+    assertThat(Postgres.count(ds, "target")).isEqualTo(3);
+  }
+
   @Test
   void aRefusedRowFailsTheLoadAndLeavesTheTableUnchanged() throws Exception {
     DataFlowResult result = Flows.run(load(""), env);

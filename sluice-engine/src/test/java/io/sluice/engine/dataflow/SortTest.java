@@ -45,6 +45,27 @@ class SortTest {
     assertThat(pairs(Flows.rows(env, "User::Rows"))).containsExactly("null9", "a2", "a1", "b1");
   }
 
+  /** SSIS names columns with spaces ("Copy of Name"); only a last asc/desc is a direction. */
+  @Test
+  void keysMayNameColumnsWithSpaces() throws Exception {
+    Path file = Flows.file(temp, "s.txt", "b,1\na,1\na,2\n", StandardCharsets.US_ASCII);
+    var env =
+        Flows.environment(temp)
+            .flatFile(
+                "input",
+                file,
+                Flows.settings("{columns: [{name: Copy of K}, {name: Value desc, type: DT_I4}]}"))
+            .build();
+
+    Flows.runOk(
+        SORT.replace("keys: [K, V desc]", "keys: [Copy of K, Value desc desc]").formatted("false"),
+        env);
+
+    assertThat(Flows.rows(env, "User::Rows"))
+        .extracting(r -> r.get("Copy of K") + "" + r.get("Value desc"))
+        .containsExactly("a2", "a1", "b1");
+  }
+
   @Test
   void spillsPastItsMemoryBudgetAndStillSortsEverything() throws Exception {
     int n = 20_000;

@@ -35,6 +35,21 @@ class CastTest {
         .isEqualTo(OffsetDateTime.parse("1999-10-11T16:34:52.1234567+05:35"));
   }
 
+  /**
+   * SSIS reads m/d/yy with Windows' two-digit-year window, 1930 to 2029: the tutorial's
+   * SampleCurrencyData.txt writes "1/1/05 0:00" for 2005-01-01.
+   */
+  @Test
+  void twoDigitYearsFallBetween1930And2029() {
+    assertThat(eval("(DT_DBTIMESTAMP)\"1/1/05 0:00\""))
+        .isEqualTo(LocalDateTime.of(2005, 1, 1, 0, 0));
+    assertThat(eval("(DT_DBDATE)\"12/31/29\"")).isEqualTo(LocalDate.of(2029, 12, 31));
+    assertThat(eval("(DT_DBDATE)\"1/1/30\"")).isEqualTo(LocalDate.of(1930, 1, 1));
+    assertThat(eval("(DT_DBDATE)\"7/4/99 13:05\"")).isEqualTo(LocalDate.of(1999, 7, 4));
+    assertThat(eval("(DT_DBDATE)\"7/4/1899\"")).isEqualTo(LocalDate.of(1899, 7, 4));
+    evalError("(DT_DBDATE)\"7/4/199\"").hasMessageContaining("7/4/199");
+  }
+
   @Test
   void castingTruncatesStringsAndFormatsValues() {
     assertThat(eval("(DT_WSTR,3)\"Catalog\"")).isEqualTo("Cat");

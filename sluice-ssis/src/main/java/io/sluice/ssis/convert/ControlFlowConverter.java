@@ -97,9 +97,12 @@ final class ControlFlowConverter {
     int slot = ctx.project.findings.mark();
     TaskConverters.Outcome outcome = convertGuarded(e, d, ssisType, slot);
     ElementKind kind =
-        (d.type != null && TaskConverters.CONTAINERS.contains(d.type)) || isContainer(ssisType)
+        (d.type != null
+                    && TaskConverters.CONTAINERS.contains(d.type)
+                    && !TaskConverters.isDataFlow(ssisType))
+                || isContainer(ssisType)
             ? ElementKind.CONTAINER
-            : ElementKind.TASK;
+            : ElementKind.TASK; // an empty data flow, written as an empty Sequence, is a task
     if (outcome.placeholderReason() != null) {
       d.type = "Unsupported";
       d.properties.keySet().retainAll(COMMON_SETTINGS);

@@ -2,6 +2,7 @@ package io.sluice.ssis.convert;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -40,6 +41,27 @@ final class ScriptSources {
       }
     }
     return written.isEmpty() ? null : folder;
+  }
+
+  /**
+   * Adds a Script component's source files (name to text, from its {@code SourceCode} property) to
+   * the import's side files under {@code scripts/<package>/<task>/<component>/}; returns the
+   * folder, or null when there are none.
+   */
+  static String write(
+      ProjectScope scope, String packageName, List<String> owners, Map<String, String> items) {
+    StringBuilder folder = new StringBuilder("scripts/" + segment(packageName));
+    for (String owner : owners) {
+      folder.append('/').append(segment(owner));
+    }
+    boolean any = false;
+    for (Map.Entry<String, String> item : items.entrySet()) {
+      if (!item.getKey().isBlank()) {
+        scope.sideFiles.putIfAbsent(folder + "/" + relativePath(item.getKey()), item.getValue());
+        any = true;
+      }
+    }
+    return any ? folder.toString() : null;
   }
 
   /** {@code Properties\AssemblyInfo.cs} as a safe relative path: no drive, no {@code ..}. */

@@ -1,6 +1,8 @@
 package io.sluice.ssis.convert;
 
 import io.sluice.ssis.convert.PackageContext.ConvertedConnection;
+import io.sluice.ssis.convert.dataflow.DataFlowConverter;
+import io.sluice.ssis.convert.dataflow.DataFlowHost;
 import io.sluice.ssis.report.ImportEntry.ElementKind;
 import io.sluice.ssis.xml.Dts;
 import java.util.ArrayList;
@@ -78,7 +80,7 @@ final class TaskConverters {
     if (t.contains("EXECUTEPACKAGETASK")) {
       return executePackage(e, d);
     }
-    if (t.equals("MICROSOFT.PIPELINE") || t.startsWith("SSIS.PIPELINE")) {
+    if (isDataFlow(ssisType)) {
       return dataFlow(e, d);
     }
     if (t.contains("SCRIPTTASK")) {
@@ -94,6 +96,11 @@ final class TaskConverters {
     return Outcome.placeholder(
         "Sluice has no task of type " + ssisType + " yet",
         "do its work with ExecuteSql, ExecuteProcess or FileSystem, or keep it disabled");
+  }
+
+  static boolean isDataFlow(String ssisType) {
+    String t = ssisType.toUpperCase(Locale.ROOT);
+    return t.equals("MICROSOFT.PIPELINE") || t.startsWith("SSIS.PIPELINE");
   }
 
   private Outcome forLoop(Element e, Draft d) {
@@ -497,44 +504,77 @@ final class TaskConverters {
   }
 
   private Outcome dataFlow(Element e, Draft d) {
-    Element pipeline = Dts.objectData(e).orElse(null);
-    int count = 0;
-    if (pipeline != null) {
-      for (Element components : Dts.children(pipeline, null, "components")) {
-        for (Element c : Dts.children(components, null, "component")) {
-          count++;
-          String refId = c.getAttribute("refId");
-          String classId = c.getAttribute("componentClassID");
-          String type = classId.startsWith("{") ? componentName(c) + " " + classId : classId;
-          ctx.leftOut(
-              refId.isEmpty() ? d.path + "\\" + c.getAttribute("name") : "\\" + refId,
-              ElementKind.COMPONENT,
-              type,
-              "its data flow task became a placeholder: this importer does not convert data flows"
-                  + " yet",
-              "write the flow in YAML (docs/data-flow.md)");
-        }
-      }
+    DataFlowConverter.Result r =
+        DataFlowConverter.convert(e, d.path, d.name, new DataFlowHostAdapter());
+    if (r.placeholderReason() != null) {
+      return new Outcome(r.placeholderReason(), r.todo(), List.of(), Map.of(), true);
     }
-    return new Outcome(
-        "this importer does not convert data flows yet ("
-            + count
-            + " components, listed in"
-            + " IMPORT.md)",
-        "write the flow in YAML (docs/data-flow.md) or import again with a later Sluice",
-        List.of(),
-        Map.of(),
-        true);
+    if (r.settings().isEmpty()) {
+      d.type = "Sequence"; // a data flow without components does nothing
+      return Outcome.converted(Map.of(), r.notes());
+    }
+    d.type = "DataFlow";
+    d.properties.putAll(r.settings());
+    if (Dts.isTrue(Dts.prop(e, "DelayValidation"))) {
+      d.properties.put("delayValidation", true);
+    }
+    return Outcome.converted(Map.of(), r.notes());
   }
 
-  /**
-   * The display name of a format-6 component, whose class is a GUID: the first part of its
-   * contactInfo ("Lookup;Microsoft Corporation;..."), else its name.
-   */
-  private static String componentName(Element component) {
-    String contact = component.getAttribute("contactInfo");
-    int semicolon = contact.indexOf(';');
-    return semicolon > 0 ? contact.substring(0, semicolon).trim() : component.getAttribute("name");
+  /** The package as the data flow converter sees it. */
+  private final class DataFlowHostAdapter implements DataFlowHost {
+
+    @Override
+    public Optional<Connection> connection(String reference) {
+      return ctx.connection(reference)
+          .map(c -> new Connection(c.name(), c.type(), c.why(), runtimePath(c.name())));
+    }
+
+    private boolean runtimePath(String connection) {
+      List<io.sluice.engine.project.ConnectionDefinition> all = new ArrayList<>(ctx.connections);
+      if (ctx.project.connections != null) {
+        all.addAll(ctx.project.connections.connections);
+      }
+      return all.stream()
+          .filter(d -> d.name().equals(connection))
+          .anyMatch(
+              d -> d.expressions().containsKey("file") || d.expressions().containsKey("path"));
+    }
+
+    @Override
+    public Optional<String> referenceProblem(String reference, boolean written) {
+      return TaskConverters.this.referenceProblem(reference, written);
+    }
+
+    @Override
+    public String scriptSources(String taskName, String componentName, Map<String, String> files) {
+      return ScriptSources.write(
+          ctx.project, ctx.packageName, List.of(taskName, componentName), files);
+    }
+
+    @Override
+    public String sql(String path, String connection, String sql) {
+      return SqlStatements.statement(ctx, path, connection, sql);
+    }
+
+    @Override
+    public void converted(String path, String ssisType, String note, String todo) {
+      if (note == null) {
+        ctx.converted(path, ElementKind.COMPONENT, ssisType);
+      } else {
+        ctx.convertedWithNote(path, ElementKind.COMPONENT, ssisType, note, todo);
+      }
+    }
+
+    @Override
+    public void leftOut(String path, String ssisType, String why, String todo) {
+      ctx.leftOut(path, ElementKind.COMPONENT, ssisType, why, todo);
+    }
+
+    @Override
+    public void propertyNotHonoured(String path, String ssisType, String why, String todo) {
+      ctx.leftOut(path, ElementKind.PROPERTY, ssisType, why, todo);
+    }
   }
 
   /**

@@ -69,15 +69,18 @@ public final class JdbcDestinationType extends SimpleComponentType {
                 () ->
                     new PlanningException(
                         "connection '" + connectionName + "' is not a JDBC connection"));
-    TableName table = TableName.parse(s.string("table"));
+    TableName written = TableName.parse(s.string("table"));
+    TableName table;
     RowSchema input = context.input(0);
     List<TableColumns.TableColumn> existing;
     boolean postgres;
     try (Connection connection = connector.open()) {
-      existing = TableColumns.of(connection, table);
+      TableColumns.Found found = TableColumns.of(connection, written);
+      table = found.table();
+      existing = found.columns();
       postgres = connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL");
     } catch (SQLException e) {
-      throw new PlanningException("cannot read table '" + table + "': " + e.getMessage(), e);
+      throw new PlanningException("cannot read table '" + written + "': " + e.getMessage(), e);
     }
     List<TableColumns.TableColumn> tableColumns = new ArrayList<>();
     List<Integer> inputColumns = new ArrayList<>();

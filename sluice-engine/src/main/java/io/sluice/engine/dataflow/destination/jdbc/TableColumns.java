@@ -20,7 +20,10 @@ final class TableColumns {
   /** A column with its database type name, e.g. {@code int8}, {@code numeric}, {@code varchar}. */
   record TableColumn(String name, String typeName) {}
 
-  static List<TableColumn> of(Connection connection, TableName table) throws SQLException {
+  /** A table as the database knows it: its name in the case found, and its columns. */
+  record Found(TableName table, List<TableColumn> columns) {}
+
+  static Found of(Connection connection, TableName table) throws SQLException {
     DatabaseMetaData meta = connection.getMetaData();
     List<UnaryOperator<String>> cases =
         List.of(s -> s, s -> s.toLowerCase(Locale.ROOT), s -> s.toUpperCase(Locale.ROOT));
@@ -33,7 +36,9 @@ final class TableColumns {
         }
       }
       if (!columns.isEmpty()) {
-        return columns;
+        // Quoted in SQL later, so the load must name the table as it was found here: an unquoted
+        // FactCurrency in PostgreSQL is factcurrency.
+        return new Found(new TableName(schema, fold.apply(table.table())), columns);
       }
     }
     throw new PlanningException("table '" + table + "' does not exist (or has no columns)");

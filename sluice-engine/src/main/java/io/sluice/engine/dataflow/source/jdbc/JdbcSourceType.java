@@ -15,6 +15,7 @@ import io.sluice.engine.dataflow.pipeline.RowSchema;
 import io.sluice.engine.dataflow.pipeline.SettingKeys;
 import io.sluice.engine.dataflow.pipeline.Settings;
 import io.sluice.engine.dataflow.pipeline.SimpleComponentType;
+import io.sluice.engine.dataflow.pipeline.SortKey;
 import io.sluice.engine.expression.Expression;
 import io.sluice.engine.type.DataType;
 import java.sql.Connection;
@@ -36,7 +37,8 @@ public final class JdbcSourceType extends SimpleComponentType {
 
   @Override
   public SettingKeys settingKeys() {
-    return SettingKeys.of("connection", "query", "table", "parameters", "fetchSize")
+    return SettingKeys.of(
+            "connection", "query", "queryVariable", "table", "parameters", "fetchSize", "sortedBy")
         .withExpressions("parameters", null);
   }
 
@@ -52,9 +54,14 @@ public final class JdbcSourceType extends SimpleComponentType {
                 () ->
                     new PlanningException(
                         "connection '" + connectionName + "' is not a JDBC connection"));
-    String sql = s.has("query") ? s.string("query") : QueryColumns.selectAll(s.string("table"));
-    List<Expression> parameters = new ArrayList<>();
     RowSchema none = RowSchema.of(List.of());
+    String sql =
+        s.has("query")
+            ? s.string("query")
+            : s.has("queryVariable")
+                ? queryOf(s.string("queryVariable"), context, none)
+                : QueryColumns.selectAll(s.string("table"));
+    List<Expression> parameters = new ArrayList<>();
     int n = 0;
     for (String p : s.strings("parameters")) {
       parameters.add(context.compile(p, none, "parameter " + (++n)));
@@ -68,7 +75,7 @@ public final class JdbcSourceType extends SimpleComponentType {
     int fetchSize = (int) s.number("fetchSize", context.bufferRows());
     DataType[] types = columns.stream().map(Column::type).toArray(DataType[]::new);
     return PlannedComponent.of(
-        List.of(new OutputPlan("Output", RowSchema.of(columns))),
+        List.of(new OutputPlan("Output", RowSchema.of(columns).withSortedBy(sortedBy(s, columns)))),
         io -> {
           try (Connection connection = connector.open()) {
             // PostgreSQL streams with a cursor only inside a transaction.
@@ -108,5 +115,38 @@ public final class JdbcSourceType extends SimpleComponentType {
             }
           }
         });
+  }
+
+  /**
+   * A query already in order (an ORDER BY) may say so, for Merge and Merge Join: SSIS's IsSorted
+   * and SortKeyPosition on a source's output. Keys are column names, each optionally followed by
+   * {@code desc}; the source does not check the order, as SSIS does not.
+   */
+  private static List<SortKey> sortedBy(Settings s, List<Column> columns) {
+    RowSchema plain = RowSchema.of(columns);
+    List<SortKey> keys = new ArrayList<>();
+    for (String key : s.strings("sortedBy")) {
+      String k = key.trim();
+      boolean descending = k.toLowerCase(java.util.Locale.ROOT).endsWith(" desc");
+      String name = descending ? k.substring(0, k.length() - 5).trim() : k;
+      keys.add(new SortKey(plain.indexOf(name), descending));
+    }
+    return keys;
+  }
+
+  /**
+   * The SQL a variable holds (SSIS's "SQL command from variable"), read when the flow is planned: a
+   * Data Flow task plans each time it runs, so a loop that changes the variable runs each value.
+   */
+  private static String queryOf(String variable, PlanContext context, RowSchema none) {
+    Expression e = context.compile("@[" + variable + "]", none, "queryVariable");
+    Object value =
+        e.evaluate(
+            new RowCursor(context.environment().variableValues(), context.environment().clock()));
+    if (!(value instanceof String sql) || sql.isBlank()) {
+      throw new PlanningException(
+          "variable " + variable + " holds no SQL (queryVariable); give it the query to run");
+    }
+    return sql;
   }
 }

@@ -52,19 +52,23 @@ public final class SortType extends SimpleComponentType {
         true);
   }
 
-  /** Reads {@code [a, b desc]} into sort keys. */
+  /**
+   * Reads {@code [a, b desc]} into sort keys. A column name may hold spaces ({@code Copy of 2017
+   * desc}, as SSIS names columns): only a last word {@code asc} or {@code desc} is a direction.
+   */
   static List<SortKey> keys(List<String> written, RowSchema input) {
     List<SortKey> keys = new ArrayList<>();
     for (String key : written) {
-      String[] parts = key.trim().split("\\s+");
-      boolean descending =
-          parts.length == 2 && parts[1].toLowerCase(Locale.ROOT).startsWith("desc");
-      if (parts.length > 2
-          || (parts.length == 2 && !descending && !parts[1].equalsIgnoreCase("asc"))) {
+      String k = key.trim();
+      int space = k.lastIndexOf(' ');
+      String last = space < 0 ? "" : k.substring(space + 1).toLowerCase(Locale.ROOT);
+      boolean direction = last.equals("asc") || last.equals("desc");
+      String name = direction ? k.substring(0, space).trim() : k;
+      if (name.isEmpty()) {
         throw new PlanningException(
             "sort key '" + key + "' must be 'column', 'column asc' or 'column desc'");
       }
-      keys.add(new SortKey(input.indexOf(parts[0]), descending));
+      keys.add(new SortKey(input.indexOf(name), last.equals("desc")));
     }
     return keys;
   }

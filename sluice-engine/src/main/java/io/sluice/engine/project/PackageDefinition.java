@@ -21,4 +21,61 @@ public record PackageDefinition(
     List<TaskDefinition> tasks,
     Map<String, List<TaskDefinition>> eventHandlers,
     Map<String, Object> properties,
-    SourceLocation location) {}
+    SourceLocation location) {
+
+  public PackageDefinition withVariables(List<VariableDefinition> variables) {
+    return new PackageDefinition(
+        name,
+        description,
+        entryPoint,
+        parameters,
+        variables,
+        connections,
+        tasks,
+        eventHandlers,
+        properties,
+        location);
+  }
+
+  public PackageDefinition withConnections(List<ConnectionDefinition> connections) {
+    return new PackageDefinition(
+        name,
+        description,
+        entryPoint,
+        parameters,
+        variables,
+        connections,
+        tasks,
+        eventHandlers,
+        properties,
+        location);
+  }
+
+  public PackageDefinition withTasks(List<TaskDefinition> tasks) {
+    return new PackageDefinition(
+        name,
+        description,
+        entryPoint,
+        parameters,
+        variables,
+        connections,
+        tasks,
+        eventHandlers,
+        properties,
+        location);
+  }
+
+  public PackageDefinition withProperties(Map<String, Object> properties) {
+    return new PackageDefinition(
+        name,
+        description,
+        entryPoint,
+        parameters,
+        variables,
+        connections,
+        tasks,
+        eventHandlers,
+        properties,
+        location);
+  }
+}

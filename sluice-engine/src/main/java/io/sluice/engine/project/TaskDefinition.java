@@ -26,6 +26,51 @@ public record TaskDefinition(
     Map<String, Object> properties,
     SourceLocation location) {
 
+  public TaskDefinition withDisabled(boolean disabled) {
+    return new TaskDefinition(
+        name,
+        type,
+        description,
+        disabled,
+        after,
+        afterMode,
+        tasks,
+        eventHandlers,
+        expressions,
+        properties,
+        location);
+  }
+
+  public TaskDefinition withTasks(List<TaskDefinition> tasks) {
+    return new TaskDefinition(
+        name,
+        type,
+        description,
+        disabled,
+        after,
+        afterMode,
+        tasks,
+        eventHandlers,
+        expressions,
+        properties,
+        location);
+  }
+
+  public TaskDefinition withProperties(Map<String, Object> properties) {
+    return new TaskDefinition(
+        name,
+        type,
+        description,
+        disabled,
+        after,
+        afterMode,
+        tasks,
+        eventHandlers,
+        expressions,
+        properties,
+        location);
+  }
+
   /** How a task's constraints combine. */
   public enum ConstraintMode {
     ALL,

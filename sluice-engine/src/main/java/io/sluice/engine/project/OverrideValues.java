@@ -3,6 +3,8 @@ package io.sluice.engine.project;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * An override's text read as the type of the setting it sets. Shared by the connection, task and
@@ -79,6 +81,25 @@ final class OverrideValues {
               o.path(),
               setting + " is True or False" + (o.sensitive() ? "" : ", not '" + o.value() + "'"));
     };
+  }
+
+  /**
+   * The item of {@code items} named {@code name} in any case, as SSIS matches names; else a refusal
+   * that says {@code missing} and then lists the names there are.
+   */
+  static <T> T named(
+      PropertyOverride o,
+      List<T> items,
+      Function<T, String> nameOf,
+      String name,
+      Supplier<String> missing) {
+    return items.stream()
+        .filter(x -> nameOf.apply(x).equalsIgnoreCase(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                PropertyPath.bad(
+                    o.path(), missing.get() + namesOrNone(items.stream().map(nameOf).toList())));
   }
 
   /** "a, b, c", or "none" for an empty list: how a refusal lists what there is instead. */

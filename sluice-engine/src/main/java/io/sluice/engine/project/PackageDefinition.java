@@ -24,48 +24,26 @@ public record PackageDefinition(
     SourceLocation location) {
 
   public PackageDefinition withVariables(List<VariableDefinition> variables) {
-    return new PackageDefinition(
-        name,
-        description,
-        entryPoint,
-        parameters,
-        variables,
-        connections,
-        tasks,
-        eventHandlers,
-        properties,
-        location);
+    return copy(variables, connections, tasks, properties);
   }
 
   public PackageDefinition withConnections(List<ConnectionDefinition> connections) {
-    return new PackageDefinition(
-        name,
-        description,
-        entryPoint,
-        parameters,
-        variables,
-        connections,
-        tasks,
-        eventHandlers,
-        properties,
-        location);
+    return copy(variables, connections, tasks, properties);
   }
 
   public PackageDefinition withTasks(List<TaskDefinition> tasks) {
-    return new PackageDefinition(
-        name,
-        description,
-        entryPoint,
-        parameters,
-        variables,
-        connections,
-        tasks,
-        eventHandlers,
-        properties,
-        location);
+    return copy(variables, connections, tasks, properties);
   }
 
   public PackageDefinition withProperties(Map<String, Object> properties) {
+    return copy(variables, connections, tasks, properties);
+  }
+
+  private PackageDefinition copy(
+      List<VariableDefinition> variables,
+      List<ConnectionDefinition> connections,
+      List<TaskDefinition> tasks,
+      Map<String, Object> properties) {
     return new PackageDefinition(
         name,
         description,

@@ -27,36 +27,19 @@ public record TaskDefinition(
     SourceLocation location) {
 
   public TaskDefinition withDisabled(boolean disabled) {
-    return new TaskDefinition(
-        name,
-        type,
-        description,
-        disabled,
-        after,
-        afterMode,
-        tasks,
-        eventHandlers,
-        expressions,
-        properties,
-        location);
+    return copy(disabled, tasks, properties);
   }
 
   public TaskDefinition withTasks(List<TaskDefinition> tasks) {
-    return new TaskDefinition(
-        name,
-        type,
-        description,
-        disabled,
-        after,
-        afterMode,
-        tasks,
-        eventHandlers,
-        expressions,
-        properties,
-        location);
+    return copy(disabled, tasks, properties);
   }
 
   public TaskDefinition withProperties(Map<String, Object> properties) {
+    return copy(disabled, tasks, properties);
+  }
+
+  private TaskDefinition copy(
+      boolean disabled, List<TaskDefinition> tasks, Map<String, Object> properties) {
     return new TaskDefinition(
         name,
         type,

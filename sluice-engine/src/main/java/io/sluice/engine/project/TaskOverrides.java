@@ -39,22 +39,19 @@ final class TaskOverrides {
       UnaryOperator<TaskDefinition> change) {
     String name = names.get(depth);
     TaskDefinition t =
-        level.stream()
-            .filter(x -> x.name().equalsIgnoreCase(name))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    PropertyPath.bad(
-                        o.path(),
-                        "there is no task '"
-                            + name
-                            + "' in "
-                            + (depth == 0
-                                ? "package " + s.pkg.name()
-                                : "\\Package\\" + String.join("\\", names.subList(0, depth)))
-                            + "; its tasks there: "
-                            + OverrideValues.namesOrNone(
-                                level.stream().map(TaskDefinition::name).toList())));
+        OverrideValues.named(
+            o,
+            level,
+            TaskDefinition::name,
+            name,
+            () ->
+                "there is no task '"
+                    + name
+                    + "' in "
+                    + (depth == 0
+                        ? "package " + s.pkg.name()
+                        : "\\Package\\" + String.join("\\", names.subList(0, depth)))
+                    + "; its tasks there: ");
     TaskDefinition changed =
         depth == names.size() - 1
             ? change.apply(t)

@@ -78,19 +78,16 @@ final class VariableOverrides {
     List<ParameterDefinition> parameters =
         projectScope ? s.project.parameters() : s.pkg.parameters();
     ParameterDefinition d =
-        parameters.stream()
-            .filter(x -> x.name().equalsIgnoreCase(name))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    PropertyPath.bad(
-                        o.path(),
-                        (projectScope ? "project " + s.project.name() : "package " + s.pkg.name())
-                            + " has no parameter "
-                            + name
-                            + "; its parameters: "
-                            + OverrideValues.namesOrNone(
-                                parameters.stream().map(ParameterDefinition::name).toList())));
+        OverrideValues.named(
+            o,
+            parameters,
+            ParameterDefinition::name,
+            name,
+            () ->
+                (projectScope ? "project " + s.project.name() : "package " + s.pkg.name())
+                    + " has no parameter "
+                    + name
+                    + "; its parameters: ");
     d.type()
         .invalidValue(o.value(), d.sensitive() || o.sensitive())
         .ifPresent(

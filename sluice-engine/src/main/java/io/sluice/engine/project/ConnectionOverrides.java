@@ -51,14 +51,8 @@ final class ConnectionOverrides {
               + " or ADO.NET connection string is not: sluice import ssis translates those)");
     }
     if (c.expressions().containsKey(setting)) {
-      s.notes.add(
-          "connection '"
-              + c.name()
-              + "' computes '"
-              + setting
-              + "' with a property expression, which replaces the value of "
-              + o.path()
-              + " when the connection is used (as in SSIS)");
+      s.noteExpressionReplaces(
+          "connection '" + c.name() + "'", setting, o, " when the connection is used");
     }
     Map<String, Object> properties = new LinkedHashMap<>(c.properties());
     properties.put(setting, value);

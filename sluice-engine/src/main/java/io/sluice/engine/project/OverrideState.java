@@ -68,4 +68,19 @@ final class OverrideState {
                   + " \\Package.Variables[$Project::Name]");
     }
   }
+
+  /**
+   * Notes that {@code owner} computes {@code setting} with a property expression, which wins over
+   * the override's value (as in SSIS): the run goes on, but the user should know.
+   */
+  void noteExpressionReplaces(String owner, String setting, PropertyOverride o, String when) {
+    notes.add(
+        owner
+            + " computes '"
+            + setting
+            + "' with a property expression, which replaces the value of "
+            + o.path()
+            + when
+            + " (as in SSIS)");
+  }
 }

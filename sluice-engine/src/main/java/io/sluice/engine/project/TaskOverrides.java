@@ -95,14 +95,7 @@ final class TaskOverrides {
                             + String.join(", ", all.stream().distinct().toList())));
     Object value = OverrideValues.typed(o, settings, setting, t.properties());
     if (t.expressions().containsKey(setting)) {
-      s.notes.add(
-          "task "
-              + t.name()
-              + " computes '"
-              + setting
-              + "' with a property expression, which replaces the value of "
-              + o.path()
-              + " (as in SSIS)");
+      s.noteExpressionReplaces("task " + t.name(), setting, o, "");
     }
     Map<String, Object> properties = new LinkedHashMap<>(t.properties());
     properties.put(setting, value);

@@ -8,7 +8,6 @@ import io.sluice.ssis.report.ImportEntry.ElementKind;
 import io.sluice.ssis.xml.Dts;
 import io.sluice.ssis.xml.SafeXml;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -25,16 +24,8 @@ import org.w3c.dom.NodeList;
  */
 class CorpusImportTest {
 
-  static final Path CORPUS =
-      Path.of("..", "datasets", "ssis-packages").toAbsolutePath().normalize();
-
   static Stream<Path> packages() throws IOException {
-    try (Stream<Path> files = Files.walk(CORPUS)) {
-      List<Path> list =
-          files.filter(f -> f.getFileName().toString().endsWith(".dtsx")).sorted().toList();
-      assertThat(list).hasSizeGreaterThanOrEqualTo(20);
-      return list.stream();
-    }
+    return Corpus.files(".dtsx", 20).stream();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class CrimeStatImportTest {
 
-  static final Path FOLDER = CorpusImportTest.CORPUS.resolve("AndreyQC__CrimeStat.SSIS");
+  static final Path FOLDER = Corpus.ROOT.resolve("AndreyQC__CrimeStat.SSIS");
 
   private static final String URL =
       "jdbc:sqlserver://ECSC00A014AD\\MSSQL2017TM;databaseName=CrimeStat_DEV;"

@@ -105,13 +105,11 @@ final class ExecutionOverrides {
             """)
         .bind("executionId", executionId)
         .map(
-            (rs, ctx) -> {
-              byte[] secret = rs.getBytes("value_secret");
-              return new PropertyOverride(
-                  rs.getString("property_path"),
-                  secret == null ? rs.getString("value") : context.cipher().decrypt(secret),
-                  rs.getBoolean("sensitive"));
-            })
+            (rs, ctx) ->
+                new PropertyOverride(
+                    rs.getString("property_path"),
+                    SealedValues.read(context.cipher(), rs),
+                    rs.getBoolean("sensitive")))
         .list();
   }
 
@@ -121,12 +119,7 @@ final class ExecutionOverrides {
             .createQuery(
                 "select archive, archive_encrypted from project_version where version_id = :id")
             .bind("id", versionId)
-            .map(
-                (rs, ctx) ->
-                    StoredArchives.read(
-                        context.cipher(),
-                        rs.getBytes("archive"),
-                        rs.getBoolean("archive_encrypted")))
+            .map(StoredArchives.mapper(context.cipher()))
             .one();
     return ProjectArchive.read(archive);
   }

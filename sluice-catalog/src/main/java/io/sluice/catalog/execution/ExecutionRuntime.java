@@ -105,12 +105,7 @@ public final class ExecutionRuntime {
                     where e.execution_id = :executionId
                     """)
                 .bind("executionId", executionId)
-                .map(
-                    (rs, ctx) ->
-                        StoredArchives.read(
-                            context.cipher(),
-                            rs.getBytes("archive"),
-                            rs.getBoolean("archive_encrypted")))
+                .map(StoredArchives.mapper(context.cipher()))
                 .findOne()
                 .orElseThrow(
                     () ->
@@ -149,15 +144,13 @@ public final class ExecutionRuntime {
                   """)
               .bind("executionId", executionId)
               .map(
-                  (rs, ctx) -> {
-                    byte[] secret = rs.getBytes("value_secret");
-                    return new ResolvedParameter(
-                        rs.getInt("object_type"),
-                        rs.getString("parameter_name"),
-                        rs.getString("data_type"),
-                        rs.getBoolean("sensitive"),
-                        secret == null ? rs.getString("value") : context.cipher().decrypt(secret));
-                  })
+                  (rs, ctx) ->
+                      new ResolvedParameter(
+                          rs.getInt("object_type"),
+                          rs.getString("parameter_name"),
+                          rs.getString("data_type"),
+                          rs.getBoolean("sensitive"),
+                          SealedValues.read(context.cipher(), rs)))
               .list();
         });
   }

@@ -236,12 +236,7 @@ public final class JdbcProjects implements Projects {
                       : versionId(h, row, versionNumberOrNullForCurrent);
               return h.createQuery(SELECT_ARCHIVE)
                   .bind("versionId", versionId)
-                  .map(
-                      (rs, ctx) ->
-                          StoredArchives.read(
-                              context.cipher(),
-                              rs.getBytes("archive"),
-                              rs.getBoolean("archive_encrypted")))
+                  .map(StoredArchives.mapper(context.cipher()))
                   .one();
             });
   }

@@ -5,6 +5,7 @@ import io.sluice.engine.project.ParameterDefinition;
 import io.sluice.engine.project.Project;
 import java.util.Base64;
 import java.util.stream.Stream;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * How archives are kept in {@code project_version}: as deployed, unless the project gives a
@@ -32,8 +33,16 @@ public final class StoredArchives {
     return cipher.encrypt(Base64.getEncoder().encodeToString(archive));
   }
 
+  /**
+   * Reads the archive bytes of a row with {@code project_version}'s {@code archive} and {@code
+   * archive_encrypted} columns, decrypting them when stored encrypted.
+   */
+  public static RowMapper<byte[]> mapper(SecretCipher cipher) {
+    return (rs, ctx) -> read(cipher, rs.getBytes("archive"), rs.getBoolean("archive_encrypted"));
+  }
+
   /** The archive bytes of a {@code project_version} row, whether stored encrypted or not. */
-  public static byte[] read(SecretCipher cipher, byte[] stored, boolean encrypted) {
+  private static byte[] read(SecretCipher cipher, byte[] stored, boolean encrypted) {
     return encrypted ? Base64.getDecoder().decode(cipher.decrypt(stored)) : stored;
   }
 }

@@ -9,6 +9,7 @@ import io.sluice.engine.project.ProjectFiles;
 import io.sluice.engine.project.ProjectParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ImportSsisCommandTest {
 
   private static final Path TUTORIAL = Path.of("..", "datasets", "ssis-tutorial");
+  private static final Path SCANNER =
+      Path.of("..", "datasets", "ssis-packages", "7045kHz__dtsx", "SSIS_EXAMPLES", "Scanner.dtsx");
 
   @TempDir Path dir;
 
@@ -23,13 +26,7 @@ class ImportSsisCommandTest {
   void lesson2BecomesAProjectFolderThatValidatesWithItsReport() throws Exception {
     Path target = dir.resolve("lesson2");
 
-    Result run =
-        CliRun.run(
-            "import",
-            "ssis",
-            TUTORIAL.resolve("Lesson2.dtsx").toString(),
-            "--to",
-            target.toString());
+    Result run = importSsis(TUTORIAL.resolve("Lesson2.dtsx"), target);
 
     assertThat(run.err()).isEmpty();
     assertThat(run.exitCode()).isZero();
@@ -52,12 +49,9 @@ class ImportSsisCommandTest {
   /** A Script task's C# source is written beside the package, for whoever ports it. */
   @Test
   void aScriptTasksSourceIsWrittenForPorting() throws Exception {
-    Path scanner =
-        Path.of(
-            "..", "datasets", "ssis-packages", "7045kHz__dtsx", "SSIS_EXAMPLES", "Scanner.dtsx");
     Path target = dir.resolve("scanner");
 
-    Result run = CliRun.run("import", "ssis", scanner.toString(), "--to", target.toString());
+    Result run = importSsis(SCANNER, target);
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     Path script = target.resolve("scripts/Scanner/Script Task");
@@ -73,14 +67,7 @@ class ImportSsisCommandTest {
   void jsonPrintsTheReportForScripts() {
     Path target = dir.resolve("lesson1");
 
-    Result run =
-        CliRun.run(
-            "import",
-            "ssis",
-            TUTORIAL.resolve("Lesson1.dtsx").toString(),
-            "--to",
-            target.toString(),
-            "--json");
+    Result run = importSsis(TUTORIAL.resolve("Lesson1.dtsx"), target, "--json");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
@@ -97,7 +84,7 @@ class ImportSsisCommandTest {
     Files.writeString(bad, "<?xml version=\"1.0\"?>\n<DTS:Executable xmlns:DTS=\"x\">\n");
     Path target = dir.resolve("out");
 
-    Result run = CliRun.run("import", "ssis", bad.toString(), "--to", target.toString());
+    Result run = importSsis(bad, target);
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
@@ -112,13 +99,7 @@ class ImportSsisCommandTest {
     Path target = Files.createDirectories(dir.resolve("taken"));
     Files.writeString(target.resolve("project.yaml"), "name: mine\n");
 
-    Result run =
-        CliRun.run(
-            "import",
-            "ssis",
-            TUTORIAL.resolve("Lesson1.dtsx").toString(),
-            "--to",
-            target.toString());
+    Result run = importSsis(TUTORIAL.resolve("Lesson1.dtsx"), target);
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("is not empty").contains("hint: ");
@@ -127,20 +108,9 @@ class ImportSsisCommandTest {
 
   @Test
   void sqlDialectPostgresqlRewritesTheStatementsAndListsEachRewrite() throws Exception {
-    Path scanner =
-        Path.of(
-            "..", "datasets", "ssis-packages", "7045kHz__dtsx", "SSIS_EXAMPLES", "Scanner.dtsx");
     Path target = dir.resolve("scanner");
 
-    Result run =
-        CliRun.run(
-            "import",
-            "ssis",
-            scanner.toString(),
-            "--to",
-            target.toString(),
-            "--sql-dialect",
-            "postgresql");
+    Result run = importSsis(SCANNER, target, "--sql-dialect", "postgresql");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
@@ -158,19 +128,18 @@ class ImportSsisCommandTest {
   @Test
   void anUnknownSqlDialectExits2WithAHint() {
     Result run =
-        CliRun.run(
-            "import",
-            "ssis",
-            TUTORIAL.resolve("Lesson1.dtsx").toString(),
-            "--to",
-            dir.resolve("x").toString(),
-            "--sql-dialect",
-            "oracle");
+        importSsis(TUTORIAL.resolve("Lesson1.dtsx"), dir.resolve("x"), "--sql-dialect", "oracle");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
         .contains("--sql-dialect oracle: unknown SQL dialect")
         .contains("hint: give --sql-dialect postgresql");
     assertThat(dir.resolve("x")).doesNotExist();
+  }
+
+  /** {@code sluice import ssis source --to target}, then {@code options}. */
+  private static Result importSsis(Path source, Path target, String... options) {
+    String[] args = {"import", "ssis", source.toString(), "--to", target.toString()};
+    return CliRun.run(Stream.concat(Stream.of(args), Stream.of(options)).toArray(String[]::new));
   }
 }

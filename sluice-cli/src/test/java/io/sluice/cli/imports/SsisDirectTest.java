@@ -13,19 +13,17 @@ import io.sluice.catalog.security.CatalogKey;
 import io.sluice.catalog.testing.TestCatalog;
 import io.sluice.cli.catalog.CliRun;
 import io.sluice.cli.catalog.CliRun.Result;
+import io.sluice.cli.remote.TestCertificates;
 import io.sluice.engine.project.Project;
 import io.sluice.engine.project.ProjectArchive;
 import io.sluice.master.Master;
 import io.sluice.master.config.MasterSettings;
-import io.sluice.protocol.tls.CertificateAuthority;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -149,10 +147,7 @@ class SsisDirectTest {
   void anIspacDeploysThroughAMasterAndItsOperationKeepsTheImportsFindings() throws Exception {
     Path ispac = dir.resolve("Counting.ispac");
     Files.write(ispac, ispac(COUNTING.resolve("Counting.dtproj")));
-    CertificateAuthority ca = CertificateAuthority.create("Test cluster CA", Duration.ofDays(30));
-    ca.writePem(dir);
-    ca.issueServer(List.of("localhost", "127.0.0.1"), Duration.ofDays(1)).writePem(dir, "master");
-    ca.issueAdministrator("alice", Duration.ofDays(1)).writePem(dir, "alice");
+    TestCertificates.write(dir, "localhost", "127.0.0.1");
     CatalogLocation location = TestCatalog.newEmptyDatabase();
     try (CatalogDatabase database = CatalogDatabase.open(location)) {
       CatalogContext context =
@@ -166,20 +161,15 @@ class SsisDirectTest {
       try (Master master = Master.start(settings, catalog, context)) {
         Result deploy =
             CliRun.run(
-                "catalog",
-                "deploy",
-                ispac.toString(),
-                "--folder",
-                "Imported",
-                "--create-folder",
-                "--master",
-                "https://localhost:" + master.managementPort(),
-                "--ca",
-                dir.resolve("ca.crt").toString(),
-                "--cert",
-                dir.resolve("alice.crt").toString(),
-                "--key",
-                dir.resolve("alice.key").toString());
+                TestCertificates.asAlice(
+                    dir,
+                    master.managementPort(),
+                    "catalog",
+                    "deploy",
+                    ispac.toString(),
+                    "--folder",
+                    "Imported",
+                    "--create-folder"));
 
         assertThat(deploy.exitCode()).as(deploy.err()).isZero();
         assertThat(deploy.out())

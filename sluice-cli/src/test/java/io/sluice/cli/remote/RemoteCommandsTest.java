@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -47,10 +46,7 @@ class RemoteCommandsTest {
 
   @BeforeEach
   void start() {
-    CertificateAuthority ca = CertificateAuthority.create("Test cluster CA", Duration.ofDays(30));
-    ca.writePem(dir);
-    ca.issueServer(List.of("localhost", "127.0.0.1"), Duration.ofDays(1)).writePem(dir, "master");
-    ca.issueAdministrator("alice", Duration.ofDays(1)).writePem(dir, "alice");
+    CertificateAuthority ca = TestCertificates.write(dir, "localhost", "127.0.0.1");
     ca.issueClient("w1", Duration.ofDays(1)).writePem(dir, "w1");
     CertificateAuthority.create("Other CA", Duration.ofDays(30)).writePem(dir.resolve("other"));
 
@@ -77,16 +73,7 @@ class RemoteCommandsTest {
   }
 
   private String[] asAlice() {
-    return new String[] {
-      "--master",
-      "https://localhost:" + master.managementPort(),
-      "--ca",
-      dir.resolve("ca.crt").toString(),
-      "--cert",
-      dir.resolve("alice.crt").toString(),
-      "--key",
-      dir.resolve("alice.key").toString()
-    };
+    return TestCertificates.asAlice(dir, master.managementPort());
   }
 
   private String[] onTheCatalog() {

@@ -54,10 +54,7 @@ class SensitiveValuesEndToEndTest {
 
   @BeforeEach
   void start() {
-    CertificateAuthority ca = CertificateAuthority.create("Test cluster CA", Duration.ofDays(30));
-    ca.writePem(dir);
-    ca.issueServer(List.of("localhost", "127.0.0.1"), Duration.ofDays(1)).writePem(dir, "master");
-    ca.issueAdministrator("alice", Duration.ofDays(1)).writePem(dir, "alice");
+    CertificateAuthority ca = TestCertificates.write(dir, "localhost", "127.0.0.1");
     ca.issueClient("w1", Duration.ofDays(1)).writePem(dir, "w1");
     location = TestCatalog.newEmptyDatabase();
     keyFile = dir.resolve("catalog.key");
@@ -251,36 +248,27 @@ class SensitiveValuesEndToEndTest {
     ok(remote("catalog", "deploy", estate.toString(), "--folder", "F"));
     startWorker();
     Path urlFile = Files.writeString(dir.resolve("url.txt"), moved + "\n");
-    String[] execute = {
-      "execute",
-      "--folder",
-      "F",
-      "--project",
-      "Estate",
-      "--package",
-      "leak",
-      "--param",
-      "Secret=unused-secret",
-      "--connection",
-      "Warehouse=@" + urlFile,
-      "--set",
-      "\\Package.Variables[User::Day].Value;21"
-    };
+    String[] leak = {"execute", "--folder", "F", "--project", "Estate", "--package", "leak"};
+    String[] execute =
+        concat(
+            leak,
+            new String[] {
+              "--param",
+              "Secret=unused-secret",
+              "--connection",
+              "Warehouse=@" + urlFile,
+              "--set",
+              "\\Package.Variables[User::Day].Value;21"
+            });
 
     // A path the package does not have is refused by the master before anything runs.
     Result refused =
         remote(
-            "execute",
-            "--folder",
-            "F",
-            "--project",
-            "Estate",
-            "--package",
-            "leak",
-            "--param",
-            "Secret=x",
-            "--set",
-            "\\Package.Variables[User::Nope].Value;1");
+            concat(
+                leak,
+                new String[] {
+                  "--param", "Secret=x", "--set", "\\Package.Variables[User::Nope].Value;1"
+                }));
     assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(2);
     assertThat(refused.err()).contains("no variable User::Nope").contains("User::Day, User::Out");
 
@@ -424,21 +412,8 @@ class SensitiveValuesEndToEndTest {
     }
   }
 
-  private String[] asAlice() {
-    return new String[] {
-      "--master",
-      "https://localhost:" + master.managementPort(),
-      "--ca",
-      dir.resolve("ca.crt").toString(),
-      "--cert",
-      dir.resolve("alice.crt").toString(),
-      "--key",
-      dir.resolve("alice.key").toString()
-    };
-  }
-
   private Result remote(String... args) {
-    return CliRun.run(concat(args, asAlice()));
+    return CliRun.run(TestCertificates.asAlice(dir, master.managementPort(), args));
   }
 
   private Result local(String... args) {

@@ -57,10 +57,7 @@ class UnrunnableExecutionsTest {
 
   @BeforeEach
   void start() throws Exception {
-    CertificateAuthority ca = CertificateAuthority.create("Test cluster CA", Duration.ofDays(30));
-    ca.writePem(dir);
-    ca.issueServer(List.of("localhost"), Duration.ofDays(1)).writePem(dir, "master");
-    ca.issueAdministrator("alice", Duration.ofDays(1)).writePem(dir, "alice");
+    CertificateAuthority ca = TestCertificates.write(dir, "localhost");
     ca.issueClient("w1", Duration.ofDays(1)).writePem(dir, "w1");
     CatalogLocation location = TestCatalog.newEmptyDatabase();
     Path keyFile = dir.resolve("catalog.key");
@@ -85,17 +82,7 @@ class UnrunnableExecutionsTest {
           "--catalog-key-file",
           keyFile.toString()
         };
-    throughTheMaster =
-        new String[] {
-          "--master",
-          "https://localhost:" + master.managementPort(),
-          "--ca",
-          dir.resolve("ca.crt").toString(),
-          "--cert",
-          dir.resolve("alice.crt").toString(),
-          "--key",
-          dir.resolve("alice.key").toString()
-        };
+    throughTheMaster = TestCertificates.asAlice(dir, master.managementPort());
     catalog.folders().create("F", "");
     Path project = dir.resolve("p");
     Files.createDirectories(project.resolve("packages"));

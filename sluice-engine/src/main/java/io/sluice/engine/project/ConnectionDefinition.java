@@ -16,6 +16,10 @@ public record ConnectionDefinition(
     Map<String, String> expressions,
     SourceLocation location) {
 
+  public ConnectionDefinition withProperties(Map<String, Object> properties) {
+    return new ConnectionDefinition(name, type, description, properties, expressions, location);
+  }
+
   /**
    * Whether a setting holds a secret, as SSIS marks a connection manager's password sensitive: only
    * its expression may read a sensitive parameter, and its value is masked in messages.

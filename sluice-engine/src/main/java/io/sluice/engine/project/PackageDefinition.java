@@ -21,4 +21,39 @@ public record PackageDefinition(
     List<TaskDefinition> tasks,
     Map<String, List<TaskDefinition>> eventHandlers,
     Map<String, Object> properties,
-    SourceLocation location) {}
+    SourceLocation location) {
+
+  public PackageDefinition withVariables(List<VariableDefinition> variables) {
+    return copy(variables, connections, tasks, properties);
+  }
+
+  public PackageDefinition withConnections(List<ConnectionDefinition> connections) {
+    return copy(variables, connections, tasks, properties);
+  }
+
+  public PackageDefinition withTasks(List<TaskDefinition> tasks) {
+    return copy(variables, connections, tasks, properties);
+  }
+
+  public PackageDefinition withProperties(Map<String, Object> properties) {
+    return copy(variables, connections, tasks, properties);
+  }
+
+  private PackageDefinition copy(
+      List<VariableDefinition> variables,
+      List<ConnectionDefinition> connections,
+      List<TaskDefinition> tasks,
+      Map<String, Object> properties) {
+    return new PackageDefinition(
+        name,
+        description,
+        entryPoint,
+        parameters,
+        variables,
+        connections,
+        tasks,
+        eventHandlers,
+        properties,
+        location);
+  }
+}

@@ -17,4 +17,15 @@ public record Project(
   public Optional<PackageDefinition> findPackage(String packageName) {
     return packages.stream().filter(p -> p.name().equalsIgnoreCase(packageName)).findFirst();
   }
+
+  /**
+   * @throws IllegalArgumentException when the project has no package of that name
+   */
+  public PackageDefinition requirePackage(String packageName) {
+    return findPackage(packageName)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "package '" + packageName + "' is not in project " + name));
+  }
 }

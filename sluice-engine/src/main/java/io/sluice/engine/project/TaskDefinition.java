@@ -26,6 +26,34 @@ public record TaskDefinition(
     Map<String, Object> properties,
     SourceLocation location) {
 
+  public TaskDefinition withDisabled(boolean disabled) {
+    return copy(disabled, tasks, properties);
+  }
+
+  public TaskDefinition withTasks(List<TaskDefinition> tasks) {
+    return copy(disabled, tasks, properties);
+  }
+
+  public TaskDefinition withProperties(Map<String, Object> properties) {
+    return copy(disabled, tasks, properties);
+  }
+
+  private TaskDefinition copy(
+      boolean disabled, List<TaskDefinition> tasks, Map<String, Object> properties) {
+    return new TaskDefinition(
+        name,
+        type,
+        description,
+        disabled,
+        after,
+        afterMode,
+        tasks,
+        eventHandlers,
+        expressions,
+        properties,
+        location);
+  }
+
   /** How a task's constraints combine. */
   public enum ConstraintMode {
     ALL,

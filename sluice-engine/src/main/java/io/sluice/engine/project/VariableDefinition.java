@@ -18,6 +18,19 @@ public record VariableDefinition(
     String description,
     SourceLocation location) {
 
+  public VariableDefinition withValue(String value) {
+    return new VariableDefinition(
+        namespace,
+        name,
+        type,
+        value,
+        expression,
+        readOnly,
+        raiseChangedEvent,
+        description,
+        location);
+  }
+
   public String qualifiedName() {
     return namespace + "::" + name;
   }

@@ -231,6 +231,41 @@ class PropertyOverridesTest {
   }
 
   @Test
+  void aPropertyExpressionOnAConnectionOrTaskSettingWinsAndTheNotesSaySo() {
+    Project project =
+        TestProjects.withPackage(
+                "load",
+                """
+                connections:
+                  - name: Input
+                    type: file
+                    path: /old/input.txt
+                    expressions: {path: '"/computed/input.txt"'}
+                tasks:
+                  - name: Compute
+                    type: Expression
+                    expression: '1 == 1'
+                    expressions: {expression: '"2 == 2"'}
+                """)
+            .parse();
+
+    PropertyOverrides.Applied applied =
+        PropertyOverrides.of(
+                List.of(
+                    PropertyOverride.connection("Input", "/new/input.txt"),
+                    set("\\Package\\Compute.Properties[Expression];3 == 3")))
+            .apply(project, "load");
+
+    assertThat(applied.notes())
+        .containsExactly(
+            "connection 'Input' computes 'path' with a property expression, which replaces the"
+                + " value of \\Package.Connections[Input].Properties[ConnectionString] when the"
+                + " connection is used (as in SSIS)",
+            "task Compute computes 'expression' with a property expression, which replaces the"
+                + " value of \\Package\\Compute.Properties[Expression] (as in SSIS)");
+  }
+
+  @Test
   void passwordsInAConnectionStringAreMaskedButTheServerStaysReadable() {
     String pkg =
         """

@@ -36,28 +36,25 @@ final class ExecutionRoutes implements RouteModule {
 
   @Override
   public void register(RoutesConfig routes) {
-    routes.get(EXECUTIONS, ctx -> Json.ok(ctx, catalogs.of(ctx).executions().list(filter(ctx))));
+    routes.get(EXECUTIONS, ctx -> Json.ok(ctx, executions(ctx).list(filter(ctx))));
     routes.post(EXECUTIONS, this::create);
-    routes.get(EXECUTION, ctx -> Json.ok(ctx, catalogs.of(ctx).executions().get(id(ctx))));
+    routes.get(EXECUTION, ctx -> Json.ok(ctx, executions(ctx).get(id(ctx))));
     routes.get(
         EXECUTION + "/parameter-values",
-        ctx -> Json.ok(ctx, catalogs.of(ctx).executions().parameterValues(id(ctx))));
+        ctx -> Json.ok(ctx, executions(ctx).parameterValues(id(ctx))));
     routes.post(EXECUTION + "/parameter-values", this::setParameter);
     routes.get(
         EXECUTION + "/property-overrides",
-        ctx -> Json.ok(ctx, catalogs.of(ctx).executions().propertyOverrides(id(ctx))));
+        ctx -> Json.ok(ctx, executions(ctx).propertyOverrides(id(ctx))));
     routes.post(EXECUTION + "/property-overrides", this::setPropertyOverride);
     routes.post(EXECUTION + "/workers", this::addWorker);
     routes.post(EXECUTION + "/start", this::start);
-    routes.get(
-        EXECUTION + "/warnings",
-        ctx -> Json.ok(ctx, catalogs.of(ctx).executions().warnings(id(ctx))));
-    routes.post(
-        EXECUTION + "/stop", ctx -> Json.ok(ctx, catalogs.of(ctx).executions().stop(id(ctx))));
+    routes.get(EXECUTION + "/warnings", ctx -> Json.ok(ctx, executions(ctx).warnings(id(ctx))));
+    routes.post(EXECUTION + "/stop", ctx -> Json.ok(ctx, executions(ctx).stop(id(ctx))));
   }
 
   private void create(Context ctx) {
-    NewExecution body = Json.read(ctx, NewExecution.class, CatalogApi.MAX_JSON_BYTES);
+    NewExecution body = body(ctx, NewExecution.class);
     CreateExecution request =
         CreateExecution.of(
                 Params.required(body.folder(), "folder"),
@@ -78,46 +75,53 @@ final class ExecutionRoutes implements RouteModule {
     } else if (!request.useAnyWorker() || !request.requiredWorkerTags().isEmpty()) {
       request = request.inScaleOut(true); // they choose Scale Out workers, as in the CLI
     }
-    Executions executions = catalogs.of(ctx).executions();
+    Executions executions = executions(ctx);
     long id = executions.create(request);
     Json.write(ctx, 201, new ExecutionCreated(id, executions.warnings(id)));
   }
 
   private void setParameter(Context ctx) {
-    long id = id(ctx);
-    ExecutionParameter body = Json.read(ctx, ExecutionParameter.class, CatalogApi.MAX_JSON_BYTES);
-    catalogs
-        .of(ctx)
-        .executions()
-        .setParameterValue(
-            id,
-            Params.required(body.objectType(), "objectType"),
-            Params.required(body.name(), "name"),
-            Params.required(body.value(), "value"));
-    ctx.status(204);
+    change(
+        ctx,
+        ExecutionParameter.class,
+        (executions, id, body) ->
+            executions.setParameterValue(
+                id,
+                Params.required(body.objectType(), "objectType"),
+                Params.required(body.name(), "name"),
+                Params.required(body.value(), "value")));
   }
 
   private void setPropertyOverride(Context ctx) {
-    long id = id(ctx);
-    ExecutionOverride body = Json.read(ctx, ExecutionOverride.class, CatalogApi.MAX_JSON_BYTES);
-    catalogs
-        .of(ctx)
-        .executions()
-        .setPropertyOverride(
-            id,
-            Params.required(body.propertyPath(), "propertyPath"),
-            Params.required(body.value(), "value"),
-            Boolean.TRUE.equals(body.sensitive()));
-    ctx.status(204);
+    change(
+        ctx,
+        ExecutionOverride.class,
+        (executions, id, body) ->
+            executions.setPropertyOverride(
+                id,
+                Params.required(body.propertyPath(), "propertyPath"),
+                Params.required(body.value(), "value"),
+                Boolean.TRUE.equals(body.sensitive())));
   }
 
   private void addWorker(Context ctx) {
+    change(
+        ctx,
+        ExecutionWorker.class,
+        (executions, id, body) ->
+            executions.addWorker(id, Params.required(body.workerAgentId(), "workerAgentId")));
+  }
+
+  /** A change to one execution, from the body of a POST. */
+  private interface Change<T> {
+    void apply(Executions executions, long id, T body);
+  }
+
+  /** Reads the execution's id and the body, makes the change and answers 204 No Content. */
+  private <T> void change(Context ctx, Class<T> type, Change<T> change) {
     long id = id(ctx);
-    ExecutionWorker body = Json.read(ctx, ExecutionWorker.class, CatalogApi.MAX_JSON_BYTES);
-    catalogs
-        .of(ctx)
-        .executions()
-        .addWorker(id, Params.required(body.workerAgentId(), "workerAgentId"));
+    T body = body(ctx, type);
+    change.apply(executions(ctx), id, body);
     ctx.status(204);
   }
 
@@ -126,11 +130,19 @@ final class ExecutionRoutes implements RouteModule {
     StartExecution body =
         Json.readOptional(
             ctx, StartExecution.class, CatalogApi.MAX_JSON_BYTES, new StartExecution(0));
-    Executions executions = catalogs.of(ctx).executions();
+    Executions executions = executions(ctx);
     // The execution as it started, and why it may wait (what GET .../warnings answers).
     ObjectNode started = Json.MAPPER.valueToTree(executions.start(id, body.retryCount()));
     started.set("warnings", Json.MAPPER.valueToTree(executions.warnings(id)));
     Json.ok(ctx, started);
+  }
+
+  private Executions executions(Context ctx) {
+    return catalogs.of(ctx).executions();
+  }
+
+  private static <T> T body(Context ctx, Class<T> type) {
+    return Json.read(ctx, type, CatalogApi.MAX_JSON_BYTES);
   }
 
   private static ExecutionFilter filter(Context ctx) {

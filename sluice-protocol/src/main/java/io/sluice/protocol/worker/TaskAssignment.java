@@ -27,33 +27,4 @@ public record TaskAssignment(
     byte[] projectArchive,
     List<ParameterValue> parameters,
     long timeoutSeconds,
-    List<PropertyOverrideValue> propertyOverrides) {
-
-  /** An assignment without property overrides. */
-  public TaskAssignment(
-      long taskId,
-      long executionId,
-      int attempt,
-      long leaseMillis,
-      String folder,
-      String project,
-      String packageName,
-      int loggingLevel,
-      byte[] projectArchive,
-      List<ParameterValue> parameters,
-      long timeoutSeconds) {
-    this(
-        taskId,
-        executionId,
-        attempt,
-        leaseMillis,
-        folder,
-        project,
-        packageName,
-        loggingLevel,
-        projectArchive,
-        parameters,
-        timeoutSeconds,
-        List.of());
-  }
-}
+    List<PropertyOverrideValue> propertyOverrides) {}

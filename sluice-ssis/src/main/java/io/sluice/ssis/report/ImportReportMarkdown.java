@@ -68,19 +68,7 @@ public final class ImportReportMarkdown {
       md.append("| package | where | SSIS type | outcome | why | what to do |\n");
       md.append("|---|---|---|---|---|---|\n");
       for (ImportEntry e : todo) {
-        md.append("| ")
-            .append(cell(e.packageName() == null ? "(project)" : e.packageName()))
-            .append(" | `")
-            .append(code(e.path()))
-            .append("` | ")
-            .append(cell(e.ssisType()))
-            .append(" | ")
-            .append(outcome(e.outcome()))
-            .append(" | ")
-            .append(cell(e.note()))
-            .append(" | ")
-            .append(cell(e.todo()))
-            .append(" |\n");
+        row(md, e, outcome(e.outcome()), cell(e.note()), cell(e.todo()));
       }
     }
     sql(md, report);
@@ -88,13 +76,7 @@ public final class ImportReportMarkdown {
     md.append("| package | where | SSIS type |\n|---|---|---|\n");
     for (ImportEntry e : report.entries()) {
       if (!e.needsAttention() && e.kind() != ElementKind.SQL) {
-        md.append("| ")
-            .append(cell(e.packageName() == null ? "(project)" : e.packageName()))
-            .append(" | `")
-            .append(code(e.path()))
-            .append("` | ")
-            .append(cell(e.ssisType()))
-            .append(" |\n");
+        row(md, e);
       }
     }
     return md.toString();
@@ -128,23 +110,32 @@ public final class ImportReportMarkdown {
     md.append("| package | statement | T-SQL | outcome | what | what to do |\n");
     md.append("|---|---|---|---|---|---|\n");
     for (ImportEntry e : sql) {
-      md.append("| ")
-          .append(cell(e.packageName() == null ? "(project)" : e.packageName()))
-          .append(" | `")
-          .append(code(e.path()))
-          .append("` | ")
-          .append(cell(e.ssisType()))
-          .append(" | ")
-          .append(
-              e.outcome() != Outcome.CONVERTED
-                  ? "kept; PostgreSQL refuses it"
-                  : e.todo() == null ? "rewritten" : "check")
-          .append(" | ")
-          .append(cell(e.note()))
-          .append(" | ")
-          .append(cell(e.todo()))
-          .append(" |\n");
+      row(
+          md,
+          e,
+          e.outcome() != Outcome.CONVERTED
+              ? "kept; PostgreSQL refuses it"
+              : e.todo() == null ? "rewritten" : "check",
+          cell(e.note()),
+          cell(e.todo()));
     }
+  }
+
+  /**
+   * A table row: the entry's package, path and SSIS type, then {@code more} cells as given (already
+   * escaped).
+   */
+  private static void row(StringBuilder md, ImportEntry e, String... more) {
+    md.append("| ")
+        .append(cell(e.packageName() == null ? "(project)" : e.packageName()))
+        .append(" | `")
+        .append(code(e.path()))
+        .append("` | ")
+        .append(cell(e.ssisType()));
+    for (String text : more) {
+      md.append(" | ").append(text);
+    }
+    md.append(" |\n");
   }
 
   private static String count(long n, String one, String many) {

@@ -1,12 +1,13 @@
 package io.sluice.ssis.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.sluice.engine.project.PackageDefinition;
 import io.sluice.engine.project.ProjectParser;
 import io.sluice.engine.project.ProjectWriter;
 import io.sluice.engine.project.TaskDefinition;
+import io.sluice.ssis.Corpus;
 import io.sluice.ssis.ImportResult;
 import io.sluice.ssis.SsisImportException;
 import io.sluice.ssis.SsisImporter;
@@ -20,18 +21,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** SSIS project folders, .dtproj files and .ispac archives as sources of one import. */
 class ProjectSourcesTest {
 
-  static final Path CORPUS =
-      Path.of("..", "datasets", "ssis-packages").toAbsolutePath().normalize();
-  static final Path CRIMESTAT = CORPUS.resolve("AndreyQC__CrimeStat.SSIS");
-  static final Path DTSX_EXAMPLES = CORPUS.resolve("7045kHz__dtsx").resolve("SSIS_EXAMPLES");
+  static final Path CRIMESTAT = Corpus.ROOT.resolve("AndreyQC__CrimeStat.SSIS");
+  static final Path DTSX_EXAMPLES = Corpus.ROOT.resolve("7045kHz__dtsx").resolve("SSIS_EXAMPLES");
 
   @TempDir Path dir;
 
@@ -100,16 +101,7 @@ class ProjectSourcesTest {
   }
 
   static Stream<Path> projectFolders() throws Exception {
-    try (Stream<Path> files = Files.walk(CORPUS)) {
-      List<Path> folders =
-          files
-              .filter(f -> f.getFileName().toString().endsWith(".dtproj"))
-              .map(Path::getParent)
-              .sorted()
-              .toList();
-      assertThat(folders).hasSizeGreaterThanOrEqualTo(5);
-      return folders.stream();
-    }
+    return Corpus.files(".dtproj", 5).stream().map(Path::getParent);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -221,17 +213,13 @@ class ProjectSourcesTest {
                 "@Project.manifest", manifest("P", "Load.dtsx", "Gone.dtsx"),
                 "Load.dtsx", minimalPackage())));
 
-    assertThatThrownBy(() -> SsisImporter.importSource(ispac))
-        .isInstanceOfSatisfying(
-            SsisImportException.class,
-            e -> {
-              assertThat(e.getMessage())
-                  .isEqualTo(
-                      ispac
-                          + ": its manifest names the package Gone.dtsx, which the archive does"
-                          + " not hold");
-              assertThat(e.hint()).startsWith("build the .ispac again in Visual Studio");
-            });
+    SsisImportException e = refusal(() -> SsisImporter.importSource(ispac));
+    assertThat(e.getMessage())
+        .isEqualTo(
+            ispac
+                + ": its manifest names the package Gone.dtsx, which the archive does"
+                + " not hold");
+    assertThat(e.hint()).startsWith("build the .ispac again in Visual Studio");
   }
 
   @Test
@@ -239,60 +227,44 @@ class ProjectSourcesTest {
     Path ispac = dir.resolve("Corrupt.ispac");
     Files.writeString(ispac, "this is not a zip archive at all");
 
-    assertThatThrownBy(() -> SsisImporter.importSource(ispac))
-        .isInstanceOfSatisfying(
-            SsisImportException.class,
-            e -> {
-              assertThat(e.getMessage()).startsWith(ispac + ": is not a readable .ispac: ");
-              assertThat(e.hint()).contains("build the project again in Visual Studio");
-            });
+    SsisImportException e = refusal(() -> SsisImporter.importSource(ispac));
+    assertThat(e.getMessage()).startsWith(ispac + ": is not a readable .ispac: ");
+    assertThat(e.hint()).contains("build the project again in Visual Studio");
   }
 
-  @Test
-  void anIspacWithAnEntryOutsideItsFolderIsRefusedBeforeAnythingIsWritten() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "../escaped.dtsx | unsafe entry name '../escaped.dtsx'",
+        "..%2Fescaped.dtsx | holds an entry '..%2Fescaped.dtsx' that is not a file name"
+      })
+  void anIspacWithAnEntryOutsideItsFolderIsRefusedBeforeAnythingIsWritten(
+      String entry, String refusal) throws Exception {
     Path ispac = dir.resolve("Evil.ispac");
     Files.write(
         ispac,
         rawZip(
             files(
-                "@Project.manifest", manifest("P", "Load.dtsx"),
-                "Load.dtsx", minimalPackage(),
-                "../escaped.dtsx", minimalPackage())));
+                "@Project.manifest",
+                manifest("P", "Load.dtsx"),
+                "Load.dtsx",
+                minimalPackage(),
+                entry,
+                minimalPackage())));
 
-    assertThatThrownBy(() -> SsisImporter.importSource(ispac))
-        .isInstanceOf(SsisImportException.class)
-        .hasMessageContaining("unsafe entry name '../escaped.dtsx'");
+    assertThat(refusal(() -> SsisImporter.importSource(ispac))).hasMessageContaining(refusal);
     assertThat(dir.getParent().resolve("escaped.dtsx")).doesNotExist();
-  }
-
-  @Test
-  void anIspacWithAnEscapedSlashInAnEntryNameIsRefused() throws Exception {
-    Path ispac = dir.resolve("Escaped.ispac");
-    Files.write(
-        ispac,
-        rawZip(
-            files(
-                "@Project.manifest", manifest("P", "Load.dtsx"),
-                "Load.dtsx", minimalPackage(),
-                "..%2Fescaped.dtsx", minimalPackage())));
-
-    assertThatThrownBy(() -> SsisImporter.importSource(ispac))
-        .isInstanceOf(SsisImportException.class)
-        .hasMessageContaining("holds an entry '..%2Fescaped.dtsx' that is not a file name");
   }
 
   @Test
   void aFolderWithoutPackagesIsRefused() throws Exception {
     Files.writeString(dir.resolve("notes.txt"), "nothing here");
 
-    assertThatThrownBy(() -> SsisImporter.importSource(dir))
-        .isInstanceOfSatisfying(
-            SsisImportException.class,
-            e -> {
-              assertThat(e.getMessage())
-                  .isEqualTo(dir + ": holds no SSIS package (.dtsx) and no SSIS project (.dtproj)");
-              assertThat(e.hint()).startsWith("give the folder that holds the project's .dtproj");
-            });
+    SsisImportException e = refusal(() -> SsisImporter.importSource(dir));
+    assertThat(e.getMessage())
+        .isEqualTo(dir + ": holds no SSIS package (.dtsx) and no SSIS project (.dtproj)");
+    assertThat(e.hint()).startsWith("give the folder that holds the project's .dtproj");
   }
 
   @Test
@@ -300,16 +272,10 @@ class ProjectSourcesTest {
     Files.writeString(dir.resolve("A.dtproj"), "<Project/>");
     Files.writeString(dir.resolve("B.dtproj"), "<Project/>");
 
-    assertThatThrownBy(() -> SsisImporter.importSource(dir))
-        .isInstanceOfSatisfying(
-            SsisImportException.class,
-            e -> {
-              assertThat(e.getMessage())
-                  .isEqualTo(dir + ": holds 2 SSIS projects (A.dtproj, B.dtproj)");
-              assertThat(e.hint())
-                  .isEqualTo(
-                      "name the .dtproj instead of the folder, e.g. " + dir.resolve("A.dtproj"));
-            });
+    SsisImportException e = refusal(() -> SsisImporter.importSource(dir));
+    assertThat(e.getMessage()).isEqualTo(dir + ": holds 2 SSIS projects (A.dtproj, B.dtproj)");
+    assertThat(e.hint())
+        .isEqualTo("name the .dtproj instead of the folder, e.g. " + dir.resolve("A.dtproj"));
   }
 
   @Test
@@ -328,30 +294,18 @@ class ProjectSourcesTest {
 
   @Test
   void aDtprojWhosePackagesAreAllMissingIsRefused() throws Exception {
-    Files.writeString(
-        dir.resolve("P.dtproj"),
-        "<Project><DeploymentModelSpecificContent><Manifest>"
-            + manifest("P", "Gone.dtsx").replace("<?xml version=\"1.0\"?>", "")
-            + "</Manifest></DeploymentModelSpecificContent></Project>");
+    Files.writeString(dir.resolve("P.dtproj"), dtproj("P", "Gone.dtsx"));
 
-    assertThatThrownBy(() -> SsisImporter.importSource(dir))
-        .isInstanceOfSatisfying(
-            SsisImportException.class,
-            e ->
-                assertThat(e.getMessage())
-                    .isEqualTo(
-                        dir.resolve("P.dtproj")
-                            + ": lists 1 packages (Gone.dtsx), and none of their files is in"
-                            + " the folder"));
+    assertThat(refusal(() -> SsisImporter.importSource(dir)).getMessage())
+        .isEqualTo(
+            dir.resolve("P.dtproj")
+                + ": lists 1 packages (Gone.dtsx), and none of their files is in"
+                + " the folder");
   }
 
   @Test
   void aPackageOfTheFolderThatTheProjectDoesNotListIsReportedNotImported() throws Exception {
-    Files.writeString(
-        dir.resolve("P.dtproj"),
-        "<Project><DeploymentModelSpecificContent><Manifest>"
-            + manifest("P", "Load.dtsx").replace("<?xml version=\"1.0\"?>", "")
-            + "</Manifest></DeploymentModelSpecificContent></Project>");
+    Files.writeString(dir.resolve("P.dtproj"), dtproj("P", "Load.dtsx"));
     Files.writeString(dir.resolve("Load.dtsx"), minimalPackage());
     Files.writeString(dir.resolve("Old.dtsx"), minimalPackage());
 
@@ -377,11 +331,7 @@ class ProjectSourcesTest {
     Path project = Files.createDirectory(dir.resolve("project"));
     Files.writeString(dir.resolve("Outside.dtsx"), minimalPackage());
     Files.writeString(project.resolve("Load.dtsx"), minimalPackage());
-    Files.writeString(
-        project.resolve("P.dtproj"),
-        "<Project><DeploymentModelSpecificContent><Manifest>"
-            + manifest("P", "Load.dtsx", "..\\Outside.dtsx").replace("<?xml version=\"1.0\"?>", "")
-            + "</Manifest></DeploymentModelSpecificContent></Project>");
+    Files.writeString(project.resolve("P.dtproj"), dtproj("P", "Load.dtsx", "..\\Outside.dtsx"));
 
     ImportResult result = SsisImporter.importSource(project);
 
@@ -425,6 +375,20 @@ class ProjectSourcesTest {
       s.append("<SSIS:Package SSIS:Name=\"").append(p).append("\" SSIS:EntryPoint=\"1\" />");
     }
     return s.append("</SSIS:Packages></SSIS:Project>").toString();
+  }
+
+  /** A .dtproj whose manifest names {@code packages}. */
+  static String dtproj(String name, String... packages) {
+    return "<Project><DeploymentModelSpecificContent><Manifest>"
+        + manifest(name, packages).replace("<?xml version=\"1.0\"?>", "")
+        + "</Manifest></DeploymentModelSpecificContent></Project>";
+  }
+
+  /** What the call threw, failing the test unless it refused the import. */
+  static SsisImportException refusal(ThrowingCallable call) {
+    Throwable thrown = catchThrowable(call);
+    assertThat(thrown).isInstanceOf(SsisImportException.class);
+    return (SsisImportException) thrown;
   }
 
   /** A package of one Expression task. */

@@ -60,7 +60,8 @@ class TaskAttemptTest {
         3,
         archive(packageYaml),
         List.of(new ParameterValue(20, "Who", "String", false, "Sluice")),
-        timeoutSeconds);
+        timeoutSeconds,
+        List.of());
   }
 
   private record Run(TaskAttempt attempt, AttemptSpool spool) {}
@@ -179,7 +180,8 @@ class TaskAttemptTest {
   @Test
   void aBrokenArchiveFailsTheAttemptWithAnErrorEventInsteadOfThrowing() throws Exception {
     TaskAssignment broken =
-        new TaskAssignment(1, 42, 1, 10_000, "f", "t", "p", 1, new byte[] {1, 2, 3}, List.of(), 0);
+        new TaskAssignment(
+            1, 42, 1, 10_000, "f", "t", "p", 1, new byte[] {1, 2, 3}, List.of(), 0, List.of());
     Run run = start(broken);
     TaskResult result = run.attempt().finished().get(10, TimeUnit.SECONDS);
     assertThat(result.outcome()).isEqualTo(TaskResult.Outcome.FAILED);
@@ -222,7 +224,8 @@ class TaskAttemptTest {
             1,
             project,
             List.of(new ParameterValue(20, "Pin", "Int32", true, secret)),
-            0);
+            0,
+            List.of());
     Run run = start(task);
     TaskResult result = run.attempt().finished().get(30, TimeUnit.SECONDS);
 

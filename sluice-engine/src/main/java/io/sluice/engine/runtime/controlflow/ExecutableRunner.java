@@ -41,15 +41,7 @@ final class ExecutableRunner {
       Variables rootScope,
       List<Variable> raisingChangedEvents,
       PackageExecution.Counter counter) {
-    RunningExecutable node =
-        new RunningExecutable(
-            plan.name,
-            path,
-            null,
-            rootScope,
-            plan.options.maximumErrorCount(),
-            plan.handlers,
-            null);
+    RunningExecutable node = RunningExecutable.of(plan, path, null, rootScope);
     // SSIS raises VariableValueChanged on the container that defines the variable: the package.
     for (Variable v : raisingChangedEvents) {
       v.onChange(changed -> variableChanged(node, changed));
@@ -84,9 +76,7 @@ final class ExecutableRunner {
       return ExecutionResult.SUCCESS;
     }
     Variables scope = parent.scope.child();
-    RunningExecutable node =
-        new RunningExecutable(
-            plan.name, path, parent, scope, plan.options.maximumErrorCount(), plan.handlers, null);
+    RunningExecutable node = RunningExecutable.of(plan, path, parent, scope);
     return execute(plan, node);
   }
 

@@ -142,13 +142,7 @@ public final class PackageExecution {
    */
   private RunResult runChild(
       CallingTask caller, String packageName, Map<String, Object> packageValues) {
-    PackageDefinition child =
-        project
-            .findPackage(packageName)
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "package '" + packageName + "' is not in project " + project.name()));
+    PackageDefinition child = project.requirePackage(packageName);
     return new PackageExecution(
             project,
             files,

@@ -3,6 +3,8 @@ package io.sluice.engine.runtime.controlflow;
 import io.sluice.engine.runtime.variable.Variables;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,23 +29,25 @@ final class RunningExecutable {
    * event it handles, so without this an OnPreExecute handler whose task fails would run the
    * OnTaskFailed handler, whose task would run the OnPreExecute handler again, forever.
    */
-  private final java.util.Set<String> handlersAlreadyRunning;
+  private final Set<String> handlersAlreadyRunning;
 
   private final AtomicInteger errors = new AtomicInteger();
 
   /** Set when a child with failParentOnFailure failed. */
-  final java.util.concurrent.atomic.AtomicBoolean failedByChild =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  final AtomicBoolean failedByChild = new AtomicBoolean();
 
-  RunningExecutable(
-      String name,
-      String path,
-      RunningExecutable parent,
-      Variables scope,
-      int maximumErrorCount,
-      Map<String, List<ExecutablePlan>> handlers,
-      String handlerName) {
-    this(name, path, parent, scope, maximumErrorCount, handlers, handlerName, java.util.Set.of());
+  /** The run of a task, a container or the package itself (not of an event handler's container). */
+  static RunningExecutable of(
+      ExecutablePlan plan, String path, RunningExecutable parent, Variables scope) {
+    return new RunningExecutable(
+        plan.name,
+        path,
+        parent,
+        scope,
+        plan.options.maximumErrorCount(),
+        plan.handlers,
+        null,
+        Set.of());
   }
 
   RunningExecutable(
@@ -54,7 +58,7 @@ final class RunningExecutable {
       int maximumErrorCount,
       Map<String, List<ExecutablePlan>> handlers,
       String handlerName,
-      java.util.Set<String> handlersAlreadyRunning) {
+      Set<String> handlersAlreadyRunning) {
     this.handlersAlreadyRunning = handlersAlreadyRunning;
     this.name = name;
     this.path = path;
@@ -105,8 +109,8 @@ final class RunningExecutable {
   }
 
   /** The event handlers this run is inside of or was started by, e.g. [OnPreExecute]. */
-  java.util.Set<String> handlersRunning() {
-    java.util.Set<String> running = new java.util.HashSet<>();
+  Set<String> handlersRunning() {
+    Set<String> running = new java.util.HashSet<>();
     for (RunningExecutable e = this; e != null; e = e.parent) {
       if (e.handlerName != null) {
         running.add(e.handlerName);

@@ -1,0 +1,104 @@
+package io.sluice.engine.project;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@code \Package\Container\Task.Properties[P]}: a task's {@code Disable}, or one of its settings
+ * by its Sluice or SSIS name ({@code SqlStatementSource}, {@code MaximumErrorCount}, ...). The path
+ * walks down the containers; the changed task replaces the old one at every level above it.
+ */
+final class TaskOverrides {
+
+  /** SSIS's names of settings whose Sluice names differ by more than case. */
+  private static final Map<String, String> ALIASES =
+      Map.of("sqlstatementsource", "statement", "disable", "disabled");
+
+  private TaskOverrides() {}
+
+  static void apply(OverrideState s, PropertyOverride o, PropertyPath p) {
+    if (p.property() == null) {
+      throw PropertyPath.bad(
+          o.path(), "it names a task but no property; e.g. " + o.path() + ".Properties[Disable]");
+    }
+    s.pkg =
+        s.pkg.withTasks(
+            replace(s, o, s.pkg.tasks(), p.containers(), 0, task -> set(s, o, p, task)));
+  }
+
+  private static List<TaskDefinition> replace(
+      OverrideState s,
+      PropertyOverride o,
+      List<TaskDefinition> level,
+      List<String> names,
+      int depth,
+      UnaryOperator<TaskDefinition> change) {
+    String name = names.get(depth);
+    TaskDefinition t =
+        OverrideValues.named(
+            o,
+            level,
+            TaskDefinition::name,
+            name,
+            () ->
+                "there is no task '"
+                    + name
+                    + "' in "
+                    + (depth == 0
+                        ? "package " + s.pkg.name()
+                        : "\\Package\\" + String.join("\\", names.subList(0, depth)))
+                    + "; its tasks there: ");
+    TaskDefinition changed =
+        depth == names.size() - 1
+            ? change.apply(t)
+            : t.withTasks(replace(s, o, t.tasks(), names, depth + 1, change));
+    List<TaskDefinition> list = new ArrayList<>(level);
+    list.replaceAll(x -> x == t ? changed : x);
+    return list;
+  }
+
+  private static TaskDefinition set(
+      OverrideState s, PropertyOverride o, PropertyPath p, TaskDefinition t) {
+    String lower = p.property().toLowerCase(Locale.ROOT);
+    String alias = ALIASES.getOrDefault(lower, lower);
+    if (alias.equals("disabled")) {
+      return t.withDisabled(OverrideValues.bool(o, p.property()));
+    }
+    Settings settings = KnownTypes.TASKS.get(t.type());
+    List<String> all = new ArrayList<>();
+    if (settings != null) {
+      all.addAll(settings.keys);
+      all.addAll(settings.checkedElsewhere);
+      all.addAll(settings.wholeNumbers.keySet());
+      all.addAll(settings.booleans);
+      all.addAll(settings.choices.keySet());
+    }
+    String setting =
+        all.stream()
+            .filter(k -> k.equalsIgnoreCase(alias))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    PropertyPath.bad(
+                        o.path(),
+                        "task '"
+                            + t.name()
+                            + "' ("
+                            + t.type()
+                            + ") has no property "
+                            + p.property()
+                            + " that Sluice can set; accepted: Disable, "
+                            + String.join(", ", all.stream().distinct().toList())));
+    Object value = OverrideValues.typed(o, settings, setting, t.properties());
+    if (t.expressions().containsKey(setting)) {
+      s.noteExpressionReplaces("task " + t.name(), setting, o, "");
+    }
+    Map<String, Object> properties = new LinkedHashMap<>(t.properties());
+    properties.put(setting, value);
+    return t.withProperties(properties);
+  }
+}

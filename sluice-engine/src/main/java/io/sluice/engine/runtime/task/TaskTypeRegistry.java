@@ -1,5 +1,6 @@
 package io.sluice.engine.runtime.task;
 
+import io.sluice.engine.dataflow.ComponentRegistry;
 import io.sluice.engine.runtime.task.dataflow.DataFlowTaskType;
 import io.sluice.engine.runtime.task.executepackage.ExecutePackageTaskType;
 import io.sluice.engine.runtime.task.expression.ExpressionTaskType;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /** The task types a run can use, by name. */
 public final class TaskTypeRegistry {
@@ -33,6 +35,25 @@ public final class TaskTypeRegistry {
   /** Adds or replaces a type. */
   public TaskTypeRegistry register(TaskType type) {
     types.put(type.name().toLowerCase(Locale.ROOT), type);
+    return this;
+  }
+
+  /** A registry of the same types, to extend without changing this one. */
+  public TaskTypeRegistry copy() {
+    TaskTypeRegistry copy = new TaskTypeRegistry();
+    copy.types.putAll(types);
+    return copy;
+  }
+
+  /**
+   * Replaces the DataFlow task type with one whose components {@code extension} extends (a run's
+   * plugin components).
+   */
+  public TaskTypeRegistry extendComponents(UnaryOperator<ComponentRegistry> extension) {
+    TaskType dataFlow = types.get("dataflow");
+    if (dataFlow instanceof DataFlowTaskType flow) {
+      register(new DataFlowTaskType(extension.apply(flow.components())));
+    }
     return this;
   }
 

@@ -1,0 +1,248 @@
+package io.sluice.engine.testing;
+
+import io.sluice.api.PluginDescriptor;
+import io.sluice.api.SluiceApi;
+import io.sluice.api.component.ComponentPlugin;
+import io.sluice.api.connection.ConnectionPlugin;
+import io.sluice.api.task.TaskPlugin;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/**
+ * Plugin jars built at test time as a plugin's own build makes them: sources compiled against
+ * sluice-api, {@code META-INF/services} copied, and the descriptor written by {@link
+ * PluginDescriptor} from the compiled classes (or given by hand, for a jar whose classes must not
+ * run while it is built).
+ */
+public final class TestPluginJars {
+
+  /** The example plugins' Maven-layout folder (examples/plugins), from a module's folder. */
+  public static final Path EXAMPLES = Path.of("../examples/plugins");
+
+  private TestPluginJars() {}
+
+  /** The jar of examples/plugins: Greet, Numbers and UpperCase. */
+  public static byte[] examples() {
+    Path root = EXAMPLES.toAbsolutePath().normalize();
+    try (Stream<Path> files = Files.walk(root.resolve("src/main/java"))) {
+      List<Path> sources = files.filter(p -> p.toString().endsWith(".java")).toList();
+      return build(sources, root.resolve("src/main/resources"), null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A jar of one task type {@code Version} (class {@code sluicetest.VersionTask}, the same name in
+   * every build, as two releases of one plugin have) that writes {@code version} into the variable
+   * named by its {@code variable} setting.
+   */
+  public static byte[] versionTask(String version) {
+    return fromSource(
+        "sluicetest.VersionTask",
+        """
+        package sluicetest;
+
+        import io.sluice.api.settings.*;
+        import io.sluice.api.task.*;
+
+        public final class VersionTask implements TaskPlugin {
+          public String name() { return "Version"; }
+
+          public SettingsSchema settings() {
+            return SettingsSchema.of(Setting.text("variable").required());
+          }
+
+          public PluginTask prepare(TaskSetup setup) {
+            String variable = setup.settings().text("variable");
+            return context -> {
+              context.variables().set(variable, "VERSION");
+              context.events().information("plugin version VERSION");
+              return TaskResult.SUCCESS;
+            };
+          }
+        }
+        """
+            .replace("VERSION", version),
+        TaskPlugin.class,
+        null);
+  }
+
+  /**
+   * A jar of task type {@code Marker} whose static initialiser creates {@code marker}: loading the
+   * class anywhere leaves the file. Its descriptor is written by hand, so building it runs nothing.
+   */
+  public static byte[] markerTask(Path marker) {
+    String descriptor =
+        """
+        api: 1
+        tasks:
+          - name: Marker
+            class: sluicetest.MarkerTask
+            settings:
+              - {name: note, type: text}
+        """;
+    return fromSource(
+        "sluicetest.MarkerTask",
+        """
+        package sluicetest;
+
+        import io.sluice.api.settings.*;
+        import io.sluice.api.task.*;
+
+        public final class MarkerTask implements TaskPlugin {
+          static {
+            try {
+              java.nio.file.Files.writeString(java.nio.file.Path.of("MARKER"), "loaded");
+            } catch (java.io.IOException e) {
+              throw new ExceptionInInitializerError(e);
+            }
+          }
+
+          public String name() { return "Marker"; }
+
+          public SettingsSchema settings() {
+            return SettingsSchema.of(Setting.text("note"));
+          }
+
+          public PluginTask prepare(TaskSetup setup) {
+            return context -> TaskResult.SUCCESS;
+          }
+        }
+        """
+            .replace("MARKER", marker.toAbsolutePath().toString().replace("\\", "\\\\")),
+        TaskPlugin.class,
+        descriptor);
+  }
+
+  private static byte[] fromSource(
+      String className, String source, Class<?> service, String descriptor) {
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("sluicetest-plugin-");
+      Path file = dir.resolve("src/" + className.replace('.', '/') + ".java");
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, source);
+      Path resources = dir.resolve("resources/META-INF/services");
+      Files.createDirectories(resources);
+      Files.writeString(resources.resolve(service.getName()), className + "\n");
+      return build(List.of(file), dir.resolve("resources"), descriptor);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      deleteQuietly(dir);
+    }
+  }
+
+  /**
+   * Compiles, copies resources, writes the descriptor (generated when {@code descriptor} is null).
+   */
+  private static byte[] build(List<Path> sources, Path resources, String descriptor)
+      throws IOException {
+    Path classes = Files.createTempDirectory("sluicetest-plugin-classes-");
+    try {
+      JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+      if (compiler == null) {
+        throw new IllegalStateException("tests need a JDK (javax.tools), not a JRE");
+      }
+      List<String> args = new ArrayList<>();
+      args.addAll(
+          List.of(
+              "--release",
+              "17",
+              "-proc:none",
+              "-classpath",
+              System.getProperty("java.class.path"),
+              "-d",
+              classes.toString()));
+      sources.forEach(s -> args.add(s.toString()));
+      if (compiler.run(null, null, null, args.toArray(String[]::new)) != 0) {
+        throw new IllegalStateException("the test plugin does not compile: " + sources);
+      }
+      if (Files.isDirectory(resources)) {
+        try (Stream<Path> files = Files.walk(resources)) {
+          for (Path f : files.filter(Files::isRegularFile).toList()) {
+            Path target = classes.resolve(resources.relativize(f).toString());
+            Files.createDirectories(target.getParent());
+            Files.copy(f, target);
+          }
+        }
+      }
+      Path target = classes.resolve(SluiceApi.DESCRIPTOR);
+      Files.createDirectories(target.getParent());
+      Files.writeString(
+          target, descriptor != null ? descriptor : describe(classes), StandardCharsets.UTF_8);
+      return jar(classes);
+    } finally {
+      deleteQuietly(classes);
+    }
+  }
+
+  /** What the plugin's build does: {@link PluginDescriptor} over the compiled classes. */
+  private static String describe(Path classes) throws IOException {
+    try (URLClassLoader loader =
+        new URLClassLoader(
+            new URL[] {classes.toUri().toURL()}, TestPluginJars.class.getClassLoader())) {
+      return PluginDescriptor.yaml(
+          own(TaskPlugin.class, loader),
+          own(ComponentPlugin.class, loader),
+          own(ConnectionPlugin.class, loader));
+    }
+  }
+
+  private static <T> List<T> own(Class<T> type, ClassLoader loader) {
+    return ServiceLoader.load(type, loader).stream()
+        .filter(p -> p.type().getClassLoader() == loader)
+        .map(ServiceLoader.Provider::get)
+        .toList();
+  }
+
+  private static byte[] jar(Path classes) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (JarOutputStream jar = new JarOutputStream(bytes);
+        Stream<Path> files = Files.walk(classes)) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        jar.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+        jar.write(Files.readAllBytes(f));
+        jar.closeEntry();
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Writes {@code jar} to {@code projectDir/lib/fileName}. */
+  public static Path writeTo(Path projectDir, String fileName, byte[] jar) {
+    try {
+      Path lib = Files.createDirectories(projectDir.resolve("lib"));
+      return Files.write(lib.resolve(fileName), jar);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a leftover temporary folder harms no test
+    }
+  }
+}

@@ -10,6 +10,7 @@ import io.sluice.api.task.PluginTask;
 import io.sluice.api.task.TaskPlugin;
 import io.sluice.api.task.TaskResult;
 import io.sluice.api.task.TaskSetup;
+import io.sluice.engine.runtime.CancellationToken;
 import io.sluice.engine.runtime.task.Task;
 import io.sluice.engine.runtime.task.TaskContext;
 import io.sluice.engine.runtime.task.TaskSettings;
@@ -91,10 +92,22 @@ final class PluginTaskType implements TaskType {
     try (PluginConnections connections =
         new PluginConnections(context.connections(), context.variables(), connectionTypes)) {
       TaskResult result;
-      try {
+      // A plugin may block anywhere (a socket, a sleep, a queue): a stopped execution interrupts
+      // its thread, as SSIS stops a script, besides what cancellation().check() tells it.
+      Thread thread = Thread.currentThread();
+      try (CancellationToken.Registration r = context.cancellation().onCancel(thread::interrupt)) {
         result = task.execute(new Context(context, values, variables, connections));
       } catch (PluginException e) {
         throw new PluginFailure(Plugins.message(e), e);
+      } catch (InterruptedException e) {
+        if (context.cancellation().isCancelled()) {
+          throw new CancellationException("the execution was stopped");
+        }
+        throw e;
+      } finally {
+        if (context.cancellation().isCancelled()) {
+          Thread.interrupted(); // the interrupt was for the plugin, not for the engine's thread
+        }
       }
       if (result == TaskResult.FAILURE) {
         throw new PluginFailure(

@@ -1,6 +1,7 @@
 package io.sluice.engine.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.sluice.engine.event.EngineEvent;
 import io.sluice.engine.event.EventSink;
@@ -10,6 +11,7 @@ import io.sluice.engine.project.Project;
 import io.sluice.engine.project.ProjectFiles;
 import io.sluice.engine.project.ProjectFormatException;
 import io.sluice.engine.project.ProjectParser;
+import io.sluice.engine.runtime.CancellationToken;
 import io.sluice.engine.runtime.PackageRunner;
 import io.sluice.engine.runtime.ParameterValues;
 import io.sluice.engine.runtime.RunOptions;
@@ -21,6 +23,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +144,47 @@ class PluginsTest {
         .doesNotContain("plugin version 2.0");
   }
 
+  @Test
+  void aStoppedExecutionInterruptsAPluginTaskThatNeverChecks() {
+    ProjectFiles files =
+        ProjectFiles.of(
+            Map.of(
+                "project.yaml",
+                bytes("name: sleepy\n"),
+                "packages/main.yaml",
+                bytes("tasks:\n  - {name: Nap, type: Sleep}\n"),
+                "lib/sleep.jar",
+                TestPluginJars.sleepTask()));
+    CancellationToken token = new CancellationToken();
+    Events events =
+        new Events() {
+          @Override
+          public void event(EngineEvent event) {
+            super.event(event);
+            if ("sleeping".equals(event.message())) {
+              token.cancel();
+            }
+          }
+        };
+
+    RunResult result =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(30),
+            () ->
+                new PackageRunner(
+                        ProjectParser.parse(files),
+                        files,
+                        ProjectLibraries.of(files, new JarStore(dir.resolve("jars"))))
+                    .run(
+                        "main",
+                        ParameterValues.none(),
+                        RunOptions.defaults().withCancellation(token),
+                        events));
+
+    assertThat(result.status()).isEqualTo(RunResult.Status.CANCELED);
+    assertThat(events.messages(MessageType.INFORMATION)).contains("sleeping");
+  }
+
   private static ProjectFiles versionProject(String name, String version) {
     return ProjectFiles.of(
         Map.of(
@@ -193,7 +237,7 @@ class PluginsTest {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
-  private static final class Events implements EventSink {
+  private static class Events implements EventSink {
     final List<EngineEvent> events = new CopyOnWriteArrayList<>();
     RunResult result;
 

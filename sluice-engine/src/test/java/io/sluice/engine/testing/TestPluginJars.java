@@ -84,6 +84,37 @@ public final class TestPluginJars {
   }
 
   /**
+   * A jar of task type {@code Sleep} that says {@code sleeping} in an Information event and then
+   * sleeps for ever, ignoring {@code cancellation()}: only an interrupt ends it.
+   */
+  public static byte[] sleepTask() {
+    return fromSource(
+        "sluicetest.SleepTask",
+        """
+        package sluicetest;
+
+        import io.sluice.api.settings.*;
+        import io.sluice.api.task.*;
+
+        public final class SleepTask implements TaskPlugin {
+          public String name() { return "Sleep"; }
+
+          public SettingsSchema settings() { return SettingsSchema.none(); }
+
+          public PluginTask prepare(TaskSetup setup) {
+            return context -> {
+              context.events().information("sleeping");
+              Thread.sleep(Long.MAX_VALUE);
+              return TaskResult.SUCCESS;
+            };
+          }
+        }
+        """,
+        TaskPlugin.class,
+        null);
+  }
+
+  /**
    * A jar of task type {@code Marker} whose static initialiser creates {@code marker}: loading the
    * class anywhere leaves the file. Its descriptor is written by hand, so building it runs nothing.
    */

@@ -185,6 +185,53 @@ class PluginsTest {
     assertThat(events.messages(MessageType.INFORMATION)).contains("sleeping");
   }
 
+  @Test
+  void theTaskApiReadsAndWritesVariablesRefusesReadOnlyOnesAndMasksSensitiveValues() {
+    String secret = "pl4gin-s3cret";
+    ProjectFiles files =
+        ProjectFiles.of(
+            Map.of(
+                "project.yaml",
+                bytes(
+                    "name: probe\nparameters:\n  - {name: Password, type: String, sensitive:"
+                        + " true}\nconnections:\n  - {name: Out, type: file, path: /tmp/out.txt}\n"),
+                "packages/main.yaml",
+                bytes(
+                    "parameters:\n  - {name: Region, type: String, default: emea}\n"
+                        + "variables:\n  - {name: Count, type: Int32, value: 7}\n"
+                        + "tasks:\n  - {name: P, type: Probe, target: Out}\n"),
+                "lib/probe.jar",
+                TestPluginJars.probeTask()));
+    Events events = new Events();
+    events.result =
+        new PackageRunner(
+                ProjectParser.parse(files),
+                files,
+                ProjectLibraries.of(files, new JarStore(dir.resolve("jars"))))
+            .run(
+                "main",
+                new ParameterValues(Map.of("Password", secret), Map.of()),
+                RunOptions.defaults(),
+                events);
+
+    assertThat(events.result.succeeded()).isFalse();
+    assertThat(events.messages(MessageType.INFORMATION))
+        .contains("count=7", "after=42", "region=emea", "readOnly=true,false", "path=/tmp/out.txt")
+        .anySatisfy(
+            m -> assertThat(m).startsWith("refused: variable $Package::Region is read-only"))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .startsWith(
+                        "sensitive: accessing the value of sensitive parameter"
+                            + " $Project::Password is not allowed here"));
+    assertThat(events.messages(MessageType.PROGRESS)).contains("half way");
+    assertThat(events.messages(MessageType.WARNING)).contains("leak ********");
+    assertThat(events.messages(MessageType.ERROR))
+        .anySatisfy(m -> assertThat(m).contains("failing with ********"));
+    assertThat(events.events).noneSatisfy(e -> assertThat(e.message()).contains(secret));
+  }
+
   private static ProjectFiles versionProject(String name, String version) {
     return ProjectFiles.of(
         Map.of(

@@ -115,6 +115,61 @@ public final class TestPluginJars {
   }
 
   /**
+   * A jar of task type {@code Probe} that calls the task API (variables typed and read-only,
+   * parameters, a sensitive one, a connection, events) and says what it got in events, then leaks
+   * the sensitive value in a warning and in the exception it fails with.
+   */
+  public static byte[] probeTask() {
+    return fromSource(
+        "sluicetest.ProbeTask",
+        """
+        package sluicetest;
+
+        import io.sluice.api.PluginException;
+        import io.sluice.api.context.*;
+        import io.sluice.api.settings.*;
+        import io.sluice.api.task.*;
+
+        public final class ProbeTask implements TaskPlugin {
+          public String name() { return "Probe"; }
+
+          public SettingsSchema settings() {
+            return SettingsSchema.of(Setting.connection("target", "file").required());
+          }
+
+          public PluginTask prepare(TaskSetup setup) {
+            return context -> {
+              Variables v = context.variables();
+              Events e = context.events();
+              e.information("count=" + v.get("User::Count", Integer.class));
+              v.set("User::Count", 42);
+              e.information("after=" + v.get("User::Count", Long.class));
+              try {
+                v.set("$Package::Region", "x");
+              } catch (PluginException ex) {
+                e.information("refused: " + ex.getMessage());
+              }
+              e.information("region=" + v.get("$Package::Region", String.class));
+              e.information(
+                  "readOnly=" + v.isReadOnly("$Package::Region") + "," + v.isReadOnly("User::Count"));
+              try {
+                v.get("$Project::Password");
+              } catch (PluginException ex) {
+                e.information("sensitive: " + ex.getMessage());
+              }
+              e.information("path=" + context.connections().path(context.settings().text("target")));
+              e.progress("half way");
+              e.warning("leak " + v.sensitiveValue("$Project::Password"));
+              throw new IllegalStateException("failing with " + v.sensitiveValue("$Project::Password"));
+            };
+          }
+        }
+        """,
+        TaskPlugin.class,
+        null);
+  }
+
+  /**
    * A jar of task type {@code Marker} whose static initialiser creates {@code marker}: loading the
    * class anywhere leaves the file. Its descriptor is written by hand, so building it runs nothing.
    */

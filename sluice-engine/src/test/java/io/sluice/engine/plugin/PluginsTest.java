@@ -232,6 +232,49 @@ class PluginsTest {
     assertThat(events.events).noneSatisfy(e -> assertThat(e.message()).contains(secret));
   }
 
+  @Test
+  void aPluginDestinationSeesEveryRowOfAPluginSourceFromAnotherJar() {
+    ProjectFiles files =
+        ProjectFiles.of(
+            Map.of(
+                "project.yaml",
+                bytes("name: sums\n"),
+                "packages/main.yaml",
+                bytes(
+                    """
+                    variables:
+                      - {name: Total, type: Int32, value: 0}
+                    tasks:
+                      - name: Flow
+                        type: DataFlow
+                        bufferRows: 7
+                        components:
+                          - {name: Numbers, type: Numbers, count: 100}
+                          - {name: Sum, type: Sum, input: Numbers, column: N, variable: User::Total}
+                      - name: Show
+                        type: Greet
+                        after: [Flow]
+                        greeting: total
+                        variable: User::Total2
+                        countFrom: User::Total
+                    """
+                        .replace(
+                            "variables:\n",
+                            "variables:\n  - {name: Total2, type: String, value: ''}\n")),
+                "lib/examples.jar",
+                examples,
+                "lib/sum.jar",
+                TestPluginJars.sumDestination()));
+
+    Events events = run(files, "main");
+
+    assertThat(events.result.succeeded())
+        .as(events.messages(MessageType.ERROR).toString())
+        .isTrue();
+    assertThat(events.messages(MessageType.INFORMATION))
+        .contains("Sum of 100 rows: 5050", "Greet: total, 5050");
+  }
+
   private static ProjectFiles versionProject(String name, String version) {
     return ProjectFiles.of(
         Map.of(

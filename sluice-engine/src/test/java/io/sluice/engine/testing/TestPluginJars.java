@@ -170,6 +170,57 @@ public final class TestPluginJars {
   }
 
   /**
+   * A jar of destination {@code Sum} that adds up the Integer column named by its {@code column}
+   * setting and writes the total into the variable named by {@code variable} after the last row.
+   */
+  public static byte[] sumDestination() {
+    return fromSource(
+        "sluicetest.SumDestination",
+        """
+        package sluicetest;
+
+        import io.sluice.api.component.*;
+        import io.sluice.api.settings.*;
+
+        public final class SumDestination implements ComponentPlugin {
+          public String name() { return "Sum"; }
+
+          public ComponentKind kind() { return ComponentKind.DESTINATION; }
+
+          public SettingsSchema settings() {
+            return SettingsSchema.of(
+                Setting.text("column").required(), Setting.text("variable").required());
+          }
+
+          public ComponentRuntime plan(ComponentSetup setup) {
+            int column = setup.inputColumn(setup.settings().text("column"));
+            String variable = setup.settings().text("variable");
+            return new ComponentRuntime() {
+              private ComponentContext context;
+              private long sum;
+              private long rows;
+
+              public void preExecute(ComponentContext context) { this.context = context; }
+
+              public void processInputRow(Row row) {
+                Integer v = row.getInt(column);
+                sum += v == null ? 0 : v;
+                rows++;
+              }
+
+              public void postExecute() {
+                context.variables().set(variable, (int) sum);
+                context.events().information("Sum of " + rows + " rows: " + sum);
+              }
+            };
+          }
+        }
+        """,
+        ComponentPlugin.class,
+        null);
+  }
+
+  /**
    * A jar of task type {@code Marker} whose static initialiser creates {@code marker}: loading the
    * class anywhere leaves the file. Its descriptor is written by hand, so building it runs nothing.
    */

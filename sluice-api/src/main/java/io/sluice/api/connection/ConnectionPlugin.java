@@ -18,11 +18,11 @@ public interface ConnectionPlugin {
 
   /**
    * Makes the connection's object (a client, a session) from its settings, property expressions
-   * applied; called once per run and connection, on first use.
+   * applied; called once per task execution and connection, on first use.
    */
   Object acquire(SettingValues settings) throws Exception;
 
-  /** Releases what {@link #acquire} made, when the run ends; closes it when it is closeable. */
+  /** Releases what {@link #acquire} made, when the task ends; closes it when it is closeable. */
   default void release(Object connection) throws Exception {
     if (connection instanceof AutoCloseable closeable) {
       closeable.close();

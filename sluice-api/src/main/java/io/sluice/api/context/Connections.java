@@ -25,7 +25,8 @@ public interface Connections {
 
   /**
    * What a plugin connection type ({@link io.sluice.api.connection.ConnectionPlugin}) makes of the
-   * connection, e.g. a client object; released when the run ends.
+   * connection, e.g. a client object: made on the first call of a task execution, the same object
+   * for later calls, released when the task ends. Tasks only in API 1.
    */
   <T> T acquire(String name, Class<T> type);
 }

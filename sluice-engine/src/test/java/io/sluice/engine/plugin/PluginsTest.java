@@ -275,6 +275,33 @@ class PluginsTest {
         .contains("Sum of 100 rows: 5050", "Greet: total, 5050");
   }
 
+  @Test
+  void aPluginConnectionTypeIsCheckedFromItsDescriptorAndAcquiredByATask() {
+    Map<String, byte[]> files = new HashMap<>();
+    files.put(
+        "project.yaml",
+        bytes(
+            "name: greeters\nconnections:\n  - {name: Hi, type: Greeter, prefix: 'hello, ',"
+                + " loud: true}\n"));
+    files.put(
+        "packages/main.yaml", bytes("tasks:\n  - {name: Use, type: UseGreeter, connection: Hi}\n"));
+    files.put("lib/greeter.jar", TestPluginJars.greeterConnection());
+
+    Events events = run(ProjectFiles.of(files), "main");
+
+    assertThat(events.result.succeeded())
+        .as(events.messages(MessageType.ERROR).toString())
+        .isTrue();
+    assertThat(events.messages(MessageType.INFORMATION)).contains("HELLO, WORLD");
+
+    files.put(
+        "project.yaml",
+        bytes("name: greeters\nconnections:\n  - {name: Hi, type: Greeter, prefx: 'hello'}\n"));
+    assertThat(problems(ProjectFiles.of(files)))
+        .anySatisfy(p -> assertThat(p).contains("unknown key 'prefx'").contains("prefix"))
+        .anySatisfy(p -> assertThat(p).contains("'prefix' is required in a Greeter connection"));
+  }
+
   private static ProjectFiles versionProject(String name, String version) {
     return ProjectFiles.of(
         Map.of(

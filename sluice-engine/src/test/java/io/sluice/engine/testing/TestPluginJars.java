@@ -221,6 +221,82 @@ public final class TestPluginJars {
   }
 
   /**
+   * A jar of connection type {@code Greeter} (settings {@code prefix}, required, and {@code loud})
+   * whose connection object is a {@code java.util.function.UnaryOperator<String>}, and of task type
+   * {@code UseGreeter} that acquires the connection named by its {@code connection} setting and
+   * says what it makes of "world".
+   */
+  public static byte[] greeterConnection() {
+    String connection =
+        """
+        package sluicetest;
+
+        import io.sluice.api.connection.*;
+        import io.sluice.api.settings.*;
+        import java.util.function.UnaryOperator;
+
+        public final class GreeterConnection implements ConnectionPlugin {
+          public String name() { return "Greeter"; }
+
+          public SettingsSchema settings() {
+            return SettingsSchema.of(Setting.text("prefix").required(), Setting.bool("loud"));
+          }
+
+          public Object acquire(SettingValues settings) {
+            String prefix = settings.text("prefix");
+            boolean loud = settings.bool("loud", false);
+            return (UnaryOperator<String>) s -> loud ? (prefix + s).toUpperCase() : prefix + s;
+          }
+        }
+        """;
+    String task =
+        """
+        package sluicetest;
+
+        import io.sluice.api.settings.*;
+        import io.sluice.api.task.*;
+        import java.util.function.UnaryOperator;
+
+        public final class UseGreeter implements TaskPlugin {
+          public String name() { return "UseGreeter"; }
+
+          public SettingsSchema settings() {
+            return SettingsSchema.of(Setting.connection("connection", "Greeter").required());
+          }
+
+          @SuppressWarnings("unchecked")
+          public PluginTask prepare(TaskSetup setup) {
+            return context -> {
+              UnaryOperator<String> greeter =
+                  context.connections().acquire(context.settings().text("connection"), UnaryOperator.class);
+              context.events().information(greeter.apply("world"));
+              return TaskResult.SUCCESS;
+            };
+          }
+        }
+        """;
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("sluicetest-plugin-");
+      Path src = Files.createDirectories(dir.resolve("src/sluicetest"));
+      Files.writeString(src.resolve("GreeterConnection.java"), connection);
+      Files.writeString(src.resolve("UseGreeter.java"), task);
+      Path services = Files.createDirectories(dir.resolve("resources/META-INF/services"));
+      Files.writeString(
+          services.resolve(ConnectionPlugin.class.getName()), "sluicetest.GreeterConnection\n");
+      Files.writeString(services.resolve(TaskPlugin.class.getName()), "sluicetest.UseGreeter\n");
+      return build(
+          List.of(src.resolve("GreeterConnection.java"), src.resolve("UseGreeter.java")),
+          dir.resolve("resources"),
+          null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      deleteQuietly(dir);
+    }
+  }
+
+  /**
    * A jar of task type {@code Marker} whose static initialiser creates {@code marker}: loading the
    * class anywhere leaves the file. Its descriptor is written by hand, so building it runs nothing.
    */

@@ -42,7 +42,9 @@ public final class DataFlowStructureCheck implements StructureCheck {
       Map<String, Object> settings, Set<String> setByExpression, PluginSchemas plugins) {
     ComponentRegistry registry = ComponentRegistry.standard();
     for (PluginSchemas.Type type : plugins.types(PluginSchemas.Kind.COMPONENT)) {
-      registry = registry.with(PluginComponentType.described(type));
+      if (registry.find(type.name()).isEmpty()) { // a built-in type wins, as where it runs
+        registry = registry.with(PluginComponentType.described(type));
+      }
     }
     return DataFlowStructure.read(settings, registry).problems().stream()
         .map(DataFlowStructureCheck::finding)

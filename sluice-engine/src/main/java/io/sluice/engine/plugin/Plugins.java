@@ -77,7 +77,9 @@ public final class Plugins {
     }
     TaskTypeRegistry registry = base.copy();
     for (TaskPlugin t : tasks) {
-      registry.register(new PluginTaskType(t, connections));
+      if (base.find(t.name()).isEmpty()) { // a built-in type wins, as when the project is checked
+        registry.register(new PluginTaskType(t, connections));
+      }
     }
     if (!components.isEmpty()) {
       registry.extendComponents(this::extend);
@@ -89,7 +91,9 @@ public final class Plugins {
   public ComponentRegistry extend(ComponentRegistry base) {
     ComponentRegistry registry = base;
     for (ComponentPlugin c : components) {
-      registry = registry.with(PluginComponentType.of(c));
+      if (base.find(c.name()).isEmpty()) {
+        registry = registry.with(PluginComponentType.of(c));
+      }
     }
     return registry;
   }

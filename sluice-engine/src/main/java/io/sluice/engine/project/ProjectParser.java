@@ -98,6 +98,28 @@ public final class ProjectParser {
     for (PluginSchemas.DescriptorProblem p : plugins.problems()) {
       problems.add(new Problem(p.source(), 0, 0, p.message()));
     }
+    for (PluginSchemas.Type t : plugins.types()) {
+      boolean builtIn =
+          switch (t.kind()) {
+            case TASK -> KnownTypes.TASKS.keySet().stream().anyMatch(t.name()::equalsIgnoreCase);
+            case CONNECTION ->
+                KnownTypes.CONNECTIONS.keySet().stream().anyMatch(t.name()::equalsIgnoreCase);
+            case COMPONENT -> false; // the data-flow check knows the components
+          };
+      if (builtIn) {
+        problems.add(
+            new Problem(
+                t.source(),
+                0,
+                0,
+                "plugin "
+                    + t.kind().name().toLowerCase(Locale.ROOT)
+                    + " type '"
+                    + t.name()
+                    + "' has the name of a built-in type, which a plugin cannot replace; rename"
+                    + " it in the plugin"));
+      }
+    }
     byte[] projectFile = files.get(PROJECT_FILE);
     YamlMap root = null;
     if (projectFile == null) {

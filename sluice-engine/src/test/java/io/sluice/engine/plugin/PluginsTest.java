@@ -302,6 +302,33 @@ class PluginsTest {
         .anySatisfy(p -> assertThat(p).contains("'prefix' is required in a Greeter connection"));
   }
 
+  @Test
+  void aDescriptorThatCannotBeUsedIsReportedNamingItsJar() {
+    Map<String, byte[]> files = new HashMap<>();
+    files.put("project.yaml", bytes("name: p\n"));
+    files.put(
+        "packages/main.yaml", bytes("tasks:\n  - {name: T, type: Expression, expression: '1'}\n"));
+    files.put(
+        "lib/clash.jar",
+        TestPluginJars.descriptorOnly(
+            "api: 1\ntasks:\n  - {name: ExecuteSql, class: x.Y, settings: []}\n"));
+    files.put("lib/future.jar", TestPluginJars.descriptorOnly("api: 2\ntasks: []\n"));
+    files.put("lib/broken.jar", TestPluginJars.descriptorOnly("api: 1\ntasks: {a: [\n"));
+
+    assertThat(problems(ProjectFiles.of(files)))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith("lib/clash.jar")
+                    .contains("plugin task type 'ExecuteSql' has the name of a built-in type"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith("lib/future.jar")
+                    .contains("written for plugin API 2 and this Sluice has API 1"))
+        .anySatisfy(p -> assertThat(p).startsWith("lib/broken.jar").contains("cannot be read"));
+  }
+
   private static ProjectFiles versionProject(String name, String version) {
     return ProjectFiles.of(
         Map.of(

@@ -438,6 +438,23 @@ public final class TestPluginJars {
     return bytes.toByteArray();
   }
 
+  /** A jar holding only {@code META-INF/sluice/plugins.yaml} with {@code descriptor}. */
+  public static byte[] descriptorOnly(String descriptor) {
+    try {
+      Path classes = Files.createTempDirectory("sluicetest-descriptor-");
+      try {
+        Path target = classes.resolve(SluiceApi.DESCRIPTOR);
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, descriptor, StandardCharsets.UTF_8);
+        return jar(classes);
+      } finally {
+        deleteQuietly(classes);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Writes {@code jar} to {@code projectDir/lib/fileName}. */
   public static Path writeTo(Path projectDir, String fileName, byte[] jar) {
     try {

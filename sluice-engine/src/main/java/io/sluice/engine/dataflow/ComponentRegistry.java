@@ -1,30 +1,13 @@
 package io.sluice.engine.dataflow;
 
-import io.sluice.engine.dataflow.destination.flatfile.FlatFileDestinationType;
-import io.sluice.engine.dataflow.destination.jdbc.JdbcDestinationType;
-import io.sluice.engine.dataflow.destination.memory.DiscardDestinationType;
-import io.sluice.engine.dataflow.destination.memory.RecordsetDestinationType;
-import io.sluice.engine.dataflow.destination.memory.RowCountType;
 import io.sluice.engine.dataflow.pipeline.ComponentType;
-import io.sluice.engine.dataflow.source.flatfile.FlatFileSourceType;
-import io.sluice.engine.dataflow.source.jdbc.JdbcSourceType;
-import io.sluice.engine.dataflow.transform.aggregate.AggregateType;
-import io.sluice.engine.dataflow.transform.join.MergeJoinType;
-import io.sluice.engine.dataflow.transform.join.MergeType;
-import io.sluice.engine.dataflow.transform.lookup.LookupType;
-import io.sluice.engine.dataflow.transform.row.CopyColumnType;
-import io.sluice.engine.dataflow.transform.row.DataConversionType;
-import io.sluice.engine.dataflow.transform.row.DerivedColumnType;
-import io.sluice.engine.dataflow.transform.sort.SortType;
-import io.sluice.engine.dataflow.transform.split.ConditionalSplitType;
-import io.sluice.engine.dataflow.transform.split.MulticastType;
-import io.sluice.engine.dataflow.transform.split.UnionAllType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
 /** The component types a data flow may use, by their YAML type name (case-insensitive). */
 public final class ComponentRegistry {
@@ -35,27 +18,33 @@ public final class ComponentRegistry {
     this.types = types;
   }
 
-  /** Every built-in component. */
+  /**
+   * Every built-in component: plugins that ship inside, found with {@link ServiceLoader} ({@code
+   * META-INF/services/io.sluice.engine.dataflow.pipeline.ComponentType} of sluice-engine) once, in
+   * the order listed there (the order of "known types" in messages).
+   */
   public static ComponentRegistry standard() {
-    return new ComponentRegistry(new LinkedHashMap<>())
-        .with(new FlatFileSourceType())
-        .with(new JdbcSourceType())
-        .with(new DerivedColumnType())
-        .with(new DataConversionType())
-        .with(new CopyColumnType())
-        .with(new ConditionalSplitType())
-        .with(new MulticastType())
-        .with(new UnionAllType())
-        .with(new LookupType())
-        .with(new MergeType())
-        .with(new MergeJoinType())
-        .with(new SortType())
-        .with(new AggregateType())
-        .with(new RowCountType())
-        .with(new RecordsetDestinationType())
-        .with(new JdbcDestinationType())
-        .with(new FlatFileDestinationType())
-        .with(new DiscardDestinationType());
+    return BuiltIn.REGISTRY;
+  }
+
+  /** Loaded once; a registry is immutable and its types stateless. */
+  private static final class BuiltIn {
+    static final ComponentRegistry REGISTRY = load();
+
+    private static ComponentRegistry load() {
+      Map<String, ComponentType> types = new LinkedHashMap<>();
+      for (ComponentType t :
+          ServiceLoader.load(ComponentType.class, ComponentType.class.getClassLoader())) {
+        types.put(t.name().toLowerCase(Locale.ROOT), t);
+      }
+      if (types.isEmpty()) {
+        throw new IllegalStateException(
+            "the built-in data-flow components are not registered; the jar lacks"
+                + " META-INF/services/"
+                + ComponentType.class.getName());
+      }
+      return new ComponentRegistry(types);
+    }
   }
 
   /** A registry with one more type (or a replacement for one of the same name). */

@@ -1,5 +1,7 @@
 package io.sluice.engine.dataflow;
 
+import io.sluice.engine.plugin.PluginComponentType;
+import io.sluice.engine.project.PluginSchemas;
 import io.sluice.engine.project.StructureCheck;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,21 @@ public final class DataFlowStructureCheck implements StructureCheck {
   @Override
   public List<Finding> check(Map<String, Object> settings, Set<String> setByExpression) {
     return DataFlowStructure.read(settings, ComponentRegistry.standard()).problems().stream()
+        .map(DataFlowStructureCheck::finding)
+        .toList();
+  }
+
+  /** With the data flow's plugin components, known from their descriptors only. */
+  @Override
+  public List<Finding> check(
+      Map<String, Object> settings, Set<String> setByExpression, PluginSchemas plugins) {
+    ComponentRegistry registry = ComponentRegistry.standard();
+    for (PluginSchemas.Type type : plugins.types(PluginSchemas.Kind.COMPONENT)) {
+      if (registry.find(type.name()).isEmpty()) { // a built-in type wins, as where it runs
+        registry = registry.with(PluginComponentType.described(type));
+      }
+    }
+    return DataFlowStructure.read(settings, registry).problems().stream()
         .map(DataFlowStructureCheck::finding)
         .toList();
   }

@@ -70,6 +70,9 @@ public final class ProjectParser {
   /** Packages whose file could not be read: calls to them are not reported again as unknown. */
   private final Set<String> unreadablePackages = new HashSet<>();
 
+  /** The plugin types the project's lib/ jars and the process's plugin folder declare. */
+  private PluginSchemas plugins = PluginSchemas.NONE;
+
   private ProjectParser() {}
 
   /**
@@ -91,6 +94,32 @@ public final class ProjectParser {
   }
 
   private Project project(ProjectFiles files) {
+    plugins = PluginSchemas.ofJars(files.libraries()).plus(PluginFolder.installed());
+    for (PluginSchemas.DescriptorProblem p : plugins.problems()) {
+      problems.add(new Problem(p.source(), 0, 0, p.message()));
+    }
+    for (PluginSchemas.Type t : plugins.types()) {
+      boolean builtIn =
+          switch (t.kind()) {
+            case TASK -> KnownTypes.TASKS.keySet().stream().anyMatch(t.name()::equalsIgnoreCase);
+            case CONNECTION ->
+                KnownTypes.CONNECTIONS.keySet().stream().anyMatch(t.name()::equalsIgnoreCase);
+            case COMPONENT -> false; // the data-flow check knows the components
+          };
+      if (builtIn) {
+        problems.add(
+            new Problem(
+                t.source(),
+                0,
+                0,
+                "plugin "
+                    + t.kind().name().toLowerCase(Locale.ROOT)
+                    + " type '"
+                    + t.name()
+                    + "' has the name of a built-in type, which a plugin cannot replace; rename"
+                    + " it in the plugin"));
+      }
+    }
     byte[] projectFile = files.get(PROJECT_FILE);
     YamlMap root = null;
     if (projectFile == null) {
@@ -207,7 +236,7 @@ public final class ProjectParser {
     List<ConnectionDefinition> visible = new ArrayList<>(projectConnections);
     visible.addAll(connections);
     PackageScope scope = new PackageScope(name, visible, variables, projectParameters, parameters);
-    TaskParser taskParser = new TaskParser(problems, scope, packageCalls);
+    TaskParser taskParser = new TaskParser(problems, scope, packageCalls, plugins);
     List<TaskDefinition> tasks = taskParser.tasks(root, "tasks");
     Map<String, List<TaskDefinition>> handlers = taskParser.eventHandlers(root);
     Map<String, Object> properties = packageProperties(root);
@@ -377,8 +406,12 @@ public final class ProjectParser {
       String type = c.string("type", true);
       Settings spec = type == null ? null : KnownTypes.CONNECTIONS.get(type);
       if (type != null && spec == null) {
-        c.problem(
-            c.raw("type"), Suggestions.unknown("connection type", type, null, CONNECTION_TYPES));
+        spec = pluginConnection(type);
+      }
+      if (type != null && spec == null) {
+        List<String> types = new ArrayList<>(CONNECTION_TYPES);
+        plugins.types(PluginSchemas.Kind.CONNECTION).forEach(t -> types.add(t.name()));
+        c.problem(c.raw("type"), Suggestions.unknown("connection type", type, null, types));
       }
       String description = c.description("connection");
       YamlMap expressionsMap = c.map("expressions");
@@ -408,6 +441,20 @@ public final class ProjectParser {
       }
     }
     return List.copyOf(result);
+  }
+
+  /** The settings of a plugin connection type the project's jars declare, or null. */
+  private Settings pluginConnection(String type) {
+    return plugins
+        .find(PluginSchemas.Kind.CONNECTION, type)
+        .filter(t -> t.name().equals(type))
+        .map(
+            t ->
+                PluginSchemas.settings(
+                    "a " + t.name() + " connection (plugin, " + t.source() + ")",
+                    t.settings(),
+                    null))
+        .orElse(null);
   }
 
   /** ExecutePackage tasks must name another package of the project and bind its parameters. */

@@ -36,6 +36,15 @@ public interface StructureCheck {
   List<Finding> check(Map<String, Object> settings, Set<String> setByExpression);
 
   /**
+   * As {@link #check(Map, Set)}, knowing the plugin types the project may use (a data flow's plugin
+   * components).
+   */
+  default List<Finding> check(
+      Map<String, Object> settings, Set<String> setByExpression, PluginSchemas plugins) {
+    return check(settings, setByExpression);
+  }
+
+  /**
    * The SSIS expressions written in the settings (a Derived Column's column expressions, a
    * Conditional Split's conditions ...), so the parser can apply to them the rules it applies to
    * every expression of a package, such as SSIS's rule on sensitive parameters.

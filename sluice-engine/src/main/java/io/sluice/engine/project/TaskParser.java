@@ -33,9 +33,14 @@ final class TaskParser {
   private final PackageScope scope;
   private final List<ProjectParser.PackageCall> packageCalls;
   private final SensitiveParameterRule sensitive;
+  private final PluginSchemas plugins;
 
   TaskParser(
-      List<Problem> problems, PackageScope scope, List<ProjectParser.PackageCall> packageCalls) {
+      List<Problem> problems,
+      PackageScope scope,
+      List<ProjectParser.PackageCall> packageCalls,
+      PluginSchemas plugins) {
+    this.plugins = plugins;
     this.problems = problems;
     this.scope = scope;
     this.packageCalls = packageCalls;
@@ -88,8 +93,12 @@ final class TaskParser {
     String type = t.string("type", true);
     Settings spec = type == null ? null : KnownTypes.TASKS.get(type);
     if (type != null && spec == null) {
-      t.problem(
-          t.raw("type"), Suggestions.unknown("task type", type, null, KnownTypes.TASKS.keySet()));
+      spec = pluginTask(type);
+    }
+    if (type != null && spec == null) {
+      List<String> types = new ArrayList<>(KnownTypes.TASKS.keySet());
+      plugins.types(PluginSchemas.Kind.TASK).forEach(p -> types.add(p.name()));
+      t.problem(t.raw("type"), Suggestions.unknown("task type", type, null, types));
     }
     String description = t.description("task");
     boolean disabled = t.bool("disabled", false);
@@ -142,7 +151,7 @@ final class TaskParser {
       checkTypeSpecific(t, type, expressions, expressionsMap);
       StructureCheck check = KnownTypes.TASK_CHECKS.get(type);
       if (check != null) {
-        StructureFindings.report(t, check.check(properties, expressions.keySet()));
+        StructureFindings.report(t, check.check(properties, expressions.keySet(), plugins));
         for (StructureCheck.WrittenExpression e : check.expressions(properties)) {
           sensitive.refuse(
               t, StructureFindings.node(t, e.list(), e.item(), e.path()), e.text(), e.sets());
@@ -164,6 +173,20 @@ final class TaskParser {
         expressions,
         properties,
         t.location());
+  }
+
+  /** The settings of a plugin task type (with those of every executable), or null. */
+  private Settings pluginTask(String type) {
+    return plugins
+        .find(PluginSchemas.Kind.TASK, type)
+        .filter(p -> p.name().equals(type))
+        .map(
+            p ->
+                PluginSchemas.settings(
+                    "a " + p.name() + " task",
+                    p.settings(),
+                    KnownTypes.executable(Settings.of("a " + p.name() + " task"))))
+        .orElse(null);
   }
 
   private TaskDefinition.ConstraintMode afterMode(YamlMap t) {

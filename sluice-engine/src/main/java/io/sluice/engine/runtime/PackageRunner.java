@@ -4,6 +4,7 @@ import io.sluice.engine.event.EngineEvent;
 import io.sluice.engine.event.EventSink;
 import io.sluice.engine.event.MessageType;
 import io.sluice.engine.event.SecretMask;
+import io.sluice.engine.plugin.Plugins;
 import io.sluice.engine.project.PackageDefinition;
 import io.sluice.engine.project.ParameterDefinition;
 import io.sluice.engine.project.Project;
@@ -143,11 +144,15 @@ public final class PackageRunner {
                 0,
                 Thread.currentThread().getId()));
       }
+      // A project's plugins are loaded in its run's own loader, never in Sluice's: two projects
+      // with different versions of one plugin each see their own.
+      TaskTypeRegistry types =
+          loader.isolated() ? Plugins.load(loader.classLoader()).extend(registry) : registry;
       try {
         return new PackageExecution(
                 run,
                 files,
-                registry,
+                types,
                 expressions,
                 options,
                 masked,

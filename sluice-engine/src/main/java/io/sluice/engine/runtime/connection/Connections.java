@@ -73,7 +73,9 @@ public final class Connections {
       expressions.put(key(d.name()), compiled);
       // the project parser checks the settings' names; here: what the engine cannot do without
       String required = requiredSetting(d.type());
-      if (!d.properties().containsKey(required) && !d.expressions().containsKey(required)) {
+      if (required != null
+          && !d.properties().containsKey(required)
+          && !d.expressions().containsKey(required)) {
         problems.add(where + ": '" + required + "' is required for a " + d.type() + " connection");
       }
     }
@@ -168,11 +170,13 @@ public final class Connections {
         && e.getMessage().startsWith("No suitable driver");
   }
 
+  /** The setting a built-in type cannot do without; null for a plugin's type (its schema says). */
   private static String requiredSetting(String type) {
     return switch (type) {
       case "jdbc" -> "url";
       case "flatFile" -> "file";
-      default -> "path";
+      case "file" -> "path";
+      default -> null;
     };
   }
 

@@ -1,5 +1,6 @@
 package io.sluice.engine.runtime.library;
 
+import io.sluice.engine.project.PluginFolder;
 import io.sluice.engine.project.ProjectFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JDBC driver jars of one project version ({@code lib/*.jar}), written to a {@link JarStore}
- * once; every run of the project opens its own {@link TaskLoader} over them. Immutable: a worker
- * keeps one per parsed project and shares it between attempts.
+ * The JDBC driver and plugin jars of one project version ({@code lib/*.jar}, plus the process's
+ * plugin folder), written to a {@link JarStore} once; every run of the project opens its own {@link
+ * TaskLoader} over them. Immutable: a worker keeps one per parsed project and shares it between
+ * attempts.
  */
 public final class ProjectLibraries {
 
@@ -28,20 +30,26 @@ public final class ProjectLibraries {
    */
   public static ProjectLibraries of(ProjectFiles files, JarStore store) {
     Map<String, byte[]> libraries = files.libraries();
-    if (libraries.isEmpty()) {
+    List<Path> installed = PluginFolder.jars(PluginFolder.configured());
+    if (libraries.isEmpty() && installed.isEmpty()) {
       return NONE;
     }
+    // the process's plugin folder (SLUICE_PLUGINS) after the project's own jars: each run loads
+    // its own copy of both, so the project's lib/ wins on a class both have
     List<Path> jars = new ArrayList<>();
     for (Map.Entry<String, byte[]> jar : libraries.entrySet()) {
       String fileName = jar.getKey().substring(ProjectFiles.LIBRARIES_FOLDER.length());
       jars.add(store.store(fileName, jar.getValue()));
     }
+    jars.addAll(installed);
     return new ProjectLibraries(jars);
   }
 
   /** Like {@link #of(ProjectFiles, JarStore)} with the process's {@link JarStore#temporary()}. */
   public static ProjectLibraries of(ProjectFiles files) {
-    return files.libraries().isEmpty() ? NONE : of(files, JarStore.temporary());
+    return files.libraries().isEmpty() && PluginFolder.jars(PluginFolder.configured()).isEmpty()
+        ? NONE
+        : of(files, JarStore.temporary());
   }
 
   public List<Path> jars() {

@@ -33,6 +33,11 @@ public final class DataFlowTaskType implements TaskType {
     this.components = components;
   }
 
+  /** The component types its flows may use. */
+  public ComponentRegistry components() {
+    return components;
+  }
+
   @Override
   public String name() {
     return "DataFlow";

@@ -34,7 +34,7 @@ class DataFlowImportTest {
 
   private static final Path FIXTURE =
       Path.of("src", "test", "resources", "dataflow", "Components.dtsx").toAbsolutePath();
-  private static final Path CRIMESTAT = CorpusImportTest.CORPUS.resolve("AndreyQC__CrimeStat.SSIS");
+  private static final Path CRIMESTAT = Corpus.ROOT.resolve("AndreyQC__CrimeStat.SSIS");
 
   @Test
   void everyStockComponentOfTheFixtureConverts() {
@@ -227,7 +227,7 @@ class DataFlowImportTest {
   void anAuditAndASourceWithSqlFromAVariableConvert() {
     ImportResult result =
         SsisImporter.importPackage(
-            CorpusImportTest.CORPUS.resolve("7045kHz__dtsx/SSIS_EXAMPLES/DupeAlertFail.dtsx"));
+            Corpus.ROOT.resolve("7045kHz__dtsx/SSIS_EXAMPLES/DupeAlertFail.dtsx"));
     List<ImportEntry> entries = result.report().entries();
     List<TaskDefinition> tasks = result.project().packages().get(0).tasks();
 
@@ -262,7 +262,7 @@ class DataFlowImportTest {
   void aFlowWithAComponentSluiceHasNotStaysAPlaceholderAndItsOtherComponentsAreLeftOut() {
     ImportResult result =
         SsisImporter.importPackage(
-            CorpusImportTest.CORPUS.resolve("7045kHz__dtsx/SSIS_EXAMPLES/ExportColumn.dtsx"));
+            Corpus.ROOT.resolve("7045kHz__dtsx/SSIS_EXAMPLES/ExportColumn.dtsx"));
     List<ImportEntry> entries = result.report().entries();
 
     assertThat(result.project().packages().get(0).tasks().get(0).type()).isEqualTo("Unsupported");
@@ -300,8 +300,7 @@ class DataFlowImportTest {
   @Test
   void aScriptComponentsSourceIsWrittenForPorting() {
     ImportResult result =
-        SsisImporter.importPackage(
-            CorpusImportTest.CORPUS.resolve("7045kHz__dtsx/SSIS_EXAMPLES/Scanner.dtsx"));
+        SsisImporter.importPackage(Corpus.ROOT.resolve("7045kHz__dtsx/SSIS_EXAMPLES/Scanner.dtsx"));
     String folder = "scripts/Scanner/GetAllEnvironmentVariablesFlow/GetAllEnvVar";
 
     assertThat(result.sideFiles())
@@ -350,7 +349,7 @@ class DataFlowImportTest {
   void theSqlServer2008ClassIdsOfAnAdoNetFlowConvert() {
     ImportResult result =
         SsisImporter.importPackage(
-            Stream.of(CorpusImportTest.CORPUS)
+            Stream.of(Corpus.ROOT)
                 .flatMap(
                     d -> {
                       try {

@@ -31,6 +31,10 @@ import java.util.function.UnaryOperator;
  *       expression on the same setting still wins, as in SSIS.
  *   <li>{@code \Package\Container\Task.Properties[Disable]} and the task's settings by their Sluice
  *       or SSIS name ({@code SqlStatementSource}, {@code MaximumErrorCount}, ...).
+ *   <li>{@code \Package\Loop.ForEachEnumerator.Properties[Directory]}: a Foreach loop's enumerator
+ *       setting by its SSIS name ({@code Directory}, {@code FileSpec}, {@code Recurse}) or its
+ *       Sluice name; an imported package keeps the folder of the old estate there, as Lesson2.dtsx
+ *       does.
  *   <li>{@code \Package.Properties[MaxConcurrentExecutables]}.
  * </ul>
  *
@@ -44,6 +48,10 @@ public final class PropertyOverrides {
   /** SSIS's names of settings whose Sluice names differ by more than case. */
   private static final Map<String, String> TASK_ALIASES =
       Map.of("sqlstatementsource", "statement", "disable", "disabled");
+
+  /** The SSIS names of the Foreach File enumerator's properties, by their Sluice settings. */
+  private static final Map<String, String> ENUMERATOR_ALIASES =
+      Map.of("directory", "folder", "filespec", "files", "recurse", "recursive");
 
   private final List<PropertyOverride> overrides;
 
@@ -485,7 +493,12 @@ public final class PropertyOverrides {
             o.path(), "it names a task but no property; e.g. " + o.path() + ".Properties[Disable]");
       }
       List<TaskDefinition> tasks =
-          replaceTask(o, pkg.tasks(), p.containers(), 0, task -> setOnTask(o, p, task));
+          replaceTask(
+              o,
+              pkg.tasks(),
+              p.containers(),
+              0,
+              task -> p.enumerator() ? setOnEnumerator(o, p, task) : setOnTask(o, p, task));
       pkg =
           new PackageDefinition(
               pkg.name(),
@@ -591,6 +604,72 @@ public final class PropertyOverrides {
       }
       Map<String, Object> properties = new LinkedHashMap<>(t.properties());
       properties.put(setting, value);
+      return new TaskDefinition(
+          t.name(),
+          t.type(),
+          t.description(),
+          t.disabled(),
+          t.after(),
+          t.afterMode(),
+          t.tasks(),
+          t.eventHandlers(),
+          t.expressions(),
+          properties,
+          t.location());
+    }
+
+    /** A setting of a ForeachLoop's enumerator, checked against the enumerator's type. */
+    @SuppressWarnings("unchecked")
+    private TaskDefinition setOnEnumerator(PropertyOverride o, PropertyPath p, TaskDefinition t) {
+      if (!t.type().equals("ForeachLoop") || !(t.properties().get("enumerator") instanceof Map)) {
+        throw PropertyPath.bad(
+            o.path(), "task '" + t.name() + "' (" + t.type() + ") is not a ForeachLoop");
+      }
+      Map<String, Object> enumerator =
+          new LinkedHashMap<>((Map<String, Object>) t.properties().get("enumerator"));
+      String kind = String.valueOf(enumerator.get("type"));
+      Settings settings = KnownTypes.ENUMERATORS.get(kind);
+      if (settings == null) {
+        throw PropertyPath.bad(
+            o.path(), "the enumerator of '" + t.name() + "' has no known type: " + kind);
+      }
+      String lower = p.property().toLowerCase(Locale.ROOT);
+      String alias = ENUMERATOR_ALIASES.getOrDefault(lower, lower);
+      List<String> all = new ArrayList<>(settings.keys);
+      all.addAll(settings.booleans);
+      all.addAll(settings.choices.keySet());
+      all.remove("type");
+      String setting =
+          all.stream()
+              .filter(k -> k.equalsIgnoreCase(alias))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      PropertyPath.bad(
+                          o.path(),
+                          "the "
+                              + kind
+                              + " enumerator of '"
+                              + t.name()
+                              + "' has no property "
+                              + p.property()
+                              + " that Sluice can set; accepted: "
+                              + (kind.equals("file") ? "Directory, FileSpec, Recurse, " : "")
+                              + String.join(", ", all.stream().distinct().toList())));
+      Object value = typed(o, settings, setting, enumerator, false);
+      if (t.expressions().containsKey("enumerator." + setting)) {
+        notes.add(
+            "task "
+                + t.name()
+                + " computes 'enumerator."
+                + setting
+                + "' with a property expression, which replaces the value of "
+                + o.path()
+                + " (as in SSIS)");
+      }
+      enumerator.put(setting, value);
+      Map<String, Object> properties = new LinkedHashMap<>(t.properties());
+      properties.put("enumerator", enumerator);
       return new TaskDefinition(
           t.name(),
           t.type(),

@@ -46,6 +46,14 @@ public final class DeployCommand extends CatalogCommandBase {
   @Option(names = "--create-folder", description = "Create the catalog folder if it is missing.")
   boolean createFolder;
 
+  @Option(
+      names = "--sql-dialect",
+      paramLabel = "DIALECT",
+      description =
+          "For SSIS files, as sluice import ssis: postgresql rewrites the packages' T-SQL for"
+              + " PostgreSQL as they are imported; without it, SQL is kept as written.")
+  String sqlDialect;
+
   @Override
   protected int run(Catalog catalog, Output out) {
     byte[] archive = archive(); // validated before the catalog is touched
@@ -89,10 +97,12 @@ public final class DeployCommand extends CatalogCommandBase {
    * catalog only ever receive Sluice projects, and never parse SSIS XML (docs/architecture.md).
    */
   private byte[] archive() {
+    InMemoryImport.requireSsisForDialect(sqlDialect, path);
     if (!InMemoryImport.isSsis(path) || !Files.exists(path)) {
       return ProjectArchive.fromPath(path);
     }
-    InMemoryImport.Imported imported = InMemoryImport.importSource(path);
+    InMemoryImport.Imported imported =
+        InMemoryImport.importSource(path, InMemoryImport.options(sqlDialect));
     ProjectFiles files = imported.withDeployNotes();
     ProjectParser.parse(files);
     System.err.println(

@@ -4,8 +4,6 @@ import io.sluice.cli.common.Output;
 import io.sluice.cli.common.UsageException;
 import io.sluice.engine.project.ProjectFormatException;
 import io.sluice.engine.project.ProjectParser;
-import io.sluice.ssis.ImportOptions;
-import io.sluice.ssis.ImportOptions.SqlDialect;
 import io.sluice.ssis.report.ImportEntry;
 import io.sluice.ssis.report.ImportReport;
 import java.nio.file.Files;
@@ -72,7 +70,7 @@ public final class ImportSsisCommand implements Callable<Integer> {
           "give an SSIS package (.dtsx), an SSIS project folder or its .dtproj, or an .ispac");
     }
     InMemoryImport.Imported imported =
-        InMemoryImport.importSource(source, new ImportOptions(dialect(sqlDialect)));
+        InMemoryImport.importSource(source, InMemoryImport.options(sqlDialect));
     String invalid = null;
     try {
       ProjectParser.parse(imported.files());
@@ -128,17 +126,5 @@ public final class ImportSsisCommand implements Callable<Integer> {
       return 1;
     }
     return 0;
-  }
-
-  private static SqlDialect dialect(String name) {
-    if (name == null) {
-      return SqlDialect.AS_WRITTEN;
-    }
-    if (name.equalsIgnoreCase("postgresql") || name.equalsIgnoreCase("postgres")) {
-      return SqlDialect.POSTGRESQL;
-    }
-    throw new UsageException(
-        "--sql-dialect " + name + ": unknown SQL dialect",
-        "give --sql-dialect postgresql, or leave the option out to keep the SQL as written");
   }
 }

@@ -87,6 +87,35 @@ public final class InMemoryImport {
     return new Imported(source.toString(), result, ProjectFiles.of(files));
   }
 
+  /**
+   * The import options of {@code --sql-dialect NAME} (null: SQL kept as written), the same for
+   * {@code sluice import ssis}, {@code sluice run} and {@code sluice catalog deploy}.
+   */
+  public static ImportOptions options(String sqlDialect) {
+    if (sqlDialect == null) {
+      return ImportOptions.DEFAULT;
+    }
+    if (sqlDialect.equalsIgnoreCase("postgresql") || sqlDialect.equalsIgnoreCase("postgres")) {
+      return new ImportOptions(ImportOptions.SqlDialect.POSTGRESQL);
+    }
+    throw new UsageException(
+        "--sql-dialect " + sqlDialect + ": unknown SQL dialect",
+        "give --sql-dialect postgresql, or leave the option out to keep the SQL as written");
+  }
+
+  /**
+   * Refuses {@code --sql-dialect} for {@code target} when it is not SSIS: a Sluice project's SQL is
+   * its own, and nothing would rewrite it.
+   */
+  public static void requireSsisForDialect(String sqlDialect, java.nio.file.Path target) {
+    if (sqlDialect != null && Files.exists(target) && !isSsis(target)) {
+      throw new UsageException(
+          "--sql-dialect " + sqlDialect + ": " + target + " is a Sluice project, not SSIS files",
+          "--sql-dialect rewrites the T-SQL of SSIS packages as they are imported; leave it out"
+              + " for a Sluice project");
+    }
+  }
+
   /** {@code 40 of 52 elements converted, 3 placeholder tasks, 2 left out}. */
   public static String counts(ImportReport report) {
     long placeholders =

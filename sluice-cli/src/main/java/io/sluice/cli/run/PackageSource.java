@@ -5,6 +5,7 @@ import io.sluice.cli.imports.InMemoryImport;
 import io.sluice.engine.project.ProjectArchive;
 import io.sluice.engine.project.ProjectFiles;
 import io.sluice.engine.project.ProjectParser;
+import io.sluice.ssis.ImportOptions;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,13 +23,16 @@ final class PackageSource {
   private PackageSource() {}
 
   static ProjectFiles read(Path target) {
-    return read(target, new PrintWriter(System.err, true));
+    return read(target, new PrintWriter(System.err, true), ImportOptions.DEFAULT);
   }
 
-  /** As {@link #read(Path)}; an SSIS import's findings are printed to {@code err}. */
-  static ProjectFiles read(Path target, PrintWriter err) {
+  /**
+   * As {@link #read(Path)}; SSIS files are imported with {@code options} (the SQL dialect), and the
+   * import's findings are printed to {@code err}.
+   */
+  static ProjectFiles read(Path target, PrintWriter err, ImportOptions options) {
     if (InMemoryImport.isSsis(target) && Files.exists(target)) {
-      InMemoryImport.Imported imported = InMemoryImport.importSource(target);
+      InMemoryImport.Imported imported = InMemoryImport.importSource(target, options);
       InMemoryImport.warn(err, imported);
       return imported.files();
     }

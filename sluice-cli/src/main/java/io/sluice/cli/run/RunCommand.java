@@ -4,6 +4,7 @@ import io.sluice.cli.common.ErrorHandler;
 import io.sluice.cli.common.Interruption;
 import io.sluice.cli.common.StdinValue;
 import io.sluice.cli.common.UsageException;
+import io.sluice.cli.imports.InMemoryImport;
 import io.sluice.engine.event.ExecutableStatistic;
 import io.sluice.engine.event.LoggingLevel;
 import io.sluice.engine.project.PackageDefinition;
@@ -86,6 +87,14 @@ public final class RunCommand implements Callable<Integer> {
   List<String> sets = new ArrayList<>();
 
   @Option(
+      names = "--sql-dialect",
+      paramLabel = "DIALECT",
+      description =
+          "For SSIS files, as sluice import ssis: postgresql rewrites the packages' T-SQL for"
+              + " PostgreSQL as they are imported; without it, SQL is kept as written.")
+  String sqlDialect;
+
+  @Option(
       names = "--logging-level",
       paramLabel = "N",
       defaultValue = "1",
@@ -100,7 +109,9 @@ public final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), "e.g. --logging-level 3 for everything");
     }
-    ProjectFiles files = PackageSource.read(target, spec.commandLine().getErr());
+    InMemoryImport.requireSsisForDialect(sqlDialect, target);
+    ProjectFiles files =
+        PackageSource.read(target, spec.commandLine().getErr(), InMemoryImport.options(sqlDialect));
     Project project = ProjectParser.parse(files);
     PackageDefinition pkg = choosePackage(project);
     ParameterValues values =

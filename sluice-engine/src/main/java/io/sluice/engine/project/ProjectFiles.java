@@ -232,7 +232,8 @@ public final class ProjectFiles {
                     0,
                     "is not empty; writing the project there would overwrite or mix with its"
                         + " files")),
-            "give the path of a new or empty folder, or ask to replace the project in it");
+            // no command offers to replace a folder's files, so the hint names none
+            "give the path of a new or empty folder, or move this folder's files elsewhere first");
       }
       for (String path : files.keySet()) {
         if (!isSafeEntryName(path)) {

@@ -28,6 +28,9 @@ import java.util.Map;
  *       expression on the same setting still wins, as in SSIS.
  *   <li>{@code \Package\Container\Task.Properties[Disable]} and the task's settings by their Sluice
  *       or SSIS name ({@code SqlStatementSource}, {@code MaximumErrorCount}, ...).
+ *   <li>{@code \Package\Loop.ForEachEnumerator.Properties[Directory]}: a Foreach loop's enumerator
+ *       setting by its SSIS name ({@code Directory}, {@code FileSpec}, {@code Recurse}) or its
+ *       Sluice name.
  *   <li>{@code \Package.Properties[MaxConcurrentExecutables]}.
  * </ul>
  *

@@ -14,13 +14,17 @@ import java.util.Locale;
  * @param collection {@code Variables}, {@code Connections} or {@code Parameters}, or null
  * @param key the name in the collection's brackets, or null
  * @param property {@code X} of {@code .Properties[X]} or of a final {@code .X}, or null
+ * @param enumerator whether the property is the last container's Foreach enumerator's ({@code
+ *     \Package\Loop.ForEachEnumerator.Properties[Directory]}, as SSIS writes it)
  */
-record PropertyPath(List<String> containers, String collection, String key, String property) {
+record PropertyPath(
+    List<String> containers, String collection, String key, String property, boolean enumerator) {
 
   static final List<String> COLLECTIONS = List.of("Variables", "Connections", "Parameters");
 
   private static final String PACKAGE = "\\Package";
   private static final String PROPERTIES = ".Properties[";
+  private static final String ENUMERATOR = ".ForEachEnumerator";
 
   /**
    * @throws IllegalArgumentException naming the path and the forms it may take
@@ -66,6 +70,14 @@ record PropertyPath(List<String> containers, String collection, String key, Stri
         throw bad(path, "the name in " + collection + "[...] is empty");
       }
     }
+    boolean enumerator = false;
+    if (collection == null
+        && rest.length() > ENUMERATOR.length()
+        && rest.regionMatches(
+            true, rest.length() - ENUMERATOR.length(), ENUMERATOR, 0, ENUMERATOR.length())) {
+      enumerator = true;
+      rest = rest.substring(0, rest.length() - ENUMERATOR.length());
+    }
     List<String> containers = new ArrayList<>();
     if (!rest.isEmpty()) {
       if (!rest.startsWith("\\")) {
@@ -82,14 +94,16 @@ record PropertyPath(List<String> containers, String collection, String key, Stri
     if (property != null && property.isBlank()) {
       throw bad(path, "the property name in .Properties[...] is empty");
     }
-    return new PropertyPath(List.copyOf(containers), collection, key, property);
+    return new PropertyPath(List.copyOf(containers), collection, key, property, enumerator);
   }
 
   /** The forms Sluice accepts, for a hint. */
   static final String FORMS =
       "\\Package.Variables[User::Name].Value, \\Package.Variables[$Package::Name],"
           + " \\Package.Variables[$Project::Name], \\Package.Connections[Name].Properties[ConnectionString],"
-          + " \\Package\\Task.Properties[Disable], \\Package.Properties[MaxConcurrentExecutables]";
+          + " \\Package\\Task.Properties[Disable],"
+          + " \\Package\\Loop.ForEachEnumerator.Properties[Directory],"
+          + " \\Package.Properties[MaxConcurrentExecutables]";
 
   static IllegalArgumentException bad(String path, String why) {
     return new IllegalArgumentException("property path " + path + ": " + why);

@@ -9,14 +9,21 @@ import java.util.function.UnaryOperator;
 
 /**
  * {@code \Package\Container\Task.Properties[P]}: a task's {@code Disable}, or one of its settings
- * by its Sluice or SSIS name ({@code SqlStatementSource}, {@code MaximumErrorCount}, ...). The path
- * walks down the containers; the changed task replaces the old one at every level above it.
+ * by its Sluice or SSIS name ({@code SqlStatementSource}, {@code MaximumErrorCount}, ...); and
+ * {@code \Package\Loop.ForEachEnumerator.Properties[Directory]}: a Foreach loop's enumerator
+ * setting by its SSIS name ({@code Directory}, {@code FileSpec}, {@code Recurse}) or its Sluice
+ * name (an imported package keeps the folder of the old estate there, as Lesson2.dtsx does). The
+ * path walks down the containers; the changed task replaces the old one at every level above it.
  */
 final class TaskOverrides {
 
   /** SSIS's names of settings whose Sluice names differ by more than case. */
   private static final Map<String, String> ALIASES =
       Map.of("sqlstatementsource", "statement", "disable", "disabled");
+
+  /** The SSIS names of the Foreach File enumerator's properties, by their Sluice settings. */
+  private static final Map<String, String> ENUMERATOR_ALIASES =
+      Map.of("directory", "folder", "filespec", "files", "recurse", "recursive");
 
   private TaskOverrides() {}
 
@@ -27,7 +34,13 @@ final class TaskOverrides {
     }
     s.pkg =
         s.pkg.withTasks(
-            replace(s, o, s.pkg.tasks(), p.containers(), 0, task -> set(s, o, p, task)));
+            replace(
+                s,
+                o,
+                s.pkg.tasks(),
+                p.containers(),
+                0,
+                task -> p.enumerator() ? setOnEnumerator(s, o, p, task) : set(s, o, p, task)));
   }
 
   private static List<TaskDefinition> replace(
@@ -99,6 +112,55 @@ final class TaskOverrides {
     }
     Map<String, Object> properties = new LinkedHashMap<>(t.properties());
     properties.put(setting, value);
+    return t.withProperties(properties);
+  }
+
+  /** A setting of a ForeachLoop's enumerator, checked against the enumerator's type. */
+  @SuppressWarnings("unchecked")
+  private static TaskDefinition setOnEnumerator(
+      OverrideState s, PropertyOverride o, PropertyPath p, TaskDefinition t) {
+    if (!t.type().equals("ForeachLoop") || !(t.properties().get("enumerator") instanceof Map)) {
+      throw PropertyPath.bad(
+          o.path(), "task '" + t.name() + "' (" + t.type() + ") is not a ForeachLoop");
+    }
+    Map<String, Object> enumerator =
+        new LinkedHashMap<>((Map<String, Object>) t.properties().get("enumerator"));
+    String kind = String.valueOf(enumerator.get("type"));
+    Settings settings = KnownTypes.ENUMERATORS.get(kind);
+    if (settings == null) {
+      throw PropertyPath.bad(
+          o.path(), "the enumerator of '" + t.name() + "' has no known type: " + kind);
+    }
+    String lower = p.property().toLowerCase(Locale.ROOT);
+    String alias = ENUMERATOR_ALIASES.getOrDefault(lower, lower);
+    List<String> all = new ArrayList<>(settings.keys);
+    all.addAll(settings.booleans);
+    all.addAll(settings.choices.keySet());
+    all.remove("type");
+    String setting =
+        all.stream()
+            .filter(k -> k.equalsIgnoreCase(alias))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    PropertyPath.bad(
+                        o.path(),
+                        "the "
+                            + kind
+                            + " enumerator of '"
+                            + t.name()
+                            + "' has no property "
+                            + p.property()
+                            + " that Sluice can set; accepted: "
+                            + (kind.equals("file") ? "Directory, FileSpec, Recurse, " : "")
+                            + String.join(", ", all.stream().distinct().toList())));
+    Object value = OverrideValues.typed(o, settings, setting, enumerator);
+    if (t.expressions().containsKey("enumerator." + setting)) {
+      s.noteExpressionReplaces("task " + t.name(), "enumerator." + setting, o, "");
+    }
+    enumerator.put(setting, value);
+    Map<String, Object> properties = new LinkedHashMap<>(t.properties());
+    properties.put("enumerator", enumerator);
     return t.withProperties(properties);
   }
 }

@@ -198,6 +198,67 @@ class PropertyOverridesTest {
             });
   }
 
+  /**
+   * dtexec's path of a Foreach File enumerator's folder, which Lesson2.dtsx of Microsoft's tutorial
+   * keeps as C:\...\Sample Data: {@code \Package\Loop.ForEachEnumerator.Properties[Directory]}.
+   */
+  @Test
+  void aForeachEnumeratorsFolderIsSetByItsSsisPath() {
+    Project project =
+        TestProjects.withPackage(
+                "loop",
+                """
+                tasks:
+                  - name: Foreach File in Folder
+                    type: ForeachLoop
+                    enumerator: {type: file, folder: 'C:\\Old', files: '*.txt'}
+                    tasks:
+                      - {name: Each, type: Expression, expression: '@[User::N] = 1'}
+                variables:
+                  - {name: N, type: Int32, value: 0}
+                """)
+            .parse();
+    PropertyOverrides.Applied applied =
+        PropertyOverrides.of(
+                List.of(
+                    set(
+                        "\\Package\\Foreach File in Folder.ForEachEnumerator.Properties[Directory];/data/in"),
+                    set(
+                        "\\Package\\Foreach File in Folder.ForEachEnumerator.Properties[FileSpec];Currency_*.txt"),
+                    set(
+                        "\\package\\foreach file in folder.foreachenumerator.properties[Recurse];True")))
+            .apply(project, "loop");
+    assertThat(applied.project().findPackage("loop").orElseThrow().tasks().get(0).properties())
+        .containsEntry(
+            "enumerator",
+            java.util.Map.of(
+                "type",
+                "file",
+                "folder",
+                "/data/in",
+                "files",
+                "Currency_*.txt",
+                "recursive",
+                true));
+
+    assertThatThrownBy(
+            () ->
+                PropertyOverrides.of(
+                        List.of(
+                            set(
+                                "\\Package\\Foreach File in Folder.ForEachEnumerator.Properties[Colour];red")))
+                    .apply(project, "loop"))
+        .hasMessageContaining("file enumerator of 'Foreach File in Folder' has no property Colour")
+        .hasMessageContaining("accepted: Directory, FileSpec, Recurse");
+    assertThatThrownBy(
+            () ->
+                PropertyOverrides.of(
+                        List.of(
+                            set("\\Package\\Compute.ForEachEnumerator.Properties[Directory];/x")))
+                    .apply(project().parse(), "load"))
+        .hasMessageContaining("task 'Compute' (Expression) is not a ForeachLoop");
+  }
+
   @Test
   void aBadPathSaysWhatAPathLooksLike() {
     assertThatThrownBy(

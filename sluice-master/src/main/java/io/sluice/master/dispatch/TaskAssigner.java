@@ -92,7 +92,9 @@ public class TaskAssigner {
           from running r
           where o.operation_id = r.execution_id
       )
-      select h.task_id, h.attempt, r.*
+      select h.task_id, h.attempt, r.*,
+             exists (select 1 from execution_property_override o
+                     where o.execution_id = h.execution_id) as has_overrides
       from handed_out h
       join running r on r.execution_id = h.execution_id
       order by h.task_id
@@ -130,7 +132,8 @@ public class TaskAssigner {
       String project,
       String packageName,
       int loggingLevel,
-      long projectVersionId) {}
+      long projectVersionId,
+      boolean hasOverrides) {}
 
   public List<Assigned> assign(UUID workerId, int slots) {
     return jdbi.inTransaction(
@@ -151,13 +154,17 @@ public class TaskAssigner {
                               rs.getString("project_name"),
                               rs.getString("package_name"),
                               rs.getInt("logging_level"),
-                              rs.getLong("project_version_id")))
+                              rs.getLong("project_version_id"),
+                              rs.getBoolean("has_overrides")))
                   .list();
           if (claimed.isEmpty()) {
             return List.of();
           }
           Map<Long, List<StoredValue>> values = parameters(handle, claimed);
-          Map<Long, List<StoredOverride>> overrides = overrides(handle, claimed);
+          // Few executions have overrides: read them only for those, sparing the hot path a query
+          List<Claimed> withOverrides = claimed.stream().filter(Claimed::hasOverrides).toList();
+          Map<Long, List<StoredOverride>> overrides =
+              withOverrides.isEmpty() ? Map.of() : overrides(handle, withOverrides);
           List<Assigned> assigned = new ArrayList<>();
           for (Claimed c : claimed) {
             assigned.add(

@@ -45,6 +45,36 @@ public interface StructureCheck {
   }
 
   /**
+   * Problems a check places itself, anywhere in the project: inside a setting's text (a line of a
+   * Script task's inline Java) or in another file of the project (a script file). Called after
+   * {@link #check}; like it, never loads or runs project code.
+   */
+  default List<Problem> problems(
+      Map<String, Object> settings, Set<String> setByExpression, Written written) {
+    return List.of();
+  }
+
+  /** Where a task's settings are written, and the project's other files. */
+  interface Written {
+
+    /** The package file, e.g. {@code packages/main.yaml}. */
+    String file();
+
+    /**
+     * Where the text of scalar setting {@code key} starts in {@link #file()} (for a block scalar
+     * {@code |}, its first line), so line N of the text is line {@code line() + N - 1}; null when
+     * the setting is absent or not a single value.
+     */
+    SourceLocation textStart(String key);
+
+    /** A file of the project by relative path, or null. */
+    byte[] projectFile(String path);
+
+    /** The project's {@code lib/} jars by path, to read (never to load). */
+    Map<String, byte[]> libraries();
+  }
+
+  /**
    * The SSIS expressions written in the settings (a Derived Column's column expressions, a
    * Conditional Split's conditions ...), so the parser can apply to them the rules it applies to
    * every expression of a package, such as SSIS's rule on sensitive parameters.

@@ -17,6 +17,7 @@ import io.sluice.engine.runtime.RunOptions;
 import io.sluice.engine.runtime.RunResult;
 import io.sluice.engine.runtime.library.JarStore;
 import io.sluice.engine.runtime.library.ProjectLibraries;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,6 +84,38 @@ class ScriptTaskTest {
             "package main cancelled=false readOnly=false,true");
     assertThat(events.messages(MessageType.WARNING)).contains("region emea (code 7)");
     assertThat(events.messages(MessageType.PROGRESS)).contains("Port: half way (50%)");
+  }
+
+  @Test
+  void aScriptOpensAJdbcConnectionOfThePackage() throws Exception {
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+      Map<String, byte[]> files =
+          project(
+              script(
+                  "    readWriteVariables: [\"User::Count\"]\n",
+                  """
+                  try (java.sql.Connection c = dts.connections().openJdbc("Warehouse");
+                      java.sql.ResultSet r = c.createStatement().executeQuery("SELECT 6 * 7")) {
+                    r.next();
+                    dts.variables().set("User::Count", r.getInt(1));
+                  }
+                  dts.events().fireInformation(0, "", "count " + dts.variables().get("Count")
+                      + " from a " + dts.connections().type("Warehouse") + " connection");
+                  """));
+      files.put(
+          "project.yaml",
+          bytes(
+              "name: scripted\nconnections:\n  - {name: Warehouse, type: jdbc, user: postgres,"
+                  + " url: '"
+                  + postgres.getJdbcUrl("postgres", "postgres")
+                  + "'}\n"));
+
+      Events events = run(files, Map.of());
+
+      assertThat(events.result.succeeded()).as(events.all()).isTrue();
+      assertThat(events.messages(MessageType.INFORMATION))
+          .contains("count 42 from a jdbc connection");
+    }
   }
 
   @Test

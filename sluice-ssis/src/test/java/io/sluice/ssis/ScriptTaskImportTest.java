@@ -13,13 +13,10 @@ import io.sluice.engine.runtime.ParameterValues;
 import io.sluice.engine.runtime.RunOptions;
 import io.sluice.engine.runtime.RunResult;
 import io.sluice.ssis.report.ImportEntry;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,16 +79,15 @@ class ScriptTaskImportTest {
     assertThat(task.properties())
         .containsEntry("readOnlyVariables", List.of("User::Path"))
         .containsEntry("readWriteVariables", List.of("User::Rows"))
-        .containsEntry("file", folder + "/ScriptMain.java");
-    assertThat(result.sideFiles())
         .hasEntrySatisfying(
-            folder + "/ScriptMain.cs", cs -> assertThat(cs).contains("Dts.TaskResult"))
-        .hasEntrySatisfying(
-            folder + "/ScriptMain.java",
+            "source",
             java ->
-                assertThat(java)
+                assertThat((String) java)
                     .contains("public class ScriptMain implements Script")
                     .contains("port this script: its C# is in " + folder + "/"));
+    assertThat(result.sideFiles())
+        .hasEntrySatisfying(
+            folder + "/ScriptMain.cs", cs -> assertThat(cs).contains("Dts.TaskResult"));
     ImportEntry entry =
         result.report().entries().stream()
             .filter(e -> e.path().endsWith("Count lines"))
@@ -104,10 +100,9 @@ class ScriptTaskImportTest {
     assertThat(result.report().count(ImportEntry.ElementKind.TASK, ImportEntry.Outcome.PLACEHOLDER))
         .isOne();
 
-    // the project validates (the stub compiles) and running it fails asking for the port
-    Map<String, byte[]> files = new HashMap<>(ProjectWriter.write(result.project()).all());
-    result.sideFiles().forEach((k, v) -> files.put(k, v.getBytes(StandardCharsets.UTF_8)));
-    ProjectFiles project = ProjectFiles.of(files);
+    // the project validates without its side files, as an import in memory has none (the stub
+    // compiles), and running it fails asking for the port
+    ProjectFiles project = ProjectWriter.write(result.project());
     List<EngineEvent> events = new ArrayList<>();
     RunResult run =
         new PackageRunner(ProjectParser.parse(project), project)

@@ -47,8 +47,8 @@ class ImportSsisCommandTest {
   }
 
   /**
-   * A Script task's C# source is written beside the package, for whoever ports it, with the Java
-   * of its Script task stub.
+   * A Script task's C# source is written beside the package, for whoever ports it into the Java of
+   * its Script task stub.
    */
   @Test
   void aScriptTasksSourceIsWrittenForPorting() throws Exception {
@@ -61,7 +61,7 @@ class ImportSsisCommandTest {
     assertThat(Files.readString(script.resolve("ScriptMain.cs"))).contains("public void Main()");
     assertThat(script.resolve("Properties/AssemblyInfo.cs")).exists();
     assertThat(script).isDirectoryNotContaining("glob:**.dll");
-    assertThat(Files.readString(script.resolve("ScriptMain.java")))
+    assertThat(Files.readString(target.resolve("packages/Scanner.yaml")))
         .contains("public class ScriptMain implements Script");
     assertThat(Files.readString(target.resolve("IMPORT.md")))
         .contains("port this script: its C# is in scripts/Scanner/Script Task/");

@@ -8,10 +8,10 @@ import org.w3c.dom.NodeList;
 
 /**
  * An SSIS Script task becomes a Sluice Script task with the same ReadOnlyVariables and
- * ReadWriteVariables, whose Java body fails asking for the port, and its C# or VB beside it in
- * {@code scripts/<package>/<task>/} with the Java to port it into. It does not run as in SSIS, so
- * the report counts it as a placeholder; but the port is a translation inside a task that is
- * already wired, declared and validated.
+ * ReadWriteVariables, whose inline Java body fails asking for the port, and its C# or VB beside it
+ * in {@code scripts/<package>/<task>/}. It does not run as in SSIS, so the report counts it as a
+ * placeholder; but the port is a translation inside a task that is already wired, declared and
+ * validated.
  */
 final class ScriptTaskStub {
 
@@ -37,14 +37,9 @@ final class ScriptTaskStub {
     if (!readWrite.isEmpty()) {
       d.properties.put("readWriteVariables", readWrite);
     }
-    String java = java(where);
-    if (folder == null) {
-      d.properties.put("source", java);
-    } else {
-      String file = folder + "/ScriptMain.java";
-      ctx.project.sideFiles.put(file, java);
-      d.properties.put("file", file);
-    }
+    // inline, so the project validates and runs without the side files (an import in memory,
+    // sluice run Load.dtsx, has none)
+    d.properties.put("source", java(where));
     return TaskConverters.Outcome.stub(
         "a Script task's "
             + language

@@ -226,6 +226,36 @@ class ScriptTaskTest {
   }
 
   @Test
+  void theLanguageIsJava17LaterFeaturesAreRefused() {
+    List<String> problems =
+        problems(
+            project(
+                script(
+                    "",
+                    """
+                    Object o = "x";
+                    String s = switch (o) {
+                      case String t -> t;
+                      default -> "";
+                    };
+                    """)));
+
+    assertThat(problems)
+        .anySatisfy(
+            p -> assertThat(p).startsWith("packages/main.yaml:").contains("does not compile"));
+  }
+
+  @Test
+  void aDeclaredVariableThatDoesNotExistIsRefusedBeforeTheRun() {
+    Events events =
+        run(project(script("    readOnlyVariables: [\"User::Missing\"]\n", "")), Map.of());
+
+    assertThat(events.result.succeeded()).isFalse();
+    assertThat(events.all())
+        .contains("the script declares variable User::Missing, which does not exist");
+  }
+
+  @Test
   void aScriptFileRuns() {
     Map<String, byte[]> files =
         new HashMap<>(

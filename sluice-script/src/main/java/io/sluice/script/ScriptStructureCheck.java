@@ -17,6 +17,12 @@ import java.util.Set;
  */
 public final class ScriptStructureCheck implements StructureCheck {
 
+  /**
+   * The longest script compiled: a master compiles what anyone with deploy rights sends, so the
+   * work is bounded (SSIS scripts are rarely more than a few thousand lines).
+   */
+  static final int MAX_SCRIPT_CHARS = 1024 * 1024;
+
   @Override
   public Kind kind() {
     return Kind.TASK;
@@ -125,8 +131,17 @@ public final class ScriptStructureCheck implements StructureCheck {
 
   private static List<ScriptCompiler.Error> compile(
       String fileName, String source, Written written) {
-    return ScriptCompiler.compile(
-            fileName, source, ScriptClassPath.ofLibraries(written.libraries()))
-        .errors();
+    if (source.length() > MAX_SCRIPT_CHARS) {
+      return List.of(
+          new ScriptCompiler.Error(
+              1,
+              1,
+              "the script is "
+                  + source.length()
+                  + " characters long, more than the "
+                  + MAX_SCRIPT_CHARS
+                  + " a Script task may have; move code into a jar of lib/"));
+    }
+    return CheckedScripts.errors(fileName, source, written.libraries());
   }
 }

@@ -421,6 +421,43 @@ class ScriptTaskTest {
     assertThat(CompiledScripts.compilations()).isEqualTo(after);
   }
 
+  @Test
+  void validatingTheSameScriptAgainDoesNotCompileItAgain() {
+    Map<String, byte[]> files =
+        project(
+            script("", "dts.events().fireInformation(0, \"\", \"v" + System.nanoTime() + "\");"));
+    ProjectParser.parse(ProjectFiles.of(files));
+    int after = CheckedScripts.compilations();
+
+    ProjectParser.parse(ProjectFiles.of(files));
+
+    assertThat(CheckedScripts.compilations()).isEqualTo(after);
+  }
+
+  @Test
+  void aScriptLongerThanTheLimitIsRefusedWithoutCompiling() {
+    Map<String, byte[]> files =
+        new HashMap<>(
+            project(
+                """
+                tasks:
+                  - {name: S, type: Script, file: scripts/S/ScriptMain.java}
+                """));
+    files.put(
+        "scripts/S/ScriptMain.java",
+        bytes("// padding\n".repeat(ScriptStructureCheck.MAX_SCRIPT_CHARS / 10)));
+    int before = CheckedScripts.compilations();
+
+    assertThat(problems(files))
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p)
+                    .startsWith("scripts/S/ScriptMain.java:1:1:")
+                    .contains("more than the 1048576 a Script task may have"));
+    assertThat(CheckedScripts.compilations()).isEqualTo(before);
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   /**

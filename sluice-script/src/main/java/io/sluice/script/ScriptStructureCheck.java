@@ -42,9 +42,25 @@ public final class ScriptStructureCheck implements StructureCheck {
         ScriptTaskPlugin.READ_WRITE);
   }
 
+  /** A script's code comes from the deployed version, never from whoever starts an execution. */
+  @Override
+  public Set<String> fixedSettings() {
+    return Set.of(ScriptTaskPlugin.SOURCE, ScriptTaskPlugin.FILE);
+  }
+
   @Override
   public List<Finding> check(Map<String, Object> settings, Set<String> setByExpression) {
     List<Finding> findings = new ArrayList<>();
+    for (String key : fixedSettings()) {
+      if (setByExpression.contains(key)) {
+        findings.add(
+            Finding.ofSettings(
+                "a Script task's '"
+                    + key
+                    + "' cannot be set by a property expression: its Java is compiled and checked"
+                    + " when the project is deployed"));
+      }
+    }
     Object source = settings.get(ScriptTaskPlugin.SOURCE);
     Object file = settings.get(ScriptTaskPlugin.FILE);
     if ((source == null) == (file == null)) {

@@ -1,6 +1,7 @@
 package io.sluice.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.sluice.engine.event.EngineEvent;
@@ -10,6 +11,9 @@ import io.sluice.engine.project.Problem;
 import io.sluice.engine.project.ProjectFiles;
 import io.sluice.engine.project.ProjectFormatException;
 import io.sluice.engine.project.ProjectParser;
+import io.sluice.engine.project.PropertyOverride;
+import io.sluice.engine.project.PropertyOverrideException;
+import io.sluice.engine.project.PropertyOverrides;
 import io.sluice.engine.runtime.CancellationToken;
 import io.sluice.engine.runtime.PackageRunner;
 import io.sluice.engine.runtime.ParameterValues;
@@ -419,6 +423,28 @@ class ScriptTaskTest {
 
     assertThat(again.result.succeeded()).isTrue();
     assertThat(CompiledScripts.compilations()).isEqualTo(after);
+  }
+
+  @Test
+  void aScriptsJavaComesOnlyFromTheDeployedProjectNotFromAnOverrideOrAnExpression() {
+    Map<String, byte[]> files = project(script("", ""));
+    PropertyOverrides overrides =
+        PropertyOverrides.of(
+            List.of(
+                PropertyOverride.parse(
+                    "\\Package\\S.Properties[source];public class ScriptMain {}")));
+
+    assertThatThrownBy(() -> overrides.apply(ProjectParser.parse(ProjectFiles.of(files)), "main"))
+        .isInstanceOf(PropertyOverrideException.class)
+        .hasMessageContaining(
+            "the source of task 'S' (Script) is part of the deployed project and cannot be"
+                + " overridden");
+    files.put(
+        "packages/main.yaml",
+        bytes(
+            "tasks:\n  - {name: S, type: Script, expressions: {source: '\"class ScriptMain {}\"'}}\n"));
+    assertThat(problems(files))
+        .anySatisfy(p -> assertThat(p).contains("'source' cannot be set by a property expression"));
   }
 
   @Test

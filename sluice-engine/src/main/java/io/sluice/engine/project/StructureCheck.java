@@ -29,6 +29,15 @@ public interface StructureCheck {
   Set<String> settings();
 
   /**
+   * Settings only the deployed project may give: no property override ({@code --set}) at execution
+   * may change them (a Script task's Java: code comes from the version deployed, never from whoever
+   * starts an execution).
+   */
+  default Set<String> fixedSettings() {
+    return Set.of();
+  }
+
+  /**
    * Checks the settings as written (plain YAML values) without touching databases or files.
    *
    * @param setByExpression settings given as property expressions: their values are not known yet

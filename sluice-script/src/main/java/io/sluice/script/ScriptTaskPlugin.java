@@ -83,7 +83,10 @@ final class ScriptTaskPlugin implements TaskPlugin {
       }
       source = new String(bytes, StandardCharsets.UTF_8);
     }
-    ClassLoader runLoader = Thread.currentThread().getContextClassLoader();
+    ClassLoader threadLoader = Thread.currentThread().getContextClassLoader();
+    // the run's loader (lib/ jars) where the engine set one, Sluice's otherwise
+    ClassLoader runLoader =
+        threadLoader != null ? threadLoader : ScriptTaskPlugin.class.getClassLoader();
     ScriptCompiler.Output compiled = CompiledScripts.forRun(fileName, source, runLoader);
     if (!compiled.errors().isEmpty()) {
       throw new PluginException(

@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -75,8 +77,17 @@ final class ScriptClassPath {
     if (library != null) {
       return library;
     }
-    if (project != null && SLUICE.getResource(path) == null) {
-      return read(project, path); // a class of the project's own jars, not one of Sluice's
+    if (project instanceof URLClassLoader own) {
+      // only the loader's own jars (lib/, the plugin folder), not what it delegates to Sluice's:
+      // the same classes validation reads from the project's lib/ jars
+      URL url = own.findResource(path);
+      if (url != null) {
+        try (InputStream in = url.openStream()) {
+          return in.readAllBytes();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
     }
     return null;
   }

@@ -123,6 +123,57 @@ class ScriptTaskTest {
   }
 
   @Test
+  void aScriptUsesAClassOfTheProjectsLibJarsAndNotSluicesOwn() throws Exception {
+    ScriptCompiler.Output greeting =
+        ScriptCompiler.compile(
+            "Greeting.java",
+            "package org.example; public class Greeting {"
+                + " public static String hello() { return \"hello from lib\"; } }",
+            ScriptClassPath.ofLibraries(Map.of()));
+    java.io.ByteArrayOutputStream jar = new java.io.ByteArrayOutputStream();
+    try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(jar)) {
+      out.putNextEntry(new java.util.jar.JarEntry("org/example/Greeting.class"));
+      out.write(greeting.classes().get("org.example.Greeting"));
+    }
+    Map<String, byte[]> files =
+        project(script("", "dts.events().fireInformation(0, \"\", org.example.Greeting.hello());"));
+    files.put("lib/greeting.jar", jar.toByteArray());
+
+    Events events = run(files, Map.of());
+
+    assertThat(events.result.succeeded()).as(events.all()).isTrue();
+    assertThat(events.messages(MessageType.INFORMATION)).contains("hello from lib");
+    // the engine is on the class path, but not API: a script cannot compile against it
+    assertThat(
+            problems(
+                project(
+                    script("", "io.sluice.engine.project.ProjectFiles.of(java.util.Map.of());"))))
+        .anySatisfy(p -> assertThat(p).contains("does not compile").contains("io.sluice.engine"));
+  }
+
+  @Test
+  void aScriptCompilesAgainstALibJarThatSluiceAlsoBundlesAsValidationDid() throws Exception {
+    Path driver =
+        Path.of(
+            org.postgresql.Driver.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+    Map<String, byte[]> files =
+        project(
+            script(
+                "",
+                "dts.events().fireInformation(0, \"\", org.postgresql.PGConnection.class.getName());"));
+    files.put("lib/postgresql.jar", java.nio.file.Files.readAllBytes(driver));
+
+    Events events = run(files, Map.of());
+
+    assertThat(events.result.succeeded()).as(events.all()).isTrue();
+    assertThat(events.messages(MessageType.INFORMATION)).contains("org.postgresql.PGConnection");
+  }
+
+  @Test
   void taskResultFailureFailsTheTask() {
     Events events =
         run(

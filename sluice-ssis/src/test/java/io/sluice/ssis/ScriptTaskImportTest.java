@@ -48,7 +48,7 @@ class ScriptTaskImportTest {
             DTS:ExecutableType="Microsoft.ScriptTask" DTS:ObjectName="Count lines">
             <DTS:ObjectData>
               <ScriptProject Name="ST_1" Language="CSharp"
-                ReadOnlyVariables="User::Path" ReadWriteVariables="User::Rows">
+                ReadOnlyVariables="User::Path,User::Gone" ReadWriteVariables="User::Rows">
                 <ProjectItem Name="ScriptMain.cs" Encoding="UTF8"><![CDATA[
       public partial class ScriptMain {
         public void Main() {
@@ -94,7 +94,10 @@ class ScriptTaskImportTest {
             .findFirst()
             .orElseThrow();
     assertThat(entry.outcome()).isEqualTo(ImportEntry.Outcome.PLACEHOLDER);
-    assertThat(entry.todo()).contains("port this script");
+    assertThat(entry.todo())
+        .contains("port this script")
+        .endsWith(
+            "it names variables the package does not have, left out of its lists: User::Gone");
     assertThat(result.report().count(ImportEntry.ElementKind.TASK, ImportEntry.Outcome.CONVERTED))
         .isZero();
     assertThat(result.report().count(ImportEntry.ElementKind.TASK, ImportEntry.Outcome.PLACEHOLDER))

@@ -31,6 +31,18 @@ final class ScriptTaskStub {
     d.type = "Script";
     List<String> readOnly = names(script, "ReadOnlyVariables");
     List<String> readWrite = names(script, "ReadWriteVariables");
+    // a User variable the package does not have would refuse the whole package before it runs
+    List<String> missing = new ArrayList<>();
+    for (List<String> names : List.of(readOnly, readWrite)) {
+      names.removeIf(
+          n -> {
+            boolean gone = n.startsWith("User::") && !ctx.hasVariable(n);
+            if (gone) {
+              missing.add(n);
+            }
+            return gone;
+          });
+    }
     if (!readOnly.isEmpty()) {
       d.properties.put("readOnlyVariables", readOnly);
     }
@@ -47,7 +59,11 @@ final class ScriptTaskStub {
             + " fails until ported",
         "port this script: "
             + where
-            + "; write its Java into the Script task (docs/script-task.md)");
+            + "; write its Java into the Script task (docs/script-task.md)"
+            + (missing.isEmpty()
+                ? ""
+                : "; it names variables the package does not have, left out of its lists: "
+                    + String.join(", ", missing)));
   }
 
   /** The Java the stub runs: it fails, saying where the original is. */

@@ -46,7 +46,10 @@ class ImportSsisCommandTest {
     assertThat(validate.exitCode()).isZero();
   }
 
-  /** A Script task's C# source is written beside the package, for whoever ports it. */
+  /**
+   * A Script task's C# source is written beside the package, for whoever ports it into the Java of
+   * its Script task stub.
+   */
   @Test
   void aScriptTasksSourceIsWrittenForPorting() throws Exception {
     Path target = dir.resolve("scanner");
@@ -58,8 +61,10 @@ class ImportSsisCommandTest {
     assertThat(Files.readString(script.resolve("ScriptMain.cs"))).contains("public void Main()");
     assertThat(script.resolve("Properties/AssemblyInfo.cs")).exists();
     assertThat(script).isDirectoryNotContaining("glob:**.dll");
+    assertThat(Files.readString(target.resolve("packages/Scanner.yaml")))
+        .contains("public class ScriptMain implements Script");
     assertThat(Files.readString(target.resolve("IMPORT.md")))
-        .contains("its source is in scripts/Scanner/Script Task/");
+        .contains("port this script: its C# is in scripts/Scanner/Script Task/");
     assertThat(CliRun.run("project", "validate", target.toString()).exitCode()).isZero();
   }
 

@@ -171,4 +171,17 @@ final class KnownTypes {
   private static List<String> sorted(Set<String> keys) {
     return keys.stream().sorted().toList();
   }
+
+  static {
+    // Task types that live in modules of their own (the Script task of sluice-script): their
+    // check's keys are the settings, the check validates them, and a build without the module
+    // reports the type as unknown.
+    for (StructureCheck check : TASK_CHECKS.values()) {
+      TASKS.computeIfAbsent(
+          check.type(),
+          type ->
+              executable(Settings.of("a " + type + " task"))
+                  .checkedElsewhere(sorted(check.settings())));
+    }
+  }
 }

@@ -73,6 +73,8 @@ public final class ProjectParser {
   /** The plugin types the project's lib/ jars and the process's plugin folder declare. */
   private PluginSchemas plugins = PluginSchemas.NONE;
 
+  private ProjectFiles files = ProjectFiles.of(Map.of());
+
   private ProjectParser() {}
 
   /**
@@ -94,6 +96,7 @@ public final class ProjectParser {
   }
 
   private Project project(ProjectFiles files) {
+    this.files = files;
     plugins = PluginSchemas.ofJars(files.libraries()).plus(PluginFolder.installed());
     for (PluginSchemas.DescriptorProblem p : plugins.problems()) {
       problems.add(new Problem(p.source(), 0, 0, p.message()));
@@ -236,7 +239,7 @@ public final class ProjectParser {
     List<ConnectionDefinition> visible = new ArrayList<>(projectConnections);
     visible.addAll(connections);
     PackageScope scope = new PackageScope(name, visible, variables, projectParameters, parameters);
-    TaskParser taskParser = new TaskParser(problems, scope, packageCalls, plugins);
+    TaskParser taskParser = new TaskParser(problems, scope, packageCalls, plugins, files);
     List<TaskDefinition> tasks = taskParser.tasks(root, "tasks");
     Map<String, List<TaskDefinition>> handlers = taskParser.eventHandlers(root);
     Map<String, Object> properties = packageProperties(root);

@@ -29,6 +29,15 @@ public interface StructureCheck {
   Set<String> settings();
 
   /**
+   * Settings only the deployed project may give: no property override ({@code --set}) at execution
+   * may change them (a Script task's Java: code comes from the version deployed, never from whoever
+   * starts an execution).
+   */
+  default Set<String> fixedSettings() {
+    return Set.of();
+  }
+
+  /**
    * Checks the settings as written (plain YAML values) without touching databases or files.
    *
    * @param setByExpression settings given as property expressions: their values are not known yet
@@ -42,6 +51,36 @@ public interface StructureCheck {
   default List<Finding> check(
       Map<String, Object> settings, Set<String> setByExpression, PluginSchemas plugins) {
     return check(settings, setByExpression);
+  }
+
+  /**
+   * Problems a check places itself, anywhere in the project: inside a setting's text (a line of a
+   * Script task's inline Java) or in another file of the project (a script file). Called after
+   * {@link #check}; like it, never loads or runs project code.
+   */
+  default List<Problem> problems(
+      Map<String, Object> settings, Set<String> setByExpression, Written written) {
+    return List.of();
+  }
+
+  /** Where a task's settings are written, and the project's other files. */
+  interface Written {
+
+    /** The package file, e.g. {@code packages/main.yaml}. */
+    String file();
+
+    /**
+     * Where the text of scalar setting {@code key} starts in {@link #file()} (for a block scalar
+     * {@code |}, its first line), so line N of the text is line {@code line() + N - 1}; null when
+     * the setting is absent or not a single value.
+     */
+    SourceLocation textStart(String key);
+
+    /** A file of the project by relative path, or null. */
+    byte[] projectFile(String path);
+
+    /** The project's {@code lib/} jars by path, to read (never to load). */
+    Map<String, byte[]> libraries();
   }
 
   /**

@@ -106,6 +106,19 @@ final class TaskOverrides {
                             + p.property()
                             + " that Sluice can set; accepted: Disable, "
                             + String.join(", ", all.stream().distinct().toList())));
+    StructureCheck check = KnownTypes.TASK_CHECKS.get(t.type());
+    if (check != null && check.fixedSettings().contains(setting)) {
+      throw PropertyPath.bad(
+          o.path(),
+          "the "
+              + setting
+              + " of task '"
+              + t.name()
+              + "' ("
+              + t.type()
+              + ") is part of the deployed project and cannot be overridden; deploy a new version"
+              + " to change it");
+    }
     Object value = OverrideValues.typed(o, settings, setting, t.properties());
     if (t.expressions().containsKey(setting)) {
       s.noteExpressionReplaces("task " + t.name(), setting, o, "");

@@ -34,13 +34,16 @@ final class TaskParser {
   private final List<ProjectParser.PackageCall> packageCalls;
   private final SensitiveParameterRule sensitive;
   private final PluginSchemas plugins;
+  private final ProjectFiles files;
 
   TaskParser(
       List<Problem> problems,
       PackageScope scope,
       List<ProjectParser.PackageCall> packageCalls,
-      PluginSchemas plugins) {
+      PluginSchemas plugins,
+      ProjectFiles files) {
     this.plugins = plugins;
+    this.files = files;
     this.problems = problems;
     this.scope = scope;
     this.packageCalls = packageCalls;
@@ -152,6 +155,8 @@ final class TaskParser {
       StructureCheck check = KnownTypes.TASK_CHECKS.get(type);
       if (check != null) {
         StructureFindings.report(t, check.check(properties, expressions.keySet(), plugins));
+        problems.addAll(
+            check.problems(properties, expressions.keySet(), new WrittenTask(t, files)));
         for (StructureCheck.WrittenExpression e : check.expressions(properties)) {
           sensitive.refuse(
               t, StructureFindings.node(t, e.list(), e.item(), e.path()), e.text(), e.sets());

@@ -103,7 +103,13 @@ final class ControlFlowConverter {
                 || isContainer(ssisType)
             ? ElementKind.CONTAINER
             : ElementKind.TASK; // an empty data flow, written as an empty Sequence, is a task
-    if (outcome.placeholderReason() != null) {
+    if (outcome.placeholderReason() != null && outcome.stub()) {
+      // a task of the real type that cannot yet do what it did in SSIS: counted as a placeholder
+      d.expressions.clear();
+      ctx.placeholder(d.path, kind, ssisType, outcome.placeholderReason(), outcome.todo());
+      ctx.project.findings.moveLastTo(slot);
+      d.eventHandlers = eventHandlers(e, d.path);
+    } else if (outcome.placeholderReason() != null) {
       d.type = "Unsupported";
       d.properties.keySet().retainAll(COMMON_SETTINGS);
       d.expressions.clear();

@@ -29,24 +29,32 @@ final class TaskConverters {
    * @param placeholderReason null when converted
    * @param expressionTargets SSIS property name to the Sluice setting its expression sets
    * @param childrenReported whether a placeholder container already listed its children
+   * @param stub whether a placeholder keeps the draft's own type and settings (a Script task whose
+   *     body asks for the port) instead of becoming an Unsupported task
    */
   record Outcome(
       String placeholderReason,
       String todo,
       List<String> notes,
       Map<String, String> expressionTargets,
-      boolean childrenReported) {
+      boolean childrenReported,
+      boolean stub) {
 
     static Outcome converted() {
-      return new Outcome(null, null, List.of(), Map.of(), false);
+      return new Outcome(null, null, List.of(), Map.of(), false, false);
     }
 
     static Outcome converted(Map<String, String> expressionTargets, List<String> notes) {
-      return new Outcome(null, null, List.copyOf(notes), expressionTargets, false);
+      return new Outcome(null, null, List.copyOf(notes), expressionTargets, false, false);
     }
 
     static Outcome placeholder(String why, String todo) {
-      return new Outcome(why, todo, List.of(), Map.of(), false);
+      return new Outcome(why, todo, List.of(), Map.of(), false, false);
+    }
+
+    /** A placeholder that is a task of the real type, not yet able to run as in SSIS. */
+    static Outcome stub(String why, String todo) {
+      return new Outcome(why, todo, List.of(), Map.of(), false, true);
     }
   }
 
@@ -84,14 +92,7 @@ final class TaskConverters {
       return dataFlow(e, d);
     }
     if (t.contains("SCRIPTTASK")) {
-      String folder = ScriptSources.extract(ctx.project, ctx.packageName, d.name, e);
-      return Outcome.placeholder(
-          "a Script task runs C# or VB code, which Sluice cannot run",
-          "port the script to an ExecuteProcess task (a program or script of the project) or to"
-              + " SQL; "
-              + (folder == null
-                  ? "its code is in the .dtsx under DTS:ObjectData"
-                  : "its source is in " + folder + "/ (ScriptMain.cs or .vb)"));
+      return ScriptTaskStub.convert(ctx, e, d);
     }
     return Outcome.placeholder(
         "Sluice has no task of type " + ssisType + " yet",
@@ -507,7 +508,7 @@ final class TaskConverters {
     DataFlowConverter.Result r =
         DataFlowConverter.convert(e, d.path, d.name, new DataFlowHostAdapter());
     if (r.placeholderReason() != null) {
-      return new Outcome(r.placeholderReason(), r.todo(), List.of(), Map.of(), true);
+      return new Outcome(r.placeholderReason(), r.todo(), List.of(), Map.of(), true, false);
     }
     if (r.settings().isEmpty()) {
       d.type = "Sequence"; // a data flow without components does nothing

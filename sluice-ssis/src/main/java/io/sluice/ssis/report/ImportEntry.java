@@ -51,7 +51,10 @@ public record ImportEntry(
   public enum Outcome {
     /** In the project and runs as in SSIS (a note may still ask for a check). */
     CONVERTED,
-    /** An {@code Unsupported} task in its place, failing with the reason if it is reached. */
+    /**
+     * An {@code Unsupported} task in its place, failing with the reason if it is reached; or a task
+     * of the real type that fails until a person finishes it (a Script task to port).
+     */
     PLACEHOLDER,
     /** Not in the project at all. */
     LEFT_OUT

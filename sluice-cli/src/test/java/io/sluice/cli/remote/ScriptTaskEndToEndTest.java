@@ -1,0 +1,241 @@
+package io.sluice.cli.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.sluice.catalog.CatalogContext;
+import io.sluice.catalog.LocalCatalog;
+import io.sluice.catalog.database.CatalogDatabase;
+import io.sluice.catalog.security.CatalogKey;
+import io.sluice.catalog.testing.TestCatalog;
+import io.sluice.cli.SluiceCommand;
+import io.sluice.cli.catalog.CliRun;
+import io.sluice.cli.catalog.CliRun.Result;
+import io.sluice.master.Master;
+import io.sluice.master.config.MasterSettings;
+import io.sluice.protocol.tls.CertificateAuthority;
+import io.sluice.worker.Worker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Script task as a user meets it: validated, packed and deployed through a real master without
+ * ever running (a script whose static initialiser leaves a file), run by {@code sluice run} and on
+ * a real Scale Out worker; a compile error reported by validate and deploy at its line; and {@code
+ * sluice run} in a process whose Java runtime has no {@code jdk.compiler} (a JRE, as the release
+ * ships on).
+ */
+class ScriptTaskEndToEndTest {
+
+  private static final String SCRIPT =
+      """
+      tasks:
+        - name: Stamp
+          type: Script
+          readWriteVariables: ["User::Note"]
+          source: |
+            import io.sluice.api.script.*;
+
+            public class ScriptMain implements Script {
+              static {
+                try {
+                  java.nio.file.Files.writeString(java.nio.file.Path.of("MARKER"), "ran");
+                } catch (java.io.IOException e) {
+                  throw new RuntimeException(e);
+                }
+              }
+
+              public void main(Dts dts) {
+                dts.variables().set("User::Note", "stamped");
+                dts.events().fireInformation(0, "Stamp", "script ran; jdk.compiler present: "
+                    + ModuleLayer.boot().findModule("jdk.compiler").isPresent());
+              }
+            }
+      variables:
+        - {name: Note, type: String, value: ""}
+      """;
+
+  @TempDir Path dir;
+  private CatalogDatabase database;
+  private Master master;
+  private Worker worker;
+
+  @BeforeEach
+  void start() {
+    CertificateAuthority ca = CertificateAuthority.create("Test cluster CA", Duration.ofDays(30));
+    ca.writePem(dir);
+    ca.issueServer(List.of("localhost", "127.0.0.1"), Duration.ofDays(1)).writePem(dir, "master");
+    ca.issueAdministrator("alice", Duration.ofDays(1)).writePem(dir, "alice");
+    ca.issueClient("w1", Duration.ofDays(1)).writePem(dir, "w1");
+    database = CatalogDatabase.open(TestCatalog.newEmptyDatabase());
+    CatalogContext context =
+        new CatalogContext(
+            database, CatalogKey.loadOrCreate(dir.resolve("catalog.key")).cipher(), "master");
+    master =
+        Master.start(
+            MasterSettings.defaults(
+                    dir.resolve("master.crt"), dir.resolve("master.key"), dir.resolve("ca.crt"))
+                .withPorts(0, 0)
+                .withLease(Duration.ofSeconds(4), Duration.ofSeconds(1), Duration.ofMillis(100)),
+            new LocalCatalog(context),
+            context);
+  }
+
+  @AfterEach
+  void stop() {
+    if (worker != null) {
+      worker.close();
+    }
+    master.close();
+    database.close();
+  }
+
+  @Test
+  void validatePackAndDeployCompileButNeverRunTheScriptRunAndAWorkerDo() throws Exception {
+    Path marker = dir.resolve("script-ran");
+    Path project = project("stamped", SCRIPT.replace("MARKER", marker.toString()));
+
+    ok(CliRun.run("project", "validate", project.toString()));
+    ok(CliRun.run("project", "pack", project.toString(), "--output", dir.toString()));
+    ok(remote("catalog", "folders", "create", "F"));
+    ok(remote("catalog", "deploy", project.toString(), "--folder", "F"));
+    assertThat(marker).as("validated, packed and deployed without running").doesNotExist();
+
+    Result local = ok(CliRun.run("run", project.toString(), "--package", "main"));
+    assertThat(local.out() + local.err()).contains("Stamp: script ran");
+    assertThat(marker).as("sluice run ran it").exists();
+    Files.delete(marker);
+
+    startWorker();
+    Result run =
+        remote("execute", "--folder", "F", "--project", "stamped", "--package", "main", "--wait");
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains("started in scale out");
+    assertThat(marker).as("the worker ran it").exists();
+    Result messages = remote("catalog", "messages", executionId(run.out()));
+    assertThat(messages.out()).contains("Stamp: script ran");
+  }
+
+  @Test
+  void aCompileErrorIsRefusedByValidateAndDeployAtItsLine() throws Exception {
+    Path project =
+        project(
+            "broken",
+            """
+            tasks:
+              - name: Broken
+                type: Script
+                source: |
+                  import io.sluice.api.script.*;
+                  public class ScriptMain implements Script {
+                    public void main(Dts dts) {
+                      dts.variables().sett("User::X", 1);
+                    }
+                  }
+            """);
+
+    Result validated = CliRun.run("project", "validate", project.toString());
+    ok(remote("catalog", "folders", "create", "F"));
+    Result deployed = remote("catalog", "deploy", project.toString(), "--folder", "F");
+
+    for (Result r : List.of(validated, deployed)) {
+      assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(2);
+      assertThat(r.err())
+          .contains("packages/main.yaml:8:27: the script does not compile:")
+          .contains("sett");
+    }
+  }
+
+  @Test
+  void sluiceRunCompilesAndRunsAScriptOnARuntimeWithoutJdkCompiler() throws Exception {
+    Path marker = dir.resolve("jre-script-ran");
+    Path project = project("jre", SCRIPT.replace("MARKER", marker.toString()));
+    Path output = dir.resolve("run.out");
+
+    // the modules a JRE of the release has; jdk.compiler and java.compiler are not among them
+    Process run =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--limit-modules",
+                String.join(
+                    ",",
+                    "java.base",
+                    "java.sql",
+                    "java.xml",
+                    "java.naming",
+                    "java.management",
+                    "java.logging",
+                    "java.desktop",
+                    "java.net.http",
+                    "java.security.jgss",
+                    "jdk.crypto.ec",
+                    "jdk.unsupported",
+                    "jdk.zipfs"),
+                "-Duser.home=" + dir,
+                "-cp",
+                System.getProperty("java.class.path"),
+                SluiceCommand.class.getName(),
+                "run",
+                project.toString(),
+                "--package",
+                "main")
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
+
+    assertThat(run.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String out = Files.readString(output);
+    assertThat(run.exitValue()).as(out).isZero();
+    assertThat(out).contains("Stamp: script ran; jdk.compiler present: false");
+    assertThat(marker).exists();
+  }
+
+  private Path project(String name, String mainPackage) throws Exception {
+    Path project = Files.createDirectories(dir.resolve(name + "/packages"));
+    Files.writeString(project.resolve("../project.yaml"), "name: " + name + "\n");
+    Files.writeString(project.resolve("main.yaml"), mainPackage);
+    return project.getParent();
+  }
+
+  private void startWorker() {
+    worker = InProcessWorkers.startW1(dir, master.workerPort());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> remote("workers", "enable", "w1").exitCode() == 0);
+  }
+
+  private static String executionId(String out) {
+    var m = java.util.regex.Pattern.compile("(?i)execution (\\d+)").matcher(out);
+    assertThat(m.find()).as(out).isTrue();
+    return m.group(1);
+  }
+
+  private Result remote(String... args) {
+    List<String> all = new ArrayList<>(Arrays.asList(args));
+    all.addAll(
+        List.of(
+            "--master",
+            "https://localhost:" + master.managementPort(),
+            "--ca",
+            dir.resolve("ca.crt").toString(),
+            "--cert",
+            dir.resolve("alice.crt").toString(),
+            "--key",
+            dir.resolve("alice.key").toString()));
+    return CliRun.run(all.toArray(String[]::new));
+  }
+
+  private static Result ok(Result result) {
+    assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+    return result;
+  }
+}

@@ -1,26 +1,15 @@
 package io.sluice.cli.remote;
 
+import static io.sluice.cli.remote.TestCluster.executionId;
+import static io.sluice.cli.remote.TestCluster.ok;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.sluice.catalog.CatalogContext;
-import io.sluice.catalog.LocalCatalog;
-import io.sluice.catalog.database.CatalogDatabase;
-import io.sluice.catalog.security.CatalogKey;
-import io.sluice.catalog.testing.TestCatalog;
 import io.sluice.cli.catalog.CliRun;
 import io.sluice.cli.catalog.CliRun.Result;
 import io.sluice.engine.testing.TestPluginJars;
-import io.sluice.master.Master;
-import io.sluice.master.config.MasterSettings;
-import io.sluice.protocol.tls.CertificateAuthority;
-import io.sluice.worker.Worker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -37,38 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
 class PluginsEndToEndTest {
 
   @TempDir Path dir;
-  private CatalogDatabase database;
-  private Master master;
-  private Worker worker;
+  private TestCluster cluster;
 
   @BeforeEach
   void start() {
-    CertificateAuthority ca = CertificateAuthority.create("Test cluster CA", Duration.ofDays(30));
-    ca.writePem(dir);
-    ca.issueServer(List.of("localhost", "127.0.0.1"), Duration.ofDays(1)).writePem(dir, "master");
-    ca.issueAdministrator("alice", Duration.ofDays(1)).writePem(dir, "alice");
-    ca.issueClient("w1", Duration.ofDays(1)).writePem(dir, "w1");
-    database = CatalogDatabase.open(TestCatalog.newEmptyDatabase());
-    CatalogContext context =
-        new CatalogContext(
-            database, CatalogKey.loadOrCreate(dir.resolve("catalog.key")).cipher(), "master");
-    master =
-        Master.start(
-            MasterSettings.defaults(
-                    dir.resolve("master.crt"), dir.resolve("master.key"), dir.resolve("ca.crt"))
-                .withPorts(0, 0)
-                .withLease(Duration.ofSeconds(4), Duration.ofSeconds(1), Duration.ofMillis(100)),
-            new LocalCatalog(context),
-            context);
+    cluster = TestCluster.start(dir);
   }
 
   @AfterEach
   void stop() {
-    if (worker != null) {
-      worker.close();
-    }
-    master.close();
-    database.close();
+    cluster.close();
   }
 
   @Test
@@ -83,15 +50,15 @@ class PluginsEndToEndTest {
         .contains("UpperCase changed 9 values")
         .contains("Greet: Hello from a plugin, 9");
 
-    ok(remote("catalog", "folders", "create", "F"));
-    ok(remote("catalog", "deploy", project.toString(), "--folder", "F"));
-    startWorker();
+    ok(cluster.remote("catalog", "folders", "create", "F"));
+    ok(cluster.remote("catalog", "deploy", project.toString(), "--folder", "F"));
+    cluster.startWorker();
     Result run =
-        remote(
+        cluster.remote(
             "execute", "--folder", "F", "--project", "plugin-demo", "--package", "main", "--wait");
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     assertThat(run.out()).contains("started in scale out").contains("ended: 7 succeeded");
-    Result messages = remote("catalog", "messages", executionId(run.out()));
+    Result messages = cluster.remote("catalog", "messages", executionId(run.out()));
     assertThat(messages.out())
         .contains("UpperCase changed 9 values")
         .contains("Greet: Hello from a plugin, 9");
@@ -105,8 +72,8 @@ class PluginsEndToEndTest {
         main, Files.readString(main).replace("column: Name, into", "colum: Name, into"));
 
     Result validated = CliRun.run("project", "validate", project.toString());
-    ok(remote("catalog", "folders", "create", "F"));
-    Result deployed = remote("catalog", "deploy", project.toString(), "--folder", "F");
+    ok(cluster.remote("catalog", "folders", "create", "F"));
+    Result deployed = cluster.remote("catalog", "deploy", project.toString(), "--folder", "F");
 
     for (Result r : List.of(validated, deployed)) {
       assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(2);
@@ -128,22 +95,16 @@ class PluginsEndToEndTest {
 
     ok(CliRun.run("project", "validate", project.getParent().toString()));
     ok(CliRun.run("project", "pack", project.getParent().toString(), "--output", dir.toString()));
-    ok(remote("catalog", "folders", "create", "F"));
-    ok(remote("catalog", "deploy", project.getParent().toString(), "--folder", "F"));
+    ok(cluster.remote("catalog", "folders", "create", "F"));
+    ok(cluster.remote("catalog", "deploy", project.getParent().toString(), "--folder", "F"));
     assertThat(marker).as("validated, packed and deployed without loading").doesNotExist();
 
-    startWorker();
+    cluster.startWorker();
     Result run =
-        remote("execute", "--folder", "F", "--project", "marked", "--package", "main", "--wait");
+        cluster.remote(
+            "execute", "--folder", "F", "--project", "marked", "--package", "main", "--wait");
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     assertThat(marker).as("the worker loaded and ran it").exists();
-  }
-
-  private void startWorker() {
-    worker = InProcessWorkers.startW1(dir, master.workerPort());
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> remote("workers", "enable", "w1").exitCode() == 0);
   }
 
   /** A copy of examples/plugins/plugin-demo with the example plugins' jar in lib/. */
@@ -162,32 +123,5 @@ class PluginsEndToEndTest {
     }
     TestPluginJars.writeTo(target, "example-plugins.jar", TestPluginJars.examples());
     return target;
-  }
-
-  /** The execution id in "execution N started ..." of {@code execute --wait}. */
-  private static String executionId(String out) {
-    var m = java.util.regex.Pattern.compile("(?i)execution (\\d+)").matcher(out);
-    assertThat(m.find()).as(out).isTrue();
-    return m.group(1);
-  }
-
-  private Result remote(String... args) {
-    List<String> all = new ArrayList<>(Arrays.asList(args));
-    all.addAll(
-        List.of(
-            "--master",
-            "https://localhost:" + master.managementPort(),
-            "--ca",
-            dir.resolve("ca.crt").toString(),
-            "--cert",
-            dir.resolve("alice.crt").toString(),
-            "--key",
-            dir.resolve("alice.key").toString()));
-    return CliRun.run(all.toArray(String[]::new));
-  }
-
-  private static Result ok(Result result) {
-    assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
-    return result;
   }
 }

@@ -1,25 +1,14 @@
 package io.sluice.cli.remote;
 
+import static io.sluice.cli.remote.TestCluster.executionId;
+import static io.sluice.cli.remote.TestCluster.ok;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.sluice.catalog.CatalogContext;
-import io.sluice.catalog.LocalCatalog;
-import io.sluice.catalog.database.CatalogDatabase;
-import io.sluice.catalog.security.CatalogKey;
-import io.sluice.catalog.testing.TestCatalog;
 import io.sluice.cli.SluiceCommand;
 import io.sluice.cli.catalog.CliRun;
 import io.sluice.cli.catalog.CliRun.Result;
-import io.sluice.master.Master;
-import io.sluice.master.config.MasterSettings;
-import io.sluice.protocol.tls.CertificateAuthority;
-import io.sluice.worker.Worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -65,38 +54,16 @@ class ScriptTaskEndToEndTest {
       """;
 
   @TempDir Path dir;
-  private CatalogDatabase database;
-  private Master master;
-  private Worker worker;
+  private TestCluster cluster;
 
   @BeforeEach
   void start() {
-    CertificateAuthority ca = CertificateAuthority.create("Test cluster CA", Duration.ofDays(30));
-    ca.writePem(dir);
-    ca.issueServer(List.of("localhost", "127.0.0.1"), Duration.ofDays(1)).writePem(dir, "master");
-    ca.issueAdministrator("alice", Duration.ofDays(1)).writePem(dir, "alice");
-    ca.issueClient("w1", Duration.ofDays(1)).writePem(dir, "w1");
-    database = CatalogDatabase.open(TestCatalog.newEmptyDatabase());
-    CatalogContext context =
-        new CatalogContext(
-            database, CatalogKey.loadOrCreate(dir.resolve("catalog.key")).cipher(), "master");
-    master =
-        Master.start(
-            MasterSettings.defaults(
-                    dir.resolve("master.crt"), dir.resolve("master.key"), dir.resolve("ca.crt"))
-                .withPorts(0, 0)
-                .withLease(Duration.ofSeconds(4), Duration.ofSeconds(1), Duration.ofMillis(100)),
-            new LocalCatalog(context),
-            context);
+    cluster = TestCluster.start(dir);
   }
 
   @AfterEach
   void stop() {
-    if (worker != null) {
-      worker.close();
-    }
-    master.close();
-    database.close();
+    cluster.close();
   }
 
   @Test
@@ -106,8 +73,8 @@ class ScriptTaskEndToEndTest {
 
     ok(CliRun.run("project", "validate", project.toString()));
     ok(CliRun.run("project", "pack", project.toString(), "--output", dir.toString()));
-    ok(remote("catalog", "folders", "create", "F"));
-    ok(remote("catalog", "deploy", project.toString(), "--folder", "F"));
+    ok(cluster.remote("catalog", "folders", "create", "F"));
+    ok(cluster.remote("catalog", "deploy", project.toString(), "--folder", "F"));
     assertThat(marker).as("validated, packed and deployed without running").doesNotExist();
 
     Result local = ok(CliRun.run("run", project.toString(), "--package", "main"));
@@ -115,13 +82,14 @@ class ScriptTaskEndToEndTest {
     assertThat(marker).as("sluice run ran it").exists();
     Files.delete(marker);
 
-    startWorker();
+    cluster.startWorker();
     Result run =
-        remote("execute", "--folder", "F", "--project", "stamped", "--package", "main", "--wait");
+        cluster.remote(
+            "execute", "--folder", "F", "--project", "stamped", "--package", "main", "--wait");
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     assertThat(run.out()).contains("started in scale out");
     assertThat(marker).as("the worker ran it").exists();
-    Result messages = remote("catalog", "messages", executionId(run.out()));
+    Result messages = cluster.remote("catalog", "messages", executionId(run.out()));
     assertThat(messages.out()).contains("Stamp: script ran");
   }
 
@@ -144,8 +112,8 @@ class ScriptTaskEndToEndTest {
             """);
 
     Result validated = CliRun.run("project", "validate", project.toString());
-    ok(remote("catalog", "folders", "create", "F"));
-    Result deployed = remote("catalog", "deploy", project.toString(), "--folder", "F");
+    ok(cluster.remote("catalog", "folders", "create", "F"));
+    Result deployed = cluster.remote("catalog", "deploy", project.toString(), "--folder", "F");
 
     for (Result r : List.of(validated, deployed)) {
       assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(2);
@@ -204,38 +172,5 @@ class ScriptTaskEndToEndTest {
     Files.writeString(project.resolve("../project.yaml"), "name: " + name + "\n");
     Files.writeString(project.resolve("main.yaml"), mainPackage);
     return project.getParent();
-  }
-
-  private void startWorker() {
-    worker = InProcessWorkers.startW1(dir, master.workerPort());
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> remote("workers", "enable", "w1").exitCode() == 0);
-  }
-
-  private static String executionId(String out) {
-    var m = java.util.regex.Pattern.compile("(?i)execution (\\d+)").matcher(out);
-    assertThat(m.find()).as(out).isTrue();
-    return m.group(1);
-  }
-
-  private Result remote(String... args) {
-    List<String> all = new ArrayList<>(Arrays.asList(args));
-    all.addAll(
-        List.of(
-            "--master",
-            "https://localhost:" + master.managementPort(),
-            "--ca",
-            dir.resolve("ca.crt").toString(),
-            "--cert",
-            dir.resolve("alice.crt").toString(),
-            "--key",
-            dir.resolve("alice.key").toString()));
-    return CliRun.run(all.toArray(String[]::new));
-  }
-
-  private static Result ok(Result result) {
-    assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
-    return result;
   }
 }

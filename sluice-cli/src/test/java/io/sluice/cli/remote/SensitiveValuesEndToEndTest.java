@@ -1,22 +1,13 @@
 package io.sluice.cli.remote;
 
+import static io.sluice.cli.remote.TestCluster.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.sluice.catalog.CatalogContext;
-import io.sluice.catalog.LocalCatalog;
-import io.sluice.catalog.database.CatalogDatabase;
-import io.sluice.catalog.database.CatalogLocation;
-import io.sluice.catalog.security.CatalogKey;
-import io.sluice.catalog.testing.TestCatalog;
 import io.sluice.cli.catalog.CliRun;
 import io.sluice.cli.catalog.CliRun.Result;
 import io.sluice.engine.event.SecretMask;
 import io.sluice.engine.testing.TestDriverJars;
-import io.sluice.master.Master;
-import io.sluice.master.config.MasterSettings;
-import io.sluice.protocol.tls.CertificateAuthority;
-import io.sluice.worker.Worker;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,43 +37,21 @@ class SensitiveValuesEndToEndTest {
   private static final String SECRET = "Pa55-w0rd-of-the-Warehouse";
 
   @TempDir Path dir;
-  private CatalogLocation location;
-  private Path keyFile;
-  private CatalogDatabase database;
-  private Master master;
-  private Worker worker;
+  private TestCluster cluster;
 
   @BeforeEach
   void start() {
-    CertificateAuthority ca = TestCertificates.write(dir, "localhost", "127.0.0.1");
-    ca.issueClient("w1", Duration.ofDays(1)).writePem(dir, "w1");
-    location = TestCatalog.newEmptyDatabase();
-    keyFile = dir.resolve("catalog.key");
-    database = CatalogDatabase.open(location);
-    CatalogContext context =
-        new CatalogContext(database, CatalogKey.loadOrCreate(keyFile).cipher(), "master");
-    master =
-        Master.start(
-            MasterSettings.defaults(
-                    dir.resolve("master.crt"), dir.resolve("master.key"), dir.resolve("ca.crt"))
-                .withPorts(0, 0)
-                .withLease(Duration.ofSeconds(4), Duration.ofSeconds(1), Duration.ofMillis(100)),
-            new LocalCatalog(context),
-            context);
+    cluster = TestCluster.start(dir);
   }
 
   @AfterEach
   void stop() {
-    if (worker != null) {
-      worker.close();
-    }
-    master.close();
-    database.close();
+    cluster.close();
   }
 
   @Test
   void noPathShowsASensitiveValue() throws Exception {
-    ok(remote("catalog", "folders", "create", "F"));
+    ok(cluster.remote("catalog", "folders", "create", "F"));
 
     // The review's reproduction: refused when deployed, naming the parameter and the expression.
     Path copying =
@@ -94,7 +63,7 @@ class SensitiveValuesEndToEndTest {
             tasks:
               - {name: A, type: Expression, expression: '@[User::Copy] = "x"'}
             """);
-    Result refused = remote("catalog", "deploy", copying.toString(), "--folder", "F");
+    Result refused = cluster.remote("catalog", "deploy", copying.toString(), "--folder", "F");
     assertThat(refused.exitCode()).isEqualTo(2);
     assertThat(refused.err())
         .contains(
@@ -132,13 +101,13 @@ class SensitiveValuesEndToEndTest {
                 after: {task: Count, on: completion}
             """);
     TestDriverJars.writeCarelessTo(vault);
-    ok(remote("catalog", "deploy", vault.toString(), "--folder", "F"));
-    startWorker();
+    ok(cluster.remote("catalog", "deploy", vault.toString(), "--folder", "F"));
+    cluster.startWorker();
     Path secretFile = Files.writeString(dir.resolve("secret.txt"), SECRET + "\n");
 
     // Scale out through the master's REST API, the value read from a file (not in `ps`).
     Result started =
-        remote(
+        cluster.remote(
             "execute",
             "--folder",
             "F",
@@ -196,9 +165,9 @@ class SensitiveValuesEndToEndTest {
           List.of(
               local("catalog", "messages", execution),
               local("catalog", "messages", execution, "--json"),
-              remote("catalog", "messages", execution),
-              remote("catalog", "messages", execution, "--json"),
-              remote("catalog", "executions", "show", execution, "--json"))) {
+              cluster.remote("catalog", "messages", execution),
+              cluster.remote("catalog", "messages", execution, "--json"),
+              cluster.remote("catalog", "executions", "show", execution, "--json"))) {
         shown.add(ok(r).out() + r.err());
       }
       String stored = storedMessages(id);
@@ -231,7 +200,7 @@ class SensitiveValuesEndToEndTest {
   void propertyOverridesReachTheRunnerAndTheirPasswordsShowNowhere() throws Exception {
     String password = "0verride-Pa55-w0rd";
     String moved = "jdbc:careless:moved?user=app&password=" + password;
-    ok(remote("catalog", "folders", "create", "F"));
+    ok(cluster.remote("catalog", "folders", "create", "F"));
     Path estate =
         project(
             "Estate",
@@ -245,8 +214,8 @@ class SensitiveValuesEndToEndTest {
               - {name: Count, type: ExecuteSql, connection: Warehouse, statement: select 1}
             """);
     TestDriverJars.writeCarelessTo(estate);
-    ok(remote("catalog", "deploy", estate.toString(), "--folder", "F"));
-    startWorker();
+    ok(cluster.remote("catalog", "deploy", estate.toString(), "--folder", "F"));
+    cluster.startWorker();
     Path urlFile = Files.writeString(dir.resolve("url.txt"), moved + "\n");
     String[] leak = {"execute", "--folder", "F", "--project", "Estate", "--package", "leak"};
     String[] execute =
@@ -263,7 +232,7 @@ class SensitiveValuesEndToEndTest {
 
     // A path the package does not have is refused by the master before anything runs.
     Result refused =
-        remote(
+        cluster.remote(
             concat(
                 leak,
                 new String[] {
@@ -272,7 +241,7 @@ class SensitiveValuesEndToEndTest {
     assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(2);
     assertThat(refused.err()).contains("no variable User::Nope").contains("User::Day, User::Out");
 
-    Result started = ok(remote(concat(execute, new String[] {"--json"})));
+    Result started = ok(cluster.remote(concat(execute, new String[] {"--json"})));
     long onWorker = executionId(started.out());
     await().atMost(Duration.ofSeconds(60)).until(() -> ended(onWorker));
     Result inProcess = ok(local(concat(execute, new String[] {"--no-scale-out", "--wait"})));
@@ -288,19 +257,21 @@ class SensitiveValuesEndToEndTest {
           .as("the variable and the connection were overridden where it ran")
           .contains("User::Out = 42")
           .contains("jdbc:careless:moved?user=app&password=" + SecretMask.MASK);
-      Result show = ok(remote("catalog", "executions", "show", String.valueOf(id), "--json"));
+      Result show =
+          ok(cluster.remote("catalog", "executions", "show", String.valueOf(id), "--json"));
       shown.add(show.out());
       assertThat(show.out())
           .contains("\"propertyPath\" : \"\\\\Package.Variables[User::Day].Value\"")
           .contains("\"value\" : \"21\"")
           .contains("Properties[ConnectionString]");
-      shown.add(ok(remote("catalog", "executions", "show", String.valueOf(id))).out());
+      shown.add(ok(cluster.remote("catalog", "executions", "show", String.valueOf(id))).out());
     }
     for (Path log : filesUnder(dir.resolve("w1-tasks"))) {
       shown.add(read(log));
     }
     shown.add(
-        database
+        cluster
+            .database()
             .jdbi()
             .withHandle(
                 h ->
@@ -334,16 +305,10 @@ class SensitiveValuesEndToEndTest {
     return dir.resolve(name);
   }
 
-  private void startWorker() {
-    worker = InProcessWorkers.startW1(dir, master.workerPort());
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> remote("workers", "enable", "w1").exitCode() == 0);
-  }
-
   private boolean ended(long executionId) {
     int status =
-        database
+        cluster
+            .database()
             .jdbi()
             .withHandle(
                 h ->
@@ -355,7 +320,8 @@ class SensitiveValuesEndToEndTest {
   }
 
   private long lastExecutionId() {
-    return database
+    return cluster
+        .database()
         .jdbi()
         .withHandle(
             h -> h.createQuery("select max(execution_id) from execution").mapTo(Long.class).one());
@@ -363,7 +329,8 @@ class SensitiveValuesEndToEndTest {
 
   /** Every message the catalog stored for the execution, straight from its table. */
   private String storedMessages(long executionId) {
-    return database
+    return cluster
+        .database()
         .jdbi()
         .withHandle(
             h ->
@@ -412,27 +379,18 @@ class SensitiveValuesEndToEndTest {
     }
   }
 
-  private Result remote(String... args) {
-    return CliRun.run(TestCertificates.asAlice(dir, master.managementPort(), args));
-  }
-
   private Result local(String... args) {
     return CliRun.run(
         concat(
             args,
             new String[] {
               "--catalog-url",
-              location.jdbcUrl(),
+              cluster.location().jdbcUrl(),
               "--catalog-user",
-              location.user(),
+              cluster.location().user(),
               "--catalog-key-file",
-              keyFile.toString()
+              cluster.keyFile().toString()
             }));
-  }
-
-  private static Result ok(Result result) {
-    assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
-    return result;
   }
 
   private static String[] concat(String[] a, String[] b) {

@@ -9,12 +9,14 @@ import io.sluice.catalog.project.PackageInfo;
 import io.sluice.cli.common.CatalogCommandBase;
 import io.sluice.cli.common.Output;
 import io.sluice.cli.imports.InMemoryImport;
+import io.sluice.cli.imports.SqlDialectOption;
 import io.sluice.engine.project.ProjectArchive;
 import io.sluice.engine.project.ProjectFiles;
 import io.sluice.engine.project.ProjectParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,13 +48,7 @@ public final class DeployCommand extends CatalogCommandBase {
   @Option(names = "--create-folder", description = "Create the catalog folder if it is missing.")
   boolean createFolder;
 
-  @Option(
-      names = "--sql-dialect",
-      paramLabel = "DIALECT",
-      description =
-          "For SSIS files, as sluice import ssis: postgresql rewrites the packages' T-SQL for"
-              + " PostgreSQL as they are imported; without it, SQL is kept as written.")
-  String sqlDialect;
+  @Mixin SqlDialectOption sqlDialect;
 
   @Override
   protected int run(Catalog catalog, Output out) {
@@ -97,12 +93,12 @@ public final class DeployCommand extends CatalogCommandBase {
    * catalog only ever receive Sluice projects, and never parse SSIS XML (docs/architecture.md).
    */
   private byte[] archive() {
-    InMemoryImport.requireSsisForDialect(sqlDialect, path);
+    sqlDialect.requireSsis(path);
     if (!InMemoryImport.isSsis(path) || !Files.exists(path)) {
       return ProjectArchive.fromPath(path);
     }
     InMemoryImport.Imported imported =
-        InMemoryImport.importSource(path, InMemoryImport.options(sqlDialect));
+        InMemoryImport.importSource(path, sqlDialect.importOptions());
     ProjectFiles files = imported.withDeployNotes();
     ProjectParser.parse(files);
     System.err.println(

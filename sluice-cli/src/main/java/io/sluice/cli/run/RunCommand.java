@@ -4,7 +4,7 @@ import io.sluice.cli.common.ErrorHandler;
 import io.sluice.cli.common.Interruption;
 import io.sluice.cli.common.StdinValue;
 import io.sluice.cli.common.UsageException;
-import io.sluice.cli.imports.InMemoryImport;
+import io.sluice.cli.imports.SqlDialectOption;
 import io.sluice.engine.event.ExecutableStatistic;
 import io.sluice.engine.event.LoggingLevel;
 import io.sluice.engine.project.PackageDefinition;
@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -86,13 +87,7 @@ public final class RunCommand implements Callable<Integer> {
               + " $Sensitive:: prefix masks the value). See docs/running-packages.md. Repeatable.")
   List<String> sets = new ArrayList<>();
 
-  @Option(
-      names = "--sql-dialect",
-      paramLabel = "DIALECT",
-      description =
-          "For SSIS files, as sluice import ssis: postgresql rewrites the packages' T-SQL for"
-              + " PostgreSQL as they are imported; without it, SQL is kept as written.")
-  String sqlDialect;
+  @Mixin SqlDialectOption sqlDialect;
 
   @Option(
       names = "--logging-level",
@@ -109,9 +104,9 @@ public final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), "e.g. --logging-level 3 for everything");
     }
-    InMemoryImport.requireSsisForDialect(sqlDialect, target);
+    sqlDialect.requireSsis(target);
     ProjectFiles files =
-        PackageSource.read(target, spec.commandLine().getErr(), InMemoryImport.options(sqlDialect));
+        PackageSource.read(target, spec.commandLine().getErr(), sqlDialect.importOptions());
     Project project = ProjectParser.parse(files);
     PackageDefinition pkg = choosePackage(project);
     ParameterValues values =

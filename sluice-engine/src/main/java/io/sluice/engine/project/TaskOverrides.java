@@ -91,21 +91,7 @@ final class TaskOverrides {
       all.addAll(settings.choices.keySet());
     }
     String setting =
-        all.stream()
-            .filter(k -> k.equalsIgnoreCase(alias))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    PropertyPath.bad(
-                        o.path(),
-                        "task '"
-                            + t.name()
-                            + "' ("
-                            + t.type()
-                            + ") has no property "
-                            + p.property()
-                            + " that Sluice can set; accepted: Disable, "
-                            + String.join(", ", all.stream().distinct().toList())));
+        settingNamed(o, p, alias, all, "task '" + t.name() + "' (" + t.type() + ")", "Disable, ");
     StructureCheck check = KnownTypes.TASK_CHECKS.get(t.type());
     if (check != null && check.fixedSettings().contains(setting)) {
       throw PropertyPath.bad(
@@ -151,22 +137,13 @@ final class TaskOverrides {
     all.addAll(settings.choices.keySet());
     all.remove("type");
     String setting =
-        all.stream()
-            .filter(k -> k.equalsIgnoreCase(alias))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    PropertyPath.bad(
-                        o.path(),
-                        "the "
-                            + kind
-                            + " enumerator of '"
-                            + t.name()
-                            + "' has no property "
-                            + p.property()
-                            + " that Sluice can set; accepted: "
-                            + (kind.equals("file") ? "Directory, FileSpec, Recurse, " : "")
-                            + String.join(", ", all.stream().distinct().toList())));
+        settingNamed(
+            o,
+            p,
+            alias,
+            all,
+            "the " + kind + " enumerator of '" + t.name() + "'",
+            kind.equals("file") ? "Directory, FileSpec, Recurse, " : "");
     Object value = OverrideValues.typed(o, settings, setting, enumerator);
     if (t.expressions().containsKey("enumerator." + setting)) {
       s.noteExpressionReplaces("task " + t.name(), "enumerator." + setting, o, "");
@@ -175,5 +152,32 @@ final class TaskOverrides {
     Map<String, Object> properties = new LinkedHashMap<>(t.properties());
     properties.put("enumerator", enumerator);
     return t.withProperties(properties);
+  }
+
+  /**
+   * The one of {@code accepted} that {@code alias} names, case aside; else the override is refused
+   * with what {@code owner} does accept ({@code alsoAccepted}, the names that reach it by an alias
+   * or elsewhere, first).
+   */
+  private static String settingNamed(
+      PropertyOverride o,
+      PropertyPath p,
+      String alias,
+      List<String> accepted,
+      String owner,
+      String alsoAccepted) {
+    return accepted.stream()
+        .filter(k -> k.equalsIgnoreCase(alias))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                PropertyPath.bad(
+                    o.path(),
+                    owner
+                        + " has no property "
+                        + p.property()
+                        + " that Sluice can set; accepted: "
+                        + alsoAccepted
+                        + String.join(", ", accepted.stream().distinct().toList())));
   }
 }

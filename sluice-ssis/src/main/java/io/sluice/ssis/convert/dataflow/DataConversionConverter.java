@@ -23,17 +23,7 @@ final class DataConversionConverter implements ComponentConverter {
       Map<String, Object> conv = new LinkedHashMap<>();
       conv.put("input", f.columnReference(source));
       conv.put("output", o.getAttribute("name"));
-      conv.put(
-          "type",
-          PipelineTypes.of(o)
-              .orElseThrow(
-                  () ->
-                      new FlowContext.NotConvertible(
-                          "its column "
-                              + o.getAttribute("name")
-                              + " converts to "
-                              + o.getAttribute("dataType")
-                              + ", a type Sluice has not")));
+      conv.put("type", PipelineTypes.required(o, "converts to"));
       Map<String, Object> named = new LinkedHashMap<>();
       named.put("name", o.getAttribute("name"));
       DerivedColumnConverter.disposition(o, named, out);

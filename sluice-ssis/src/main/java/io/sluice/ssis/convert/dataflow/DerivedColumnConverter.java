@@ -33,17 +33,7 @@ final class DerivedColumnConverter implements ComponentConverter {
       Map<String, Object> col = new LinkedHashMap<>();
       col.put("name", o.getAttribute("name"));
       col.put("expression", expression(p, f));
-      col.put(
-          "type",
-          PipelineTypes.of(o)
-              .orElseThrow(
-                  () ->
-                      new FlowContext.NotConvertible(
-                          "its column "
-                              + o.getAttribute("name")
-                              + " has type "
-                              + o.getAttribute("dataType")
-                              + ", which Sluice has not")));
+      col.put("type", PipelineTypes.required(o, "has type"));
       disposition(o, col, out);
       columns.add(col);
     }

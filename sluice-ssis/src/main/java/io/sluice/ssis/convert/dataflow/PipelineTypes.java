@@ -79,6 +79,25 @@ final class PipelineTypes {
     }
   }
 
+  /**
+   * The type of a column that must have one: when Sluice has no such type, the component is not
+   * convertible, the message saying what the column does with the type ({@code says}: "has type",
+   * "converts to").
+   */
+  static String required(Element column, String says) {
+    return of(column)
+        .orElseThrow(
+            () ->
+                new FlowContext.NotConvertible(
+                    "its column "
+                        + column.getAttribute("name")
+                        + " "
+                        + says
+                        + " "
+                        + column.getAttribute("dataType")
+                        + ", a type Sluice has not"));
+  }
+
   private static String number(Element e, String attribute, String otherwise) {
     String v = e.getAttribute(attribute).trim();
     return v.matches("\\d+") ? v : otherwise;

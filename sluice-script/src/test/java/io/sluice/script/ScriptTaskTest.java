@@ -2,10 +2,7 @@ package io.sluice.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.sluice.engine.event.EngineEvent;
-import io.sluice.engine.event.EventSink;
 import io.sluice.engine.event.MessageType;
 import io.sluice.engine.project.Problem;
 import io.sluice.engine.project.ProjectFiles;
@@ -14,21 +11,16 @@ import io.sluice.engine.project.ProjectParser;
 import io.sluice.engine.project.PropertyOverride;
 import io.sluice.engine.project.PropertyOverrideException;
 import io.sluice.engine.project.PropertyOverrides;
-import io.sluice.engine.runtime.CancellationToken;
-import io.sluice.engine.runtime.PackageRunner;
 import io.sluice.engine.runtime.ParameterValues;
-import io.sluice.engine.runtime.RunOptions;
 import io.sluice.engine.runtime.RunResult;
-import io.sluice.engine.runtime.library.JarStore;
-import io.sluice.engine.runtime.library.ProjectLibraries;
+import io.sluice.engine.testing.RecordedEvents;
+import io.sluice.engine.testing.TestRuns;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +31,7 @@ class ScriptTaskTest {
 
   @Test
   void aScriptReadsAndWritesItsVariablesRaisesEventsAndUsesConnections() {
-    Events events =
+    RecordedEvents events =
         run(
             project(
                 """
@@ -114,7 +106,7 @@ class ScriptTaskTest {
                   + postgres.getJdbcUrl("postgres", "postgres")
                   + "'}\n"));
 
-      Events events = run(files, Map.of());
+      RecordedEvents events = run(files, Map.of());
 
       assertThat(events.result.succeeded()).as(events.all()).isTrue();
       assertThat(events.messages(MessageType.INFORMATION))
@@ -139,7 +131,7 @@ class ScriptTaskTest {
         project(script("", "dts.events().fireInformation(0, \"\", org.example.Greeting.hello());"));
     files.put("lib/greeting.jar", jar.toByteArray());
 
-    Events events = run(files, Map.of());
+    RecordedEvents events = run(files, Map.of());
 
     assertThat(events.result.succeeded()).as(events.all()).isTrue();
     assertThat(events.messages(MessageType.INFORMATION)).contains("hello from lib");
@@ -167,7 +159,7 @@ class ScriptTaskTest {
                 "dts.events().fireInformation(0, \"\", org.postgresql.PGConnection.class.getName());"));
     files.put("lib/postgresql.jar", java.nio.file.Files.readAllBytes(driver));
 
-    Events events = run(files, Map.of());
+    RecordedEvents events = run(files, Map.of());
 
     assertThat(events.result.succeeded()).as(events.all()).isTrue();
     assertThat(events.messages(MessageType.INFORMATION)).contains("org.postgresql.PGConnection");
@@ -175,7 +167,7 @@ class ScriptTaskTest {
 
   @Test
   void taskResultFailureFailsTheTask() {
-    Events events =
+    RecordedEvents events =
         run(
             project(
                 script(
@@ -192,14 +184,15 @@ class ScriptTaskTest {
 
   @Test
   void writingAReadOnlyVariableOrReadingAnUndeclaredOneIsRefusedNamingIt() {
-    Events written =
+    RecordedEvents written =
         run(
             project(
                 script(
                     "    readOnlyVariables: [\"User::Count\"]\n",
                     "dts.variables().set(\"User::Count\", 1);")),
             Map.of());
-    Events read = run(project(script("", "dts.variables().get(\"User::Count\");")), Map.of());
+    RecordedEvents read =
+        run(project(script("", "dts.variables().get(\"User::Count\");")), Map.of());
 
     assertThat(written.result.succeeded()).isFalse();
     assertThat(written.messages(MessageType.ERROR))
@@ -302,7 +295,7 @@ class ScriptTaskTest {
 
   @Test
   void aDeclaredVariableThatDoesNotExistIsRefusedBeforeTheRun() {
-    Events events =
+    RecordedEvents events =
         run(project(script("    readOnlyVariables: [\"User::Missing\"]\n", "")), Map.of());
 
     assertThat(events.result.succeeded()).isFalse();
@@ -341,7 +334,7 @@ class ScriptTaskTest {
             }
             """));
 
-    Events events = run(files, Map.of());
+    RecordedEvents events = run(files, Map.of());
 
     assertThat(events.result.succeeded()).as(events.all()).isTrue();
     assertThat(events.messages(MessageType.INFORMATION)).contains("two: x1,y2");
@@ -365,30 +358,10 @@ class ScriptTaskTest {
   private void assertStopped(String loop) {
     Map<String, byte[]> files =
         project(script("", "dts.events().fireInformation(0, \"\", \"looping\"); " + loop));
-    CancellationToken token = new CancellationToken();
-    Events events =
-        new Events() {
-          @Override
-          public void event(EngineEvent event) {
-            super.event(event);
-            if ("looping".equals(event.message())) {
-              token.cancel();
-            }
-          }
-        };
+    RecordedEvents events =
+        TestRuns.runStoppingOn(ProjectFiles.of(files), dir.resolve("jars"), "looping");
 
-    RunResult result =
-        assertTimeoutPreemptively(
-            Duration.ofSeconds(30),
-            () ->
-                runner(files)
-                    .run(
-                        "main",
-                        ParameterValues.none(),
-                        RunOptions.defaults().withCancellation(token),
-                        events));
-
-    assertThat(result.status()).isEqualTo(RunResult.Status.CANCELED);
+    assertThat(events.result.status()).isEqualTo(RunResult.Status.CANCELED);
   }
 
   @Test
@@ -413,7 +386,7 @@ class ScriptTaskTest {
         bytes(
             "name: scripted\nparameters:\n  - {name: Password, type: String, sensitive: true}\n"));
 
-    Events events = run(files, Map.of("Password", secret));
+    RecordedEvents events = run(files, Map.of("Password", secret));
 
     assertThat(events.result.succeeded()).isFalse();
     assertThat(events.messages(MessageType.INFORMATION))
@@ -456,7 +429,7 @@ class ScriptTaskTest {
     ProjectParser.parse(ProjectFiles.of(files));
     assertThat(marker).doesNotExist();
 
-    Events events = run(files, Map.of());
+    RecordedEvents events = run(files, Map.of());
     assertThat(events.result.succeeded()).as(events.all()).isTrue();
     assertThat(marker).exists();
   }
@@ -470,7 +443,7 @@ class ScriptTaskTest {
     run(files, Map.of());
     int after = CompiledScripts.compilations();
 
-    Events again = run(files, Map.of());
+    RecordedEvents again = run(files, Map.of());
 
     assertThat(again.result.succeeded()).isTrue();
     assertThat(CompiledScripts.compilations()).isEqualTo(after);
@@ -565,24 +538,12 @@ class ScriptTaskTest {
     return files;
   }
 
-  private PackageRunner runner(Map<String, byte[]> files) {
-    ProjectFiles project = ProjectFiles.of(files);
-    return new PackageRunner(
-        ProjectParser.parse(project),
-        project,
-        ProjectLibraries.of(project, new JarStore(dir.resolve("jars"))));
-  }
-
-  private Events run(Map<String, byte[]> files, Map<String, Object> projectParameters) {
-    Events events = new Events();
-    events.result =
-        runner(files)
-            .run(
-                "main",
-                new ParameterValues(projectParameters, Map.of()),
-                RunOptions.defaults(),
-                events);
-    return events;
+  private RecordedEvents run(Map<String, byte[]> files, Map<String, Object> projectParameters) {
+    return TestRuns.run(
+        ProjectFiles.of(files),
+        dir.resolve("jars"),
+        "main",
+        new ParameterValues(projectParameters, Map.of()));
   }
 
   private static List<String> problems(Map<String, byte[]> files) {
@@ -596,23 +557,5 @@ class ScriptTaskTest {
 
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static class Events implements EventSink {
-    final List<EngineEvent> events = new CopyOnWriteArrayList<>();
-    RunResult result;
-
-    @Override
-    public void event(EngineEvent event) {
-      events.add(event);
-    }
-
-    List<String> messages(MessageType type) {
-      return events.stream().filter(e -> e.type() == type).map(EngineEvent::message).toList();
-    }
-
-    String all() {
-      return events.stream().map(e -> e.type() + " " + e.message()).toList().toString();
-    }
   }
 }

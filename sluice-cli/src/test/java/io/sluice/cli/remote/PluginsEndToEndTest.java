@@ -7,11 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.cli.catalog.CliRun;
 import io.sluice.cli.catalog.CliRun.Result;
 import io.sluice.engine.testing.TestPluginJars;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +38,7 @@ class PluginsEndToEndTest {
 
   @Test
   void theExampleProjectRunsLocallyAndOnAWorker() throws Exception {
-    Path project = demoWithPlugins();
+    Path project = TestPluginJars.demoProject(dir, TestPluginJars.examples());
 
     Result validated = CliRun.run("project", "validate", project.toString());
     assertThat(validated.exitCode()).as(validated.out() + validated.err()).isZero();
@@ -66,7 +64,7 @@ class PluginsEndToEndTest {
 
   @Test
   void aMisspeltPluginSettingIsRefusedByValidateAndDeployLikeABuiltInOne() throws Exception {
-    Path project = demoWithPlugins();
+    Path project = TestPluginJars.demoProject(dir, TestPluginJars.examples());
     Path main = project.resolve("packages/main.yaml");
     Files.writeString(
         main, Files.readString(main).replace("column: Name, into", "colum: Name, into"));
@@ -105,23 +103,5 @@ class PluginsEndToEndTest {
             "execute", "--folder", "F", "--project", "marked", "--package", "main", "--wait");
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     assertThat(marker).as("the worker loaded and ran it").exists();
-  }
-
-  /** A copy of examples/plugins/plugin-demo with the example plugins' jar in lib/. */
-  private Path demoWithPlugins() throws IOException {
-    Path source = Path.of("..", "examples", "plugins", "plugin-demo");
-    Path target = dir.resolve("plugin-demo");
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path f : files.toList()) {
-        Path t = target.resolve(source.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(f, t);
-        }
-      }
-    }
-    TestPluginJars.writeTo(target, "example-plugins.jar", TestPluginJars.examples());
-    return target;
   }
 }

@@ -1,35 +1,25 @@
 package io.sluice.engine.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.sluice.engine.event.EngineEvent;
-import io.sluice.engine.event.EventSink;
 import io.sluice.engine.event.MessageType;
 import io.sluice.engine.project.Problem;
 import io.sluice.engine.project.Project;
 import io.sluice.engine.project.ProjectFiles;
 import io.sluice.engine.project.ProjectFormatException;
 import io.sluice.engine.project.ProjectParser;
-import io.sluice.engine.runtime.CancellationToken;
-import io.sluice.engine.runtime.PackageRunner;
 import io.sluice.engine.runtime.ParameterValues;
-import io.sluice.engine.runtime.RunOptions;
 import io.sluice.engine.runtime.RunResult;
-import io.sluice.engine.runtime.library.JarStore;
-import io.sluice.engine.runtime.library.ProjectLibraries;
+import io.sluice.engine.testing.RecordedEvents;
 import io.sluice.engine.testing.TestPluginJars;
-import java.io.IOException;
+import io.sluice.engine.testing.TestRuns;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,10 +38,9 @@ class PluginsTest {
 
   @Test
   void theExampleProjectRunsItsPluginTaskSourceAndTransformation() throws Exception {
-    Path project = copyDemo();
-    TestPluginJars.writeTo(project, "example-plugins.jar", examples);
+    Path project = TestPluginJars.demoProject(dir, examples);
 
-    Events events = run(ProjectFiles.fromDirectory(project), "main");
+    RecordedEvents events = run(ProjectFiles.fromDirectory(project), "main");
 
     assertThat(events.result.succeeded())
         .as(events.messages(MessageType.ERROR).toString())
@@ -63,8 +52,7 @@ class PluginsTest {
 
   @Test
   void aMisspeltPluginSettingIsReportedAsForABuiltInType() throws Exception {
-    Path project = copyDemo();
-    TestPluginJars.writeTo(project, "example-plugins.jar", examples);
+    Path project = TestPluginJars.demoProject(dir, examples);
     Path main = project.resolve("packages/main.yaml");
     Files.writeString(
         main,
@@ -134,8 +122,9 @@ class PluginsTest {
     ProjectFiles one = versionProject("one", "1.0");
     ProjectFiles two = versionProject("two", "2.0");
 
-    CompletableFuture<Events> first = CompletableFuture.supplyAsync(() -> run(one, "main"));
-    CompletableFuture<Events> second = CompletableFuture.supplyAsync(() -> run(two, "main"));
+    CompletableFuture<RecordedEvents> first = CompletableFuture.supplyAsync(() -> run(one, "main"));
+    CompletableFuture<RecordedEvents> second =
+        CompletableFuture.supplyAsync(() -> run(two, "main"));
 
     assertThat(first.get().messages(MessageType.INFORMATION)).contains("plugin version 1.0");
     assertThat(second.get().messages(MessageType.INFORMATION)).contains("plugin version 2.0");
@@ -155,33 +144,9 @@ class PluginsTest {
                 bytes("tasks:\n  - {name: Nap, type: Sleep}\n"),
                 "lib/sleep.jar",
                 TestPluginJars.sleepTask()));
-    CancellationToken token = new CancellationToken();
-    Events events =
-        new Events() {
-          @Override
-          public void event(EngineEvent event) {
-            super.event(event);
-            if ("sleeping".equals(event.message())) {
-              token.cancel();
-            }
-          }
-        };
+    RecordedEvents events = TestRuns.runStoppingOn(files, dir.resolve("jars"), "sleeping");
 
-    RunResult result =
-        assertTimeoutPreemptively(
-            Duration.ofSeconds(30),
-            () ->
-                new PackageRunner(
-                        ProjectParser.parse(files),
-                        files,
-                        ProjectLibraries.of(files, new JarStore(dir.resolve("jars"))))
-                    .run(
-                        "main",
-                        ParameterValues.none(),
-                        RunOptions.defaults().withCancellation(token),
-                        events));
-
-    assertThat(result.status()).isEqualTo(RunResult.Status.CANCELED);
+    assertThat(events.result.status()).isEqualTo(RunResult.Status.CANCELED);
     assertThat(events.messages(MessageType.INFORMATION)).contains("sleeping");
   }
 
@@ -202,17 +167,12 @@ class PluginsTest {
                         + "tasks:\n  - {name: P, type: Probe, target: Out}\n"),
                 "lib/probe.jar",
                 TestPluginJars.probeTask()));
-    Events events = new Events();
-    events.result =
-        new PackageRunner(
-                ProjectParser.parse(files),
-                files,
-                ProjectLibraries.of(files, new JarStore(dir.resolve("jars"))))
-            .run(
-                "main",
-                new ParameterValues(Map.of("Password", secret), Map.of()),
-                RunOptions.defaults(),
-                events);
+    RecordedEvents events =
+        TestRuns.run(
+            files,
+            dir.resolve("jars"),
+            "main",
+            new ParameterValues(Map.of("Password", secret), Map.of()));
 
     assertThat(events.result.succeeded()).isFalse();
     assertThat(events.messages(MessageType.INFORMATION))
@@ -266,7 +226,7 @@ class PluginsTest {
                 "lib/sum.jar",
                 TestPluginJars.sumDestination()));
 
-    Events events = run(files, "main");
+    RecordedEvents events = run(files, "main");
 
     assertThat(events.result.succeeded())
         .as(events.messages(MessageType.ERROR).toString())
@@ -287,7 +247,7 @@ class PluginsTest {
         "packages/main.yaml", bytes("tasks:\n  - {name: Use, type: UseGreeter, connection: Hi}\n"));
     files.put("lib/greeter.jar", TestPluginJars.greeterConnection());
 
-    Events events = run(ProjectFiles.of(files), "main");
+    RecordedEvents events = run(ProjectFiles.of(files), "main");
 
     assertThat(events.result.succeeded())
         .as(events.messages(MessageType.ERROR).toString())
@@ -342,14 +302,8 @@ class PluginsTest {
             TestPluginJars.versionTask(version)));
   }
 
-  private Events run(ProjectFiles files, String packageName) {
-    Project project = ProjectParser.parse(files);
-    Events events = new Events();
-    PackageRunner runner =
-        new PackageRunner(
-            project, files, ProjectLibraries.of(files, new JarStore(dir.resolve("jars"))));
-    events.result = runner.run(packageName, ParameterValues.none(), RunOptions.defaults(), events);
-    return events;
+  private RecordedEvents run(ProjectFiles files, String packageName) {
+    return TestRuns.run(files, dir.resolve("jars"), packageName, ParameterValues.none());
   }
 
   private static List<String> problems(ProjectFiles files) {
@@ -361,37 +315,7 @@ class PluginsTest {
     throw new AssertionError("the project was accepted");
   }
 
-  private Path copyDemo() throws IOException {
-    Path source = TestPluginJars.EXAMPLES.resolve("plugin-demo");
-    Path target = dir.resolve("plugin-demo");
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path f : files.toList()) {
-        Path t = target.resolve(source.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(f, t);
-        }
-      }
-    }
-    return target;
-  }
-
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static class Events implements EventSink {
-    final List<EngineEvent> events = new CopyOnWriteArrayList<>();
-    RunResult result;
-
-    @Override
-    public void event(EngineEvent event) {
-      events.add(event);
-    }
-
-    List<String> messages(MessageType type) {
-      return events.stream().filter(e -> e.type() == type).map(EngineEvent::message).toList();
-    }
   }
 }

@@ -455,6 +455,29 @@ public final class TestPluginJars {
     }
   }
 
+  /**
+   * A copy of examples/plugins/plugin-demo in {@code dir/plugin-demo}, with {@code examplesJar}
+   * (the jar {@link #examples} builds) as its {@code lib/example-plugins.jar}.
+   */
+  public static Path demoProject(Path dir, byte[] examplesJar) {
+    Path source = EXAMPLES.resolve("plugin-demo");
+    Path target = dir.resolve("plugin-demo");
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path f : files.toList()) {
+        Path t = target.resolve(source.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(f, t);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    writeTo(target, "example-plugins.jar", examplesJar);
+    return target;
+  }
+
   /** Writes {@code jar} to {@code projectDir/lib/fileName}. */
   public static Path writeTo(Path projectDir, String fileName, byte[] jar) {
     try {

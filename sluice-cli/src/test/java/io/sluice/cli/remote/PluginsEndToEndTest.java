@@ -10,10 +10,7 @@ import io.sluice.engine.testing.TestPluginJars;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Plugins as a user meets them: examples/plugins/plugin-demo with the example plugins in lib/,
@@ -21,20 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and a plugin whose static initialiser leaves a file, which neither the CLI's validation nor the
  * master's deploy ever runs, while the worker that runs it does.
  */
-class PluginsEndToEndTest {
-
-  @TempDir Path dir;
-  private TestCluster cluster;
-
-  @BeforeEach
-  void start() {
-    cluster = TestCluster.start(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    cluster.close();
-  }
+class PluginsEndToEndTest extends ClusterTest {
 
   @Test
   void theExampleProjectRunsLocallyAndOnAWorker() throws Exception {

@@ -11,10 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Script task as a user meets it: validated, packed and deployed through a real master without
@@ -23,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * sluice run} in a process whose Java runtime has no {@code jdk.compiler} (a JRE, as the release
  * ships on).
  */
-class ScriptTaskEndToEndTest {
+class ScriptTaskEndToEndTest extends ClusterTest {
 
   private static final String SCRIPT =
       """
@@ -52,19 +49,6 @@ class ScriptTaskEndToEndTest {
       variables:
         - {name: Note, type: String, value: ""}
       """;
-
-  @TempDir Path dir;
-  private TestCluster cluster;
-
-  @BeforeEach
-  void start() {
-    cluster = TestCluster.start(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    cluster.close();
-  }
 
   @Test
   void validatePackAndDeployCompileButNeverRunTheScriptRunAndAWorkerDo() throws Exception {

@@ -20,10 +20,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A sensitive parameter value shows on no path out of a cluster: a real master (REST over HTTPS), a
@@ -32,22 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * they were handed where it belongs (standard input, a connection's password). SSIS's validation
  * rule keeps it out of everything else, which deploy proves first.
  */
-class SensitiveValuesEndToEndTest {
+class SensitiveValuesEndToEndTest extends ClusterTest {
 
   private static final String SECRET = "Pa55-w0rd-of-the-Warehouse";
-
-  @TempDir Path dir;
-  private TestCluster cluster;
-
-  @BeforeEach
-  void start() {
-    cluster = TestCluster.start(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    cluster.close();
-  }
 
   @Test
   void noPathShowsASensitiveValue() throws Exception {

@@ -245,15 +245,7 @@ class ScriptTaskTest {
   @Test
   void aCompileErrorOfAScriptFileIsPlacedInThatFile() {
     Map<String, byte[]> files =
-        new HashMap<>(
-            project(
-                """
-        tasks:
-          - {name: S, type: Script, file: scripts/S/ScriptMain.java}
-        """));
-    files.put(
-        "scripts/S/ScriptMain.java",
-        bytes(
+        projectWithScriptFile(
             """
             import io.sluice.api.script.*;
 
@@ -262,7 +254,7 @@ class ScriptTaskTest {
                 undefinedCall();
               }
             }
-            """));
+            """);
 
     assertThat(problems(files))
         .singleElement()
@@ -306,15 +298,7 @@ class ScriptTaskTest {
   @Test
   void aScriptFileRuns() {
     Map<String, byte[]> files =
-        new HashMap<>(
-            project(
-                """
-                tasks:
-                  - {name: S, type: Script, file: scripts/S/ScriptMain.java}
-                """));
-    files.put(
-        "scripts/S/ScriptMain.java",
-        bytes(
+        projectWithScriptFile(
             """
             import io.sluice.api.script.*;
             import java.util.List;
@@ -332,7 +316,7 @@ class ScriptTaskTest {
                 dts.events().fireInformation(0, "", text);
               }
             }
-            """));
+            """);
 
     RecordedEvents events = run(files, Map.of());
 
@@ -487,15 +471,7 @@ class ScriptTaskTest {
   @Test
   void aScriptLongerThanTheLimitIsRefusedWithoutCompiling() {
     Map<String, byte[]> files =
-        new HashMap<>(
-            project(
-                """
-                tasks:
-                  - {name: S, type: Script, file: scripts/S/ScriptMain.java}
-                """));
-    files.put(
-        "scripts/S/ScriptMain.java",
-        bytes("// padding\n".repeat(ScriptStructureCheck.MAX_SCRIPT_CHARS / 10)));
+        projectWithScriptFile("// padding\n".repeat(ScriptStructureCheck.MAX_SCRIPT_CHARS / 10));
     int before = CheckedScripts.compilations();
 
     assertThat(problems(files))
@@ -535,6 +511,14 @@ class ScriptTaskTest {
     files.put(
         "packages/main.yaml",
         bytes("parameters:\n  - {name: Region, type: String, default: emea}\n" + mainPackage));
+    return files;
+  }
+
+  /** A project whose Script task S reads {@code script} from scripts/S/ScriptMain.java. */
+  private static Map<String, byte[]> projectWithScriptFile(String script) {
+    Map<String, byte[]> files =
+        project("tasks:\n  - {name: S, type: Script, file: scripts/S/ScriptMain.java}\n");
+    files.put("scripts/S/ScriptMain.java", bytes(script));
     return files;
   }
 

@@ -9,7 +9,6 @@ import io.sluice.cli.catalog.CliRun.Result;
 import io.sluice.engine.testing.TestPluginJars;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,11 +52,7 @@ class PluginsEndToEndTest extends ClusterTest {
     Files.writeString(
         main, Files.readString(main).replace("column: Name, into", "colum: Name, into"));
 
-    Result validated = CliRun.run("project", "validate", project.toString());
-    ok(cluster.remote("catalog", "folders", "create", "F"));
-    Result deployed = cluster.remote("catalog", "deploy", project.toString(), "--folder", "F");
-
-    for (Result r : List.of(validated, deployed)) {
+    for (Result r : cluster.validateAndDeploy(project)) {
       assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(2);
       assertThat(r.err())
           .contains("packages/main.yaml")

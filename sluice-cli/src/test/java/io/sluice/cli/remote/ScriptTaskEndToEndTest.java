@@ -9,7 +9,6 @@ import io.sluice.cli.catalog.CliRun;
 import io.sluice.cli.catalog.CliRun.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -95,11 +94,7 @@ class ScriptTaskEndToEndTest extends ClusterTest {
                   }
             """);
 
-    Result validated = CliRun.run("project", "validate", project.toString());
-    ok(cluster.remote("catalog", "folders", "create", "F"));
-    Result deployed = cluster.remote("catalog", "deploy", project.toString(), "--folder", "F");
-
-    for (Result r : List.of(validated, deployed)) {
+    for (Result r : cluster.validateAndDeploy(project)) {
       assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(2);
       assertThat(r.err())
           .contains("packages/main.yaml:8:27: the script does not compile:")

@@ -16,6 +16,7 @@ import io.sluice.master.config.MasterSettings;
 import io.sluice.worker.Worker;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A real cluster for end-to-end tests: certificates in one folder (as {@link TestCertificates}
@@ -67,6 +68,16 @@ final class TestCluster implements AutoCloseable {
   /** {@code sluice <args>} against the master, as alice. */
   Result remote(String... args) {
     return CliRun.run(TestCertificates.asAlice(dir, master.managementPort(), args));
+  }
+
+  /**
+   * {@code sluice project validate} of {@code project}, then its deploy to a new folder F: the two
+   * results, for a test that expects both to say the same.
+   */
+  List<Result> validateAndDeploy(Path project) {
+    Result validated = CliRun.run("project", "validate", project.toString());
+    ok(remote("catalog", "folders", "create", "F"));
+    return List.of(validated, remote("catalog", "deploy", project.toString(), "--folder", "F"));
   }
 
   /** The catalog's database, to read what the master stored. */

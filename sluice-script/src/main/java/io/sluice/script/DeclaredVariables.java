@@ -18,8 +18,16 @@ final class DeclaredVariables implements Variables {
   private final List<String> readWrite;
 
   DeclaredVariables(Variables all, String task, List<String> readOnly, List<String> readWrite) {
+    this(all, "Script task", task, readOnly, readWrite);
+  }
+
+  /**
+   * @param what the kind of the declaring object, for messages ({@code Script Component})
+   */
+  DeclaredVariables(
+      Variables all, String what, String name, List<String> readOnly, List<String> readWrite) {
     this.all = all;
-    this.task = task;
+    this.task = "the " + what + " '" + name + "'";
     this.readOnly = readOnly;
     this.readWrite = readWrite;
   }
@@ -36,11 +44,7 @@ final class DeclaredVariables implements Variables {
   private void readable(String name) {
     if (!matches(readOnly, name) && !matches(readWrite, name)) {
       throw new PluginException(
-          "the script uses variable "
-              + name
-              + ", which the Script task '"
-              + task
-              + "' does not declare",
+          "the script uses variable " + name + ", which " + task + " does not declare",
           "add " + name + " to the task's readOnlyVariables or readWriteVariables");
     }
   }
@@ -73,11 +77,7 @@ final class DeclaredVariables implements Variables {
     readable(name);
     if (!matches(readWrite, name)) {
       throw new PluginException(
-          "the script writes variable "
-              + name
-              + ", which the Script task '"
-              + task
-              + "' declares read-only",
+          "the script writes variable " + name + ", which " + task + " declares read-only",
           "move " + name + " from readOnlyVariables to readWriteVariables");
     }
     all.set(name, value);

@@ -32,7 +32,11 @@ final class ScriptDts implements Dts {
 
   @Override
   public ScriptEvents events() {
-    Events events = context.events();
+    return events(context.events());
+  }
+
+  /** SSIS's event methods over the SDK's events (also a Script Component's). */
+  static ScriptEvents events(Events events) {
     return new ScriptEvents() {
       @Override
       public void fireInformation(int informationCode, String subComponent, String description) {

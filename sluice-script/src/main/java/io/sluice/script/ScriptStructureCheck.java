@@ -103,6 +103,14 @@ public final class ScriptStructureCheck implements StructureCheck {
   @Override
   public List<Problem> problems(
       Map<String, Object> settings, Set<String> setByExpression, Written written) {
+    return compileProblems(settings, written);
+  }
+
+  /**
+   * The compile errors of a script given as {@code source} or {@code file} (a Script task's or a
+   * Script Component's), placed in the package file or the script file.
+   */
+  static List<Problem> compileProblems(Map<String, Object> settings, Written written) {
     if (settings.get(ScriptTaskPlugin.SOURCE) instanceof String source
         && !settings.containsKey(ScriptTaskPlugin.FILE)) {
       SourceLocation start = written.textStart(ScriptTaskPlugin.SOURCE);

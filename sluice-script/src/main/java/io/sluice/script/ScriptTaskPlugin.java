@@ -93,7 +93,7 @@ final class ScriptTaskPlugin implements TaskPlugin {
           "the script does not compile: " + fileName + ":" + compiled.errors().get(0),
           "run 'sluice project validate' for every error with its line");
     }
-    Script script = instantiate(compiled, fileName, runLoader);
+    Script script = instantiate(compiled, fileName, runLoader, Script.class, "implements Script");
     ScriptDts dts =
         new ScriptDts(
             context, new DeclaredVariables(context.variables(), task, readOnly, readWrite));
@@ -107,8 +107,17 @@ final class ScriptTaskPlugin implements TaskPlugin {
     return dts.result() == ScriptResults.SUCCESS ? TaskResult.SUCCESS : TaskResult.FAILURE;
   }
 
-  private static Script instantiate(
-      ScriptCompiler.Output compiled, String fileName, ClassLoader runLoader) throws Exception {
+  /**
+   * A new instance of the script's class named as its file, which must be a {@code base} ({@code
+   * declaration} says how to declare it).
+   */
+  static <T> T instantiate(
+      ScriptCompiler.Output compiled,
+      String fileName,
+      ClassLoader runLoader,
+      Class<T> base,
+      String declaration)
+      throws Exception {
     String simple = fileName.substring(fileName.lastIndexOf('/') + 1).replaceFirst("\\.java$", "");
     String className =
         compiled.classes().keySet().stream()
@@ -121,13 +130,13 @@ final class ScriptTaskPlugin implements TaskPlugin {
                         "name the script's public class " + simple));
     Class<?> type =
         Class.forName(className, false, new ScriptLoader(runLoader, compiled.classes()));
-    if (!Script.class.isAssignableFrom(type)) {
+    if (!base.isAssignableFrom(type)) {
       throw new PluginException(
-          "the script's class " + simple + " does not implement " + Script.class.getName(),
-          "declare it as: public class " + simple + " implements Script");
+          "the script's class " + simple + " is not a " + base.getName(),
+          "declare it as: public class " + simple + " " + declaration);
     }
     try {
-      return (Script) type.getDeclaredConstructor().newInstance();
+      return base.cast(type.getDeclaredConstructor().newInstance());
     } catch (NoSuchMethodException | IllegalAccessException e) {
       throw new PluginException(
           "the script's class " + simple + " has no public constructor without arguments",
@@ -147,7 +156,7 @@ final class ScriptTaskPlugin implements TaskPlugin {
   }
 
   /** Where in the script an exception was thrown, e.g. {@code at ScriptMain.java:12}. */
-  private static String where(Throwable e, String fileName) {
+  static String where(Throwable e, String fileName) {
     String simple = fileName.substring(fileName.lastIndexOf('/') + 1);
     for (StackTraceElement frame : e.getStackTrace()) {
       if (simple.equals(frame.getFileName()) && frame.getLineNumber() > 0) {
@@ -157,7 +166,7 @@ final class ScriptTaskPlugin implements TaskPlugin {
     return "";
   }
 
-  private static List<String> names(List<Object> items) {
+  static List<String> names(List<Object> items) {
     List<String> names = new ArrayList<>();
     for (Object item : items) {
       if (item != null) {

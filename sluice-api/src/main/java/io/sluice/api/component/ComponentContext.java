@@ -18,4 +18,9 @@ public interface ComponentContext {
   Events events();
 
   Cancellation cancellation();
+
+  /** A file of the project by relative path, e.g. {@code scripts/Load/ScriptMain.java}, or null. */
+  default byte[] projectFile(String path) {
+    return null;
+  }
 }

@@ -57,6 +57,24 @@ public interface DataFlowEnvironment {
     return CancellationCheck.never();
   }
 
+  /**
+   * Whether {@code name} is a sensitive parameter: expressions may not read it (SSIS's rule), but a
+   * component may hand it on through the SDK's {@code Variables.sensitiveValue}.
+   */
+  default boolean isSensitive(String name) {
+    return false;
+  }
+
+  /** A sensitive parameter's value; masked wherever it appears in the run's events. */
+  default Object sensitiveValue(String name) {
+    throw new IllegalArgumentException("there is no sensitive parameter " + name);
+  }
+
+  /** A file of the project by relative path (a Script Component's {@code file:}), or null. */
+  default byte[] projectFile(String path) {
+    return null;
+  }
+
   /** The clock GETDATE() reads in expressions. */
   default Clock clock() {
     return Clock.systemDefaultZone();

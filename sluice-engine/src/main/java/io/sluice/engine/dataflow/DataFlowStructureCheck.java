@@ -1,8 +1,11 @@
 package io.sluice.engine.dataflow;
 
+import io.sluice.engine.dataflow.pipeline.Settings;
 import io.sluice.engine.plugin.PluginComponentType;
 import io.sluice.engine.project.PluginSchemas;
+import io.sluice.engine.project.Problem;
 import io.sluice.engine.project.StructureCheck;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,6 +52,24 @@ public final class DataFlowStructureCheck implements StructureCheck {
     return DataFlowStructure.read(settings, registry).problems().stream()
         .map(DataFlowStructureCheck::finding)
         .toList();
+  }
+
+  /** What component types place themselves, such as a Script Component's compile errors. */
+  @Override
+  public List<Problem> problems(
+      Map<String, Object> settings, Set<String> setByExpression, Written written) {
+    List<Problem> problems = new ArrayList<>();
+    ComponentRegistry registry = ComponentRegistry.standard();
+    for (ComponentSpecs.Read r :
+        ComponentSpecs.read(new Settings(settings, ""), new ArrayList<>())) {
+      Written item = written.item(DataFlowStructure.COMPONENTS, r.position());
+      if (item != null) {
+        registry
+            .find(r.spec().type())
+            .ifPresent(t -> problems.addAll(t.problems(r.spec().settings().asMap(), item)));
+      }
+    }
+    return problems;
   }
 
   @Override

@@ -40,6 +40,9 @@ final class FlowVariables implements Variables {
 
   @Override
   public boolean exists(String name) {
+    if (environment.isSensitive(name)) {
+      return true;
+    }
     try {
       read(name);
       return true;
@@ -64,6 +67,13 @@ final class FlowVariables implements Variables {
 
   @Override
   public Object sensitiveValue(String name) {
+    if (environment.isSensitive(name)) {
+      try {
+        return environment.sensitiveValue(name);
+      } catch (RuntimeException e) {
+        throw new PluginException(e.getMessage());
+      }
+    }
     return get(name);
   }
 

@@ -245,6 +245,11 @@ final class PluginComponentRuntime implements io.sluice.engine.dataflow.pipeline
     }
 
     @Override
+    public byte[] projectFile(String path) {
+      return io.environment().projectFile(path);
+    }
+
+    @Override
     public Connections connections() {
       return new FlowConnections(io.environment());
     }

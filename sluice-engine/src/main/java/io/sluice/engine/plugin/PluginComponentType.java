@@ -22,6 +22,7 @@ import io.sluice.engine.dataflow.pipeline.RowErrors;
 import io.sluice.engine.dataflow.pipeline.RowSchema;
 import io.sluice.engine.dataflow.pipeline.SettingKeys;
 import io.sluice.engine.project.PluginSchemas;
+import io.sluice.engine.type.DataType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,8 +55,11 @@ public final class PluginComponentType implements ComponentType {
     schema.forEach(s -> declared.add(s.name()));
   }
 
-  /** A loaded plugin, ready to plan and run. */
-  static PluginComponentType of(ComponentPlugin plugin) {
+  /**
+   * A loaded plugin, ready to plan and run; also how a component that ships inside Sluice but is
+   * written on the SDK (the Script Component of sluice-script) becomes a {@link ComponentType}.
+   */
+  public static PluginComponentType of(ComponentPlugin plugin) {
     return new PluginComponentType(
         plugin.name(), plugin.kind(), plugin.settings().settings(), plugin);
   }
@@ -137,7 +141,7 @@ public final class PluginComponentType implements ComponentType {
   }
 
   /** What the plugin sees while planning; collects the columns it adds. */
-  private static final class Setup implements ComponentSetup {
+  private static final class Setup implements ComponentSetup, SsisColumns {
     private final String componentName;
     private final SettingValues settings;
     private final RowSchema input;
@@ -187,6 +191,11 @@ public final class PluginComponentType implements ComponentType {
 
     @Override
     public int addOutputColumn(String name, ColumnType type) {
+      return addOutputColumn(name, ColumnTypes.toSsis(type));
+    }
+
+    @Override
+    public int addOutputColumn(String name, DataType type) {
       if (destination) {
         throw new PluginException("a destination has no output to add column '" + name + "' to");
       }
@@ -199,7 +208,7 @@ public final class PluginComponentType implements ComponentType {
         throw new PluginException(
             "column '" + name + "' already exists in the input; set it instead of adding it");
       }
-      added.add(new Column(name, ColumnTypes.toSsis(type)));
+      added.add(new Column(name, type));
       return input.width() + added.size() - 1;
     }
 

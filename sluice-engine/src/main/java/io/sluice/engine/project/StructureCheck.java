@@ -81,6 +81,14 @@ public interface StructureCheck {
 
     /** The project's {@code lib/} jars by path, to read (never to load). */
     Map<String, byte[]> libraries();
+
+    /**
+     * Item {@code item} (1-based) of list setting {@code list} (a data flow's component), whose
+     * {@link #textStart} is relative to that item; null when there is no such mapping item.
+     */
+    default Written item(String list, int item) {
+      return null;
+    }
   }
 
   /**

@@ -1,10 +1,13 @@
 package io.sluice.engine.project;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** A task's place in its package file, for {@link StructureCheck#problems}. */
 final class WrittenTask implements StructureCheck.Written {
@@ -59,6 +62,19 @@ final class WrittenTask implements StructureCheck.Written {
       }
     }
     return 0;
+  }
+
+  @Override
+  public StructureCheck.Written item(String list, int item) {
+    if (task.has(list)
+        && task.raw(list) instanceof SequenceNode sequence
+        && item >= 1
+        && item <= sequence.getValue().size()
+        && sequence.getValue().get(item - 1) instanceof MappingNode mapping) {
+      // its own problem list: the task's reading already reported the item's duplicate keys
+      return new WrittenTask(new YamlMap(task.file(), mapping, new ArrayList<>()), files);
+    }
+    return null;
   }
 
   @Override

@@ -1,5 +1,10 @@
 package io.sluice.engine.dataflow.pipeline;
 
+import io.sluice.engine.project.Problem;
+import io.sluice.engine.project.StructureCheck;
+import java.util.List;
+import java.util.Map;
+
 /** One kind of data-flow component (FlatFileSource, DerivedColumn ...): checks and builds it. */
 public interface ComponentType {
 
@@ -29,4 +34,16 @@ public interface ComponentType {
    * Throws {@link PlanningException} with the cause; nothing may move rows yet.
    */
   PlannedComponent plan(ComponentSpec spec, PlanContext context);
+
+  /**
+   * Problems the type places itself in the project's files when the project is validated or
+   * deployed (a Script Component's compile errors, at their line and column); like every deploy
+   * check, never loads or runs project code.
+   *
+   * @param written where the component is written ({@link StructureCheck.Written#textStart} is
+   *     relative to the component's own settings)
+   */
+  default List<Problem> problems(Map<String, Object> settings, StructureCheck.Written written) {
+    return List.of();
+  }
 }

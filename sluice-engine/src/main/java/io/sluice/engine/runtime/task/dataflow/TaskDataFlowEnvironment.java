@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A Data Flow task's view of its package for the data-flow engine: connections by name (with their
@@ -39,6 +40,7 @@ final class TaskDataFlowEnvironment implements DataFlowEnvironment {
   private final Clock clock;
   private final long memoryBudget;
   private final VariableSlots slots;
+  private final Function<String, byte[]> projectFiles;
 
   private TaskDataFlowEnvironment(
       String packageName,
@@ -48,7 +50,9 @@ final class TaskDataFlowEnvironment implements DataFlowEnvironment {
       EventSink events,
       CancellationCheck cancellation,
       Clock clock,
-      long memoryBudget) {
+      long memoryBudget,
+      Function<String, byte[]> projectFiles) {
+    this.projectFiles = projectFiles;
     this.packageName = packageName;
     this.executionPath = executionPath;
     this.variables = variables;
@@ -70,7 +74,8 @@ final class TaskDataFlowEnvironment implements DataFlowEnvironment {
         event -> {},
         CancellationCheck.never(),
         Clock.systemDefaultZone(),
-        memoryBudget);
+        memoryBudget,
+        settings.projectFiles()::get);
   }
 
   static TaskDataFlowEnvironment forRun(TaskContext context, long memoryBudget) {
@@ -82,7 +87,8 @@ final class TaskDataFlowEnvironment implements DataFlowEnvironment {
         new ToTask(context),
         context.cancellation()::isCancelled,
         context.clock(),
-        memoryBudget);
+        memoryBudget,
+        context.projectFiles()::get);
   }
 
   private static String systemVariable(Variables variables, String name) {
@@ -90,6 +96,21 @@ final class TaskDataFlowEnvironment implements DataFlowEnvironment {
         .find("System::" + name)
         .map(v -> String.valueOf(variables.valueOf(v)))
         .orElse("");
+  }
+
+  @Override
+  public boolean isSensitive(String name) {
+    return variables.find(name).map(v -> v.sensitive()).orElse(false);
+  }
+
+  @Override
+  public Object sensitiveValue(String name) {
+    return variables.sensitiveValue(name);
+  }
+
+  @Override
+  public byte[] projectFile(String path) {
+    return projectFiles.apply(path);
   }
 
   @Override

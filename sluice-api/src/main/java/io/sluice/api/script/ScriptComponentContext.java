@@ -1,0 +1,21 @@
+package io.sluice.api.script;
+
+import io.sluice.api.context.Connections;
+import io.sluice.api.context.Variables;
+
+/** What Sluice gives a {@link ScriptComponent} before {@code preExecute}; not for scripts. */
+public interface ScriptComponentContext {
+
+  String componentName();
+
+  Variables variables();
+
+  Connections connections();
+
+  ScriptEvents events();
+
+  /** A source's output; null for a transformation or a destination. */
+  ScriptOutput output();
+
+  boolean cancelled();
+}

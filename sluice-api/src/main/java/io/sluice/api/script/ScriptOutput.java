@@ -1,0 +1,15 @@
+package io.sluice.api.script;
+
+/**
+ * A Script Component source's output, SSIS's {@code Output0Buffer}: {@link #addRow()} starts a new
+ * row (all NULL), and the {@link ScriptRow} setters fill it, as {@code Output0Buffer.AddRow();
+ * Output0Buffer.Name = "x";} does in C#.
+ */
+public interface ScriptOutput extends ScriptRow {
+
+  /**
+   * Starts a new row. Blocks while the flow downstream is full, and throws {@link
+   * java.util.concurrent.CancellationException} once the execution is stopped.
+   */
+  void addRow() throws InterruptedException;
+}

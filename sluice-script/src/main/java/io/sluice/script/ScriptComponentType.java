@@ -1,0 +1,110 @@
+package io.sluice.script;
+
+import io.sluice.api.component.ComponentKind;
+import io.sluice.engine.dataflow.pipeline.ComponentSpec;
+import io.sluice.engine.dataflow.pipeline.ComponentType;
+import io.sluice.engine.dataflow.pipeline.PlanContext;
+import io.sluice.engine.dataflow.pipeline.PlannedComponent;
+import io.sluice.engine.dataflow.pipeline.PlanningException;
+import io.sluice.engine.dataflow.pipeline.SettingKeys;
+import io.sluice.engine.plugin.PluginComponentType;
+import io.sluice.engine.project.Problem;
+import io.sluice.engine.project.SourceLocation;
+import io.sluice.engine.project.StructureCheck;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The Script Component among the built-in data-flow components (META-INF/services): one type name
+ * for SSIS's three roles, each the SDK plugin of that kind. The role is {@code role:} when written,
+ * else source without an input and transformation with one. Validation compiles the script (never
+ * loads it) and places each compile error at its line and column, as for the Script task.
+ */
+public final class ScriptComponentType implements ComponentType {
+
+  private final PluginComponentType source =
+      PluginComponentType.of(new ScriptComponentPlugin(ComponentKind.SOURCE));
+  private final PluginComponentType transformation =
+      PluginComponentType.of(new ScriptComponentPlugin(ComponentKind.TRANSFORMATION));
+  private final PluginComponentType destination =
+      PluginComponentType.of(new ScriptComponentPlugin(ComponentKind.DESTINATION));
+
+  @Override
+  public String name() {
+    return ScriptComponentPlugin.NAME;
+  }
+
+  @Override
+  public int minInputs() {
+    return 0;
+  }
+
+  @Override
+  public int maxInputs() {
+    return 1;
+  }
+
+  @Override
+  public SettingKeys settingKeys() {
+    return SettingKeys.of(
+        ScriptTaskPlugin.SOURCE,
+        ScriptTaskPlugin.FILE,
+        ScriptTaskPlugin.READ_ONLY,
+        ScriptTaskPlugin.READ_WRITE,
+        ScriptComponentPlugin.OUTPUT_COLUMNS,
+        ScriptComponentPlugin.ROLE,
+        "onError");
+  }
+
+  @Override
+  public PlannedComponent plan(ComponentSpec spec, PlanContext context) {
+    String role = spec.settings().string(ScriptComponentPlugin.ROLE, null);
+    boolean input = !spec.inputs().isEmpty();
+    PluginComponentType type;
+    if (role == null) {
+      type = input ? transformation : source;
+    } else {
+      type =
+          switch (role.trim().toLowerCase(Locale.ROOT)) {
+            case "source" -> source;
+            case "transformation" -> transformation;
+            case "destination" -> destination;
+            default ->
+                throw new PlanningException(
+                    "'role' must be source, transformation or destination, not '" + role + "'");
+          };
+    }
+    if ((type == source) == input) {
+      throw new PlanningException(
+          type == source
+              ? "a Script Component source takes no input; remove 'input' or set another role"
+              : "a Script Component " + role + " needs an input; add 'input'");
+    }
+    if (type != transformation && spec.settings().raw("onError") != null) {
+      throw new PlanningException(
+          "only a Script Component transformation takes 'onError' (its rows can be redirected)");
+    }
+    return type.plan(spec, context);
+  }
+
+  @Override
+  public List<Problem> problems(Map<String, Object> settings, StructureCheck.Written written) {
+    List<Problem> problems = new ArrayList<>();
+    if ((settings.get(ScriptTaskPlugin.SOURCE) == null)
+        == (settings.get(ScriptTaskPlugin.FILE) == null)) {
+      SourceLocation at = written.textStart("type");
+      problems.add(
+          new Problem(
+              written.file(),
+              at == null ? 0 : at.line(),
+              at == null ? 0 : at.column(),
+              "a Script Component takes its Java as exactly one of 'source' (inline) or 'file'"
+                  + " (a .java file of the project)"));
+      return problems;
+    }
+    problems.addAll(ScriptStructureCheck.compileProblems(settings, written));
+    return problems;
+  }
+}

@@ -325,6 +325,44 @@ class ScriptComponentTest {
   }
 
   @Test
+  void validatingCompilesTheComponentButNeverLoadsItRunningDoes() {
+    Path marker = dir.resolve("static-initialiser-ran");
+    Map<String, byte[]> files =
+        project(
+            """
+            tasks:
+              - name: Flow
+                type: DataFlow
+                components:
+                  - name: Make
+                    type: ScriptComponent
+                    outputColumns: [{name: N, type: DT_I4}]
+                    source: |
+                      import io.sluice.api.script.*;
+                      public class ScriptMain extends ScriptComponent {
+                        static {
+                          try {
+                            java.nio.file.Files.writeString(java.nio.file.Path.of("MARKER"), "ran");
+                          } catch (java.io.IOException e) {
+                            throw new RuntimeException(e);
+                          }
+                        }
+                      }
+                  - {name: Drop, type: DiscardDestination, input: Make}
+            """
+                .replace("MARKER", marker.toString()));
+    int before = CheckedScripts.compilations();
+
+    ProjectParser.parse(ProjectFiles.of(files));
+
+    assertThat(CheckedScripts.compilations()).as("compiled at validation").isEqualTo(before + 1);
+    assertThat(marker).doesNotExist();
+    RecordedEvents events = run(files);
+    assertThat(events.result.succeeded()).as(events.all()).isTrue();
+    assertThat(marker).exists();
+  }
+
+  @Test
   void aSensitiveValueInTheScriptsExceptionIsMasked() {
     String secret = "s3cr3t-Rate-Key";
     Map<String, byte[]> files =

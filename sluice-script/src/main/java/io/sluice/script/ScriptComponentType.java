@@ -49,13 +49,14 @@ public final class ScriptComponentType implements ComponentType {
   @Override
   public SettingKeys settingKeys() {
     return SettingKeys.of(
-        ScriptTaskPlugin.SOURCE,
-        ScriptTaskPlugin.FILE,
-        ScriptTaskPlugin.READ_ONLY,
-        ScriptTaskPlugin.READ_WRITE,
-        ScriptComponentPlugin.OUTPUT_COLUMNS,
-        ScriptComponentPlugin.ROLE,
-        "onError");
+            ScriptTaskPlugin.SOURCE,
+            ScriptTaskPlugin.FILE,
+            ScriptTaskPlugin.READ_ONLY,
+            ScriptTaskPlugin.READ_WRITE,
+            ScriptComponentPlugin.OUTPUT_COLUMNS,
+            ScriptComponentPlugin.ROLE,
+            "onError")
+        .withItems(ScriptComponentPlugin.OUTPUT_COLUMNS, "name", "type");
   }
 
   @Override

@@ -151,6 +151,75 @@ class ScriptComponentTest {
   }
 
   @Test
+  void aComponentFromAScriptFileReadsItsReadOnlyVariables() {
+    Map<String, byte[]> files =
+        project(
+            """
+            variables:
+              - {name: Rows, type: Int32, value: 0}
+            tasks:
+              - name: Flow
+                type: DataFlow
+                components:
+                  - name: Make
+                    type: ScriptComponent
+                    file: scripts/Make/ScriptMain.java
+                    readOnlyVariables: [$Package::Region]
+                    outputColumns: [{name: Region, type: 'DT_WSTR,10'}]
+                  - name: Check
+                    type: ConditionalSplit
+                    input: Make
+                    conditions: [{output: Emea, expression: 'Region == "emea"'}]
+                  - {name: Count, type: RowCount, input: {from: Check, output: Emea}, variable: User::Rows}
+            %s
+            """
+                .formatted(SHOW_ROWS));
+    files.put(
+        "scripts/Make/ScriptMain.java",
+        bytes(
+            """
+            import io.sluice.api.script.*;
+            public class ScriptMain extends ScriptComponent {
+              @Override
+              public void createNewOutputRows() throws Exception {
+                String region = variables().get("$Package::Region", String.class);
+                for (int i = 0; i < 3; i++) {
+                  output0Buffer().addRow();
+                  output0Buffer().setString("Region", region);
+                }
+              }
+            }
+            """));
+
+    RecordedEvents events = run(files);
+
+    assertThat(events.result.succeeded()).as(events.all()).isTrue();
+    assertThat(events.messages(MessageType.INFORMATION)).contains("rows=3");
+  }
+
+  @Test
+  void aMisspeltSettingOfAnOutputColumnIsRefusedWhereItIsWritten() {
+    Map<String, byte[]> files =
+        project(
+            """
+            tasks:
+              - name: Flow
+                type: DataFlow
+                components:
+                  - name: Make
+                    type: ScriptComponent
+                    outputColumns: [{name: N, tpye: DT_I4}]
+                    source: |
+                      import io.sluice.api.script.*;
+                      public class ScriptMain extends ScriptComponent {}
+                  - {name: Drop, type: DiscardDestination, input: Make}
+            """);
+
+    assertThat(problems(files))
+        .anySatisfy(p -> assertThat(p).startsWith("packages/main.yaml:9:").contains("tpye"));
+  }
+
+  @Test
   void aRowTheScriptFailsOnIsRedirectedToTheErrorOutput() throws Exception {
     long above = countRatesAbove(1.0);
     RecordedEvents events =

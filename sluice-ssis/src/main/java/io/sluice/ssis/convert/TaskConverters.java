@@ -61,9 +61,12 @@ final class TaskConverters {
   private final PackageContext ctx;
   private final ControlFlowConverter flow;
 
+  private final ProcessAndFileTasks processAndFiles;
+
   TaskConverters(PackageContext ctx, ControlFlowConverter flow) {
     this.ctx = ctx;
     this.flow = flow;
+    this.processAndFiles = new ProcessAndFileTasks(ctx, this::referenceProblem);
   }
 
   Outcome convert(Element e, Draft d, String ssisType) {
@@ -93,6 +96,12 @@ final class TaskConverters {
     }
     if (t.contains("SCRIPTTASK")) {
       return ScriptTaskStub.convert(ctx, e, d);
+    }
+    if (t.contains("EXECUTEPROCESS")) {
+      return processAndFiles.executeProcess(e, d);
+    }
+    if (t.contains("FILESYSTEMTASK")) {
+      return processAndFiles.fileSystem(e, d);
     }
     return Outcome.placeholder(
         "Sluice has no task of type " + ssisType + " yet",

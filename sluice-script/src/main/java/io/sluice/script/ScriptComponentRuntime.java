@@ -13,7 +13,6 @@ import io.sluice.api.script.ScriptComponent;
 import io.sluice.api.script.ScriptComponentContext;
 import io.sluice.api.script.ScriptEvents;
 import io.sluice.api.script.ScriptOutput;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 
@@ -57,28 +56,13 @@ final class ScriptComponentRuntime implements ComponentRuntime {
 
   @Override
   public void preExecute(ComponentContext context) throws Exception {
-    String source = inline;
-    if (source == null) {
-      byte[] bytes = context.projectFile(fileName);
-      if (bytes == null) {
-        throw new PluginException(
-            "the script file " + fileName + " is not in the project",
-            "add the file, or correct 'file'");
-      }
-      source = new String(bytes, StandardCharsets.UTF_8);
-    }
-    ClassLoader threadLoader = Thread.currentThread().getContextClassLoader();
-    ClassLoader runLoader =
-        threadLoader != null ? threadLoader : ScriptComponentRuntime.class.getClassLoader();
-    ScriptCompiler.Output compiled = CompiledScripts.forRun(fileName, source, runLoader);
-    if (!compiled.errors().isEmpty()) {
-      throw new PluginException(
-          "the script does not compile: " + fileName + ":" + compiled.errors().get(0),
-          "run 'sluice project validate' for every error with its line");
-    }
     script =
-        ScriptTaskPlugin.instantiate(
-            compiled, fileName, runLoader, ScriptComponent.class, "extends ScriptComponent");
+        ScriptTaskPlugin.load(
+            fileName,
+            inline,
+            context::projectFile,
+            ScriptComponent.class,
+            "extends ScriptComponent");
     Variables declared =
         new DeclaredVariables(context.variables(), "Script Component", name, readOnly, readWrite);
     script.attach(new Attached(context, new PostExecuteWrites(declared)));

@@ -68,32 +68,14 @@ final class ScriptTaskPlugin implements TaskPlugin {
       TaskContext context, String task, List<String> readOnly, List<String> readWrite)
       throws Exception {
     SettingValues settings = context.settings();
-    String fileName;
-    String source;
-    if (settings.has(SOURCE)) {
-      fileName = INLINE_FILE;
-      source = settings.text(SOURCE);
-    } else {
-      fileName = settings.text(FILE);
-      byte[] bytes = context.projectFile(fileName);
-      if (bytes == null) {
-        throw new PluginException(
-            "the script file " + fileName + " is not in the project",
-            "add the file, or correct 'file'");
-      }
-      source = new String(bytes, StandardCharsets.UTF_8);
-    }
-    ClassLoader threadLoader = Thread.currentThread().getContextClassLoader();
-    // the run's loader (lib/ jars) where the engine set one, Sluice's otherwise
-    ClassLoader runLoader =
-        threadLoader != null ? threadLoader : ScriptTaskPlugin.class.getClassLoader();
-    ScriptCompiler.Output compiled = CompiledScripts.forRun(fileName, source, runLoader);
-    if (!compiled.errors().isEmpty()) {
-      throw new PluginException(
-          "the script does not compile: " + fileName + ":" + compiled.errors().get(0),
-          "run 'sluice project validate' for every error with its line");
-    }
-    Script script = instantiate(compiled, fileName, runLoader, Script.class, "implements Script");
+    String fileName = settings.has(SOURCE) ? INLINE_FILE : settings.text(FILE);
+    Script script =
+        load(
+            fileName,
+            settings.has(SOURCE) ? settings.text(SOURCE) : null,
+            context::projectFile,
+            Script.class,
+            "implements Script");
     ScriptDts dts =
         new ScriptDts(
             context, new DeclaredVariables(context.variables(), task, readOnly, readWrite));
@@ -108,10 +90,44 @@ final class ScriptTaskPlugin implements TaskPlugin {
   }
 
   /**
+   * The script of a Script task or component, ready to run: its source ({@code inline}, else the
+   * project file {@code fileName}) compiled against the run's class loader (the lib/ jars, where
+   * the engine set one; Sluice's otherwise), once per process, and its class instantiated.
+   */
+  static <T> T load(
+      String fileName,
+      String inline,
+      java.util.function.Function<String, byte[]> projectFile,
+      Class<T> base,
+      String declaration)
+      throws Exception {
+    String source = inline;
+    if (source == null) {
+      byte[] bytes = projectFile.apply(fileName);
+      if (bytes == null) {
+        throw new PluginException(
+            "the script file " + fileName + " is not in the project",
+            "add the file, or correct 'file'");
+      }
+      source = new String(bytes, StandardCharsets.UTF_8);
+    }
+    ClassLoader threadLoader = Thread.currentThread().getContextClassLoader();
+    ClassLoader runLoader =
+        threadLoader != null ? threadLoader : ScriptTaskPlugin.class.getClassLoader();
+    ScriptCompiler.Output compiled = CompiledScripts.forRun(fileName, source, runLoader);
+    if (!compiled.errors().isEmpty()) {
+      throw new PluginException(
+          "the script does not compile: " + fileName + ":" + compiled.errors().get(0),
+          "run 'sluice project validate' for every error with its line");
+    }
+    return instantiate(compiled, fileName, runLoader, base, declaration);
+  }
+
+  /**
    * A new instance of the script's class named as its file, which must be a {@code base} ({@code
    * declaration} says how to declare it).
    */
-  static <T> T instantiate(
+  private static <T> T instantiate(
       ScriptCompiler.Output compiled,
       String fileName,
       ClassLoader runLoader,

@@ -7,21 +7,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.cli.catalog.CliRun;
 import io.sluice.cli.catalog.CliRun.Result;
 import io.sluice.engine.testing.TestPluginJars;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Plugins as a user meets them: examples/plugins/plugin-demo with the example plugins in lib/,
+ * Plugins as a user meets them: examples/plugins/plugin-demo with the example plugins in lib/ (the
+ * jar examples/plugins/pom.xml builds, descriptor and all, as a plugin author's build makes it),
  * validated and run by the CLI, deployed through a real master and run on a real Scale Out worker;
  * and a plugin whose static initialiser leaves a file, which neither the CLI's validation nor the
  * master's deploy ever runs, while the worker that runs it does.
  */
 class PluginsEndToEndTest extends ClusterTest {
 
+  /** The jar Maven built from examples/plugins (sluice-cli's pom passes its path). */
+  private static byte[] mavenBuiltExamples() throws IOException {
+    String jar = System.getProperty("sluice.examplePluginsJar");
+    assertThat(jar)
+        .as("run through Maven: sluice-cli's pom passes the example plugins' jar")
+        .isNotBlank();
+    return Files.readAllBytes(Path.of(jar));
+  }
+
   @Test
   void theExampleProjectRunsLocallyAndOnAWorker() throws Exception {
-    Path project = TestPluginJars.demoProject(dir, TestPluginJars.examples());
+    Path project = TestPluginJars.demoProject(dir, mavenBuiltExamples());
 
     Result validated = CliRun.run("project", "validate", project.toString());
     assertThat(validated.exitCode()).as(validated.out() + validated.err()).isZero();
@@ -47,7 +58,7 @@ class PluginsEndToEndTest extends ClusterTest {
 
   @Test
   void aMisspeltPluginSettingIsRefusedByValidateAndDeployLikeABuiltInOne() throws Exception {
-    Path project = TestPluginJars.demoProject(dir, TestPluginJars.examples());
+    Path project = TestPluginJars.demoProject(dir, mavenBuiltExamples());
     Path main = project.resolve("packages/main.yaml");
     Files.writeString(
         main, Files.readString(main).replace("column: Name, into", "colum: Name, into"));

@@ -5,6 +5,7 @@ import io.sluice.api.connection.ConnectionPlugin;
 import io.sluice.api.context.Cancellation;
 import io.sluice.api.context.Events;
 import io.sluice.api.settings.Setting;
+import io.sluice.api.settings.SettingType;
 import io.sluice.api.settings.SettingValues;
 import io.sluice.api.task.PluginTask;
 import io.sluice.api.task.TaskPlugin;
@@ -131,8 +132,15 @@ final class PluginTaskType implements TaskType {
             case MAPPING -> settings.has(name) ? settings.map(name) : null;
             case CONNECTION -> settings.connection(settings.string(name), s.connectionType());
           };
-      if (value == null && s.isRequired()) {
-        settings.problem("'" + name + "' is required");
+      // a value that is there but wrong was reported by its reader already
+      if (value == null && s.isRequired() && !settings.has(name)) {
+        settings.problem(
+            "'"
+                + name
+                + "' is required"
+                + (s.type() == SettingType.CHOICE
+                    ? ": one of " + String.join(", ", s.allowedValues())
+                    : ""));
       }
       if (value != null) {
         values.put(name, value);

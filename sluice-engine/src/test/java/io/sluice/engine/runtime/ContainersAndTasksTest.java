@@ -1,6 +1,7 @@
 package io.sluice.engine.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.engine.event.ExecutableStatistic;
 import io.sluice.engine.event.MessageType;
@@ -176,6 +177,61 @@ class ContainersAndTasksTest {
     assertThat(dir.resolve("out/moved.txt")).hasContent("data");
     assertThat(dir.resolve("out/in.txt")).doesNotExist();
     assertThat(in).doesNotExist();
+  }
+
+  @Test
+  void fileSystemTaskTakesItsPathsFromFileConnectionsWhosePathsExpressionsCompute()
+      throws Exception {
+    // the File System task is written on the public SDK: connections, settings and events through
+    // it
+    Files.writeString(dir.resolve("in.txt"), "data");
+    String yaml =
+        """
+        variables:
+          - {name: Target, type: String, value: D/copied.txt}
+        connections:
+          - {name: In, type: file, path: D/in.txt}
+          - {name: Out, type: file, path: D/unused.txt, expressions: {path: '@[User::Target]'}}
+        tasks:
+          - {name: Copy, type: FileSystem, operation: copyFile, sourceConnection: In, destinationConnection: Out}
+        """
+            .replace("D/", dir + "/");
+    RecordingSink events = new RecordingSink();
+    RunResult result = TestProjects.withPackage("p", yaml).run("p", events);
+
+    assertThat(result.succeeded()).as(events.messages(MessageType.ERROR).toString()).isTrue();
+    assertThat(dir.resolve("copied.txt")).hasContent("data");
+    assertThat(dir.resolve("unused.txt")).doesNotExist();
+    assertThat(events.messages(MessageType.INFORMATION))
+        .anySatisfy(m -> assertThat(m).contains("-> " + dir.resolve("copied.txt") + " done"));
+  }
+
+  @Test
+  void fileSystemTaskSettingsAreCheckedBeforeItRuns() {
+    String yaml =
+        """
+        connections:
+          - {name: In, type: file, path: /tmp/in.txt}
+        tasks:
+          - {name: NoOperation, type: FileSystem, source: /tmp/x}
+          - {name: Twice, type: FileSystem, operation: deleteFile, source: /tmp/x, sourceConnection: In}
+          - {name: Typo, type: FileSystem, operation: copyfile, source: /tmp/x, destination: /tmp/y}
+        """;
+    assertThatThrownBy(() -> TestProjects.withPackage("p", yaml).run("p", new RecordingSink()))
+        .hasMessageContaining("4:5: 'operation' is required in a FileSystem task")
+        .hasMessageContaining("give only one of 'source' or 'sourceConnection'")
+        .hasMessageContaining("'operation' must be one of copyFile, moveFile");
+    // what only the task itself can tell: checked by the SDK plugin's prepare
+    String noTarget =
+        """
+        tasks:
+          - {name: NoTarget, type: FileSystem, operation: deleteFile, source: /tmp/x, destination: /tmp/y}
+        """;
+    RecordingSink events = new RecordingSink();
+    RunResult result = TestProjects.withPackage("p", noTarget).run("p", events);
+    assertThat(result.succeeded()).isFalse();
+    assertThat(events.messages(MessageType.ERROR))
+        .anySatisfy(m -> assertThat(m).contains("deleteFile takes no destination"));
   }
 
   @Test

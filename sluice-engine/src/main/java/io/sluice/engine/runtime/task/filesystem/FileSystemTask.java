@@ -1,8 +1,6 @@
 package io.sluice.engine.runtime.task.filesystem;
 
-import io.sluice.engine.runtime.task.Task;
-import io.sluice.engine.runtime.task.TaskContext;
-import io.sluice.engine.runtime.task.filesystem.FileSystemTaskType.Endpoint;
+import io.sluice.api.task.TaskContext;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -13,26 +11,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** One File System task, ready to run. */
-final class FileSystemTask implements Task {
+/** One run of a File System task, with the settings as the execution has them. */
+final class FileSystemTask {
 
   private final FileOperation operation;
-  private final Endpoint source;
-  private final Endpoint destination;
   private final boolean overwrite;
 
-  FileSystemTask(
-      FileOperation operation, Endpoint source, Endpoint destination, boolean overwrite) {
+  FileSystemTask(FileOperation operation, boolean overwrite) {
     this.operation = operation;
-    this.source = source;
-    this.destination = destination;
     this.overwrite = overwrite;
   }
 
-  @Override
-  public void execute(TaskContext context) throws IOException {
-    Path from = resolve(context, source);
-    Path to = destination == null ? null : resolve(context, destination);
+  void execute(TaskContext context) throws IOException {
+    Path from = resolve(context, "source");
+    Path to = operation.needsDestination() ? resolve(context, "destination") : null;
     switch (operation) {
       case COPY_FILE -> copyFile(from, target(from, to));
       case MOVE_FILE, RENAME_FILE -> move(requireFile(from), target(from, to));
@@ -43,18 +35,25 @@ final class FileSystemTask implements Task {
       case DELETE_DIRECTORY_CONTENT -> deleteTree(requireDirectory(from), false);
       case CREATE_DIRECTORY -> createDirectory(from);
     }
-    context.information(
-        operation.ssisName() + " " + from + (to == null ? "" : " -> " + to) + " done");
+    context
+        .events()
+        .information(operation.ssisName() + " " + from + (to == null ? "" : " -> " + to) + " done");
   }
 
-  private static Path resolve(TaskContext context, Endpoint endpoint) {
-    if (endpoint.connection() != null) {
-      return context.connections().path(endpoint.connection(), context.variables());
+  /**
+   * The path written in the task ({@code key}) or held by its file connection ({@code
+   * keyConnection}).
+   */
+  private static Path resolve(TaskContext context, String key) {
+    String connection = context.settings().text(key + "Connection");
+    if (connection != null) {
+      return context.connections().path(connection);
     }
-    if (endpoint.path().isBlank()) {
+    String path = context.settings().text(key);
+    if (path == null || path.isBlank()) {
       throw new IllegalArgumentException("the path is empty");
     }
-    return Path.of(endpoint.path());
+    return Path.of(path);
   }
 
   /** Copying or moving a file into an existing folder keeps its name, as SSIS does. */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * ever running (a script whose static initialiser leaves a file), run by {@code sluice run} and on
  * a real Scale Out worker; a compile error reported by validate and deploy at its line; and {@code
  * sluice run} in a process whose Java runtime has no {@code jdk.compiler} (a JRE, as the release
- * ships on).
+ * ships on); a Script Component source and transformation the same way.
  */
 class ScriptTaskEndToEndTest extends ClusterTest {
 
@@ -74,6 +74,86 @@ class ScriptTaskEndToEndTest extends ClusterTest {
     assertThat(marker).as("the worker ran it").exists();
     Result messages = cluster.remote("catalog", "messages", executionId(run.out()));
     assertThat(messages.out()).contains("Stamp: script ran");
+  }
+
+  @Test
+  void aScriptComponentIsCheckedWithoutRunningAndRunsLocallyAndOnAWorker() throws Exception {
+    Path marker = dir.resolve("component-ran");
+    Path project =
+        project(
+            "flow",
+            """
+            variables:
+              - {name: Rows, type: Int32, value: 0}
+              - {name: Total, type: Int32, value: 0}
+            tasks:
+              - name: Flow
+                type: DataFlow
+                components:
+                  - name: Make
+                    type: ScriptComponent
+                    outputColumns: [{name: N, type: DT_I4}]
+                    source: |
+                      import io.sluice.api.script.*;
+                      public class ScriptMain extends ScriptComponent {
+                        static {
+                          try {
+                            java.nio.file.Files.writeString(java.nio.file.Path.of("MARKER"), "ran");
+                          } catch (java.io.IOException e) {
+                            throw new RuntimeException(e);
+                          }
+                        }
+                        @Override
+                        public void createNewOutputRows() throws Exception {
+                          for (int i = 1; i <= 4; i++) {
+                            output0Buffer().addRow();
+                            output0Buffer().setInt("N", i);
+                          }
+                        }
+                      }
+                  - name: Twice
+                    type: ScriptComponent
+                    input: Make
+                    readWriteVariables: [User::Total]
+                    outputColumns: [{name: Twice, type: DT_I4}]
+                    source: |
+                      import io.sluice.api.script.*;
+                      public class ScriptMain extends ScriptComponent {
+                        private int total;
+                        @Override
+                        public void processInputRow(ScriptRow row) {
+                          row.setInt("Twice", row.getInt("N") * 2);
+                          total += row.getInt("Twice");
+                        }
+                        @Override
+                        public void postExecute() {
+                          variables().set("User::Total", total);
+                          events().fireInformation(0, "Twice", "total " + total);
+                        }
+                      }
+                  - {name: Count, type: RowCount, input: Twice, variable: User::Rows}
+            """
+                .replace("MARKER", marker.toString()));
+
+    ok(CliRun.run("project", "validate", project.toString()));
+    ok(cluster.remote("catalog", "folders", "create", "F"));
+    ok(cluster.remote("catalog", "deploy", project.toString(), "--folder", "F"));
+    assertThat(marker).as("validated and deployed without running").doesNotExist();
+
+    Result local = ok(CliRun.run("run", project.toString(), "--package", "main"));
+    assertThat(local.out() + local.err()).contains("Twice: total 20"); // 2 + 4 + 6 + 8
+    assertThat(marker).as("sluice run ran it").exists();
+    Files.delete(marker);
+
+    cluster.startWorker();
+    Result run =
+        cluster.remote(
+            "execute", "--folder", "F", "--project", "flow", "--package", "main", "--wait");
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains("started in scale out");
+    assertThat(marker).as("the worker ran it").exists();
+    Result messages = cluster.remote("catalog", "messages", executionId(run.out()));
+    assertThat(messages.out()).contains("Twice: total 20");
   }
 
   @Test

@@ -4,7 +4,6 @@ import io.sluice.api.task.TaskPlugin;
 import io.sluice.engine.runtime.task.Task;
 import io.sluice.engine.runtime.task.TaskSettings;
 import io.sluice.engine.runtime.task.TaskType;
-import java.util.Map;
 
 /**
  * A task type that ships inside Sluice but is written on the SDK ({@link TaskPlugin}), as the
@@ -17,7 +16,7 @@ public abstract class BuiltInTaskPlugin implements TaskType {
   private final PluginTaskType type;
 
   protected BuiltInTaskPlugin(TaskPlugin plugin) {
-    this.type = new PluginTaskType(plugin, Map.of());
+    this.type = new PluginTaskType(plugin, BuiltInPlugins.connectionPlugins());
   }
 
   @Override

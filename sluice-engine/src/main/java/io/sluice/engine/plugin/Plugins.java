@@ -43,9 +43,12 @@ public final class Plugins {
   public static Plugins load(ClassLoader loader) {
     List<TaskPlugin> tasks = own(TaskPlugin.class, loader);
     List<ComponentPlugin> components = own(ComponentPlugin.class, loader);
-    Map<String, ConnectionPlugin> connections = new LinkedHashMap<>();
+    // Sluice's own connection types first: a project's plugin cannot take a built-in's name (the
+    // project parser reports it), and its tasks may use the built-in ones (an SMTP connection)
+    Map<String, ConnectionPlugin> connections =
+        new LinkedHashMap<>(BuiltInPlugins.connectionPlugins());
     for (ConnectionPlugin c : own(ConnectionPlugin.class, loader)) {
-      connections.put(c.name().toLowerCase(Locale.ROOT), c);
+      connections.putIfAbsent(c.name().toLowerCase(Locale.ROOT), c);
     }
     return new Plugins(tasks, components, connections);
   }
@@ -67,7 +70,9 @@ public final class Plugins {
   }
 
   public boolean isEmpty() {
-    return tasks.isEmpty() && components.isEmpty() && connections.isEmpty();
+    return tasks.isEmpty()
+        && components.isEmpty()
+        && connections.keySet().equals(BuiltInPlugins.connectionPlugins().keySet());
   }
 
   /** {@code base} with these task types and a DataFlow task that knows these components. */

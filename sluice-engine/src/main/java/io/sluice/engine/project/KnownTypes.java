@@ -1,5 +1,8 @@
 package io.sluice.engine.project;
 
+import io.sluice.api.connection.ConnectionPlugin;
+import io.sluice.api.task.TaskPlugin;
+import io.sluice.engine.plugin.BuiltInPlugins;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,6 +176,21 @@ final class KnownTypes {
   }
 
   static {
+    // SDK types of Sluice's own modules (sluice-mail ...): checked from their schemas, as a
+    // project plugin's are, but built-in (a project plugin cannot take their names)
+    for (TaskPlugin t : BuiltInPlugins.taskPlugins()) {
+      TASKS.putIfAbsent(
+          t.name(),
+          PluginSchemas.settings(
+              "a " + t.name() + " task",
+              t.settings().settings(),
+              executable(Settings.of("a " + t.name() + " task"))));
+    }
+    for (ConnectionPlugin c : BuiltInPlugins.connectionPlugins().values()) {
+      CONNECTIONS.putIfAbsent(
+          c.name(),
+          PluginSchemas.settings("a " + c.name() + " connection", c.settings().settings(), null));
+    }
     // Task types that live in modules of their own (the Script task of sluice-script): their
     // check's keys are the settings, the check validates them, and a build without the module
     // reports the type as unknown.

@@ -33,6 +33,8 @@ public final class TaskTypeRegistry {
     private static List<TaskType> load() {
       List<TaskType> types = new ArrayList<>();
       ServiceLoader.load(TaskType.class, TaskType.class.getClassLoader()).forEach(types::add);
+      // SDK task types of Sluice's own modules (sluice-mail ...), through the plugins' adapter
+      types.addAll(io.sluice.engine.plugin.BuiltInPlugins.taskTypes());
       if (types.stream().noneMatch(t -> t.name().equals("DataFlow"))) {
         throw new IllegalStateException(
             "the built-in task types are not registered; the jar lacks META-INF/services/"

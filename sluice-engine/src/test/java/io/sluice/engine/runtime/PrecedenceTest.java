@@ -138,4 +138,69 @@ class PrecedenceTest {
     assertThat(sink.messages(MessageType.INFORMATION)).contains("User::Log = next");
     assertThat(sink.sources(MessageType.PRE_EXECUTE)).doesNotContain("Off");
   }
+
+  @Test
+  void disabledByAnExpressionIsDecidedEachTimeTheExecutableWouldRun() {
+    // docs/package-format.md 7.2's example: a project parameter switches a task (and a data flow,
+    // whose settings are checked strictly) off; description may be an expression too
+    String yaml =
+        LOG_VARIABLE
+            + """
+            connections:
+              - name: Missing
+                type: flatFile
+                file: /nonexistent/sluice-never-read.csv
+                columns: [{name: N, type: DT_I4}]
+            tasks:
+              - name: Flow
+                type: DataFlow
+                delayValidation: true
+                expressions: {disabled: "@[$Project::SkipLoad]", description: '"computed"'}
+                components:
+                  - {name: Read, type: FlatFileSource, connection: Missing}
+                  - {name: Count, type: RowCount, input: Read, variable: User::Log}
+              - name: Off
+                type: Expression
+                expression: '@[User::Log] = @[User::Log] + "off"'
+                expressions: {disabled: "@[$Project::SkipLoad]"}
+              - name: On
+                type: Expression
+                expression: '@[User::Log] = @[User::Log] + "on"'
+                expressions: {disabled: "!@[$Project::SkipLoad]", maximumErrorCount: "2"}
+              - name: Next
+                type: Expression
+                after: [Flow, Off]
+                expression: '@[User::Log] = @[User::Log] + "next"'
+            """;
+    TestProjects project =
+        TestProjects.project(
+                "name: t\nparameters:\n  - {name: SkipLoad, type: Boolean, default: true}\n")
+            .file("packages/p.yaml", yaml);
+    RecordingSink sink = new RecordingSink();
+    RunResult result = project.run("p", sink);
+
+    assertThat(result.succeeded()).as(sink.messages(MessageType.ERROR).toString()).isTrue();
+    assertThat(sink.sources(MessageType.PRE_EXECUTE))
+        .contains("On", "Next")
+        .doesNotContain("Off", "Flow");
+  }
+
+  @Test
+  void aDisabledExpressionThatIsNotBooleanFailsNamingIt() {
+    String yaml =
+        LOG_VARIABLE
+            + """
+            tasks:
+              - name: Odd
+                type: Expression
+                expression: '@[User::Log] = "odd"'
+                expressions: {disabled: '"yes"'}
+            """;
+    RecordingSink sink = new RecordingSink();
+    RunResult result = TestProjects.withPackage("p", yaml).run("p", sink);
+
+    assertThat(result.succeeded()).isFalse();
+    assertThat(sink.messages(MessageType.ERROR))
+        .anySatisfy(m -> assertThat(m).contains("'disabled'").contains("must give a Boolean"));
+  }
 }

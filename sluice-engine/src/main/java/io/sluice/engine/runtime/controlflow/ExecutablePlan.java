@@ -35,6 +35,9 @@ final class ExecutablePlan {
   List<CompiledExpression> constraintExpressions = List.of();
   TaskDefinition.ConstraintMode afterMode = TaskDefinition.ConstraintMode.ALL;
 
+  /** The expression of {@code disabled}, evaluated each time the executable would run; or null. */
+  CompiledExpression disabledWhen;
+
   /** Property name to compiled expression, evaluated before each run. */
   Map<String, CompiledExpression> propertyExpressions = Map.of();
 

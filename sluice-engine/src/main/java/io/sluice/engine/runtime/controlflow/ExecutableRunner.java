@@ -14,7 +14,6 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -77,6 +76,28 @@ final class ExecutableRunner {
     }
     Variables scope = parent.scope.child();
     RunningExecutable node = RunningExecutable.of(plan, path, parent, scope);
+    if (plan.disabledWhen != null) {
+      Object disabled;
+      try {
+        disabled = plan.disabledWhen.evaluate(scope);
+      } catch (RuntimeException e) {
+        run.events.raise(node, MessageType.ERROR, "the expression for 'disabled': " + describe(e));
+        return ExecutionResult.FAILURE;
+      }
+      if (!(disabled instanceof Boolean b)) {
+        run.events.raise(
+            node,
+            MessageType.ERROR,
+            "the expression for 'disabled' (\""
+                + plan.disabledWhen.text()
+                + "\") must give a Boolean, not "
+                + disabled);
+        return ExecutionResult.FAILURE;
+      }
+      if (b) {
+        return ExecutionResult.SUCCESS; // disabled now: as a disabled executable, see above
+      }
+    }
     return execute(plan, node);
   }
 
@@ -166,7 +187,8 @@ final class ExecutableRunner {
       if (!plan.propertyExpressions.isEmpty()) {
         TaskSettings settings = runTimeSettings(plan, node);
         task = plan.taskType.prepare(settings);
-        List<String> problems = settings.problems(plan.taskType.name(), Set.of());
+        // the executable's own settings (maximumErrorCount ...) were read when it was planned
+        List<String> problems = settings.problems(plan.taskType.name(), ExecutableOptions.KEYS);
         if (!problems.isEmpty()) {
           for (String p : problems) {
             run.events.raise(node, MessageType.ERROR, p);

@@ -125,6 +125,10 @@ final class PlanBuilder {
       compile(d, path, "expression for '" + e.getKey() + "'", e.getValue(), scope)
           .ifPresent(c -> propertyExpressions.put(e.getKey(), c));
     }
+    // disabled and description are the executable's, not the task type's settings: an expression
+    // on them must not reach the task as an unknown setting
+    CompiledExpression disabledWhen = propertyExpressions.remove("disabled");
+    propertyExpressions.remove("description"); // compiled, so checked; nothing runs by it
     Map<String, Object> effective = designValues(d.properties(), propertyExpressions, scope);
     TaskSettings settings = settings(d.name(), effective, scope);
     ExecutableOptions options = ExecutableOptions.read(settings);
@@ -137,6 +141,7 @@ final class PlanBuilder {
         };
     ExecutablePlan plan = new ExecutablePlan(d.name(), kind, d.disabled(), d.location(), options);
     plan.propertyExpressions = Map.copyOf(propertyExpressions);
+    plan.disabledWhen = disabledWhen;
     plan.properties = d.properties();
     plan.after = d.after();
     plan.afterMode = d.afterMode();

@@ -19,6 +19,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The {@code sluice} command: the root of every sub-command. */
@@ -53,10 +54,13 @@ public final class SluiceCommand implements Runnable {
   public static CommandLine commandLine() {
     CommandLine line = new CommandLine(new SluiceCommand());
     // Scale Out Manager's everyday views, one word away (same commands as under `sluice catalog`).
-    line.addSubcommand("executions", new ListExecutionsCommand());
+    // under their own names, so their help says "Usage: sluice executions", not "sluice list"
+    line.addSubcommand(
+        "executions", new CommandLine(new ListExecutionsCommand()).setCommandName("executions"));
     line.addSubcommand("stop", new StopExecutionCommand());
     line.addSubcommand("messages", new MessagesCommand());
-    return line.setExecutionExceptionHandler(new ErrorHandler())
+    return line.setExecutionStrategy(SluiceCommand::refuseUnknownWords)
+        .setExecutionExceptionHandler(new ErrorHandler())
         .setParameterExceptionHandler(SluiceCommand::usageError)
         .setCaseInsensitiveEnumValuesAllowed(true);
   }
@@ -75,6 +79,22 @@ public final class SluiceCommand implements Runnable {
             + command.getCommandSpec().qualifiedName()
             + " --help shows its options and arguments");
     return ErrorHandler.BAD_INPUT;
+  }
+
+  /**
+   * {@code sluice NOSUCHCOMMAND --help}: picocli lets a help request pass over words it does not
+   * know, and printed the root help with exit 0, as if the command existed. A word no command takes
+   * is refused first, with the nearest command suggested (exit 2), help or not.
+   */
+  private static int refuseUnknownWords(ParseResult parsed) {
+    ParseResult last = parsed;
+    while (last.hasSubcommand()) {
+      last = last.subcommand();
+    }
+    if (!last.unmatched().isEmpty()) {
+      throw new UnmatchedArgumentException(last.commandSpec().commandLine(), last.unmatched());
+    }
+    return new CommandLine.RunLast().execute(parsed);
   }
 
   public static void main(String[] args) {

@@ -38,11 +38,12 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Run Sluice Scale Out on this machine with no configuration: the embedded catalog, one master",
-      "and two workers (certificates and worker files in ~/.sluice/demo, or <data-dir>/demo with",
-      "--data-dir or SLUICE_DATA_DIR), the examples deployed, a batch of executions run across both",
-      "workers, then a table of what ran where. It stays up for the CLI until Ctrl-C; with --once it",
-      "exits 0 only if every execution succeeded."
+      // the first line is the summary `sluice --help` lists: a whole sentence
+      "Run Sluice Scale Out on this machine with no configuration.",
+      "The embedded catalog, one master and two workers (certificates and worker files in",
+      "~/.sluice/demo, or <data-dir>/demo with --data-dir or SLUICE_DATA_DIR), the examples",
+      "deployed, a batch of executions run across both workers, then a table of what ran where. It",
+      "stays up for the CLI until Ctrl-C; with --once it exits 0 only if every execution succeeded."
     })
 public final class DemoCommand extends LocalCatalogCommandBase {
 

@@ -25,8 +25,10 @@ import picocli.CommandLine.Spec;
     name = "worker",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a Scale Out worker: it registers with the masters (a new worker starts disabled until",
-      "sluice workers enable ID), pulls tasks and runs their packages. See docs/worker.md."
+      // the first line is the summary `sluice --help` lists: a whole sentence
+      "Run a Scale Out worker: it pulls tasks from the masters and runs their packages.",
+      "It registers with the masters; a new worker starts disabled until sluice workers enable",
+      "ID. See docs/worker.md."
     })
 public final class WorkerCommand implements Callable<Integer> {
 

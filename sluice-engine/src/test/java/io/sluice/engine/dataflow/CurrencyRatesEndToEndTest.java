@@ -160,7 +160,11 @@ class CurrencyRatesEndToEndTest {
     Flows.runOk(flow("error"), env);
     assertThat(Flows.rows(env, "User::Errors"))
         .hasSize(1097)
-        .allSatisfy(r -> assertThat(r).containsEntry("ErrorCode", ErrorCodes.LOOKUP_NO_MATCH));
+        .allSatisfy(
+            r ->
+                assertThat(r)
+                    .containsEntry("ErrorCode", ErrorCodes.LOOKUP_NO_MATCH)
+                    .containsEntry("ErrorColumn", "CurrencyID")); // the column looked up by
 
     Postgres.execute(ds, "TRUNCATE factcurrencyrate");
     DataFlowResult failed = Flows.run(flow("fail"), env);

@@ -1,5 +1,7 @@
 package io.sluice.engine.dataflow.transform.lookup;
 
+import static java.util.stream.Collectors.joining;
+
 import io.sluice.engine.dataflow.jdbc.JdbcTypes;
 import io.sluice.engine.dataflow.pipeline.Buffer;
 import io.sluice.engine.dataflow.pipeline.ComponentIo;
@@ -37,6 +39,9 @@ final class Lookup implements ComponentRuntime {
     int[] keys = plan.inputKeys();
     int[] returned = plan.returned();
     int inputWidth = input.width();
+    // ErrorColumn of a row without a match: the input columns it was looked up by
+    String keyColumns =
+        Arrays.stream(keys).mapToObj(k -> input.column(k).name()).collect(joining(", "));
     RowErrors errors = new RowErrors(2);
     Buffer buffer;
     while ((buffer = io.take(0)) != null) {
@@ -65,7 +70,12 @@ final class Lookup implements ComponentRuntime {
           case REDIRECT -> unmatched[u++] = r;
           case ERROR ->
               errors.handle(
-                  buffer, r, ErrorDisposition.REDIRECT, ErrorCodes.LOOKUP_NO_MATCH, null, null);
+                  buffer,
+                  r,
+                  ErrorDisposition.REDIRECT,
+                  ErrorCodes.LOOKUP_NO_MATCH,
+                  keyColumns,
+                  null);
           default ->
               throw new RowFailedException(
                   "Row yielded no match during lookup (" + describeKey(in, keys, r) + ")", null);

@@ -79,6 +79,20 @@ final class Call {
     if (kind.isString()) {
       return new CastNode(node, DataType.DBTIMESTAMP, node.position);
     }
+    if (node instanceof CastNode cast
+        && cast.operand().isConstant()
+        && (kind == DataType.Kind.DT_DBTIMESTAMP2 || kind == DataType.Kind.DT_DBTIMESTAMPOFFSET)) {
+      // SSIS's rule for the date functions (DAY, MONTH, YEAR, DATEPART, DATEADD, DATEDIFF): "the
+      // expression fails to validate when a date literal is explicitly cast to DT_DBTIMESTAMPOFFSET
+      // or DT_DBTIMESTAMP2"; accepting it would let an expression pass here and fail in SSIS
+      throw errors.at(
+          node.position,
+          "The function \""
+              + name
+              + "\" does not take a date literal cast to "
+              + kind
+              + "; cast the literal to DT_DBTIMESTAMP or DT_DBDATE instead (SSIS refuses it too).");
+    }
     if (kind.isDate() || (timeAllowed && kind.isTime())) {
       return node;
     }

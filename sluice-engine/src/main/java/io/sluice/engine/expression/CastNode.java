@@ -14,6 +14,11 @@ final class CastNode extends Node {
     this.operand = operand;
   }
 
+  /** What is cast: a literal when {@link Node#isConstant()}. */
+  Node operand() {
+    return operand;
+  }
+
   @Override
   Object evaluate(EvaluationContext context) {
     Object value = operand.evaluate(context);

@@ -56,6 +56,21 @@ class DateAndNullFunctionsTest {
   }
 
   @Test
+  void aDateLiteralCastToTimestamp2OrOffsetIsRefusedAsSsisRefusesIt() {
+    // Microsoft's pages of DAY, MONTH, YEAR, DATEPART, DATEADD, DATEDIFF: "fails to validate"
+    compileError("DAY((DT_DBTIMESTAMP2, 3)\"2002-11-23 10:00:00\")")
+        .hasMessageContaining("\"DAY\" does not take a date literal cast to DT_DBTIMESTAMP2")
+        .hasMessageContaining("DT_DBTIMESTAMP or DT_DBDATE");
+    compileError("YEAR((DT_DBTIMESTAMPOFFSET, 0)\"2002-11-23 10:00:00 +01:00\")")
+        .hasMessageContaining("DT_DBTIMESTAMPOFFSET");
+    compileError("DATEADD(\"d\", 1, (DT_DBTIMESTAMP2, 3)\"2002-11-23 10:00:00\")")
+        .hasMessageContaining("\"DATEADD\"");
+    // the same types from anything but a literal are dates like others
+    assertThat(eval("MONTH((DT_DBTIMESTAMP2, 3)GETDATE())")).isInstanceOf(Integer.class);
+    assertThat(eval("DAY((DT_DBTIMESTAMP)\"11/23/2002\")")).isEqualTo(23);
+  }
+
+  @Test
   void datediffCountsBoundaries() {
     assertThat(eval("DATEDIFF(\"dd\", (DT_DBTIMESTAMP)\"8/1/2003\", (DT_DBTIMESTAMP)\"8/8/2003\")"))
         .isEqualTo(7);

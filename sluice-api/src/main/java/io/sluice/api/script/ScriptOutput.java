@@ -12,4 +12,10 @@ public interface ScriptOutput extends ScriptRow {
    * java.util.concurrent.CancellationException} once the execution is stopped.
    */
   void addRow() throws InterruptedException;
+
+  /**
+   * SSIS's {@code Output0Buffer.SetEndOfRowset()}: nothing to do in Sluice, where an output ends
+   * when the component's methods return; kept so a ported script compiles unchanged.
+   */
+  default void setEndOfRowset() {}
 }

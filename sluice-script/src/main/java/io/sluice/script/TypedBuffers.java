@@ -78,10 +78,10 @@ final class TypedBuffers {
         header + inputBuffer(inputColumns, shape.directable(), shape.inputKnown()));
 
     List<String[]> buffers = new ArrayList<>(); // {class, field, output name}
-    List<String> taken = new ArrayList<>(List.of("Input0"));
+    // Output0 is the default output's, also where it is synchronous (directRowToOutput0)
+    List<String> taken = new ArrayList<>(List.of("Input0", "Output0"));
     if (shape.defaultOutputAsync()) {
       buffers.add(new String[] {"Output0Buffer", "output0Buffer", "Output"});
-      taken.add("Output0");
       files.put(
           folder + "Output0Buffer.java",
           header + outputBuffer("Output0Buffer", "Output", shape.outputColumns()));

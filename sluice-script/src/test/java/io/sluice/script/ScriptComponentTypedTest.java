@@ -499,6 +499,39 @@ class ScriptComponentTypedTest {
   }
 
   @Test
+  void inputColumnsThatCollideAfterCleaningFailTheRunNamingBoth() {
+    RecordedEvents events =
+        run(
+            project(
+                """
+                connections:
+                %s
+                tasks:
+                  - name: Flow
+                    type: DataFlow
+                    components:
+                      - {name: Read, type: FlatFileSource, connection: Rates}
+                      - name: Use
+                        type: ScriptComponent
+                        input: Read
+                        source: |
+                          public class ScriptMain extends UserComponent {}
+                      - {name: Drop, type: DiscardDestination, input: Use}
+                """
+                    .formatted(RATES_CONNECTION.replace("EndOfDayRate", "Currency-Date"))));
+
+    assertThat(events.result.succeeded()).isFalse();
+    assertThat(events.messages(MessageType.ERROR))
+        .as(events.all())
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains("typed accessors cannot be made")
+                    .contains("columns 'Currency Date' and 'Currency-Date' of Input0Buffer")
+                    .contains("getCurrencyDate()"));
+  }
+
+  @Test
   void validatingATypedScriptCompilesItWithItsBuffersButNeverLoadsThem() {
     Path marker = dir.resolve("static-initialiser-ran");
     Map<String, byte[]> files =

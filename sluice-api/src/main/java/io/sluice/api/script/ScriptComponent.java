@@ -4,11 +4,16 @@ import io.sluice.api.context.Connections;
 import io.sluice.api.context.Variables;
 
 /**
- * A Script Component's class, SSIS's {@code UserComponent} ({@code public class ScriptMain extends
+ * A Script Component's class by column name ({@code public class ScriptMain extends
  * ScriptComponent}): override the methods SSIS's script overrides. A source overrides {@link
  * #createNewOutputRows()}, a transformation or destination {@link #processInputRow(ScriptRow)}.
  * Sluice makes one instance per execution of the data flow, so fields may keep state between rows.
- * See docs/script-task.md.
+ *
+ * <p>SSIS's typed style ({@code Row.Amount}) is a class Sluice generates from the component's
+ * columns and compiles with the script: {@code public class ScriptMain extends UserComponent},
+ * whose {@code input0ProcessInputRow(Input0Buffer row)} has {@code row.getAmount()}, and whose
+ * {@code output0Buffer} field adds rows. {@code UserComponent} extends this class. See
+ * docs/script-task.md.
  */
 public abstract class ScriptComponent {
 

@@ -1,9 +1,9 @@
 package io.sluice.api.script;
 
 /**
- * A Script Component source's output, SSIS's {@code Output0Buffer}: {@link #addRow()} starts a new
- * row (all NULL), and the {@link ScriptRow} setters fill it, as {@code Output0Buffer.AddRow();
- * Output0Buffer.Name = "x";} does in C#.
+ * An asynchronous output of a Script Component (a source's {@code Output0Buffer}, or an output of
+ * {@code outputs:}): {@link #addRow()} starts a new row (all NULL), and the {@link ScriptRow}
+ * setters fill it, as {@code Output0Buffer.AddRow(); Output0Buffer.Name = "x";} does in C#.
  */
 public interface ScriptOutput extends ScriptRow {
 

@@ -21,8 +21,9 @@ import java.util.Map;
 /**
  * The Script Component ({@code type: ScriptComponent}) in one of its roles, on the SDK: plans the
  * columns (the input's, then the declared {@code outputColumns} with their exact SSIS types) and
- * returns a {@link ScriptComponentRuntime}, which compiles and runs the Java where the flow runs.
- * Planning never compiles or loads the script: a flow is planned when a package is validated.
+ * the declared {@code outputs} (asynchronous with their columns, or synchronous), and returns a
+ * {@link ScriptComponentRuntime}, which compiles and runs the Java where the flow runs. Planning
+ * never compiles or loads the script: a flow is planned when a package is validated.
  */
 final class ScriptComponentPlugin implements ComponentPlugin {
 

@@ -21,7 +21,9 @@ import java.util.Map;
  * The Script Component among the built-in data-flow components (META-INF/services): one type name
  * for SSIS's three roles, each the SDK plugin of that kind. The role is {@code role:} when written,
  * else source without an input and transformation with one. Validation compiles the script (never
- * loads it) and places each compile error at its line and column, as for the Script task.
+ * loads it) and places each compile error at its line and column, as for the Script task; a script
+ * that extends {@code UserComponent} is compiled with its typed buffers ({@link TypedBuffers}) made
+ * from the declared columns and outputs.
  */
 public final class ScriptComponentType implements ComponentType {
 

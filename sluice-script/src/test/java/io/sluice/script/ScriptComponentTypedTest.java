@@ -220,6 +220,53 @@ class ScriptComponentTypedTest {
   }
 
   @Test
+  void aRedirectedRowGoesToErrorOnlyEvenWhenItWasDirectedBeforeItFailed() throws Exception {
+    long above = countRatesAbove(1.0);
+    RecordedEvents events =
+        run(
+            project(
+                """
+                variables:
+                  - {name: Rows, type: Int32, value: 0}
+                  - {name: Nulls, type: Int32, value: 0}
+                  - {name: Odd, type: Int32, value: 0}
+                connections:
+                %s
+                tasks:
+                  - name: Flow
+                    type: DataFlow
+                    components:
+                      - {name: Read, type: FlatFileSource, connection: Rates}
+                      - name: Split
+                        type: ScriptComponent
+                        input: Read
+                        onError: redirect
+                        outputs: [{name: Checked, synchronous: true}]
+                        source: |
+                          public class ScriptMain extends UserComponent {
+                            @Override
+                            public void input0ProcessInputRow(Input0Buffer row) {
+                              row.directRowToOutput0();
+                              row.directRowToChecked();
+                              if (row.getAverageRate() > 1.0) {
+                                throw new IllegalStateException("above parity");
+                              }
+                            }
+                          }
+                      - {name: Count output, type: RowCount, input: Split, variable: User::Rows}
+                      - {name: Count checked, type: RowCount, input: {from: Split, output: Checked}, variable: User::Odd}
+                      - {name: Count errors, type: RowCount, input: {from: Split, output: Error}, variable: User::Nulls}
+                %s
+                """
+                    .formatted(RATES_CONNECTION, SHOW)));
+
+    assertThat(events.result.succeeded()).as(events.all()).isTrue();
+    long below = 1097 - above;
+    assertThat(events.messages(MessageType.INFORMATION))
+        .contains("Rows=" + below + " Nulls=" + above + " Odd=" + below);
+  }
+
+  @Test
   void anAsynchronousOutputEmitsAggregateRowsAtTheEndOfTheInput() throws Exception {
     Path out = dir.resolve("totals.txt");
     RecordedEvents events =

@@ -35,12 +35,22 @@ final class CheckedScripts {
   private CheckedScripts() {}
 
   /** The errors of {@code source} compiled against {@code libraries} (lib/ jars by path). */
-  static synchronized List<ScriptCompiler.Error> errors(
+  static List<ScriptCompiler.Error> errors(
       String fileName, String source, Map<String, byte[]> libraries) {
+    return errors(fileName, source, Map.of(), libraries);
+  }
+
+  /** The same, compiled with {@code generated} sources (a Script Component's typed buffers). */
+  static synchronized List<ScriptCompiler.Error> errors(
+      String fileName,
+      String source,
+      Map<String, String> generated,
+      Map<String, byte[]> libraries) {
     String jars = jarsKey(libraries);
     String key =
         ProjectArchive.sha256(
-            (fileName + "\u0000" + jars + "\u0000" + source).getBytes(StandardCharsets.UTF_8));
+            (fileName + "\u0000" + jars + "\u0000" + source + "\u0000" + generated)
+                .getBytes(StandardCharsets.UTF_8));
     List<ScriptCompiler.Error> cached = CACHE.get(key);
     if (cached != null) {
       return cached;
@@ -51,7 +61,7 @@ final class CheckedScripts {
     }
     compilations++;
     List<ScriptCompiler.Error> errors =
-        ScriptCompiler.compile(fileName, source, lastClassPath).errors();
+        ScriptCompiler.compile(fileName, source, generated, lastClassPath).errors();
     CACHE.put(key, errors);
     return errors;
   }

@@ -12,12 +12,16 @@ final class Columns {
 
   private final List<String> names;
   private final ColumnType[] types;
+  private final int[] maxLengths;
+  private final String[] ssisTypes;
   private final Map<String, Integer> exact = new HashMap<>();
   private final Map<String, Integer> folded = new HashMap<>();
 
-  Columns(List<String> names, List<ColumnType> types) {
-    this.names = List.copyOf(names);
-    this.types = types.toArray(ColumnType[]::new);
+  Columns(List<ComponentShape.Col> columns) {
+    this.names = columns.stream().map(ComponentShape.Col::name).toList();
+    this.types = columns.stream().map(ComponentShape.Col::type).toArray(ColumnType[]::new);
+    this.maxLengths = columns.stream().mapToInt(ComponentShape.Col::maxLength).toArray();
+    this.ssisTypes = columns.stream().map(ComponentShape.Col::ssisType).toArray(String[]::new);
     for (int i = 0; i < names.size(); i++) {
       exact.putIfAbsent(names.get(i), i);
       folded.putIfAbsent(names.get(i).toLowerCase(Locale.ROOT), i);
@@ -44,5 +48,14 @@ final class Columns {
 
   ColumnType type(int index) {
     return types[index];
+  }
+
+  /** The declared length of a string column, 0 when it has none. */
+  int maxLength(int index) {
+    return maxLengths[index];
+  }
+
+  String ssisType(int index) {
+    return ssisTypes[index];
   }
 }

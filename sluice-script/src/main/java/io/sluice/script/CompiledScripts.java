@@ -33,7 +33,13 @@ final class CompiledScripts {
 
   /** The script compiled against the jars of {@code runLoader}, from the cache when it is there. */
   static ScriptCompiler.Output forRun(String fileName, String source, ClassLoader runLoader) {
-    String key = key(fileName, source, runLoader);
+    return forRun(fileName, source, Map.of(), runLoader);
+  }
+
+  /** The same, compiled with {@code generated} sources (a Script Component's typed buffers). */
+  static ScriptCompiler.Output forRun(
+      String fileName, String source, Map<String, String> generated, ClassLoader runLoader) {
+    String key = key(fileName, source + "\u0000" + generated, runLoader);
     synchronized (CACHE) {
       ScriptCompiler.Output cached = CACHE.get(key);
       if (cached != null) {
@@ -41,7 +47,7 @@ final class CompiledScripts {
       }
     }
     ScriptCompiler.Output output =
-        ScriptCompiler.compile(fileName, source, ScriptClassPath.ofRun(runLoader));
+        ScriptCompiler.compile(fileName, source, generated, ScriptClassPath.ofRun(runLoader));
     synchronized (CACHE) {
       compilations++;
       CACHE.put(key, output);

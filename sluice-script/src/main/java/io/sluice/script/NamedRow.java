@@ -4,10 +4,13 @@ import io.sluice.api.PluginException;
 import io.sluice.api.component.ColumnType;
 import io.sluice.api.component.OutputRows;
 import io.sluice.api.component.Row;
+import io.sluice.api.component.RowException;
 import io.sluice.api.script.ScriptOutput;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * A Script Component's row by column name over the SDK's indexed {@link Row}: one object for the
@@ -16,11 +19,24 @@ import java.time.LocalDateTime;
 final class NamedRow implements ScriptOutput {
 
   private final Columns columns;
-  private final OutputRows output;
+  private final String buffer;
+  private final Map<String, Integer> directable;
+  private OutputRows output;
   private Row row;
 
-  NamedRow(Columns columns, OutputRows output) {
+  /**
+   * @param buffer its name in messages ({@code Input0Buffer}, {@code Output0Buffer} ...)
+   * @param directable the synchronous outputs by lower-case name and SDK number, when a row chooses
+   *     them ({@code directRowTo}); empty otherwise
+   */
+  NamedRow(Columns columns, String buffer, Map<String, Integer> directable) {
     this.columns = columns;
+    this.buffer = buffer;
+    this.directable = directable;
+  }
+
+  /** Makes this an asynchronous output's buffer, adding rows to {@code output}. */
+  void bind(OutputRows output) {
     this.output = output;
   }
 
@@ -31,7 +47,8 @@ final class NamedRow implements ScriptOutput {
   @Override
   public void addRow() throws InterruptedException {
     if (output == null) {
-      throw new PluginException("only a Script Component source adds rows");
+      throw new PluginException(
+          "only an asynchronous output adds rows; " + buffer + " is the input row");
     }
     row = output.addRow();
   }
@@ -39,7 +56,7 @@ final class NamedRow implements ScriptOutput {
   private Row row() {
     if (row == null) {
       throw new PluginException(
-          "Output0Buffer has no row yet", "call output0Buffer().addRow() before setting columns");
+          buffer + " has no row yet", "call addRow() on it before setting columns");
     }
     return row;
   }
@@ -56,7 +73,46 @@ final class NamedRow implements ScriptOutput {
 
   @Override
   public void set(int column, Object value) {
-    row().set(column, convert(column, value));
+    Object converted = convert(column, value);
+    if (converted instanceof String text) {
+      int max = columns.maxLength(column);
+      if (max > 0 && text.length() > max) {
+        throw truncated(column, text, max);
+      }
+    }
+    row().set(column, converted);
+  }
+
+  /** SSIS's truncation: a row error of a transformation, and the flow's failure elsewhere. */
+  private RowException truncated(int column, String text, int max) {
+    return RowException.truncation(
+        columns.name(column),
+        "the script sets column '"
+            + columns.name(column)
+            + "' of "
+            + buffer
+            + " ("
+            + columns.ssisType(column)
+            + ", at most "
+            + max
+            + " characters) to a value of "
+            + text.length()
+            + " characters: it would be truncated");
+  }
+
+  @Override
+  public void directRowTo(String output) {
+    Integer number = directable.get(output.toLowerCase(Locale.ROOT));
+    if (number == null) {
+      throw new PluginException(
+          "the script directs a row to output '"
+              + output
+              + "', which is not a synchronous output of the component",
+          directable.isEmpty()
+              ? "a row is directed only when the component has more than one synchronous output"
+              : "its synchronous outputs are " + directable.keySet());
+    }
+    row().directTo(number);
   }
 
   @Override

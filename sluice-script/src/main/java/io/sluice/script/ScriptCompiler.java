@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jdt.core.compiler.CategorizedProblem;
+import org.eclipse.jdt.core.compiler.IProblem;
 import org.eclipse.jdt.internal.compiler.ClassFile;
 import org.eclipse.jdt.internal.compiler.CompilationResult;
 import org.eclipse.jdt.internal.compiler.Compiler;
@@ -34,8 +35,18 @@ final class ScriptCompiler {
 
   private ScriptCompiler() {}
 
-  /** One error of the compiler, placed in the script's own text (1-based). */
-  record Error(int line, int column, String message) {
+  /**
+   * One error of the compiler, placed in the script's own text (1-based).
+   *
+   * @param file null for the script's own file; else the generated file it is in
+   * @param undefinedIn for "the method x() is undefined for the type T", T's simple name
+   */
+  record Error(int line, int column, String message, String file, String undefinedIn) {
+
+    Error(int line, int column, String message) {
+      this(line, column, message, null, null);
+    }
+
     @Override
     public String toString() {
       return line + ":" + column + ": " + message;
@@ -53,21 +64,46 @@ final class ScriptCompiler {
    * public class must have its name, as in javac).
    */
   static Output compile(String fileName, String source, ScriptClassPath classPath) {
+    return compile(fileName, source, Map.of(), classPath);
+  }
+
+  /**
+   * Compiles {@code source} together with {@code generated} sources (file name → text, e.g. a
+   * Script Component's {@code UserComponent.java}); an error keeps the file it is in, so the
+   * script's own errors stay at their place in the script.
+   */
+  static Output compile(
+      String fileName, String source, Map<String, String> generated, ScriptClassPath classPath) {
     Map<String, byte[]> classes = new LinkedHashMap<>();
     List<Error> errors = new ArrayList<>();
     ICompilationUnit unit = new SourceUnit(fileName, source);
+    List<ICompilationUnit> units = new ArrayList<>();
+    units.add(unit);
+    generated.forEach((name, text) -> units.add(new SourceUnit(name, text)));
     ICompilerRequestor requestor =
         (CompilationResult result) -> {
+          String file = new String(result.getFileName());
           if (result.hasProblems()) {
             for (CategorizedProblem p : result.getProblems()) {
               if (p.isError()) {
                 int column = p instanceof DefaultProblem d ? d.getSourceColumnNumber() : 0;
-                errors.add(new Error(p.getSourceLineNumber(), column, p.getMessage()));
+                String[] args = p.getArguments();
+                String undefinedIn =
+                    p.getID() == IProblem.UndefinedMethod && args != null && args.length > 0
+                        ? args[0].substring(args[0].lastIndexOf('.') + 1)
+                        : null;
+                errors.add(
+                    new Error(
+                        p.getSourceLineNumber(),
+                        column,
+                        p.getMessage(),
+                        file.equals(fileName) ? null : file,
+                        undefinedIn));
               }
             }
           }
-          for (ClassFile file : result.getClassFiles()) {
-            classes.put(String.join(".", chars(file.getCompoundName())), file.getBytes());
+          for (ClassFile classFile : result.getClassFiles()) {
+            classes.put(String.join(".", chars(classFile.getCompoundName())), classFile.getBytes());
           }
         };
     Compiler compiler =
@@ -77,7 +113,7 @@ final class ScriptCompiler {
             options(),
             requestor,
             new DefaultProblemFactory(Locale.ENGLISH));
-    compiler.compile(new ICompilationUnit[] {unit});
+    compiler.compile(units.toArray(ICompilationUnit[]::new));
     return new Output(errors.isEmpty() ? classes : Map.of(), List.copyOf(errors));
   }
 

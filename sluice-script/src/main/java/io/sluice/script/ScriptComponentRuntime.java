@@ -13,7 +13,11 @@ import io.sluice.api.script.ScriptComponent;
 import io.sluice.api.script.ScriptComponentContext;
 import io.sluice.api.script.ScriptEvents;
 import io.sluice.api.script.ScriptOutput;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -29,57 +33,107 @@ final class ScriptComponentRuntime implements ComponentRuntime {
   private final String name;
   private final String fileName;
   private final String inline;
-  private final Columns columns;
+  private final ComponentShape shape;
   private final List<String> readOnly;
   private final List<String> readWrite;
 
   private ScriptComponent script;
+
+  /** The input row (a transformation, a destination) or a source's default output. */
   private NamedRow row;
+
+  /** The asynchronous outputs by lower-case name ({@code output} is a source's default). */
+  private final Map<String, NamedRow> outputs = new LinkedHashMap<>();
+
   private boolean inPostExecute;
 
   ScriptComponentRuntime(
-      ComponentKind kind,
       String name,
       String fileName,
       String inline,
-      Columns columns,
+      ComponentShape shape,
       List<String> readOnly,
       List<String> readWrite) {
-    this.kind = kind;
+    this.kind = shape.kind();
     this.name = name;
     this.fileName = fileName;
     this.inline = inline;
-    this.columns = columns;
+    this.shape = shape;
     this.readOnly = readOnly;
     this.readWrite = readWrite;
   }
 
   @Override
   public void preExecute(ComponentContext context) throws Exception {
+    List<ComponentShape.Col> rowColumns = new ArrayList<>();
+    if (kind != ComponentKind.SOURCE) {
+      rowColumns.addAll(shape.input());
+    }
+    if (kind != ComponentKind.DESTINATION) {
+      rowColumns.addAll(shape.outputColumns());
+    }
+    Map<String, Integer> directable = new LinkedHashMap<>();
+    List<String> names = shape.directable();
+    for (int o = 0; o < shape.outputs().size(); o++) {
+      if (names.contains(shape.outputs().get(o).name())) {
+        directable.put(shape.outputs().get(o).name().toLowerCase(Locale.ROOT), o + 1);
+      }
+    }
+    if (!names.isEmpty()) {
+      directable.put("output", 0);
+      directable.put("output0", 0);
+    }
+    row =
+        new NamedRow(
+            new Columns(rowColumns),
+            kind == ComponentKind.SOURCE ? "Output0Buffer" : "Input0Buffer",
+            Map.copyOf(directable));
+    if (kind == ComponentKind.SOURCE) {
+      row.bind(context.output(0));
+      outputs.put("output", row);
+    }
+    for (int o = 0; o < shape.outputs().size(); o++) {
+      ComponentShape.Out out = shape.outputs().get(o);
+      if (!out.synchronous()) {
+        NamedRow buffer = new NamedRow(new Columns(out.columns()), out.name() + "Buffer", Map.of());
+        buffer.bind(context.output(o + 1));
+        outputs.put(out.name().toLowerCase(Locale.ROOT), buffer);
+      }
+    }
     script =
         ScriptTaskPlugin.load(
             fileName,
             inline,
             context::projectFile,
+            this::generated,
             ScriptComponent.class,
-            "extends ScriptComponent");
+            "extends ScriptComponent (or UserComponent)");
     Variables declared =
         new DeclaredVariables(context.variables(), "Script Component", name, readOnly, readWrite);
     script.attach(new Attached(context, new PostExecuteWrites(declared)));
     call("preExecute", script::preExecute);
   }
 
+  /** The typed buffers of a script that extends {@code UserComponent}. */
+  private Map<String, String> generated(String source) {
+    if (!TypedBuffers.wanted(source)) {
+      return Map.of();
+    }
+    try {
+      return TypedBuffers.generate(source, shape);
+    } catch (TypedBuffers.NamingException e) {
+      throw new PluginException(
+          "the Script Component's typed accessors cannot be made: " + e.getMessage());
+    }
+  }
+
   @Override
   public void createNewOutputRows(OutputRows output) throws Exception {
-    row = new NamedRow(columns, output);
     call("createNewOutputRows", script::createNewOutputRows);
   }
 
   @Override
   public void processInputRow(Row input) throws Exception {
-    if (row == null) {
-      row = new NamedRow(columns, null);
-    }
     row.at(input);
     try {
       script.processInputRow(row);
@@ -94,6 +148,11 @@ final class ScriptComponentRuntime implements ComponentRuntime {
       }
       throw failed(e);
     }
+  }
+
+  @Override
+  public void endOfInput() throws Exception {
+    call("endOfInput", script::endOfInput);
   }
 
   @Override
@@ -116,6 +175,12 @@ final class ScriptComponentRuntime implements ComponentRuntime {
       throw e;
     } catch (CancellationException e) {
       throw e;
+    } catch (RowException e) {
+      // outside a transformation's rows, a truncation fails the flow, as SSIS's does by default
+      throw new PluginException(
+          e.getMessage() + ScriptTaskPlugin.where(e, fileName),
+          e.isTruncation() ? "declare the column longer, or shorten the value in the script" : null,
+          e);
     } catch (Exception e) {
       throw failed(e);
     }
@@ -207,6 +272,11 @@ final class ScriptComponentRuntime implements ComponentRuntime {
     @Override
     public ScriptOutput output() {
       return kind == ComponentKind.SOURCE ? row : null;
+    }
+
+    @Override
+    public ScriptOutput output(String output) {
+      return outputs.get(output.toLowerCase(Locale.ROOT));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.sluice.script;
 
+import io.sluice.api.PluginException;
 import io.sluice.api.component.ComponentKind;
 import io.sluice.engine.dataflow.pipeline.ComponentSpec;
 import io.sluice.engine.dataflow.pipeline.ComponentType;
@@ -20,7 +21,9 @@ import java.util.Map;
  * The Script Component among the built-in data-flow components (META-INF/services): one type name
  * for SSIS's three roles, each the SDK plugin of that kind. The role is {@code role:} when written,
  * else source without an input and transformation with one. Validation compiles the script (never
- * loads it) and places each compile error at its line and column, as for the Script task.
+ * loads it) and places each compile error at its line and column, as for the Script task; a script
+ * that extends {@code UserComponent} is compiled with its typed buffers ({@link TypedBuffers}) made
+ * from the declared columns and outputs.
  */
 public final class ScriptComponentType implements ComponentType {
 
@@ -54,9 +57,11 @@ public final class ScriptComponentType implements ComponentType {
             ScriptTaskPlugin.READ_ONLY,
             ScriptTaskPlugin.READ_WRITE,
             ScriptComponentPlugin.OUTPUT_COLUMNS,
+            ScriptComponentPlugin.OUTPUTS,
             ScriptComponentPlugin.ROLE,
             "onError")
-        .withItems(ScriptComponentPlugin.OUTPUT_COLUMNS, "name", "type");
+        .withItems(ScriptComponentPlugin.OUTPUT_COLUMNS, "name", "type")
+        .withItems(ScriptComponentPlugin.OUTPUTS, "name", "columns", "synchronous");
   }
 
   @Override
@@ -105,7 +110,51 @@ public final class ScriptComponentType implements ComponentType {
                   + " (a .java file of the project)"));
       return problems;
     }
-    problems.addAll(ScriptStructureCheck.compileProblems(settings, written));
+    problems.addAll(
+        ScriptStructureCheck.compileProblems(
+            settings, written, source -> typedBuffers(source, settings)));
     return problems;
+  }
+
+  /**
+   * The typed buffers for validation, from what the settings declare: the role ({@code role:}, or
+   * all roles' buffers at once when not written), {@code outputColumns} and {@code outputs}. The
+   * input's columns are not known here; declarations planning refuses give no buffers.
+   */
+  private static Map<String, String> typedBuffers(String source, Map<String, Object> settings) {
+    if (!TypedBuffers.wanted(source)) {
+      return Map.of();
+    }
+    ComponentKind kind =
+        settings.get(ScriptComponentPlugin.ROLE) instanceof String role
+            ? ComponentKind.ofWord(role.trim())
+            : null;
+    List<ComponentShape.Col> outputColumns = new ArrayList<>();
+    List<ComponentShape.Out> outputs = new ArrayList<>();
+    try {
+      for (ScriptComponentPlugin.Declared d :
+          ScriptComponentPlugin.declaredColumns(
+              list(settings.get(ScriptComponentPlugin.OUTPUT_COLUMNS)),
+              ScriptComponentPlugin.OUTPUT_COLUMNS)) {
+        outputColumns.add(d.col());
+      }
+      for (ScriptComponentPlugin.DeclaredOutput o :
+          ScriptComponentPlugin.declaredOutputs(
+              list(settings.get(ScriptComponentPlugin.OUTPUTS)))) {
+        outputs.add(
+            new ComponentShape.Out(
+                o.name(),
+                o.synchronous(),
+                o.columns().stream().map(ScriptComponentPlugin.Declared::col).toList()));
+      }
+    } catch (PluginException e) {
+      return Map.of(); // reported when the flow is planned, with the component's name
+    }
+    return TypedBuffers.generate(
+        source, new ComponentShape(kind, false, List.of(), outputColumns, outputs));
+  }
+
+  private static List<?> list(Object value) {
+    return value instanceof List<?> l ? l : List.of();
   }
 }

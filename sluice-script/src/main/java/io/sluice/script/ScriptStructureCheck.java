@@ -111,6 +111,17 @@ public final class ScriptStructureCheck implements StructureCheck {
    * Script Component's), placed in the package file or the script file.
    */
   static List<Problem> compileProblems(Map<String, Object> settings, Written written) {
+    return compileProblems(settings, written, null);
+  }
+
+  /**
+   * The same for a Script Component: {@code generated} makes its typed buffers from the script's
+   * text when it uses them, or null. Only the declared columns are known here (the input's come
+   * from upstream components that are not planned at validation), so a call of an accessor {@code
+   * Input0Buffer} does not have yet is left to the compile where the flow runs.
+   */
+  static List<Problem> compileProblems(
+      Map<String, Object> settings, Written written, Generator generated) {
     if (settings.get(ScriptTaskPlugin.SOURCE) instanceof String source
         && !settings.containsKey(ScriptTaskPlugin.FILE)) {
       SourceLocation start = written.textStart(ScriptTaskPlugin.SOURCE);
@@ -118,7 +129,8 @@ public final class ScriptStructureCheck implements StructureCheck {
         return List.of();
       }
       List<Problem> problems = new ArrayList<>();
-      for (ScriptCompiler.Error e : compile(ScriptTaskPlugin.INLINE_FILE, source, written)) {
+      for (ScriptCompiler.Error e :
+          compile(ScriptTaskPlugin.INLINE_FILE, source, written, generated)) {
         problems.add(
             new Problem(
                 start.file(),
@@ -144,7 +156,7 @@ public final class ScriptStructureCheck implements StructureCheck {
       }
       List<Problem> problems = new ArrayList<>();
       String source = new String(bytes, StandardCharsets.UTF_8);
-      for (ScriptCompiler.Error e : compile(path, source, written)) {
+      for (ScriptCompiler.Error e : compile(path, source, written, generated)) {
         problems.add(
             new Problem(path, e.line(), e.column(), "the script does not compile: " + e.message()));
       }
@@ -153,8 +165,16 @@ public final class ScriptStructureCheck implements StructureCheck {
     return List.of();
   }
 
+  /** The generated sources of a script's text, or a naming problem. */
+  interface Generator {
+    /**
+     * @throws TypedBuffers.NamingException when a column cannot become an accessor
+     */
+    Map<String, String> sources(String source);
+  }
+
   private static List<ScriptCompiler.Error> compile(
-      String fileName, String source, Written written) {
+      String fileName, String source, Written written, Generator generator) {
     if (source.length() > MAX_SCRIPT_CHARS) {
       return List.of(
           new ScriptCompiler.Error(
@@ -166,6 +186,30 @@ public final class ScriptStructureCheck implements StructureCheck {
                   + MAX_SCRIPT_CHARS
                   + " a Script task may have; move code into a jar of lib/"));
     }
-    return CheckedScripts.errors(fileName, source, written.libraries());
+    Map<String, String> generated = Map.of();
+    if (generator != null) {
+      try {
+        generated = generator.sources(source);
+      } catch (TypedBuffers.NamingException e) {
+        return List.of(
+            new ScriptCompiler.Error(
+                1, 1, "its typed accessors cannot be made: " + e.getMessage()));
+      }
+    }
+    List<ScriptCompiler.Error> errors = new ArrayList<>();
+    for (ScriptCompiler.Error e :
+        CheckedScripts.errors(fileName, source, generated, written.libraries())) {
+      if (generator != null && "Input0Buffer".equals(e.undefinedIn())) {
+        continue; // an input column's accessor: checked where the flow runs
+      }
+      if (e.file() != null) { // never expected: the generated code compiles whenever names do
+        errors.add(
+            new ScriptCompiler.Error(
+                1, 1, "generated " + e.file() + ":" + e.line() + ": " + e.message()));
+      } else {
+        errors.add(e);
+      }
+    }
+    return errors;
   }
 }

@@ -16,6 +16,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Script task ({@code type: Script}), SSIS's Script Task in Java: compiles the script where the
@@ -101,6 +102,21 @@ final class ScriptTaskPlugin implements TaskPlugin {
       Class<T> base,
       String declaration)
       throws Exception {
+    return load(fileName, inline, projectFile, source -> Map.of(), base, declaration);
+  }
+
+  /**
+   * The same, compiled with the sources {@code generated} makes from the script's text (a Script
+   * Component's typed buffers).
+   */
+  static <T> T load(
+      String fileName,
+      String inline,
+      java.util.function.Function<String, byte[]> projectFile,
+      java.util.function.Function<String, Map<String, String>> generated,
+      Class<T> base,
+      String declaration)
+      throws Exception {
     String source = inline;
     if (source == null) {
       byte[] bytes = projectFile.apply(fileName);
@@ -114,10 +130,13 @@ final class ScriptTaskPlugin implements TaskPlugin {
     ClassLoader threadLoader = Thread.currentThread().getContextClassLoader();
     ClassLoader runLoader =
         threadLoader != null ? threadLoader : ScriptTaskPlugin.class.getClassLoader();
-    ScriptCompiler.Output compiled = CompiledScripts.forRun(fileName, source, runLoader);
+    ScriptCompiler.Output compiled =
+        CompiledScripts.forRun(fileName, source, generated.apply(source), runLoader);
     if (!compiled.errors().isEmpty()) {
+      ScriptCompiler.Error first = compiled.errors().get(0);
+      String where = first.file() == null ? fileName : "generated " + first.file();
       throw new PluginException(
-          "the script does not compile: " + fileName + ":" + compiled.errors().get(0),
+          "the script does not compile: " + where + ":" + first,
           "run 'sluice project validate' for every error with its line");
     }
     return instantiate(compiled, fileName, runLoader, base, declaration);

@@ -19,6 +19,14 @@ public interface ComponentRuntime {
    */
   default void processInputRow(Row row) throws Exception {}
 
+  /**
+   * A transformation, after its last input row and before {@link #postExecute()}: adds the rows of
+   * its asynchronous outputs that need the whole input (totals, the last group), as an SSIS script
+   * does in {@code Input0_ProcessInput} once {@code EndOfRowset()} is true. Not called when the
+   * flow failed or was stopped.
+   */
+  default void endOfInput() throws Exception {}
+
   /** After the last row, also when the flow failed or was stopped: close what was opened. */
   default void postExecute() throws Exception {}
 }

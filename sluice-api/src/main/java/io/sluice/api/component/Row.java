@@ -33,4 +33,14 @@ public interface Row {
   void set(int column, Object value);
 
   void setNull(int column);
+
+  /**
+   * Sends this input row to synchronous output {@code output} (0 is the default output, others are
+   * from {@link ComponentSetup#addOutput}); SSIS's {@code Row.DirectRowToOutput0()}. Only for a
+   * transformation that has more than one synchronous output, whose rows go only where they are
+   * directed; may be called for several outputs.
+   */
+  default void directTo(int output) {
+    throw new UnsupportedOperationException("this component has one synchronous output");
+  }
 }

@@ -4,11 +4,16 @@ import io.sluice.api.context.Connections;
 import io.sluice.api.context.Variables;
 
 /**
- * A Script Component's class, SSIS's {@code UserComponent} ({@code public class ScriptMain extends
+ * A Script Component's class by column name ({@code public class ScriptMain extends
  * ScriptComponent}): override the methods SSIS's script overrides. A source overrides {@link
  * #createNewOutputRows()}, a transformation or destination {@link #processInputRow(ScriptRow)}.
  * Sluice makes one instance per execution of the data flow, so fields may keep state between rows.
- * See docs/script-task.md.
+ *
+ * <p>SSIS's typed style ({@code Row.Amount}) is a class Sluice generates from the component's
+ * columns and compiles with the script: {@code public class ScriptMain extends UserComponent},
+ * whose {@code input0ProcessInputRow(Input0Buffer row)} has {@code row.getAmount()}, and whose
+ * {@code output0Buffer} field adds rows. {@code UserComponent} extends this class. See
+ * docs/script-task.md.
  */
 public abstract class ScriptComponent {
 
@@ -20,7 +25,15 @@ public abstract class ScriptComponent {
       throw new IllegalStateException("the script component is attached already");
     }
     this.context = context;
+    bindBuffers();
   }
+
+  /**
+   * Called once the component is attached, before {@link #preExecute()}: the {@code UserComponent}
+   * Sluice generates for typed accessors sets its buffer fields ({@code output0Buffer}) here. A
+   * script has no reason to override it.
+   */
+  protected void bindBuffers() {}
 
   /** {@code PreExecute()}: before the first row. */
   public void preExecute() throws Exception {}
@@ -31,6 +44,14 @@ public abstract class ScriptComponent {
    * onError} (fail, ignore, redirect to the Error output).
    */
   public void processInputRow(ScriptRow row) throws Exception {}
+
+  /**
+   * After the last input row of a transformation, before {@link #postExecute()}: add the rows of an
+   * asynchronous output that need the whole input (totals, the last group). SSIS scripts do this in
+   * {@code Input0_ProcessInput} once {@code Buffer.EndOfRowset()} is true. An exception fails the
+   * flow.
+   */
+  public void endOfInput() throws Exception {}
 
   /** {@code CreateNewOutputRows()}: a source adds its rows to {@link #output0Buffer()}. */
   public void createNewOutputRows() throws Exception {}
@@ -61,6 +82,20 @@ public abstract class ScriptComponent {
     ScriptOutput output = context().output();
     if (output == null) {
       throw new IllegalStateException("only a Script Component source has Output0Buffer");
+    }
+    return output;
+  }
+
+  /**
+   * An asynchronous output by name, {@code RejectsBuffer} for {@code outputs: [{name: Rejects,
+   * ...}]} (matched ignoring case; {@code Output} is a source's default output, the same as {@link
+   * #output0Buffer()}).
+   */
+  protected final ScriptOutput outputBuffer(String name) {
+    ScriptOutput output = context().output(name);
+    if (output == null) {
+      throw new IllegalArgumentException(
+          "the script component has no asynchronous output '" + name + "'");
     }
     return output;
   }

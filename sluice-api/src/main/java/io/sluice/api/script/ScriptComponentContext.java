@@ -18,4 +18,9 @@ public interface ScriptComponentContext {
   ScriptOutput output();
 
   boolean cancelled();
+
+  /** An asynchronous output by name ({@code Output} for a source's default), or null. */
+  default ScriptOutput output(String name) {
+    return null;
+  }
 }

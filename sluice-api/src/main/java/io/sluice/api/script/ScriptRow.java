@@ -75,4 +75,13 @@ public interface ScriptRow {
   default void setBoolean(String column, Boolean value) {
     set(column, value);
   }
+
+  /**
+   * SSIS's {@code Row.DirectRowToRejects()}: sends this input row to the synchronous output named
+   * {@code output} ({@code Output} is the default one). Only for a transformation with more than
+   * one synchronous output, whose rows go only where they are directed (SSIS's exclusion group).
+   */
+  default void directRowTo(String output) {
+    throw new UnsupportedOperationException("this script component has one synchronous output");
+  }
 }

@@ -3,6 +3,7 @@ package io.sluice.engine.plugin;
 import io.sluice.api.component.ComponentContext;
 import io.sluice.api.component.ComponentKind;
 import io.sluice.api.component.ComponentRuntime;
+import io.sluice.api.component.OutputRows;
 import io.sluice.api.component.Row;
 import io.sluice.api.component.RowException;
 import io.sluice.api.context.Cancellation;
@@ -16,6 +17,8 @@ import io.sluice.engine.dataflow.pipeline.ErrorCodes;
 import io.sluice.engine.dataflow.pipeline.ErrorDisposition;
 import io.sluice.engine.dataflow.pipeline.RowErrors;
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -23,6 +26,12 @@ import java.util.concurrent.CancellationException;
  * BufferRow} that points at a physical row of the buffer (no row is copied or boxed anew); the
  * columns it adds are arrays of their own, and an input column it writes is copied once per buffer
  * before the first write, since buffers are shared and immutable once sent.
+ *
+ * <p>Outputs: SDK output 0 is the planner's output 0; SDK output n > 0 is the planner's n for a
+ * source and n + 1 for a transformation (whose output 1 is Error). An asynchronous output fills
+ * buffers of its own ({@link AsyncOutput}); a transformation with more than one synchronous output
+ * sends each input buffer to each of them with the selection of rows directed there (as Conditional
+ * Split does: no row is copied).
  */
 final class PluginComponentRuntime implements io.sluice.engine.dataflow.pipeline.ComponentRuntime {
 
@@ -30,26 +39,44 @@ final class PluginComponentRuntime implements io.sluice.engine.dataflow.pipeline
   private final ComponentRuntime plugin;
   private final String name;
   private final int inputWidth;
-  private final int width;
+  private final int[] widths;
+  private final List<Boolean> synchronous;
   private final ErrorDisposition onError;
+
+  private AsyncOutput[] async;
 
   PluginComponentRuntime(
       ComponentKind kind,
       ComponentRuntime plugin,
       String name,
       int inputWidth,
-      int width,
+      int[] widths,
+      List<Boolean> synchronous,
       ErrorDisposition onError) {
     this.kind = kind;
     this.plugin = plugin;
     this.name = name;
     this.inputWidth = inputWidth;
-    this.width = width;
+    this.widths = widths;
+    this.synchronous = synchronous;
     this.onError = onError;
+  }
+
+  /** The planner's output number of SDK output {@code output}. */
+  private int plannerOutput(int output) {
+    return kind == ComponentKind.TRANSFORMATION && output > 0 ? output + 1 : output;
   }
 
   @Override
   public void run(ComponentIo io) throws Exception {
+    async = new AsyncOutput[widths.length];
+    if (kind != ComponentKind.DESTINATION) {
+      for (int o = 0; o < widths.length; o++) {
+        if (!synchronous.get(o)) {
+          async[o] = new AsyncOutput(io, plannerOutput(o), widths[o]);
+        }
+      }
+    }
     plugin.preExecute(new Context(io));
     try {
       switch (kind) {
@@ -63,33 +90,32 @@ final class PluginComponentRuntime implements io.sluice.engine.dataflow.pipeline
   }
 
   private void source(ComponentIo io) throws Exception {
-    BufferBuilder out = new BufferBuilder(width, io.bufferRows());
-    BufferRow row = new BufferRow(width);
-    boolean[] started = {false};
-    plugin.createNewOutputRows(
-        () -> {
-          if (started[0]) {
-            out.endRow();
-          }
-          if (out.isFull()) {
-            io.send(0, out.take());
-          }
-          io.checkCancelled();
-          started[0] = true;
-          row.writable(out.columns(), out.rowIndex());
-          return row;
-        });
-    if (started[0]) {
-      out.endRow();
-    }
-    if (!out.isEmpty()) {
-      io.send(0, out.take());
+    plugin.createNewOutputRows(async[0]);
+    flushAsync();
+  }
+
+  private void flushAsync() throws InterruptedException {
+    for (AsyncOutput output : async) {
+      if (output != null) {
+        output.finish();
+      }
     }
   }
 
   private void transform(ComponentIo io) throws Exception {
     RowErrors errors = new RowErrors(1);
     BufferRow row = new BufferRow(inputWidth);
+    int[] syncOutputs = new int[widths.length];
+    int syncCount = 0;
+    for (int o = 0; o < widths.length; o++) {
+      if (synchronous.get(o)) {
+        syncOutputs[syncCount++] = o;
+      }
+    }
+    Directions directions =
+        syncCount > 1 ? new Directions(Arrays.copyOf(syncOutputs, syncCount), widths.length) : null;
+    row.directions = directions;
+    int width = widths[0];
     Buffer buffer;
     while ((buffer = io.take(0)) != null) {
       errors.begin();
@@ -101,17 +127,34 @@ final class PluginComponentRuntime implements io.sluice.engine.dataflow.pipeline
       }
       row.buffer(in, out);
       int size = buffer.size();
+      if (directions != null) {
+        directions.begin(size);
+      }
       for (int i = 0; i < size; i++) {
         int r = buffer.row(i);
         row.at(r);
         try {
           plugin.processInputRow(row);
         } catch (RowException e) {
-          errors.handle(buffer, r, onError, ErrorCodes.EXPRESSION_FAILED, e.column(), e);
+          int code = e.isTruncation() ? ErrorCodes.TRUNCATED : ErrorCodes.EXPRESSION_FAILED;
+          if (errors.handle(buffer, r, onError, code, e.column(), e) && directions != null) {
+            directions.forget(r);
+          }
         }
       }
-      errors.send(io, buffer, buffer.withColumns(out), 0);
+      Buffer result = buffer.withColumns(out);
+      if (directions == null) {
+        errors.send(io, buffer, result, 0);
+      } else {
+        for (int s = 0; s < syncCount; s++) {
+          int o = syncOutputs[s];
+          io.send(plannerOutput(o), result.select(directions.rows[o], directions.counts[o]));
+        }
+        errors.sendErrors(io, buffer);
+      }
     }
+    plugin.endOfInput();
+    flushAsync();
   }
 
   private void consume(ComponentIo io) throws Exception {
@@ -128,6 +171,95 @@ final class PluginComponentRuntime implements io.sluice.engine.dataflow.pipeline
     }
   }
 
+  /** The rows of one buffer each synchronous output gets (SSIS's exclusion group). */
+  private static final class Directions {
+    final int[][] rows;
+    final int[] counts;
+    private final boolean[] synchronous;
+
+    Directions(int[] syncOutputs, int outputs) {
+      rows = new int[outputs][];
+      counts = new int[outputs];
+      synchronous = new boolean[outputs];
+      for (int o : syncOutputs) {
+        synchronous[o] = true;
+        rows[o] = new int[0];
+      }
+    }
+
+    void begin(int size) {
+      for (int o = 0; o < rows.length; o++) {
+        if (synchronous[o]) {
+          // the previous buffer's selection was sent on with its array: never write into it again
+          rows[o] = new int[size];
+          counts[o] = 0;
+        }
+      }
+    }
+
+    void direct(int output, int physicalRow) {
+      if (output < 0 || output >= rows.length || !synchronous[output]) {
+        throw new IllegalArgumentException(
+            "output " + output + " is not a synchronous output a row can be directed to");
+      }
+      int n = counts[output];
+      if (n > 0 && rows[output][n - 1] == physicalRow) {
+        return; // directed there twice
+      }
+      rows[output][n] = physicalRow;
+      counts[output] = n + 1;
+    }
+
+    /** A redirected row goes to the Error output only. */
+    void forget(int physicalRow) {
+      for (int o = 0; o < rows.length; o++) {
+        if (synchronous[o] && counts[o] > 0 && rows[o][counts[o] - 1] == physicalRow) {
+          counts[o]--;
+        }
+      }
+    }
+  }
+
+  /** An asynchronous output: rows of its own, sent a buffer at a time. */
+  private static final class AsyncOutput implements OutputRows {
+    private final ComponentIo io;
+    private final int plannerOutput;
+    private final BufferBuilder out;
+    private final BufferRow row;
+    private boolean started;
+
+    AsyncOutput(ComponentIo io, int plannerOutput, int width) {
+      this.io = io;
+      this.plannerOutput = plannerOutput;
+      this.out = new BufferBuilder(width, io.bufferRows());
+      this.row = new BufferRow(width);
+    }
+
+    @Override
+    public Row addRow() throws InterruptedException {
+      if (started) {
+        out.endRow();
+      }
+      if (out.isFull()) {
+        io.send(plannerOutput, out.take());
+      }
+      io.checkCancelled();
+      started = true;
+      row.writable(out.columns(), out.rowIndex());
+      return row;
+    }
+
+    void finish() throws InterruptedException {
+      if (started) {
+        out.endRow();
+        started = false;
+      }
+      if (!out.isEmpty()) {
+        io.send(plannerOutput, out.take());
+      }
+    }
+  }
+
   /** One row of a buffer; moved from row to row, never allocated per row. */
   private static final class BufferRow implements Row {
     private final int inputWidth;
@@ -135,6 +267,7 @@ final class PluginComponentRuntime implements io.sluice.engine.dataflow.pipeline
     private Object[][] out;
     private boolean[] copied;
     private int r;
+    private Directions directions;
 
     BufferRow(int inputWidth) {
       this.inputWidth = inputWidth;
@@ -223,6 +356,14 @@ final class PluginComponentRuntime implements io.sluice.engine.dataflow.pipeline
     public void setNull(int column) {
       set(column, null);
     }
+
+    @Override
+    public void directTo(int output) {
+      if (directions == null) {
+        Row.super.directTo(output);
+      }
+      directions.direct(output, r);
+    }
   }
 
   private final class Context implements ComponentContext {
@@ -242,6 +383,15 @@ final class PluginComponentRuntime implements io.sluice.engine.dataflow.pipeline
     @Override
     public Variables variables() {
       return variables;
+    }
+
+    @Override
+    public OutputRows output(int output) {
+      if (output < 0 || output >= async.length || async[output] == null) {
+        throw new IllegalArgumentException(
+            "output " + output + " of component '" + name + "' is not an asynchronous output");
+      }
+      return async[output];
     }
 
     @Override

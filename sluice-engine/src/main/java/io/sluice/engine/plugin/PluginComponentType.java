@@ -113,7 +113,7 @@ public final class PluginComponentType implements ComponentType {
             spec.name(),
             new PluginSettingValues(spec.settings().asMap(), declared),
             input,
-            kind == ComponentKind.DESTINATION,
+            kind,
             new FlowVariables(context.environment(), false));
     ComponentRuntime runtime;
     try {
@@ -125,19 +125,49 @@ public final class PluginComponentType implements ComponentType {
       throw new PlanningException(name + " (plugin) returned no runtime from plan()");
     }
     RowSchema output = input.plus(setup.added);
-    List<OutputPlan> outputs =
-        switch (kind) {
-          case SOURCE -> List.of(new OutputPlan("Output", output));
-          case TRANSFORMATION ->
-              List.of(
-                  new OutputPlan("Output", output),
-                  new OutputPlan("Error", RowErrors.errorSchema(input)));
-          case DESTINATION -> List.of();
-        };
+    List<OutputPlan> outputs = new ArrayList<>();
+    switch (kind) {
+      case SOURCE -> outputs.add(new OutputPlan("Output", output));
+      case TRANSFORMATION -> {
+        outputs.add(new OutputPlan("Output", output));
+        outputs.add(new OutputPlan("Error", RowErrors.errorSchema(input)));
+      }
+      case DESTINATION -> {}
+    }
+    // SDK output n > 0 is the planner's output n (a source) or n + 1 (after a transformation's
+    // Error); synchronous outputs carry the rows of output 0, asynchronous ones their own columns.
+    List<Boolean> synchronous = new ArrayList<>();
+    synchronous.add(kind == ComponentKind.TRANSFORMATION);
+    List<Integer> widths = new ArrayList<>();
+    widths.add(output.width());
+    for (Extra extra : setup.extras) {
+      RowSchema schema = extra.synchronous ? output : RowSchema.of(extra.columns);
+      outputs.add(new OutputPlan(extra.name, schema));
+      synchronous.add(extra.synchronous);
+      widths.add(schema.width());
+    }
     return PlannedComponent.of(
         outputs,
         new PluginComponentRuntime(
-            kind, runtime, spec.name(), input.width(), output.width(), onError));
+            kind,
+            runtime,
+            spec.name(),
+            input.width(),
+            widths.stream().mapToInt(Integer::intValue).toArray(),
+            synchronous,
+            onError));
+  }
+
+  /** An output a plugin added besides output 0. */
+  private static final class Extra {
+    final String name;
+    final boolean synchronous;
+    final List<Column> columns = new ArrayList<>();
+
+    Extra(String name, boolean synchronous) {
+      this.name = name;
+      this.synchronous = synchronous;
+    }
   }
 
   /** What the plugin sees while planning; collects the columns it adds. */
@@ -148,18 +178,21 @@ public final class PluginComponentType implements ComponentType {
     private final boolean destination;
     private final Variables variables;
     private final List<Column> added = new ArrayList<>();
+    private final List<Extra> extras = new ArrayList<>();
+    private final boolean source;
 
     Setup(
         String componentName,
         SettingValues settings,
         RowSchema input,
-        boolean destination,
+        ComponentKind kind,
         Variables variables) {
       this.componentName = componentName;
       this.settings = settings;
       this.input = input;
-      this.destination = destination;
+      this.destination = kind == ComponentKind.DESTINATION;
       this.variables = variables;
+      this.source = kind == ComponentKind.SOURCE;
     }
 
     @Override
@@ -210,6 +243,69 @@ public final class PluginComponentType implements ComponentType {
       }
       added.add(new Column(name, type));
       return input.width() + added.size() - 1;
+    }
+
+    @Override
+    public int addOutput(String name, boolean synchronous) {
+      if (destination) {
+        throw new PluginException(
+            "a destination has no outputs; it cannot add output '" + name + "'");
+      }
+      if (name == null || name.isBlank()) {
+        throw new PluginException("an output needs a name");
+      }
+      if (synchronous && source) {
+        throw new PluginException(
+            "a source's outputs are asynchronous (rows of their own); output '"
+                + name
+                + "' cannot be synchronous");
+      }
+      for (String taken : List.of("Output", "Error")) {
+        if (taken.equalsIgnoreCase(name)) {
+          throw new PluginException("output name '" + name + "' is taken by the default outputs");
+        }
+      }
+      for (Extra e : extras) {
+        if (e.name.equalsIgnoreCase(name)) {
+          throw new PluginException("output '" + name + "' is added twice");
+        }
+      }
+      extras.add(new Extra(name, synchronous));
+      return extras.size();
+    }
+
+    @Override
+    public int addOutputColumn(int output, String name, ColumnType type) {
+      return addOutputColumn(output, name, ColumnTypes.toSsis(type));
+    }
+
+    @Override
+    public int addOutputColumn(int output, String name, DataType type) {
+      if (output == 0) {
+        return addOutputColumn(name, type);
+      }
+      if (output < 0 || output > extras.size()) {
+        throw new PluginException(
+            "there is no output " + output + " to add column '" + name + "' to");
+      }
+      Extra extra = extras.get(output - 1);
+      if (extra.synchronous) {
+        throw new PluginException(
+            "output '"
+                + extra.name
+                + "' is synchronous: it carries the input's rows and the columns of output 0;"
+                + " add column '"
+                + name
+                + "' to output 0");
+      }
+      for (Column c : extra.columns) {
+        if (c.name().equalsIgnoreCase(name)) {
+          throw new PluginException(
+              "column '" + name + "' is added twice to output '" + extra.name + "'");
+        }
+      }
+      extra.columns.add(new Column(name, type));
+      return extra.columns.size() - 1;
     }
 
     @Override

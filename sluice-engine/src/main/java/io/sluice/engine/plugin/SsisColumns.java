@@ -1,5 +1,6 @@
 package io.sluice.engine.plugin;
 
+import io.sluice.api.component.ColumnType;
 import io.sluice.engine.type.DataType;
 
 /**
@@ -12,4 +13,7 @@ public interface SsisColumns {
 
   /** As {@link io.sluice.api.component.ComponentSetup#addOutputColumn}, with the SSIS type. */
   int addOutputColumn(String name, DataType type);
+
+  /** As {@link io.sluice.api.component.ComponentSetup#addOutputColumn(int, String, ColumnType)}. */
+  int addOutputColumn(int output, String name, DataType type);
 }

@@ -343,6 +343,14 @@ public final class TestPluginJars {
         descriptor);
   }
 
+  /**
+   * A jar of one plugin class compiled from {@code source} (a document's example), registered as a
+   * {@code service} with a descriptor made from the class.
+   */
+  public static byte[] plugin(String className, String source, Class<?> service) {
+    return fromSource(className, source, service, null);
+  }
+
   private static byte[] fromSource(
       String className, String source, Class<?> service, String descriptor) {
     Path dir = null;

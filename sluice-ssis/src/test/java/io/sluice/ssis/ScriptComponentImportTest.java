@@ -270,6 +270,84 @@ class ScriptComponentImportTest {
     ProjectParser.parse(ProjectWriter.write(two.project())); // the placeholder validates
   }
 
+  /**
+   * A transformation whose error output a path reads redirects its failing rows there ({@code
+   * onError: redirect}, the reader wired to its {@code Error} output); a source has no error output
+   * in Sluice, so one that is read keeps the flow a placeholder.
+   */
+  @Test
+  void anErrorOutputThatIsReadIsTheTransformationsErrorOutput() throws Exception {
+    String rejects =
+        """
+            <component refId="Package\\Load\\Keep rejects" componentClassID="Microsoft.ManagedComponentHost" name="Keep rejects">
+              <properties>
+                <property name="UserComponentTypeName">Microsoft.ScriptComponentHost</property>
+              </properties>
+              <inputs>
+                <input refId="Package\\Load\\Keep rejects.Inputs[Input 0]" name="Input 0" />
+              </inputs>
+            </component>
+          </components>
+          <paths>
+            <path refId="Package\\Load.Paths[Rejects]" endId="Package\\Load\\Keep rejects.Inputs[Input 0]" name="Rejects" startId="FROM" />
+        """;
+    String errorOutput =
+        """
+                <output refId="OWNER.Outputs[Error]" isErrorOut="true" name="Error" exclusionGroup="1" SYNC>
+                  <outputColumns>
+                    <outputColumn refId="OWNER.Outputs[Error].Columns[ErrorCode]" dataType="i4" lineageId="OWNER.Outputs[Error].Columns[ErrorCode]" name="ErrorCode" />
+                  </outputColumns>
+                </output>
+              </outputs>
+        """;
+    String xml = Files.readString(DTSX);
+    String label = "Package\\Load\\Add label";
+    Path fromTransformation = dir.resolve("Transformation.dtsx");
+    Files.writeString(
+        fromTransformation,
+        withErrorOutput(xml, "Add label", errorOutput, rejects)
+            .replace("OWNER", label)
+            .replace("SYNC", "synchronousInputId=\"" + label + ".Inputs[Input 0]\"")
+            .replace("FROM", label + ".Outputs[Error]"));
+    String source = "Package\\Load\\Make rows";
+    Path fromSource = dir.resolve("Source.dtsx");
+    Files.writeString(
+        fromSource,
+        withErrorOutput(xml, "Make rows", errorOutput, rejects)
+            .replace("OWNER", source)
+            .replace("SYNC", "")
+            .replace("FROM", source + ".Outputs[Error]"));
+
+    ImportResult transformation = SsisImporter.importPackage(fromTransformation);
+    ImportResult sourceResult = SsisImporter.importPackage(fromSource);
+
+    Map<String, Map<String, Object>> components = components(packageYaml(transformation));
+    assertThat(components.get("Add label")).containsEntry("onError", "redirect");
+    assertThat(components.get("Keep rejects"))
+        .containsEntry("role", "destination")
+        .containsEntry("input", Map.of("from", "Add label", "output", "Error"));
+    assertThat(entry(transformation, "\\Package\\Load\\Add label").todo())
+        .contains(
+            "rows it sent to its error output: throw from processInputRow (onError: redirect)");
+    ProjectParser.parse(ProjectWriter.write(transformation.project()));
+    assertThat(entry(sourceResult, "\\Package\\Load\\Make rows").note())
+        .isEqualTo(
+            "its error output is read by the flow, and a Script Component source has no error"
+                + " output in Sluice");
+    assertThat(entry(sourceResult, "\\Package\\Load").outcome()).isEqualTo(Outcome.PLACEHOLDER);
+  }
+
+  /** The package with an error output added to {@code component} and a component reading it. */
+  private static String withErrorOutput(
+      String xml, String component, String errorOutput, String reader) {
+    int at = xml.indexOf("</outputs>", xml.indexOf("name=\"" + component + "\""));
+    String withOutput =
+        xml.substring(0, at) + errorOutput.strip() + xml.substring(at + "</outputs>".length());
+    int end = withOutput.indexOf("</components>");
+    int paths = withOutput.indexOf("<paths>") + "<paths>".length();
+    return withOutput.substring(0, end) + reader.strip() + withOutput.substring(paths);
+  }
+
   private static ImportEntry entry(ImportResult result, String path) {
     return result.report().entries().stream()
         .filter(e -> e.path().equals(path))

@@ -137,8 +137,9 @@ final class ComponentKinds {
       // {BF01D463-...}); only a managed component has a UserComponentTypeName, so it names the
       // class whatever the GUID is. A Script Component's contactInfo starts with its
       // description, not its display name.
-      if (c.property("UserComponentTypeName") != null) {
-        return managed(c);
+      Kind managed = managed(c);
+      if (managed != Kind.OTHER) {
+        return managed;
       }
       return BY_DISPLAY_NAME.getOrDefault(c.typeName().toUpperCase(Locale.ROOT), Kind.OTHER);
     }

@@ -243,7 +243,7 @@ final class ScriptComponentConverter implements ComponentConverter {
    * A Script component's files: its {@code SourceCode} property holds them as an array of (name,
    * encoding, text) triples.
    */
-  static Map<String, String> scriptFiles(SsisComponent c) {
+  private static Map<String, String> scriptFiles(SsisComponent c) {
     Map<String, String> files = new LinkedHashMap<>();
     for (Element p : SsisComponent.grandchildren(c.element, "properties", "property")) {
       if (!"SourceCode".equals(p.getAttribute("name"))) {

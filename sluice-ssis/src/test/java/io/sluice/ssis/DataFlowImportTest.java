@@ -296,9 +296,13 @@ class DataFlowImportTest {
     return tasks.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
   }
 
-  /** Scanner.dtsx: a Script component's C# is written beside the package, as a Script task's. */
+  /**
+   * Scanner.dtsx: a Script Component source becomes a ScriptComponent stub with its variable and
+   * typed columns, its C# beside the package as a Script task's is; the Audit and OLE DB
+   * destination it feeds convert with it, so its data flow is converted.
+   */
   @Test
-  void aScriptComponentsSourceIsWrittenForPorting() {
+  void scannersScriptComponentIsAStubInItsConvertedDataFlow() {
     ImportResult result =
         SsisImporter.importPackage(Corpus.ROOT.resolve("7045kHz__dtsx/SSIS_EXAMPLES/Scanner.dtsx"));
     String folder = "scripts/Scanner/GetAllEnvironmentVariablesFlow/GetAllEnvVar";
@@ -307,15 +311,35 @@ class DataFlowImportTest {
         .containsKeys(folder + "/main.cs", folder + "/Properties/AssemblyInfo.cs")
         .hasEntrySatisfying(
             folder + "/main.cs", text -> assertThat(text).contains("public class ScriptMain"));
+    TaskDefinition flow =
+        task(result.project().packages().get(0).tasks(), "GetAllEnvironmentVariablesFlow");
+    assertThat(flow.type()).isEqualTo("DataFlow");
+    List<Map<String, Object>> components = components(flow);
+    assertThat(named(components, "GetAllEnvVar"))
+        .containsEntry("type", "ScriptComponent")
+        .containsEntry("role", "source")
+        .containsEntry("readOnlyVariables", List.of("User::LOADDATE"))
+        .containsEntry(
+            "outputColumns",
+            List.of(
+                Map.of("name", "Variable", "type", "DT_WSTR,250"),
+                Map.of("name", "Value", "type", "DT_WSTR,4000"),
+                Map.of("name", "LoadDate", "type", "DT_DBTIMESTAMP")));
+    assertThat(named(components, "Audit")).containsEntry("input", "GetAllEnvVar");
+    assertThat(entry(result.report().entries(), "\\Package\\GetAllEnvironmentVariablesFlow"))
+        .satisfies(e -> assertThat(e.outcome()).isEqualTo(Outcome.CONVERTED));
     assertThat(
             entry(
                 result.report().entries(),
                 "\\Package\\GetAllEnvironmentVariablesFlow\\GetAllEnvVar"))
         .satisfies(
             e -> {
+              assertThat(e.outcome()).isEqualTo(Outcome.PLACEHOLDER);
               assertThat(e.note())
-                  .isEqualTo("a Script Component runs C# or VB code, which Sluice cannot run");
-              assertThat(e.todo()).endsWith("its code is in " + folder + "/");
+                  .isEqualTo(
+                      "a Script Component's C# cannot run in Sluice; it is a ScriptComponent"
+                          + " source whose Java fails until ported");
+              assertThat(e.todo()).startsWith("port this script: its C# is in " + folder + "/;");
             });
   }
 

@@ -116,23 +116,32 @@ public final class InMemoryImport {
     }
   }
 
-  /** {@code 40 of 52 elements converted, 3 placeholder tasks, 2 left out}. */
+  /**
+   * {@code 40 of 52 elements converted, 3 placeholder tasks, 2 left out}; with {@code 1 placeholder
+   * component} before the last when a data flow holds a Script Component stub to port.
+   */
   public static String counts(ImportReport report) {
+    long components =
+        report.count(ImportEntry.ElementKind.COMPONENT, ImportEntry.Outcome.PLACEHOLDER);
     long placeholders =
         report.entries().stream()
-            .filter(e -> e.outcome() == ImportEntry.Outcome.PLACEHOLDER)
-            .count();
+                .filter(e -> e.outcome() == ImportEntry.Outcome.PLACEHOLDER)
+                .count()
+            - components;
     long leftOut =
         report.entries().stream()
             .filter(e -> e.kind().counted() && e.outcome() == ImportEntry.Outcome.LEFT_OUT)
             .count();
     return String.format(
         Locale.ROOT,
-        "%d of %d elements converted, %d placeholder task%s, %d left out",
+        "%d of %d elements converted, %d placeholder task%s, %s%d left out",
         report.converted(),
         report.elements(),
         placeholders,
         placeholders == 1 ? "" : "s",
+        components == 0
+            ? ""
+            : components + " placeholder component" + (components == 1 ? "" : "s") + ", ",
         leftOut);
   }
 
@@ -174,7 +183,9 @@ public final class InMemoryImport {
     s.append(e.path()).append(" (").append(e.ssisType()).append("): ");
     s.append(
         e.outcome() == ImportEntry.Outcome.PLACEHOLDER
-            ? "placeholder task, fails if reached"
+            ? e.kind() == ImportEntry.ElementKind.COMPONENT
+                ? "placeholder component, fails when its data flow runs"
+                : "placeholder task, fails if reached"
             : e.outcome() == ImportEntry.Outcome.LEFT_OUT ? "left out" : "converted");
     if (e.note() != null) {
       s.append(": ").append(e.note());

@@ -47,16 +47,27 @@ class ImportSsisCommandTest {
   }
 
   /**
-   * A Script task's C# source is written beside the package, for whoever ports it into the Java of
-   * its Script task stub.
+   * A Script task's and a Script Component's C# source is written beside the package, for whoever
+   * ports it into the Java of its stub; the Script Component is counted as a placeholder component.
    */
   @Test
-  void aScriptTasksSourceIsWrittenForPorting() throws Exception {
+  void scriptSourcesAreWrittenForPorting() throws Exception {
     Path target = dir.resolve("scanner");
 
     Result run = importSsis(SCANNER, target);
 
     assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains(
+            "13 of 23 elements converted, 3 placeholder tasks, 1 placeholder component, 6 left out");
+    assertThat(
+            Files.readString(
+                target.resolve(
+                    "scripts/Scanner/GetAllEnvironmentVariablesFlow/GetAllEnvVar/main.cs")))
+        .contains("public override void CreateNewOutputRows()");
+    assertThat(Files.readString(target.resolve("packages/Scanner.yaml")))
+        .contains("type: ScriptComponent")
+        .contains("public class ScriptMain extends ScriptComponent");
     Path script = target.resolve("scripts/Scanner/Script Task");
     assertThat(Files.readString(script.resolve("ScriptMain.cs"))).contains("public void Main()");
     assertThat(script.resolve("Properties/AssemblyInfo.cs")).exists();

@@ -582,6 +582,11 @@ final class TaskConverters {
     }
 
     @Override
+    public void placeholder(String path, String ssisType, String why, String todo) {
+      ctx.placeholder(path, ElementKind.COMPONENT, ssisType, why, todo);
+    }
+
+    @Override
     public void propertyNotHonoured(String path, String ssisType, String why, String todo) {
       ctx.leftOut(path, ElementKind.PROPERTY, ssisType, why, todo);
     }

@@ -133,6 +133,14 @@ final class ComponentKinds {
       if (k != null) {
         return k;
       }
+      // Format 6 and 2008 write the managed component host by GUID ({33D831DE-...},
+      // {BF01D463-...}); only a managed component has a UserComponentTypeName, so it names the
+      // class whatever the GUID is. A Script Component's contactInfo starts with its
+      // description, not its display name.
+      Kind managed = managed(c);
+      if (managed != Kind.OTHER) {
+        return managed;
+      }
       return BY_DISPLAY_NAME.getOrDefault(c.typeName().toUpperCase(Locale.ROOT), Kind.OTHER);
     }
     String plain = id.replaceFirst("\\.\\d+$", "");
@@ -142,16 +150,26 @@ final class ComponentKinds {
     }
     if (plain.equals("MICROSOFT.MANAGEDCOMPONENTHOST")
         || plain.equals("DTS.MANAGEDCOMPONENTWRAPPER")) {
-      String user = c.property("UserComponentTypeName", "").toUpperCase(Locale.ROOT);
-      if (user.contains("DATAREADERSOURCEADAPTER")) {
-        return Kind.ADONET_SOURCE;
-      }
-      if (user.contains("ADONETDESTINATION")) {
-        return Kind.ADONET_DESTINATION;
-      }
-      if (user.contains("SCRIPTCOMPONENTHOST") || user.contains("SCRIPTCOMPONENT")) {
-        return Kind.SCRIPT_COMPONENT;
-      }
+      return managed(c);
+    }
+    return Kind.OTHER;
+  }
+
+  /**
+   * A managed component by its class ({@code Microsoft.ScriptComponentHost} in format 8, {@code
+   * Microsoft.SqlServer.Dts.Pipeline.ScriptComponentHost, Microsoft.SqlServer.TxScript, ...}
+   * before).
+   */
+  private static Kind managed(SsisComponent c) {
+    String user = c.property("UserComponentTypeName", "").toUpperCase(Locale.ROOT);
+    if (user.contains("DATAREADERSOURCEADAPTER")) {
+      return Kind.ADONET_SOURCE;
+    }
+    if (user.contains("ADONETDESTINATION")) {
+      return Kind.ADONET_DESTINATION;
+    }
+    if (user.contains("SCRIPTCOMPONENTHOST") || user.contains("SCRIPTCOMPONENT")) {
+      return Kind.SCRIPT_COMPONENT;
     }
     return Kind.OTHER;
   }

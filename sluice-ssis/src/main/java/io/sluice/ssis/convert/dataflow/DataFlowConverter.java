@@ -25,9 +25,12 @@ import org.w3c.dom.Element;
  * inputs:}, naming the engine output the SSIS output became.
  *
  * <p>Why all or nothing: a data flow runs as one unit. If one component has no engine counterpart
- * (a Script Component, an Audit, a Pivot), the converted flow would not move the same rows, so the
- * whole task becomes an {@code Unsupported} placeholder naming those components; the others are
- * reported as left out, with a note that they would convert, and are not counted as converted.
+ * (a Pivot, a Cache Transform), the converted flow would not move the same rows, so the whole task
+ * becomes an {@code Unsupported} placeholder naming those components; the others are reported as
+ * left out, with a note that they would convert, and are not counted as converted. A Script
+ * Component is the exception that keeps the flow: it becomes a {@code ScriptComponent} stub whose
+ * Java fails until ported ({@link ScriptComponentConverter}), wired like any component and reported
+ * as a placeholder, as a Script task stub is.
  *
  * <p>The result is checked with the engine's own structure rules ({@link DataFlowStructure}) before
  * it is accepted, so a converter mistake becomes a placeholder with the engine's message rather
@@ -88,6 +91,7 @@ public final class DataFlowConverter {
     m.put(Kind.ROW_COUNT, new RowCountConverter());
     m.put(Kind.RECORDSET_DESTINATION, new RecordsetDestinationConverter());
     m.put(Kind.AUDIT, new AuditConverter());
+    m.put(Kind.SCRIPT_COMPONENT, new ScriptComponentConverter());
     return Map.copyOf(m);
   }
 
@@ -106,7 +110,7 @@ public final class DataFlowConverter {
     if (components.isEmpty()) {
       return new Result(Map.of(), null, null, List.of(EMPTY));
     }
-    FlowContext f = new FlowContext(host, taskPath, pipeline, components);
+    FlowContext f = new FlowContext(host, taskPath, taskName, pipeline, components);
     Map<String, SsisComponent> ownerOfOutput = new HashMap<>();
     Map<String, SsisComponent.Port> outputs = new HashMap<>();
     for (SsisComponent c : components) {
@@ -128,7 +132,7 @@ public final class DataFlowConverter {
       try {
         ComponentConverter converter = CONVERTERS.get(c.kind);
         if (converter == null) {
-          throw unsupported(c, taskName, host);
+          throw unsupported(c);
         }
         done.put(c, converter.convert(c, f));
       } catch (FlowContext.NotConvertible e) {
@@ -166,11 +170,15 @@ public final class DataFlowConverter {
     for (SsisComponent c : components) {
       Converted cv = done.get(c);
       String p = f.path(c);
-      host.converted(
-          p,
-          c.ssisType(),
-          cv.notes.isEmpty() ? null : String.join("; ", cv.notes),
-          cv.notes.isEmpty() ? null : "check that the flow gives the rows SSIS gave");
+      if (cv.stubWhy != null) {
+        host.placeholder(p, c.ssisType(), cv.stubWhy, cv.stubTodo);
+      } else {
+        host.converted(
+            p,
+            c.ssisType(),
+            cv.notes.isEmpty() ? null : String.join("; ", cv.notes),
+            cv.notes.isEmpty() ? null : "check that the flow gives the rows SSIS gave");
+      }
       cv.unhonoured.forEach(
           (property, why) ->
               host.propertyNotHonoured(
@@ -317,40 +325,12 @@ public final class DataFlowConverter {
     return order;
   }
 
-  private static FlowContext.NotConvertible unsupported(
-      SsisComponent c, String taskName, DataFlowHost host) {
+  private static FlowContext.NotConvertible unsupported(SsisComponent c) {
     String type = c.typeName().isEmpty() ? c.classId : c.typeName();
-    if (c.kind == Kind.SCRIPT_COMPONENT) {
-      String folder = host.scriptSources(taskName, c.name, scriptFiles(c));
-      return new FlowContext.NotConvertible(
-          "a Script Component runs C# or VB code, which Sluice cannot run",
-          "port the script to SQL or to expressions (Derived Column, Conditional Split); "
-              + (folder == null
-                  ? "its code is in the .dtsx under the component's SourceCode property"
-                  : "its code is in " + folder + "/"));
-    }
     return new FlowContext.NotConvertible(
         "Sluice has no " + type + " component",
         "do its work in SQL (the source's query or an ExecuteSql task) or with the components"
             + " Sluice has (docs/data-flow.md)");
-  }
-
-  /**
-   * A Script component's files: its {@code SourceCode} property holds them as an array of (name,
-   * encoding, text) triples.
-   */
-  private static Map<String, String> scriptFiles(SsisComponent c) {
-    Map<String, String> files = new LinkedHashMap<>();
-    for (Element p : SsisComponent.grandchildren(c.element, "properties", "property")) {
-      if (!"SourceCode".equals(p.getAttribute("name"))) {
-        continue;
-      }
-      List<Element> items = SsisComponent.grandchildren(p, "arrayElements", "arrayElement");
-      for (int i = 0; i + 2 < items.size(); i += 3) {
-        files.put(items.get(i).getTextContent().trim(), items.get(i + 2).getTextContent());
-      }
-    }
-    return files;
   }
 
   private static Result placeholder(

@@ -41,6 +41,12 @@ public interface DataFlowHost {
 
   void leftOut(String path, String ssisType, String why, String todo);
 
+  /**
+   * A component in the flow with its real type that does not yet do what it did in SSIS (a Script
+   * Component whose Java fails until ported): a placeholder in the report.
+   */
+  void placeholder(String path, String ssisType, String why, String todo);
+
   /** A setting of a component that Sluice does not honour (reported, not counted). */
   void propertyNotHonoured(String path, String ssisType, String why, String todo);
 

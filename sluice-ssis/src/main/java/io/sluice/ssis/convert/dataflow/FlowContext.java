@@ -19,15 +19,25 @@ final class FlowContext {
 
   final DataFlowHost host;
   final String taskPath;
+
+  /** The Data Flow task's name, under which a Script Component's sources are written. */
+  final String taskName;
+
   private final Map<String, String> columns = new HashMap<>();
   private final Map<String, String> variablesById = new HashMap<>();
   private final Map<String, SsisComponent.Port> upstream = new HashMap<>();
   private boolean runtimeFiles;
   private final Map<String, String> unavailable = new HashMap<>();
 
-  FlowContext(DataFlowHost host, String taskPath, Element pipeline, List<SsisComponent> all) {
+  FlowContext(
+      DataFlowHost host,
+      String taskPath,
+      String taskName,
+      Element pipeline,
+      List<SsisComponent> all) {
     this.host = host;
     this.taskPath = taskPath;
+    this.taskName = taskName;
     for (SsisComponent c : all) {
       for (SsisComponent.Port o : c.outputs) {
         for (Element col : o.columns()) {
@@ -72,6 +82,11 @@ final class FlowContext {
   /** The output a path feeds an input from. */
   Optional<SsisComponent.Port> upstream(String inputRefId) {
     return Optional.ofNullable(upstream.get(inputRefId));
+  }
+
+  /** Whether a path starts at {@code output}: something downstream reads it. */
+  boolean feeds(SsisComponent.Port output) {
+    return upstream.values().stream().anyMatch(p -> p.refId().equals(output.refId()));
   }
 
   /** The name a column has in the converted flow, by its lineage ID (or an input's). */

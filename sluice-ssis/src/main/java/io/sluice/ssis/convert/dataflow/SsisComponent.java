@@ -92,9 +92,16 @@ final class SsisComponent {
     return semicolon > 0 ? contact.substring(0, semicolon).trim() : "";
   }
 
-  /** The type as the report gives it: the class, with its display name when it is a GUID. */
+  /**
+   * The type as the report gives it: the class, with its display name when it is a GUID (a managed
+   * component's own class, whose contactInfo starts with a description instead).
+   */
   String ssisType() {
-    return classId.startsWith("{") ? (typeName() + " " + classId).trim() : classId;
+    if (!classId.startsWith("{")) {
+      return classId;
+    }
+    String managed = property("UserComponentTypeName", "").split(",")[0].trim();
+    return ((managed.isEmpty() ? typeName() : managed) + " " + classId).trim();
   }
 
   /** The reference of its first connection's manager, or null. */

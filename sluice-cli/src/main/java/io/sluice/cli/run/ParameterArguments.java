@@ -41,7 +41,7 @@ final class ParameterArguments {
               : find(project.parameters(), bare);
       ParameterDefinition definition = packageParameter.or(() -> projectParameter).orElse(null);
       if (definition == null) {
-        problems.add("unknown parameter " + name);
+        problems.add("unknown parameter " + name + sameButForCase(project, pkg, bare));
         continue;
       }
       try {
@@ -98,7 +98,20 @@ final class ParameterArguments {
     return s.length() == 0 && prefix.startsWith("$Package") ? "" : s.toString();
   }
 
+  /** Names are case-sensitive, as in SSIS (and in the catalog, and in expressions). */
   private static Optional<ParameterDefinition> find(List<ParameterDefinition> list, String name) {
-    return list.stream().filter(p -> p.name().equalsIgnoreCase(name)).findFirst();
+    return list.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  /**
+   * " (did you mean Batch? ...)" when a parameter's name differs from {@code bare} only in case.
+   */
+  private static String sameButForCase(Project project, PackageDefinition pkg, String bare) {
+    return java.util.stream.Stream.concat(pkg.parameters().stream(), project.parameters().stream())
+        .filter(p -> p.name().equalsIgnoreCase(bare))
+        .findFirst()
+        .map(
+            p -> " (did you mean " + p.name() + "? parameter names are case-sensitive, as in SSIS)")
+        .orElse("");
   }
 }

@@ -118,6 +118,15 @@ class RunCommandTest {
   }
 
   @Test
+  void parameterNamesAreCaseSensitiveAndAWrongCaseSaysWhichNameWasMeant() {
+    int code = run("run", dir.toString(), "--package", "count", "--param", "who=x");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("unknown parameter who (did you mean Who? parameter names are case-sensitive");
+  }
+
+  @Test
   void aValueOfTheWrongTypeExitsTwo() {
     int code =
         run(

@@ -203,4 +203,25 @@ class PrecedenceTest {
     assertThat(sink.messages(MessageType.ERROR))
         .anySatisfy(m -> assertThat(m).contains("'disabled'").contains("must give a Boolean"));
   }
+
+  @Test
+  void variableNamesAreCaseSensitiveAsInSsisAndAWrongCaseNamesTheVariableMeant() {
+    String yaml =
+        LOG_VARIABLE
+            + """
+            tasks:
+              - name: Wrong case
+                type: Expression
+                expression: '@[User::log] = "x"'
+            """;
+    RecordingSink sink = new RecordingSink();
+    RunResult result = TestProjects.withPackage("p", yaml).run("p", sink);
+
+    assertThat(result.succeeded()).isFalse();
+    assertThat(sink.messages(MessageType.ERROR))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains("variable 'User::log' does not exist; did you mean User::Log?"));
+  }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,13 +73,22 @@ public final class Variables {
   }
 
   public Variable require(String name) {
-    return find(name)
-        .orElseThrow(
-            () ->
-                new VariableException(
-                    "variable '"
-                        + name
-                        + "' does not exist; declare it under 'variables' of the package"));
+    return find(name).orElseThrow(() -> new VariableException(missing(name)));
+  }
+
+  /** Why {@code name} is not found: a name that differs only in case says so. */
+  private String missing(String name) {
+    String bare = name.startsWith("@[") ? name.substring(2, name.length() - 1) : name;
+    for (Variable v : all()) {
+      if (v.qualifiedName().equalsIgnoreCase(bare) || v.name().equalsIgnoreCase(bare)) {
+        return "variable '"
+            + name
+            + "' does not exist; did you mean "
+            + v.qualifiedName()
+            + "? (variable and parameter names are case-sensitive, as in SSIS)";
+      }
+    }
+    return "variable '" + name + "' does not exist; declare it under 'variables' of the package";
   }
 
   /**
@@ -186,7 +194,8 @@ public final class Variables {
     return v;
   }
 
+  /** Names are case-sensitive, as in SSIS ("variable names are case sensitive"). */
   private static String key(String qualified) {
-    return qualified.toLowerCase(Locale.ROOT);
+    return qualified;
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.sluice.engine.project.Suggestions;
+import io.sluice.protocol.config.DurationText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -144,10 +145,16 @@ public final class MasterConfigFile {
     if (value.isMissingNode() || value.isNull()) {
       return dflt;
     }
-    if (value.isNumber()) {
-      // A bare number: milliseconds, as SSIS's *InMs settings.
-      return Duration.ofMillis(value.asLong());
-    }
-    return DurationText.parse(key, value.asText());
+    // the same rule as worker.yaml's: a bare number (other than 0) could be seconds or milliseconds
+    return DurationText.parse(value.asText())
+        .orElseThrow(
+            () ->
+                new SettingsException(
+                    key
+                        + ": '"
+                        + value.asText()
+                        + "' is not a duration"
+                        + (value.isNumber() ? " (a bare number could be s or ms)" : ""),
+                    "write it with its unit, like " + DurationText.FORMS));
   }
 }

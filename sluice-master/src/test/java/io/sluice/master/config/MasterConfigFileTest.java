@@ -45,7 +45,7 @@ class MasterConfigFileTest {
             tls: {certificate: m.crt, key: m.key, ca: ca.crt}
             leaseInterval: 45s
             grace: 500ms
-            expiredTaskCheckInterval: 2000
+            expiredTaskCheckInterval: 00:00:02
             taskTimeout: 2h
             leaderLease: 15s
             catalogFailoverTimeout: 0
@@ -75,6 +75,12 @@ class MasterConfigFileTest {
             e ->
                 assertThat(((SettingsException) e).hint())
                     .startsWith("did you mean leaseInterval? known settings:"));
+    // one rule with worker.yaml: 2000 could be seconds or milliseconds, so it is refused
+    assertThatThrownBy(
+            () -> read("tls: {certificate: m.crt, key: m.key, ca: ca.crt}\ngrace: 2000\n"))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("grace: '2000' is not a duration (a bare number could be s or ms)")
+        .satisfies(e -> assertThat(((SettingsException) e).hint()).contains("500ms, 10s"));
     assertThatThrownBy(
             () -> read("tls: {certificate: m.crt, key: m.key, ca: ca.crt}\ngrace: soon\n"))
         .isInstanceOf(SettingsException.class)

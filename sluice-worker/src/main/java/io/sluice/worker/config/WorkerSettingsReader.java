@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.sluice.engine.project.InvisibleCharacters;
 import io.sluice.engine.project.ObjectNames;
 import io.sluice.engine.project.Suggestions;
+import io.sluice.protocol.config.DurationText;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -276,13 +277,10 @@ public final class WorkerSettingsReader {
     if (node == null || node.isNull()) {
       return fallback;
     }
-    Duration d =
-        node.isTextual()
-            ? DurationText.parse(node.asText()).orElse(null)
-            : null; // a bare number is refused: 10 could mean seconds or milliseconds
+    // the same rule as master.yaml's: a bare number (10: seconds or milliseconds?) is refused
+    Duration d = DurationText.parse(node.asText()).orElse(null);
     if (d == null || d.isNegative() || d.isZero()) {
-      throw wrong(
-          name, "a positive duration such as 500ms, 10s, 5m, 7d or 00:01:00", name + ": 10s");
+      throw wrong(name, "a positive duration such as " + DurationText.FORMS, name + ": 10s");
     }
     return d;
   }

@@ -468,8 +468,9 @@ public final class JdbcExecutions implements Executions {
                           update operation set status = 5, start_time = now()
                           where operation_id in (select execution_id from claimed)
                       )
-                      select * from claimed
-                      """)
+                      select %s from claimed
+                      """
+                          .formatted(ExecutionRows.columns("claimed")))
                   .bind("retries", retryCount)
                   .bind("executionId", executionId)
                   .map(ExecutionRows.MAPPER)
@@ -741,7 +742,7 @@ public final class JdbcExecutions implements Executions {
             handle
                 .createQuery(
                     """
-                    select * from execution
+                    select %s from execution
                     where (cast(:folder as text) is null or folder_name = :folder)
                       and (cast(:project as text) is null or project_name = :project)
                       and (cast(:packageName as text) is null or package_name = :packageName)
@@ -750,7 +751,8 @@ public final class JdbcExecutions implements Executions {
                       and (cast(:until as timestamptz) is null or created_time < :until)
                     order by created_time desc, execution_id desc
                     limit :limit
-                    """)
+                    """
+                        .formatted(ExecutionRows.columns("execution")))
                 .bind("folder", filter.folder())
                 .bind("project", filter.project())
                 .bind("packageName", filter.packageName())

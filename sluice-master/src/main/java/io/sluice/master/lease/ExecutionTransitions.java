@@ -45,7 +45,9 @@ public final class ExecutionTransitions {
       """
       with changed as (
           update execution
-          set status = :status, end_time = case when :ended then now() else end_time end
+          set status = :status, end_time = case when :ended then now() else end_time end,
+              -- back to pending for a retry: no worker has it (the lost one is not shown)
+              worker_agent_id = case when :status = 5 then null else worker_agent_id end
           where execution_id = :id and status = any(:from)
           returning execution_id
       ), operation_changed as (

@@ -271,12 +271,16 @@ class WorkerApiTest {
     long execution = cluster.startExecution(2);
     TaskAssignment first = a.poll(1, 1_000).tasks().get(0);
     assertThat(a.taskHeartbeat(first.taskId(), 1).verdict()).isEqualTo(Verdict.ACCEPTED);
+    assertThat(cluster.catalog().executions().get(execution).workerName()).isEqualTo("a");
 
     cluster.expireLease(execution);
     await()
         .atMost(Duration.ofSeconds(5))
         .until(() -> cluster.taskStatus(execution).equals("QUEUED"));
     assertThat(cluster.executionStatus(execution)).isEqualTo(5);
+    // waiting for its retry, it is on no worker: not still on the one that lost it
+    assertThat(cluster.catalog().executions().get(execution).workerAgentId()).isNull();
+    assertThat(cluster.catalog().executions().get(execution).workerName()).isNull();
     assertThat(messagesOf(execution))
         .anyMatch(m -> m.contains("attempt 1 of 3 was lost on worker a") && m.contains("retrying"));
 
@@ -302,6 +306,7 @@ class WorkerApiTest {
                 .verdict())
         .isEqualTo(Verdict.ACCEPTED);
     assertThat(cluster.executionStatus(execution)).isEqualTo(7);
+    assertThat(cluster.catalog().executions().get(execution).workerName()).isEqualTo("b");
   }
 
   @Test

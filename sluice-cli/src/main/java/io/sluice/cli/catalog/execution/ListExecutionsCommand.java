@@ -71,10 +71,18 @@ public final class ListExecutionsCommand extends CatalogCommandBase {
         column("PROJECT", Execution::projectName),
         column("PACKAGE", Execution::packageName),
         column("MODE", e -> e.runInScaleOut() ? "scale out" : "server"),
-        column("WORKER", e -> e.workerAgentId() == null ? "" : e.workerAgentId().toString()),
+        column("WORKER", ListExecutionsCommand::worker),
         column("CREATED", Execution::createdTime),
         column("ENDED", Execution::endTime),
         column("CALLER", Execution::callerName));
     return 0;
+  }
+
+  /** The worker's name, as `sluice workers list` shows it; its id only if it has none. */
+  static String worker(Execution e) {
+    if (e.workerName() != null && !e.workerName().isBlank()) {
+      return e.workerName();
+    }
+    return e.workerAgentId() == null ? "" : e.workerAgentId().toString();
   }
 }

@@ -75,7 +75,12 @@ public final class ShowExecutionCommand extends CatalogCommandBase {
     lines.add(line("started", Output.text(e.startTime())));
     lines.add(line("ended", Output.text(e.endTime())));
     lines.add(line("retries / runs", e.retryCount() + " / " + e.executedCount()));
-    lines.add(line("worker", e.workerAgentId()));
+    lines.add(
+        line(
+            "worker",
+            e.workerName() == null || e.workerAgentId() == null
+                ? e.workerAgentId()
+                : e.workerName() + " (" + e.workerAgentId() + ")"));
     lines.add(line("caller", e.callerName()));
     out.object(e, lines);
     System.out.println();

@@ -95,6 +95,17 @@ public final class EmbeddedCatalog implements AutoCloseable {
 
   /** Connects to the server another process runs on {@code dataDir}, or starts one. */
   public static EmbeddedCatalog attachOrStart(Path dataDir) {
+    return attachOrStart(dataDir, 0);
+  }
+
+  /**
+   * {@link #attachOrStart(Path)}, a server this process starts listening on {@code port} (0: any
+   * free one). A server already running on the data folder keeps its port.
+   */
+  public static EmbeddedCatalog attachOrStart(Path dataDir, int port) {
+    if (port != 0) {
+      requireFree(port);
+    }
     try {
       OwnerOnlyFiles.folder(dataDir);
       long deadline = System.nanoTime() + WAIT_FOR_OWNER.toNanos();
@@ -102,13 +113,13 @@ public final class EmbeddedCatalog implements AutoCloseable {
         FileChannel channel = openLockFile(dataDir);
         FileLock lock = tryLock(channel);
         if (lock != null) {
-          return startAsOwner(dataDir, channel, lock);
+          return startAsOwner(dataDir, channel, lock, port);
         }
         channel.close();
-        Integer port = runningServerPort(dataDir);
-        if (port != null) {
+        Integer running = runningServerPort(dataDir);
+        if (running != null) {
           return new EmbeddedCatalog(
-              dataDir, port, ServerPasswords.read(dataDir), null, null, null);
+              dataDir, running, ServerPasswords.read(dataDir), null, null, null);
         }
         // The owner is still starting the server, or is stopping it: look again shortly (and take
         // the lock if it has gone).
@@ -132,8 +143,8 @@ public final class EmbeddedCatalog implements AutoCloseable {
     }
   }
 
-  private static EmbeddedCatalog startAsOwner(Path dataDir, FileChannel channel, FileLock lock)
-      throws IOException {
+  private static EmbeddedCatalog startAsOwner(
+      Path dataDir, FileChannel channel, FileLock lock, int port) throws IOException {
     try {
       ServerPasswords passwords = ServerPasswords.loadOrCreate(dataDir);
       EmbeddedCatalog catalog;
@@ -151,7 +162,7 @@ public final class EmbeddedCatalog implements AutoCloseable {
         log.info("using the embedded catalog server left running on port {}", strayPort);
         catalog = new EmbeddedCatalog(dataDir, strayPort, passwords, null, channel, lock);
       } else {
-        EmbeddedPostgres server = start(dataDir, passwords);
+        EmbeddedPostgres server = start(dataDir, passwords, port);
         try {
           CatalogOwnerRole.prepare(server.getPort(), passwords);
           writeServerProperties(dataDir, server.getPort());
@@ -201,12 +212,35 @@ public final class EmbeddedCatalog implements AutoCloseable {
     }
   }
 
-  private static EmbeddedPostgres start(Path dataDir, ServerPasswords passwords)
+  /** A port asked for must be free now, or the server's start fails obscurely much later. */
+  private static void requireFree(int port) {
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException(
+          "the embedded catalog's port must be 1 to 65535, not " + port);
+    }
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.bind(new InetSocketAddress(HOST, port));
+    } catch (IOException inUse) {
+      throw new UncheckedIOException(
+          "the embedded catalog cannot listen on port "
+              + port
+              + ": it is in use ("
+              + inUse.getMessage()
+              + "); choose another port, or none for any free one",
+          inUse);
+    }
+  }
+
+  private static EmbeddedPostgres start(Path dataDir, ServerPasswords passwords, int port)
       throws IOException {
     Path pgData = pgData(dataDir);
     Files.createDirectories(pgData);
     PostgresProgramsFolder.usePrivate();
-    return EmbeddedPostgres.builder()
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+    if (port != 0) {
+      builder.setPort(port);
+    }
+    return builder
         .setDataDirectory(pgData)
         .setCleanDataDirectory(false)
         .setPGStartupWait(Duration.ofSeconds(60))

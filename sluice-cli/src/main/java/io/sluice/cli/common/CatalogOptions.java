@@ -48,9 +48,18 @@ public final class CatalogOptions {
   Path dataDir;
 
   @Option(
+      names = "--embedded-catalog-port",
+      description =
+          "TCP port (on 127.0.0.1) of the embedded catalog when this command starts it (env"
+              + " SLUICE_EMBEDDED_CATALOG_PORT). Default: any free port; a running one keeps its"
+              + " own.")
+  Integer embeddedPort;
+
+  @Option(
       names = "--config",
       description =
-          "YAML config file with a catalog: section (url, user, password, keyFile, dataDir).")
+          "YAML config file with a catalog: section (url, user, password, keyFile, dataDir,"
+              + " embeddedPort).")
   Path config;
 
   private JsonNode configFile;
@@ -81,6 +90,23 @@ public final class CatalogOptions {
     return Optional.ofNullable(
             pick(dataDir == null ? null : dataDir.toString(), "SLUICE_DATA_DIR", "dataDir", null))
         .map(Path::of);
+  }
+
+  /** The embedded catalog's port when this process starts it; 0 for any free port. */
+  public int embeddedPort() {
+    String text =
+        pick(
+            embeddedPort == null ? null : embeddedPort.toString(),
+            "SLUICE_EMBEDDED_CATALOG_PORT",
+            "embeddedPort",
+            "0");
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw new UsageException(
+          "the embedded catalog's port must be a number, not '" + text + "'",
+          "e.g. --embedded-catalog-port 5433, or leave it out for any free port");
+    }
   }
 
   public Path keyFile() {

@@ -40,7 +40,7 @@ public final class CatalogSession implements CatalogAccess {
     CatalogLocation location;
     String url = options.url();
     if (url == null) {
-      embedded = EmbeddedCatalog.attachOrStart(options.dataDir());
+      embedded = EmbeddedCatalog.attachOrStart(options.dataDir(), options.embeddedPort());
       location = embedded.location();
     } else {
       location = new CatalogLocation(url, options.user(), options.password());
@@ -144,6 +144,18 @@ public final class CatalogSession implements CatalogAccess {
   @Override
   public Optional<CatalogSession> direct() {
     return Optional.of(this);
+  }
+
+  /** Where the catalog is, for the user: a JDBC URL (the embedded one's names its port). */
+  public String whereCatalogIs() {
+    return embedded != null
+        ? "the embedded catalog on port " + port(embedded.location().jdbcUrl())
+        : "the catalog given by --catalog-url";
+  }
+
+  private static String port(String jdbcUrl) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(":(\\d+)/").matcher(jdbcUrl);
+    return m.find() ? m.group(1) : jdbcUrl;
   }
 
   public CatalogContext context() {

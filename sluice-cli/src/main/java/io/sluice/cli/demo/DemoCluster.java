@@ -2,6 +2,7 @@ package io.sluice.cli.demo;
 
 import io.sluice.catalog.Catalog;
 import io.sluice.catalog.CatalogContext;
+import io.sluice.cli.common.UsageException;
 import io.sluice.master.Master;
 import io.sluice.master.config.MasterSettings;
 import io.sluice.master.management.WorkerAgent;
@@ -48,12 +49,16 @@ final class DemoCluster implements AutoCloseable {
       Catalog catalog,
       CatalogContext context,
       List<String> workerNames,
+      Ports ports,
       PrintStream out) {
     Path certs = folder.resolve("certs");
     WorkerAgents agents = new WorkerAgents(context.database().jdbi());
     Map<String, String> names = writeCertificates(certs, workerNames, agents, out);
-    int port = freePort(MasterSettings.DEFAULT_PORT);
-    int managementPort = freePort(MasterSettings.DEFAULT_MANAGEMENT_PORT);
+    int port = ports.worker() == null ? freePort(MasterSettings.DEFAULT_PORT) : ports.worker();
+    int managementPort =
+        ports.management() == null
+            ? freePort(MasterSettings.DEFAULT_MANAGEMENT_PORT)
+            : ports.management();
     Master master =
         Master.start(
             MasterSettings.defaults(
@@ -188,6 +193,22 @@ final class DemoCluster implements AutoCloseable {
         executionLogCacheFolder: %1$s/log-cache
         """
         .formatted(name, port);
+  }
+
+  /** The master's ports the user chose; null: the default, or any free port if it is taken. */
+  record Ports(Integer worker, Integer management) {
+    static Ports of(Integer worker, Integer management) {
+      if (worker != null && worker.equals(management)) {
+        throw new UsageException(
+            "--port and --management-port are both " + worker,
+            "give the master two different ports");
+      }
+      return new Ports(worker, management);
+    }
+
+    static Ports defaults() {
+      return new Ports(null, null);
+    }
   }
 
   private static int freePort(int preferred) {

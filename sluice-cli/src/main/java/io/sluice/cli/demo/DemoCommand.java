@@ -74,9 +74,24 @@ public final class DemoCommand extends LocalCatalogCommandBase {
   @Option(names = "--once", description = "Exit after the table instead of staying up.")
   boolean once;
 
+  @Option(
+      names = "--port",
+      description =
+          "The master's worker port (default: 8391, or any free port when 8391 is taken; a port"
+              + " given here must be free).")
+  Integer port;
+
+  @Option(
+      names = "--management-port",
+      description =
+          "The master's management port: health, metrics, API (default: 8392, or any free port"
+              + " when it is taken; a port given here must be free).")
+  Integer managementPort;
+
   @Override
   protected int run(Catalog catalog, Output out) {
     List<Path> projects = exampleProjects();
+    System.out.println("Using " + session().whereCatalogIs() + ".");
     ensureFolder(catalog);
     System.out.println(
         "Deploying " + projects.size() + " example projects into folder '" + folder + "':");
@@ -103,7 +118,12 @@ public final class DemoCommand extends LocalCatalogCommandBase {
         "Starting a master and two workers (certificates in " + dir.resolve("certs") + ")...");
     try (DemoCluster cluster =
         DemoCluster.start(
-            dir, catalog, session().context(), List.of("worker-1", "worker-2"), System.out)) {
+            dir,
+            catalog,
+            session().context(),
+            List.of("worker-1", "worker-2"),
+            DemoCluster.Ports.of(port, managementPort),
+            System.out)) {
       System.out.printf(
           "  master on https://localhost:%d (workers, mutual TLS) and :%d (health, metrics, API)%n",
           cluster.workerPort(), cluster.managementPort());

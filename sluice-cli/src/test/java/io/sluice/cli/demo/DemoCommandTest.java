@@ -29,7 +29,9 @@ class DemoCommandTest {
   @TempDir Path demoDir;
 
   @Test
-  void runsEveryExecutionOnTheDemoWorkersAndExitsZero() {
+  void runsEveryExecutionOnTheDemoWorkersAndExitsZero() throws Exception {
+    // the ports a user moves the demo to when 8391/8392 or a PostgreSQL port are taken
+    int[] ports = freePorts(3);
     PrintStream original = System.out;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code;
@@ -47,13 +49,23 @@ class DemoCommandTest {
                   "--demo-dir",
                   demoDir.toString(),
                   "--examples",
-                  EXAMPLES);
+                  EXAMPLES,
+                  "--port",
+                  String.valueOf(ports[0]),
+                  "--management-port",
+                  String.valueOf(ports[1]),
+                  "--embedded-catalog-port",
+                  String.valueOf(ports[2]));
     } finally {
       System.setOut(original);
     }
     String printed = out.toString(StandardCharsets.UTF_8);
 
     assertThat(code).as(printed).isZero();
+    assertThat(printed)
+        .contains("master on https://localhost:" + ports[0] + " ")
+        .contains("and :" + ports[1] + " (health");
+    assertThat(printed).contains("Using the embedded catalog on port " + ports[2] + ".");
     assertThat(printed.split("7 succeeded", -1)).as(printed).hasSize(5);
     assertThat(printed).contains("worker-");
     assertThat(demoDir.resolve("certs/ca.crt")).exists();
@@ -115,6 +127,38 @@ class DemoCommandTest {
         .isFalse();
     assertThat(enabled(fingerprint(otherDemoDir, "worker-1"))).isTrue();
     assertThat(enabled(fingerprint(otherDemoDir, "worker-2"))).isTrue();
+  }
+
+  @Test
+  void aPortThatIsTakenIsRefusedNamingIt() throws Exception {
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      Result run =
+          sluice(
+              "catalog", "folders", "list", "--embedded-catalog-port", "" + taken.getLocalPort());
+      assertThat(run.exitCode()).isNotZero();
+      assertThat(run.err())
+          .contains("the embedded catalog cannot listen on port " + taken.getLocalPort())
+          .contains("in use");
+    }
+  }
+
+  private static int[] freePorts(int n) throws java.io.IOException {
+    java.net.ServerSocket[] sockets = new java.net.ServerSocket[n];
+    int[] ports = new int[n];
+    try {
+      for (int i = 0; i < n; i++) {
+        sockets[i] = new java.net.ServerSocket(0);
+        ports[i] = sockets[i].getLocalPort();
+      }
+    } finally {
+      for (java.net.ServerSocket socket : sockets) {
+        if (socket != null) {
+          socket.close();
+        }
+      }
+    }
+    return ports;
   }
 
   private Result demo(Path folder) {

@@ -44,7 +44,12 @@ class ScaleOutExecuteTest {
           .deploy("demo", ProjectArchive.fromPath(Path.of("..", "examples", "hello")));
       try (DemoCluster cluster =
           DemoCluster.start(
-              dir.resolve("cluster"), catalog, context, List.of("w1", "w2"), System.out)) {
+              dir.resolve("cluster"),
+              catalog,
+              context,
+              List.of("w1", "w2"),
+              DemoCluster.Ports.defaults(),
+              System.out)) {
         String[] target = {
           "--catalog-url", location.jdbcUrl(), "--catalog-key-file", keyFile.toString()
         };
@@ -67,14 +72,18 @@ class ScaleOutExecuteTest {
         Run listed = sluice(target, "executions", "--folder", "demo");
         assertThat(listed.code()).as(listed.out()).isZero();
         assertThat(listed.out()).contains("scale out").contains("7 succeeded");
-        String workerIds =
+        // the worker by the name `sluice workers list` shows, not its id
+        String workerName =
             db.jdbi()
                 .withHandle(
                     h ->
-                        h.createQuery("select worker_agent_id::text from execution")
+                        h.createQuery(
+                                "select w.display_name from execution e join worker_agent w"
+                                    + " using (worker_agent_id)")
                             .mapTo(String.class)
                             .one());
-        assertThat(listed.out()).contains(workerIds);
+        assertThat(workerName).isIn("w1", "w2");
+        assertThat(listed.out()).containsPattern("scale out +" + workerName + " ");
       }
     }
   }
@@ -92,7 +101,13 @@ class ScaleOutExecuteTest {
           .projects()
           .deploy("demo", ProjectArchive.fromPath(Path.of("..", "examples", "hello")));
       try (DemoCluster cluster =
-          DemoCluster.start(dir.resolve("cluster"), catalog, context, List.of("w1"), System.out)) {
+          DemoCluster.start(
+              dir.resolve("cluster"),
+              catalog,
+              context,
+              List.of("w1"),
+              DemoCluster.Ports.defaults(),
+              System.out)) {
         String[] target = {
           "--catalog-url", location.jdbcUrl(), "--catalog-key-file", keyFile.toString()
         };

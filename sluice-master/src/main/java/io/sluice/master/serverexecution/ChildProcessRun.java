@@ -114,7 +114,7 @@ final class ChildProcessRun {
       while ((text = out.readLine()) != null) {
         ChildLine line;
         try {
-          line = ChildWire.read(text, ChildLine.class);
+          line = ChildWire.childLine(text);
         } catch (RuntimeException notALine) {
           log.warn(
               "server execution {} wrote what is not a line for the master: {}",

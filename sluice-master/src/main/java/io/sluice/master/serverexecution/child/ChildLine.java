@@ -1,6 +1,5 @@
 package io.sluice.master.serverexecution.child;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.sluice.engine.runtime.RunResult;
 import io.sluice.protocol.worker.EventBatch;
 
@@ -9,7 +8,6 @@ import io.sluice.protocol.worker.EventBatch;
  * statistic, a path statistic (the worker protocol's types: a worker streams the same things to a
  * master), or, last, the run's result.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChildLine(
     EventBatch.Event event,
     EventBatch.ExecutableStatistic executable,
@@ -38,7 +36,6 @@ public record ChildLine(
    * @param failure why the package could not run at all (masked), or null: the project did not
    *     parse, the package is not in it, a value did not fit its parameter
    */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Result(RunResult.Status status, int errorCount, String failure) {
 
     static Result couldNotRun(String failure) {

@@ -42,7 +42,7 @@ public final class ServerExecutionChild {
       System.err.println("sluice: no run request on stdin; this process is started by a master");
       System.exit(2);
     }
-    ChildRequest request = ChildWire.read(first, ChildRequest.class);
+    ChildRequest request = ChildWire.request(first);
     CancellationToken cancellation = new CancellationToken();
     Thread watch = new Thread(() -> watchStdin(in, cancellation), "sluice-master-stdin");
     watch.setDaemon(true);

@@ -18,7 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * io.sluice.master.serverexecution.child.ServerExecutionChild}) while this master keeps everything
  * of the catalog: the child's events and statistics go to {@code sink} as they arrive, its stderr
  * to this master's log (masked), and a canceled run is told to stop over the child's stdin, then
- * killed with its descendants if it has not ended within {@link ChildJvm#stopGrace()}.
+ * killed with its descendants if it has not ended within {@link ChildJvm#stopGrace()}. The programs
+ * of a child that died are killed too ({@link Descendants}).
  */
 final class ChildProcessRun {
 
@@ -80,13 +87,18 @@ final class ChildProcessRun {
       Thread stderr = logStderr(id, child, secrets);
       OutputStream stdin = child.getOutputStream();
       write(stdin, ChildWire.line(sent));
+      Descendants descendants = new Descendants(child);
       try (CancellationToken.Registration stop =
           cancellation.onCancel(() -> stop(id, child, stdin))) {
         ChildLine.Result result = read(id, child, sink, secrets);
         int exitCode = waitFor(id, child);
         stderr.join(1_000);
+        if (result == null) {
+          descendants.killLeftovers(id);
+        }
         return new Ended(result, exitCode);
       } finally {
+        descendants.close();
         closeQuietly(stdin);
       }
     } catch (IOException e) {
@@ -207,6 +219,65 @@ final class ChildProcessRun {
     synchronized (stdin) {
       stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
       stdin.flush();
+    }
+  }
+
+  /**
+   * The processes a child started (ExecuteProcess's programs and theirs), looked at every {@value
+   * #LOOK_MILLIS} ms while it runs. A child that ends normally has ended them (a canceled package
+   * kills its programs); one that died (killed, out of memory) could not, and they were re-parented
+   * away from it: those still alive with the same start time (so never a recycled process id) are
+   * killed, as a worker's ChildProcessLedger does after a crash. One started less than a look
+   * before the child died can escape.
+   */
+  private static final class Descendants implements AutoCloseable {
+
+    private static final long LOOK_MILLIS = 500;
+    private static final ScheduledExecutorService LOOKS =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "sluice-server-execution-descendants");
+              t.setDaemon(true);
+              return t;
+            });
+
+    private final Map<Long, Instant> seen = new ConcurrentHashMap<>();
+    private final ScheduledFuture<?> looking;
+
+    Descendants(Process child) {
+      looking =
+          LOOKS.scheduleWithFixedDelay(
+              () ->
+                  child
+                      .descendants()
+                      .forEach(p -> p.info().startInstant().ifPresent(t -> seen.put(p.pid(), t))),
+              LOOK_MILLIS,
+              LOOK_MILLIS,
+              TimeUnit.MILLISECONDS);
+    }
+
+    void killLeftovers(long id) {
+      looking.cancel(false);
+      seen.forEach(
+          (pid, start) ->
+              ProcessHandle.of(pid)
+                  .filter(p -> p.info().startInstant().equals(Optional.of(start)))
+                  .ifPresent(
+                      p -> {
+                        log.warn(
+                            "server execution {}: killing process {} ({}), left running by its"
+                                + " process that died",
+                            id,
+                            pid,
+                            p.info().command().orElse("?"));
+                        p.descendants().forEach(ProcessHandle::destroyForcibly);
+                        p.destroyForcibly();
+                      }));
+    }
+
+    @Override
+    public void close() {
+      looking.cancel(false);
     }
   }
 

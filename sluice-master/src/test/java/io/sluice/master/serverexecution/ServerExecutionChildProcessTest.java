@@ -11,6 +11,7 @@ import io.sluice.master.ScaleOutCluster;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,14 +86,21 @@ class ServerExecutionChildProcessTest {
   }
 
   @Test
-  void aChildKilledFromOutsideEndsTheExecutionSayingItDiedAndItsExitCode() {
+  void aChildKilledFromOutsideEndsTheExecutionSayingItDiedAndItsProgramsEndToo() {
     long id = started("Long");
     ProcessHandle child = childOf(id);
     List<ProcessHandle> programs = child.descendants().toList();
+    assertThat(programs).isNotEmpty();
+    // The master looks at a child's programs every 500 ms: let it have seen this one.
+    Instant programStarted = programs.get(0).info().startInstant().orElseThrow();
+    await().until(() -> Instant.now().isAfter(programStarted.plusMillis(1_200)));
 
     try {
       child.destroyForcibly(); // SIGKILL: what the OOM killer does
       await().atMost(Duration.ofSeconds(30)).until(() -> state(id).isFinal());
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> programs.stream().noneMatch(ProcessHandle::isAlive));
     } finally {
       programs.forEach(ProcessHandle::destroyForcibly);
     }
@@ -105,6 +113,17 @@ class ServerExecutionChildProcessTest {
                     "the server-mode process of execution "
                         + id
                         + " died with exit code 137 before the package ended"));
+  }
+
+  @Test
+  void aStoppingMasterCancelsItsRunsAfterTenSecondsAndLeavesNoChild() {
+    long id = started("Long");
+    ProcessHandle child = childOf(id);
+
+    cluster.stopMaster();
+
+    assertThat(state(id)).isEqualTo(OperationStatus.CANCELED);
+    assertThat(child.isAlive()).isFalse();
   }
 
   @Test

@@ -34,6 +34,7 @@ import io.sluice.master.management.ManagementAuth;
 import io.sluice.master.management.MasterNodes;
 import io.sluice.master.management.WorkerAgents;
 import io.sluice.master.management.WorkerManagementRoutes;
+import io.sluice.master.serverexecution.ChildJvm;
 import io.sluice.master.serverexecution.ServerExecutionLeases;
 import io.sluice.master.serverexecution.ServerExecutions;
 import io.sluice.master.serverexecution.ServerExecutor;
@@ -163,7 +164,10 @@ public final class Master implements AutoCloseable {
     // Server-mode executions are leased in this master's name, so they start once it is known.
     this.serverExecutions =
         new ServerExecutions(
-            new ServerExecutor(catalog, context),
+            new ServerExecutor(
+                catalog,
+                context,
+                new ChildJvm(settings.serverExecutionJvmOptions(), ChildJvm.DEFAULT_STOP_GRACE)),
             new ServerExecutionLeases(jdbi, name, settings.leaseInterval()),
             settings.serverExecutions(),
             Duration.ofSeconds(2));

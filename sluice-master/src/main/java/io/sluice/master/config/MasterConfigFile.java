@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -42,7 +44,8 @@ public final class MasterConfigFile {
           "leaderLease",
           "catalogFailoverTimeout",
           "retentionCleanupInterval",
-          "serverExecutions");
+          "serverExecutions",
+          "serverExecutionJvmOptions");
   private static final Set<String> TLS_KEYS = Set.of("certificate", "key", "ca");
 
   private MasterConfigFile() {}
@@ -99,7 +102,10 @@ public final class MasterConfigFile {
         duration(root, "retentionCleanupInterval", d.retentionCleanupInterval()),
         root.has("serverExecutions")
             ? (int) integer(root, "serverExecutions")
-            : d.serverExecutions());
+            : d.serverExecutions(),
+        root.has("serverExecutionJvmOptions")
+            ? options(root, "serverExecutionJvmOptions")
+            : d.serverExecutionJvmOptions());
   }
 
   private static void requireKnown(Path file, JsonNode node, Set<String> known, String prefix) {
@@ -130,6 +136,22 @@ public final class MasterConfigFile {
   private static String text(JsonNode root, String key, String dflt) {
     JsonNode value = root.path(key);
     return value.isValueNode() ? value.asText() : dflt;
+  }
+
+  /** JVM options as one line ("-Xmx2g -XX:+UseSerialGC") or a list of them. */
+  private static List<String> options(JsonNode root, String key) {
+    JsonNode value = root.path(key);
+    List<String> options = new ArrayList<>();
+    if (value.isTextual()) {
+      options.addAll(List.of(value.asText().trim().split("\\s+")));
+      options.removeIf(String::isEmpty);
+    } else if (value.isArray()) {
+      value.forEach(o -> options.add(o.asText()));
+    } else {
+      throw new SettingsException(
+          key + " must be JVM options", "e.g. " + key + ": -Xmx2g -XX:+UseSerialGC");
+    }
+    return options;
   }
 
   private static long integer(JsonNode root, String key) {

@@ -33,7 +33,9 @@ import java.util.function.Consumer;
  *     unreachable or read-only is retried before it fails; zero turns retrying off
  * @param retentionCleanupInterval how often the leader runs the retention cleanup (SSIS: daily)
  * @param serverExecutions how many server-mode executions (started without Scale Out) this master
- *     runs at once in its own process; 0: it runs none (the CLI or another master does)
+ *     runs at once, each in a child process; 0: it runs none (the CLI or another master does)
+ * @param serverExecutionJvmOptions the JVM options of each such child process, e.g. {@code -Xmx1g};
+ *     the child is otherwise started with this master's java and class path
  */
 public record MasterSettings(
     String name,
@@ -56,9 +58,12 @@ public record MasterSettings(
     Duration leaderLease,
     Duration catalogFailoverTimeout,
     Duration retentionCleanupInterval,
-    int serverExecutions) {
+    int serverExecutions,
+    List<String> serverExecutionJvmOptions) {
 
   public static final int DEFAULT_SERVER_EXECUTIONS = 2;
+  public static final List<String> DEFAULT_SERVER_EXECUTION_JVM_OPTIONS =
+      List.of("-Xmx1g", "-XX:+UseSerialGC");
   public static final int DEFAULT_PORT = 8391;
   public static final int DEFAULT_MANAGEMENT_PORT = 8392;
 
@@ -100,6 +105,13 @@ public record MasterSettings(
       throw new SettingsException(
           "serverExecutions cannot be negative", "0 runs none here; default 2");
     }
+    if (serverExecutionJvmOptions == null
+        || serverExecutionJvmOptions.stream().anyMatch(o -> !o.startsWith("-"))) {
+      throw new SettingsException(
+          "serverExecutionJvmOptions must be JVM options, each starting with '-'",
+          "e.g. serverExecutionJvmOptions: -Xmx2g -XX:+UseSerialGC");
+    }
+    serverExecutionJvmOptions = List.copyOf(serverExecutionJvmOptions);
     if (maxRequestBytes < 1024) {
       throw new SettingsException("maxRequestBytes is too small", "use at least 1024");
     }
@@ -128,7 +140,8 @@ public record MasterSettings(
         Duration.ofSeconds(10),
         Duration.ofSeconds(30),
         Duration.ofDays(1),
-        DEFAULT_SERVER_EXECUTIONS);
+        DEFAULT_SERVER_EXECUTIONS,
+        DEFAULT_SERVER_EXECUTION_JVM_OPTIONS);
   }
 
   public MasterSettings withPorts(int newPort, int newManagementPort) {
@@ -176,6 +189,10 @@ public record MasterSettings(
     return edit(d -> d.serverExecutions = count);
   }
 
+  public MasterSettings withServerExecutionJvmOptions(List<String> options) {
+    return edit(d -> d.serverExecutionJvmOptions = options);
+  }
+
   /**
    * A copy with some settings changed: every with...() goes through this one place, so a new
    * setting is added here and in the record, not in a copy of the constructor call per method.
@@ -209,6 +226,7 @@ public record MasterSettings(
     Duration catalogFailoverTimeout;
     Duration retentionCleanupInterval;
     int serverExecutions;
+    List<String> serverExecutionJvmOptions;
 
     Draft(MasterSettings s) {
       name = s.name;
@@ -232,6 +250,7 @@ public record MasterSettings(
       catalogFailoverTimeout = s.catalogFailoverTimeout;
       retentionCleanupInterval = s.retentionCleanupInterval;
       serverExecutions = s.serverExecutions;
+      serverExecutionJvmOptions = s.serverExecutionJvmOptions;
     }
 
     MasterSettings build() {
@@ -256,7 +275,8 @@ public record MasterSettings(
           leaderLease,
           catalogFailoverTimeout,
           retentionCleanupInterval,
-          serverExecutions);
+          serverExecutions,
+          serverExecutionJvmOptions);
     }
   }
 
@@ -276,7 +296,8 @@ public record MasterSettings(
                 ? "none (no retry)"
                 : catalogFailoverTimeout.toMillis() + " ms"),
         "retentionCleanupInterval " + retentionCleanupInterval.toMinutes() + " min",
-        "serverExecutions " + serverExecutions + " at once");
+        "serverExecutions " + serverExecutions + " at once",
+        "serverExecutionJvmOptions " + String.join(" ", serverExecutionJvmOptions));
   }
 
   private static void requirePositive(String setting, Duration value) {

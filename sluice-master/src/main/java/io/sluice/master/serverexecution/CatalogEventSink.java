@@ -54,7 +54,7 @@ final class CatalogEventSink implements EventSink, AutoCloseable {
 
   @Override
   public void event(EngineEvent e) {
-    NewEventMessage message =
+    message(
         EventRows.message(
             e.time(),
             e.type(),
@@ -64,7 +64,30 @@ final class CatalogEventSink implements EventSink, AutoCloseable {
             e.subcomponent(),
             e.message(),
             e.code(),
-            e.threadId());
+            e.threadId()));
+  }
+
+  @Override
+  public void executableStatistic(ExecutableStatistic s) {
+    executable(
+        EventRows.executable(s.executablePath(), s.start(), s.end(), s.result(), s.resultValue()));
+  }
+
+  @Override
+  public void dataFlowStatistic(DataFlowStatistic s) {
+    path(
+        EventRows.dataFlow(
+            s.packageName(),
+            s.taskName(),
+            s.pathName(),
+            s.sourceComponent(),
+            s.destinationComponent(),
+            s.rowsSent(),
+            s.time()));
+  }
+
+  /** An event as its catalog row (from a server-mode child, which sent it as a line). */
+  void message(NewEventMessage message) {
     boolean full;
     synchronized (lock) {
       events.add(message);
@@ -75,27 +98,15 @@ final class CatalogEventSink implements EventSink, AutoCloseable {
     }
   }
 
-  @Override
-  public void executableStatistic(ExecutableStatistic s) {
+  void executable(io.sluice.catalog.execution.ExecutableStatistic statistic) {
     synchronized (lock) {
-      executables.add(
-          EventRows.executable(
-              s.executablePath(), s.start(), s.end(), s.result(), s.resultValue()));
+      executables.add(statistic);
     }
   }
 
-  @Override
-  public void dataFlowStatistic(DataFlowStatistic s) {
+  void path(io.sluice.catalog.execution.DataFlowStatistic statistic) {
     synchronized (lock) {
-      paths.add(
-          EventRows.dataFlow(
-              s.packageName(),
-              s.taskName(),
-              s.pathName(),
-              s.sourceComponent(),
-              s.destinationComponent(),
-              s.rowsSent(),
-              s.time()));
+      paths.add(statistic);
     }
   }
 

@@ -2,6 +2,8 @@ package io.sluice.master.serverexecution;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A master's share of the server-mode executions (started without Scale Out): it claims pending
- * ones while it has free slots and runs them in its own process with {@link ServerExecutor}, so
+ * ones while it has free slots and runs each in a child process with {@link ServerExecutor}, so
  * {@code sluice execute --no-scale-out} needs no CLI process to stay up while a master runs. Every
  * claim is a {@code SKIP LOCKED} conditional update in the catalog, so with several masters (and a
  * CLI running one itself) each execution runs exactly once.
@@ -33,6 +35,7 @@ public final class ServerExecutions implements AutoCloseable {
   private final long recheckMillis;
   private final ExecutorService pool;
   private final Thread thread;
+  private final Set<ServerExecutionLeases.Held> runs = ConcurrentHashMap.newKeySet();
   private int running; // guarded by this
   private boolean woken = true; // guarded by this; look once at start
   private boolean open = true; // guarded by this
@@ -118,12 +121,14 @@ public final class ServerExecutions implements AutoCloseable {
   }
 
   private void runOne(long executionId, ServerExecutionLeases.Held lease) {
+    runs.add(lease);
     try {
-      log.info("running server execution {} in this master", executionId);
+      log.info("running server execution {} for this master", executionId);
       executor.runClaimed(executionId, lease);
     } catch (RuntimeException e) {
       log.error("server execution {} failed to run", executionId, e);
     } finally {
+      runs.remove(lease);
       synchronized (this) {
         running--;
         notifyAll();
@@ -132,8 +137,8 @@ public final class ServerExecutions implements AutoCloseable {
   }
 
   /**
-   * Stops claiming; running executions get 10 s to end, then their threads are interrupted (their
-   * packages are canceled and they end as the runner records it).
+   * Stops claiming; running executions get 10 s to end, then their packages are canceled (they end
+   * 3 canceled): each child is told to stop and killed if it has not within its stop grace.
    */
   @Override
   public void close() {
@@ -143,6 +148,9 @@ public final class ServerExecutions implements AutoCloseable {
     }
     pool.shutdown();
     try {
+      if (!pool.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        runs.forEach(run -> run.cancellation().cancel());
+      }
       if (!pool.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
         pool.shutdownNow();
         pool.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);

@@ -4,42 +4,40 @@ import io.sluice.catalog.Catalog;
 import io.sluice.catalog.CatalogContext;
 import io.sluice.catalog.execution.Execution;
 import io.sluice.catalog.execution.ExecutionRuntime;
-import io.sluice.catalog.execution.ResolvedParameter;
 import io.sluice.catalog.message.NewEventMessage;
 import io.sluice.catalog.operation.OperationStatus;
-import io.sluice.engine.event.EventSink;
-import io.sluice.engine.event.LoggingLevel;
 import io.sluice.engine.event.MessageType;
-import io.sluice.engine.event.SecretMask;
-import io.sluice.engine.project.PackageDefinition;
-import io.sluice.engine.project.ParameterDefinition;
 import io.sluice.engine.project.Project;
 import io.sluice.engine.project.ProjectFiles;
 import io.sluice.engine.project.ProjectParser;
-import io.sluice.engine.project.PropertyOverride;
-import io.sluice.engine.project.PropertyOverrides;
 import io.sluice.engine.runtime.CancellationToken;
-import io.sluice.engine.runtime.PackageRunner;
-import io.sluice.engine.runtime.ParameterValues;
-import io.sluice.engine.runtime.RunOptions;
-import io.sluice.engine.runtime.RunResult;
+import io.sluice.master.serverexecution.child.ChildLine;
+import io.sluice.master.serverexecution.child.ChildRequest;
+import io.sluice.master.serverexecution.child.PackageRun;
+import io.sluice.protocol.worker.ParameterValue;
+import io.sluice.protocol.worker.PropertyOverrideValue;
 import java.time.Duration;
-import java.util.HashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Runs a started server-mode execution in this process, as SSIS runs catalog executions on the
- * catalog server: 5 pending -> 2 running -> a final status, with its events and statistics stored
- * in the catalog as it goes. A stop request (status 8 stopping, from any process) cancels the
- * package within {@value #STOP_POLL_MILLIS} ms.
+ * Runs a started server-mode execution, as SSIS runs catalog executions on the catalog server: 5
+ * pending -> 2 running -> a final status, with its events and statistics stored in the catalog as
+ * it goes. A stop request (status 8 stopping, from any process) cancels the package within {@value
+ * #STOP_POLL_MILLIS} ms.
+ *
+ * <p>Where the package runs depends on who runs it. A master ({@link #runClaimed}) runs it in a
+ * child process of its own ({@link ChildProcessRun}), as SSIS runs each one in an ISServerExec.exe:
+ * the project's code (Script tasks, plugins, {@code lib/} jars) never loads in the process that
+ * holds the catalog's credentials and key and serves every other user, and a package that exhausts
+ * its memory, calls {@code System.exit} or never stops takes only its own process down. The master
+ * keeps the claim, the lease, the stop watch and every catalog write. The CLI ({@link #run}) runs
+ * it in its own process, like {@code sluice run}: the user's own explicit run, on their machine.
  */
 public final class ServerExecutor {
 
@@ -48,16 +46,25 @@ public final class ServerExecutor {
   private final Catalog catalog;
   private final ExecutionRuntime runtime;
   private final Jdbi jdbi;
+  private final ChildProcessRun children;
 
+  /** An executor whose master runs start children with the default JVM options. */
   public ServerExecutor(Catalog catalog, CatalogContext context) {
+    this(catalog, context, ChildJvm.defaults());
+  }
+
+  /** An executor whose master runs ({@link #runClaimed}) start children as {@code childJvm}. */
+  public ServerExecutor(Catalog catalog, CatalogContext context, ChildJvm childJvm) {
     this.catalog = catalog;
     this.runtime = new ExecutionRuntime(context);
     this.jdbi = context.database().jdbi();
+    this.children = new ChildProcessRun(childJvm);
   }
 
   /**
-   * Runs execution {@code executionId}, which must be pending. Returns its final status; when
-   * another runner took it first (or it was stopped before it began), its current status.
+   * Runs execution {@code executionId}, which must be pending, in this process. Returns its final
+   * status; when another runner took it first (or it was stopped before it began), its current
+   * status.
    *
    * <p>It is claimed by the same conditional update (5 pending to 2 running) a master uses, so a
    * master and this call never both run it.
@@ -78,8 +85,8 @@ public final class ServerExecutor {
     return execute(
         execution,
         Math.max(1, execution.executedCount() + 1),
-        files,
-        project,
+        (request, run, sink) ->
+            new ChildProcessRun.Ended(run.run(files, project, sink, cancellation), 0),
         cancellation,
         () -> null);
   }
@@ -127,9 +134,10 @@ public final class ServerExecutor {
       """;
 
   /**
-   * Runs an execution this process claimed with {@link #claimPending}, under its {@code lease}:
-   * anything that keeps it from running (a project that no longer parses) ends it 4 failed with the
-   * reason in its messages; a lost lease stops the package and ends it 6 (ended unexpectedly).
+   * Runs an execution this process claimed with {@link #claimPending}, under its {@code lease}, in
+   * a child process: anything that keeps it from running (a project that no longer parses) ends it
+   * 4 failed with the reason in its messages; a lost lease stops the package and ends it 6 (ended
+   * unexpectedly); a child that dies before it reports ends it 6 with its exit code.
    */
   public OperationStatus runClaimed(long executionId, ServerExecutionLeases.Held lease) {
     try {
@@ -141,23 +149,26 @@ public final class ServerExecutor {
 
   private OperationStatus runLeased(long executionId, ServerExecutionLeases.Held lease) {
     Execution execution = catalog.executions().get(executionId);
-    ProjectFiles files;
-    Project project;
+    byte[] archive;
     try {
-      files = ProjectFiles.fromArchive(runtime.archive(executionId));
-      project = ProjectParser.parse(files);
+      archive = runtime.archive(executionId);
     } catch (RuntimeException e) {
-      recordFailure(executionId, e);
+      recordFailure(executionId, e.getMessage());
       runtime.finish(executionId, OperationStatus.FAILED);
       return OperationStatus.FAILED;
     }
+    CancellationToken cancellation = lease.cancellation();
     return execute(
         execution,
         Math.max(1, execution.executedCount()),
-        files,
-        project,
-        lease.cancellation(),
+        (request, run, sink) -> children.run(request, archive, sink, cancellation, run.secrets()),
+        cancellation,
         lease::lostBecause);
+  }
+
+  /** Runs the package of {@code request}, here or elsewhere, its events going to {@code sink}. */
+  private interface Runner {
+    ChildProcessRun.Ended run(ChildRequest request, PackageRun run, CatalogEventSink sink);
   }
 
   /**
@@ -167,51 +178,37 @@ public final class ServerExecutor {
   private OperationStatus execute(
       Execution execution,
       int attempt,
-      ProjectFiles files,
-      Project project,
+      Runner runner,
       CancellationToken cancellation,
       Supplier<String> lostBecause) {
     long executionId = execution.executionId();
-    RunResult result;
-    // The engine masks the sensitive values in its events; this masks what is said here (a value
-    // the project cannot type, any failure around the run) before the catalog or a caller sees it.
-    SecretMask secrets = new SecretMask();
+    ChildProcessRun.Ended ended;
+    PackageRun run = null;
     try (CatalogEventSink sink = new CatalogEventSink(runtime, executionId);
         StopWatch stopWatch = new StopWatch(executionId, cancellation, sink)) {
-      LoggingLevel level = LoggingLevel.fromCode(execution.loggingLevel());
-      PackageDefinition pkg =
-          project
-              .findPackage(execution.packageName())
-              .orElseThrow(
-                  () ->
-                      new IllegalStateException(
-                          "package " + execution.packageName() + " is not in the stored project"));
-      List<ResolvedParameter> resolved = runtime.resolvedParameters(executionId);
-      resolved.stream().filter(ResolvedParameter::sensitive).forEach(p -> secrets.add(p.value()));
-      ParameterValues values = parameterValues(project, pkg, resolved);
-      List<PropertyOverride> overrides = runtime.propertyOverrides(executionId);
-      for (PropertyOverride o : overrides) {
-        if (o.sensitive()) {
-          secrets.add(o.value());
-        }
-        PropertyOverrides.credentialsIn(o.value()).forEach(secrets::add);
-      }
-      RunOptions options =
-          RunOptions.defaults()
-              .withLoggingLevel(level)
-              .withExecution(executionId, attempt)
-              .withCancellation(cancellation);
-      result =
-          new PackageRunner(project, files)
-              .run(
-                  pkg.name(),
-                  values,
-                  PropertyOverrides.of(overrides),
-                  options,
-                  EventSink.filtered(sink, level));
+      ChildRequest request =
+          new ChildRequest(
+              null,
+              executionId,
+              attempt,
+              execution.packageName(),
+              execution.loggingLevel(),
+              runtime.resolvedParameters(executionId).stream()
+                  .map(
+                      p ->
+                          new ParameterValue(
+                              p.objectType(), p.name(), p.dataType(), p.sensitive(), p.value()))
+                  .toList(),
+              runtime.propertyOverrides(executionId).stream()
+                  .map(o -> new PropertyOverrideValue(o.path(), o.value(), o.sensitive()))
+                  .toList());
+      // The run masks the sensitive values in its events; its secrets also mask what is said here
+      // (a failure around the run) before the catalog or a caller sees it.
+      run = new PackageRun(request);
+      ended = runner.run(request, run, sink);
     } catch (RuntimeException e) {
-      RuntimeException masked = secrets.maskFailure(e);
-      recordFailure(executionId, masked);
+      RuntimeException masked = run == null ? e : run.secrets().maskFailure(e);
+      recordFailure(executionId, masked.getMessage());
       runtime.finish(executionId, OperationStatus.FAILED);
       throw masked;
     }
@@ -223,62 +220,57 @@ public final class ServerExecutor {
             executionId,
             List.of(
                 NewEventMessage.of(
-                    java.time.Instant.now(), MessageType.ERROR, "the run was stopped: " + lost)));
+                    Instant.now(), MessageType.ERROR, "the run was stopped: " + lost)));
       } catch (RuntimeException catalogAway) {
         // the leader's message says it when the lease runs out
       }
       runtime.finish(executionId, OperationStatus.ENDED_UNEXPECTEDLY);
       return catalog.executions().get(executionId).state();
     }
+    ChildLine.Result result = ended.result();
+    if (result == null && !cancellation.isCancelled()) {
+      recordError(
+          executionId,
+          "the server-mode process of execution "
+              + executionId
+              + " died with exit code "
+              + ended.exitCode()
+              + " before the package ended (killed, out of memory, or System.exit in the"
+              + " project's code); its last output is in the master's log; hint: start the"
+              + " execution again, and give it more memory (serverExecutionJvmOptions) if it ran"
+              + " out");
+      runtime.finish(executionId, OperationStatus.ENDED_UNEXPECTEDLY);
+      return catalog.executions().get(executionId).state();
+    }
+    if (result != null && result.failure() != null) {
+      recordFailure(executionId, result.failure());
+      runtime.finish(executionId, OperationStatus.FAILED);
+      return catalog.executions().get(executionId).state();
+    }
+    // No result, but asked to stop: the child was killed after it did not stop in time.
     OperationStatus outcome =
-        switch (result.status()) {
-          case SUCCESS -> OperationStatus.SUCCEEDED;
-          case FAILURE -> OperationStatus.FAILED;
-          case CANCELED -> OperationStatus.CANCELED;
-        };
+        result == null
+            ? OperationStatus.CANCELED
+            : switch (result.status()) {
+              case SUCCESS -> OperationStatus.SUCCEEDED;
+              case FAILURE -> OperationStatus.FAILED;
+              case CANCELED -> OperationStatus.CANCELED;
+            };
     runtime.finish(executionId, outcome);
     return catalog.executions().get(executionId).state();
   }
 
-  private void recordFailure(long executionId, RuntimeException e) {
+  private void recordFailure(long executionId, String why) {
+    recordError(executionId, "the execution could not run: " + why);
+  }
+
+  private void recordError(long executionId, String message) {
     try {
       runtime.recordEvents(
-          executionId,
-          List.of(
-              NewEventMessage.of(
-                  java.time.Instant.now(),
-                  MessageType.ERROR,
-                  "the execution could not run: " + e.getMessage())));
-    } catch (RuntimeException alsoFailed) {
-      e.addSuppressed(alsoFailed);
+          executionId, List.of(NewEventMessage.of(Instant.now(), MessageType.ERROR, message)));
+    } catch (RuntimeException catalogAway) {
+      // the status below still says it ended; the catalog was unreachable for its message
     }
-  }
-
-  /** The resolved values, typed by the project's own parameter definitions. */
-  static ParameterValues parameterValues(
-      Project project, PackageDefinition pkg, List<ResolvedParameter> resolved) {
-    Map<String, ParameterDefinition> projectParameters = byName(project.parameters());
-    Map<String, ParameterDefinition> packageParameters = byName(pkg.parameters());
-    Map<String, Object> projectValues = new HashMap<>();
-    Map<String, Object> packageValues = new HashMap<>();
-    for (ResolvedParameter p : resolved) {
-      if (p.value() == null) {
-        continue;
-      }
-      if (p.objectType() == 20 && projectParameters.containsKey(p.name())) {
-        projectValues.put(
-            p.name(), ParameterValues.typed(projectParameters.get(p.name()).type(), p.value()));
-      } else if (p.objectType() == 30 && packageParameters.containsKey(p.name())) {
-        packageValues.put(
-            p.name(), ParameterValues.typed(packageParameters.get(p.name()).type(), p.value()));
-      }
-    }
-    return new ParameterValues(projectValues, packageValues);
-  }
-
-  private static Map<String, ParameterDefinition> byName(List<ParameterDefinition> parameters) {
-    return parameters.stream()
-        .collect(Collectors.toMap(ParameterDefinition::name, Function.identity()));
   }
 
   /** Cancels the package when the execution is asked to stop, or its logs are refused. */

@@ -34,6 +34,22 @@ class MasterConfigFileTest {
     assertThat(s.leaderLease()).isEqualTo(Duration.ofSeconds(10));
     assertThat(s.catalogFailoverTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(s.retentionCleanupInterval()).isEqualTo(Duration.ofDays(1));
+    assertThat(s.serverExecutionJvmOptions()).containsExactly("-Xmx1g", "-XX:+UseSerialGC");
+  }
+
+  @Test
+  void serverExecutionJvmOptionsAreOneLineOrAList() throws Exception {
+    String tls = "tls: {certificate: m.crt, key: m.key, ca: ca.crt}\n";
+    assertThat(
+            read(tls + "serverExecutionJvmOptions: -Xmx2g  -XX:+UseG1GC\n")
+                .serverExecutionJvmOptions())
+        .containsExactly("-Xmx2g", "-XX:+UseG1GC");
+    assertThat(read(tls + "serverExecutionJvmOptions: [-Xmx512m]\n").serverExecutionJvmOptions())
+        .containsExactly("-Xmx512m");
+    assertThatThrownBy(() -> read(tls + "serverExecutionJvmOptions: Xmx2g\n"))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining(
+            "serverExecutionJvmOptions must be JVM options, each starting with '-'");
   }
 
   @Test

@@ -437,6 +437,32 @@ class ScriptComponentImportTest {
     ProjectParser.parse(ProjectWriter.write(result.project()));
   }
 
+  /** A source's second output named as a default output of Sluice's ({@code Error}) is renamed. */
+  @Test
+  void anOutputNamedAsASluiceDefaultOutputIsRenamed() throws Exception {
+    Path error = dir.resolve("ErrorNamed.dtsx");
+    Files.writeString(
+        error, Files.readString(OUTPUTS).replace("name=\"Rejects\">", "name=\"Error\">"));
+
+    ImportResult result = SsisImporter.importPackage(error);
+
+    Map<String, Map<String, Object>> components = components(packageYaml(result));
+    assertThat(components.get("Make rows"))
+        .containsEntry(
+            "outputs",
+            List.of(
+                Map.of(
+                    "name",
+                    "Error Async",
+                    "columns",
+                    List.of(Map.of("name", "Reject Reason", "type", "DT_WSTR,50")))));
+    assertThat(components.get("Keep rejects"))
+        .containsEntry("input", Map.of("from", "Make rows", "output", "Error Async"));
+    assertThat((String) components.get("Make rows").get("source"))
+        .contains("errorAsyncBuffer (output 'Error Async', SSIS's ErrorBuffer)");
+    ProjectParser.parse(ProjectWriter.write(result.project()));
+  }
+
   /**
    * Synchronous outputs outside one exclusion group each get every row in SSIS; Sluice's are an
    * exclusion group, so the data flow stays a placeholder naming them, the code beside it.
@@ -466,6 +492,31 @@ class ScriptComponentImportTest {
     assertThat(entry(result, "\\Package\\Load").outcome()).isEqualTo(Outcome.PLACEHOLDER);
     assertThat(result.sideFiles()).containsKey("scripts/NoGroup/Load/Split/main.cs");
     ProjectParser.parse(ProjectWriter.write(result.project())); // the placeholder validates
+  }
+
+  /**
+   * A lone synchronous output in an exclusion group drops the rows the script directs nowhere in
+   * SSIS; Sluice sends every row to Output, and the to-do and the stub say so.
+   */
+  @Test
+  void aLoneSynchronousOutputInAnExclusionGroupIsNamedInTheToDo() throws Exception {
+    Path grouped = dir.resolve("Grouped.dtsx");
+    Files.writeString(
+        grouped,
+        Files.readString(DTSX)
+            .replace(
+                "synchronousInputId=\"Package\\Load\\Add label.Inputs[Input 0]\"",
+                "synchronousInputId=\"Package\\Load\\Add label.Inputs[Input 0]\""
+                    + " exclusionGroup=\"1\""));
+
+    ImportResult result = SsisImporter.importPackage(grouped);
+
+    String note = "its synchronous output is in an exclusion group, where SSIS drops a row";
+    assertThat(entry(result, "\\Package\\Load\\Add label").todo()).contains(note);
+    assertThat((String) components(packageYaml(result)).get("Add label").get("source"))
+        .contains(note)
+        .doesNotContain("directRowTo");
+    assertThat(entry(result, "\\Package\\Load").outcome()).isEqualTo(Outcome.CONVERTED);
   }
 
   /**

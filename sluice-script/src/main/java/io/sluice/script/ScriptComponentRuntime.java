@@ -121,7 +121,7 @@ final class ScriptComponentRuntime implements ComponentRuntime {
     }
     try {
       return TypedBuffers.generate(source, shape);
-    } catch (TypedBuffers.NamingException e) {
+    } catch (AccessorNames.NamingException e) {
       throw new PluginException(
           "the Script Component's typed accessors cannot be made: " + e.getMessage());
     }

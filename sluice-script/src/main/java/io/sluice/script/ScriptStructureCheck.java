@@ -168,7 +168,7 @@ public final class ScriptStructureCheck implements StructureCheck {
   /** The generated sources of a script's text, or a naming problem. */
   interface Generator {
     /**
-     * @throws TypedBuffers.NamingException when a column cannot become an accessor
+     * @throws AccessorNames.NamingException when a column cannot become an accessor
      */
     Map<String, String> sources(String source);
   }
@@ -190,7 +190,7 @@ public final class ScriptStructureCheck implements StructureCheck {
     if (generator != null) {
       try {
         generated = generator.sources(source);
-      } catch (TypedBuffers.NamingException e) {
+      } catch (AccessorNames.NamingException e) {
         return List.of(
             new ScriptCompiler.Error(
                 1, 1, "its typed accessors cannot be made: " + e.getMessage()));

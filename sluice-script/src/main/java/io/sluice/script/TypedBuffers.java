@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * Date} → {@code OrderDate}), the first letter is made upper case, and a name that starts with a
  * digit gets a leading {@code _}. Two columns that make the same name, a name left empty, and
  * {@code Class} (whose getter would be Java's {@code getClass()}) are refused with a {@link
- * NamingException} naming the columns.
+ * AccessorNames.NamingException} naming the columns.
  */
 final class TypedBuffers {
 
@@ -37,15 +37,6 @@ final class TypedBuffers {
 
   private TypedBuffers() {}
 
-  /** A column or output name that cannot become an accessor. */
-  static final class NamingException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    NamingException(String message) {
-      super(message);
-    }
-  }
-
   /**
    * Whether the script is written against the generated classes ({@code extends UserComponent}).
    */
@@ -56,7 +47,7 @@ final class TypedBuffers {
   /**
    * The generated sources by file name ({@code UserComponent.java} ...), in the script's package.
    *
-   * @throws NamingException when a name cannot become an accessor
+   * @throws AccessorNames.NamingException when a name cannot become an accessor
    */
   static Map<String, String> generate(String userSource, ComponentShape shape) {
     String pkg = packageOf(userSource);
@@ -78,27 +69,17 @@ final class TypedBuffers {
         header + inputBuffer(inputColumns, shape.directable(), shape.inputKnown()));
 
     List<String[]> buffers = new ArrayList<>(); // {class, field, output name}
-    // Output0 is the default output's, also where it is synchronous (directRowToOutput0)
-    List<String> taken = new ArrayList<>(List.of("Input0", "Output0"));
     if (shape.defaultOutputAsync()) {
       buffers.add(new String[] {"Output0Buffer", "output0Buffer", "Output"});
       files.put(
           folder + "Output0Buffer.java",
           header + outputBuffer("Output0Buffer", "Output", shape.outputColumns()));
     }
-    for (ComponentShape.Out out : shape.outputs()) {
-      String name = identifier(out.name(), "output '" + out.name() + "'");
-      for (String t : taken) {
-        if (t.equalsIgnoreCase(name)) {
-          throw new NamingException(
-              "output '"
-                  + out.name()
-                  + "' makes the class name "
-                  + name
-                  + "Buffer, which another output or Input0Buffer has; rename the output");
-        }
-      }
-      taken.add(name);
+    List<String> names =
+        AccessorNames.ofOutputs(shape.outputs().stream().map(ComponentShape.Out::name).toList());
+    for (int i = 0; i < shape.outputs().size(); i++) {
+      ComponentShape.Out out = shape.outputs().get(i);
+      String name = names.get(i);
       if (!out.synchronous()) {
         String type = name + "Buffer";
         buffers.add(new String[] {type, lowerFirst(name) + "Buffer", out.name()});
@@ -116,33 +97,9 @@ final class TypedBuffers {
     return m.find() ? m.group(1) : "";
   }
 
-  /**
-   * A column's accessor name, SSIS's way: only letters, digits and {@code _} are kept, the first
-   * letter is made upper case, a leading digit gets {@code _} before it.
-   */
+  /** A column's accessor name ({@link AccessorNames#of}). */
   static String identifier(String name, String what) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < name.length(); ) {
-      int cp = name.codePointAt(i);
-      if (Character.isLetterOrDigit(cp) || cp == '_') {
-        b.appendCodePoint(cp);
-      }
-      i += Character.charCount(cp);
-    }
-    if (b.length() == 0 || b.toString().chars().allMatch(c -> c == '_')) {
-      throw new NamingException(
-          what
-              + " has no letter or digit to make an accessor name from; rename it upstream, or"
-              + " read it by name (row.byName().get(\""
-              + name
-              + "\"))");
-    }
-    if (Character.isDigit(b.codePointAt(0))) {
-      b.insert(0, '_');
-    }
-    int first = b.codePointAt(0);
-    String rest = b.substring(Character.charCount(first));
-    return new String(Character.toChars(Character.toUpperCase(first))) + rest;
+    return AccessorNames.of(name, what);
   }
 
   private static String lowerFirst(String name) {
@@ -151,43 +108,7 @@ final class TypedBuffers {
 
   /** Each column with its accessor name; refuses names that collide or are Java's own. */
   private static List<String> accessorNames(List<ComponentShape.Col> columns, String buffer) {
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < columns.size(); i++) {
-      String column = columns.get(i).name();
-      String name = identifier(column, "column '" + column + "' of " + buffer);
-      if (name.equals("Class")) {
-        throw new NamingException(
-            "column '"
-                + column
-                + "' of "
-                + buffer
-                + " would have the getter getClass(), which is Java's own; rename it upstream,"
-                + " or read it by name (row.byName().get(\""
-                + column
-                + "\"))");
-      }
-      for (int j = 0; j < i; j++) {
-        if (names.get(j).equalsIgnoreCase(name)) {
-          throw new NamingException(
-              "columns '"
-                  + columns.get(j).name()
-                  + "' and '"
-                  + column
-                  + "' of "
-                  + buffer
-                  + " both make the accessor name "
-                  + name
-                  + " (get"
-                  + name
-                  + "()); rename one upstream (e.g. in a Derived Column), or read them by name"
-                  + " (row.byName().get(\""
-                  + column
-                  + "\"))");
-        }
-      }
-      names.add(name);
-    }
-    return names;
+    return AccessorNames.ofColumns(columns.stream().map(ComponentShape.Col::name).toList(), buffer);
   }
 
   private static String inputBuffer(

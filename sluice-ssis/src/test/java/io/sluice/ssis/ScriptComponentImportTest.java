@@ -30,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ScriptComponentImportTest {
 
   private static final Path DTSX = Path.of("src/test/resources/dataflow/ScriptComponents.dtsx");
+  private static final Path OUTPUTS =
+      Path.of("src/test/resources/dataflow/ScriptComponentOutputs.dtsx");
   private static final String SCRIPTS = "scripts/ScriptComponents/Load/";
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -54,12 +56,14 @@ class ScriptComponentImportTest {
                 Map.of("name", "Code", "type", "DT_WSTR,3"),
                 Map.of("name", "Amount", "type", "DT_I4")));
     assertThat((String) source.get("source"))
-        .contains("public class ScriptMain extends ScriptComponent")
+        .contains("public class ScriptMain extends UserComponent")
         .contains("public void createNewOutputRows() throws Exception")
         .contains("CreateNewOutputRows() -> createNewOutputRows()")
         .contains("PreExecute() -> preExecute()")
         .doesNotContain("PrimeOutput") // SSIS's generated wrapper is not the script
-        .contains("columns it outputs (outputColumns): Code DT_WSTR,3, Amount DT_I4")
+        .contains(
+            "output0Buffer (output 'Output 0', SSIS's Output0Buffer), outputColumns: Code"
+                + " DT_WSTR,3, Amount DT_I4")
         .contains(
             "throw new UnsupportedOperationException(\"port this script: its C# is in "
                 + SCRIPTS
@@ -73,9 +77,13 @@ class ScriptComponentImportTest {
         .containsEntry("outputColumns", List.of(Map.of("name", "Label", "type", "DT_WSTR,20")))
         .doesNotContainKey("onError");
     assertThat((String) transformation.get("source"))
-        .contains("public void processInputRow(ScriptRow row) throws Exception")
-        .contains("Input0_ProcessInputRow(ByVal Row As Input0Buffer) -> processInputRow(ScriptRow")
-        .contains("input columns it reads: Code")
+        .contains("public void input0ProcessInputRow(Input0Buffer row) throws Exception")
+        .contains(
+            "Input0_ProcessInputRow(ByVal Row As Input0Buffer) -> input0ProcessInputRow(Input0Buffer"
+                + " row)")
+        .contains("row (Input0Buffer), input columns it reads: Code")
+        .contains("row (Input0Buffer), columns it adds (outputColumns): Label DT_WSTR,20")
+        .doesNotContain("endOfInput") // its VB overrides Input0_ProcessInputRow only
         .contains("read-write variables: User::Rows (set them in postExecute)")
         .contains("port this script: its VB is in " + SCRIPTS + "Add label/");
     Map<String, Object> destination = components.get("Check rows"); // written by GUID
@@ -85,7 +93,8 @@ class ScriptComponentImportTest {
         .containsEntry("readWriteVariables", List.of("User::Total"))
         .doesNotContainKey("outputColumns");
     assertThat((String) destination.get("source"))
-        .contains("input columns it reads: Amount, Label");
+        .contains("input columns it reads: Amount, Label")
+        .doesNotContain("outputColumns");
 
     // the originals beside the project, the generated wrapper too (it is what SSDT shows)
     assertThat(result.sideFiles())
@@ -225,9 +234,176 @@ class ScriptComponentImportTest {
         .anySatisfy(m -> assertThat(m).contains("Check: total 30"));
   }
 
+  /**
+   * Several outputs become {@code outputs:}: a source's second output an asynchronous one with its
+   * columns, a transformation's second synchronous output of its exclusion group a {@code
+   * synchronous: true} one (the first is the default {@code Output}, its added columns {@code
+   * outputColumns}), its asynchronous output one with its columns; each path reads its output by
+   * name. The stubs name the typed accessors and buffers the generator makes.
+   */
   @Test
-  void anAsynchronousOrASecondOutputKeepsTheDataFlowAPlaceholderWithItsCodeBeside()
-      throws Exception {
+  void severalAndAsynchronousOutputsBecomeOutputsThatThePathsReadByName() throws Exception {
+    ImportResult result = SsisImporter.importPackage(OUTPUTS);
+
+    Map<String, Map<String, Object>> components = components(packageYaml(result));
+    assertThat(components.get("Make rows"))
+        .containsEntry(
+            "outputColumns",
+            List.of(
+                Map.of("name", "Code", "type", "DT_WSTR,3"),
+                Map.of("name", "Amount", "type", "DT_I4")))
+        .containsEntry(
+            "outputs",
+            List.of(
+                Map.of(
+                    "name",
+                    "Rejects",
+                    "columns",
+                    List.of(Map.of("name", "Reject Reason", "type", "DT_WSTR,50")))));
+    assertThat((String) components.get("Make rows").get("source"))
+        .contains(
+            "rejectsBuffer (output 'Rejects', SSIS's RejectsBuffer): Reject Reason -> RejectReason"
+                + " DT_WSTR,50");
+    assertThat(components.get("Split"))
+        .containsEntry("input", "Make rows")
+        .containsEntry("outputColumns", List.of(Map.of("name", "Label", "type", "DT_WSTR,20")))
+        .containsEntry(
+            "outputs",
+            List.of(
+                Map.of("name", "High", "synchronous", true),
+                Map.of(
+                    "name",
+                    "Summary",
+                    "columns",
+                    List.of(
+                        Map.of("name", "Rows", "type", "DT_I4"),
+                        Map.of("name", "Total", "type", "DT_I4")))));
+    assertThat((String) components.get("Split").get("source"))
+        .contains("public class ScriptMain extends UserComponent")
+        .contains(
+            "Input0_ProcessInput(Input0Buffer Buffer) -> input0ProcessInputRow(Input0Buffer row)"
+                + " for each row, and endOfInput() for the end (Buffer.EndOfRowset())")
+        .contains("public void input0ProcessInputRow(Input0Buffer row) throws Exception")
+        .contains("public void endOfInput() throws Exception")
+        .contains("summaryBuffer (output 'Summary', SSIS's SummaryBuffer): Rows DT_I4, Total DT_I4")
+        .contains(
+            "row.directRowToOutput0() (SSIS's Row.DirectRowToOutput0()), row.directRowToHigh()"
+                + " (SSIS's Row.DirectRowToHigh())");
+    assertThat(components.get("Keep low")).containsEntry("input", "Split");
+    assertThat(components.get("Keep high"))
+        .containsEntry("input", Map.of("from", "Split", "output", "High"));
+    assertThat(components.get("Keep summary"))
+        .containsEntry("input", Map.of("from", "Split", "output", "Summary"));
+    assertThat(components.get("Keep rejects"))
+        .containsEntry("input", Map.of("from", "Make rows", "output", "Rejects"));
+    assertThat((String) components.get("Keep rejects").get("source"))
+        .contains("row (Input0Buffer), input columns it reads: Reject Reason -> RejectReason");
+    assertThat(entry(result, "\\Package\\Load").outcome()).isEqualTo(Outcome.CONVERTED);
+    assertThat(result.report().entries())
+        .filteredOn(e -> e.kind() == ElementKind.COMPONENT)
+        .hasSize(6)
+        .allSatisfy(e -> assertThat(e.outcome()).isEqualTo(Outcome.PLACEHOLDER));
+
+    // the project validates (typed stubs compile against their generated buffers), and a run
+    // fails at a stub before the first row, asking for the port
+    ProjectParser.parse(ProjectWriter.write(result.project()));
+    ImportedRun stub = ImportedRun.of(OUTPUTS, yaml -> yaml);
+    assertThat(stub.result().status()).isEqualTo(RunResult.Status.FAILURE);
+    assertThat(stub.errors())
+        .anySatisfy(m -> assertThat(m).contains("port this script: its C# is in scripts/"));
+  }
+
+  /** Ported with the typed accessors a stub names, the outputs carry the rows SSIS's did. */
+  @Test
+  void portedTypedStubsRunRowsThroughSeveralAndAsynchronousOutputs() throws Exception {
+    String keep =
+        """
+        public class ScriptMain extends UserComponent {
+          @Override
+          public void input0ProcessInputRow(Input0Buffer row) {
+            events().fireInformation(0, "Keep", %s);
+          }
+        }
+        """;
+    Map<String, String> ports =
+        Map.of(
+            "Make rows",
+            """
+            public class ScriptMain extends UserComponent {
+              @Override
+              public void createNewOutputRows() throws Exception {
+                String[] codes = {"ARS", "AUD", "BRL"};
+                for (int i = 0; i < codes.length; i++) {
+                  output0Buffer.addRow();
+                  output0Buffer.setCode(codes[i]);
+                  output0Buffer.setAmount(10 * (i + 1));
+                }
+                rejectsBuffer.addRow();
+                rejectsBuffer.setRejectReason("no rate for XXX");
+              }
+            }
+            """,
+            "Split",
+            """
+            public class ScriptMain extends UserComponent {
+              private int rows;
+              private int total;
+
+              @Override
+              public void input0ProcessInputRow(Input0Buffer row) {
+                row.setLabel("rate " + row.getCode());
+                rows++;
+                total += row.getAmount();
+                if (row.getAmount() >= 20) {
+                  row.directRowToHigh();
+                } else {
+                  row.directRowToOutput0();
+                }
+              }
+
+              @Override
+              public void endOfInput() throws Exception {
+                summaryBuffer.addRow();
+                summaryBuffer.setRows(rows);
+                summaryBuffer.setTotal(total);
+              }
+            }
+            """,
+            "Keep low",
+            keep.formatted("\"low \" + row.getLabel()"),
+            "Keep high",
+            keep.formatted("\"high \" + row.getCode() + \" \" + row.getAmount()"),
+            "Keep summary",
+            keep.formatted("\"summary \" + row.getRows() + \" rows \" + row.getTotal()"),
+            "Keep rejects",
+            keep.formatted("\"reject \" + row.getRejectReason()"));
+
+    ImportedRun run = ImportedRun.of(OUTPUTS, yaml -> port(yaml, ports));
+
+    assertThat(run.errors()).isEmpty();
+    assertThat(run.result().status()).isEqualTo(RunResult.Status.SUCCESS);
+    assertThat(run.rowsInto("Split")).isEqualTo(3);
+    assertThat(run.rowsInto("Keep low")).isEqualTo(1);
+    assertThat(run.rowsInto("Keep high")).isEqualTo(2);
+    assertThat(run.rowsInto("Keep summary")).isEqualTo(1);
+    assertThat(run.rowsInto("Keep rejects")).isEqualTo(1);
+    assertThat(run.events())
+        .filteredOn(e -> e.type() == MessageType.INFORMATION)
+        .extracting(e -> e.message())
+        .anySatisfy(m -> assertThat(m).contains("Keep: low rate ARS"))
+        .anySatisfy(m -> assertThat(m).contains("Keep: high AUD 20"))
+        .anySatisfy(m -> assertThat(m).contains("Keep: high BRL 30"))
+        .anySatisfy(m -> assertThat(m).contains("Keep: summary 3 rows 60"))
+        .anySatisfy(m -> assertThat(m).contains("Keep: reject no rate for XXX"));
+  }
+
+  /**
+   * A transformation's asynchronous {@code Output 0} cannot keep its name: a transformation's
+   * default output is synchronous in Sluice and {@code Output0Buffer} is the default one's. It
+   * becomes {@code Output 0 Async}, which the path reads, and Output is left unused.
+   */
+  @Test
+  void anAsynchronousOutput0OfATransformationIsRenamedAndReadByItsNewName() throws Exception {
     Path asynchronous = dir.resolve("Asynchronous.dtsx");
     Files.writeString(
         asynchronous,
@@ -235,39 +411,146 @@ class ScriptComponentImportTest {
             .replace(
                 "synchronousInputId=\"Package\\Load\\Add label.Inputs[Input 0]\"",
                 "synchronousInputId=\"0\""));
-    Path twoOutputs = dir.resolve("TwoOutputs.dtsx");
+
+    ImportResult result = SsisImporter.importPackage(asynchronous);
+
+    Map<String, Map<String, Object>> components = components(packageYaml(result));
+    assertThat(components.get("Add label"))
+        .doesNotContainKey("outputColumns")
+        .containsEntry(
+            "outputs",
+            List.of(
+                Map.of(
+                    "name",
+                    "Output 0 Async",
+                    "columns",
+                    List.of(Map.of("name", "Label", "type", "DT_WSTR,20")))));
+    assertThat(components.get("Check rows"))
+        .containsEntry("input", Map.of("from", "Add label", "output", "Output 0 Async"));
+    assertThat((String) components.get("Add label").get("source"))
+        .contains(
+            "output0AsyncBuffer (output 'Output 0 Async', SSIS's Output0Buffer): Label DT_WSTR,20")
+        .contains("its outputs are all asynchronous");
+    assertThat(entry(result, "\\Package\\Load").outcome()).isEqualTo(Outcome.CONVERTED);
+    assertThat(entry(result, "\\Package\\Load\\Add label").todo())
+        .contains("its outputs are all asynchronous");
+    ProjectParser.parse(ProjectWriter.write(result.project()));
+  }
+
+  /** A source's second output named as a default output of Sluice's ({@code Error}) is renamed. */
+  @Test
+  void anOutputNamedAsASluiceDefaultOutputIsRenamed() throws Exception {
+    Path error = dir.resolve("ErrorNamed.dtsx");
     Files.writeString(
-        twoOutputs,
+        error, Files.readString(OUTPUTS).replace("name=\"Rejects\">", "name=\"Error\">"));
+
+    ImportResult result = SsisImporter.importPackage(error);
+
+    Map<String, Map<String, Object>> components = components(packageYaml(result));
+    assertThat(components.get("Make rows"))
+        .containsEntry(
+            "outputs",
+            List.of(
+                Map.of(
+                    "name",
+                    "Error Async",
+                    "columns",
+                    List.of(Map.of("name", "Reject Reason", "type", "DT_WSTR,50")))));
+    assertThat(components.get("Keep rejects"))
+        .containsEntry("input", Map.of("from", "Make rows", "output", "Error Async"));
+    assertThat((String) components.get("Make rows").get("source"))
+        .contains("errorAsyncBuffer (output 'Error Async', SSIS's ErrorBuffer)");
+    ProjectParser.parse(ProjectWriter.write(result.project()));
+  }
+
+  /**
+   * Synchronous outputs outside one exclusion group each get every row in SSIS; Sluice's are an
+   * exclusion group, so the data flow stays a placeholder naming them, the code beside it.
+   */
+  @Test
+  void synchronousOutputsOutsideAnExclusionGroupKeepTheDataFlowAPlaceholder() throws Exception {
+    Path noGroup = dir.resolve("NoGroup.dtsx");
+    Files.writeString(
+        noGroup,
+        Files.readString(OUTPUTS)
+            .replace(
+                "name=\"High\" synchronousInputId=\"Package\\Load\\Split.Inputs[Input 0]\""
+                    + " exclusionGroup=\"1\"",
+                "name=\"High\" synchronousInputId=\"Package\\Load\\Split.Inputs[Input 0]\""
+                    + " exclusionGroup=\"0\""));
+
+    ImportResult result = SsisImporter.importPackage(noGroup);
+
+    ImportEntry split = entry(result, "\\Package\\Load\\Split");
+    assertThat(split.outcome()).isEqualTo(Outcome.LEFT_OUT);
+    assertThat(split.note())
+        .isEqualTo(
+            "a Script Component with synchronous outputs outside one exclusion group (Output 0,"
+                + " High) has no Sluice form: each would get every row, and Sluice's synchronous"
+                + " outputs are SSIS's exclusion group (a row goes where the script directs it)");
+    assertThat(split.todo()).endsWith("its C# is in scripts/NoGroup/Load/Split/");
+    assertThat(entry(result, "\\Package\\Load").outcome()).isEqualTo(Outcome.PLACEHOLDER);
+    assertThat(result.sideFiles()).containsKey("scripts/NoGroup/Load/Split/main.cs");
+    ProjectParser.parse(ProjectWriter.write(result.project())); // the placeholder validates
+  }
+
+  /**
+   * A lone synchronous output in an exclusion group drops the rows the script directs nowhere in
+   * SSIS; Sluice sends every row to Output, and the to-do and the stub say so.
+   */
+  @Test
+  void aLoneSynchronousOutputInAnExclusionGroupIsNamedInTheToDo() throws Exception {
+    Path grouped = dir.resolve("Grouped.dtsx");
+    Files.writeString(
+        grouped,
         Files.readString(DTSX)
             .replace(
-                "              </outputs>\n            </component>\n            <component"
-                    + " refId=\"Package\\Load\\Add label\"",
-                "                <output refId=\"Package\\Load\\Make rows.Outputs[Rejects]\""
-                    + " name=\"Rejects\" />\n"
-                    + "              </outputs>\n            </component>\n            <component"
-                    + " refId=\"Package\\Load\\Add label\""));
+                "synchronousInputId=\"Package\\Load\\Add label.Inputs[Input 0]\"",
+                "synchronousInputId=\"Package\\Load\\Add label.Inputs[Input 0]\""
+                    + " exclusionGroup=\"1\""));
 
-    ImportEntry async =
-        entry(SsisImporter.importPackage(asynchronous), "\\Package\\Load\\Add label");
-    ImportResult two = SsisImporter.importPackage(twoOutputs);
-    ImportEntry several = entry(two, "\\Package\\Load\\Make rows");
+    ImportResult result = SsisImporter.importPackage(grouped);
 
-    assertThat(async.outcome()).isEqualTo(Outcome.LEFT_OUT);
-    assertThat(async.note())
-        .isEqualTo(
-            "a Script Component with an asynchronous output (Output 0 (asynchronous, 1 column))"
-                + " has no Sluice form yet: Sluice's ScriptComponent has one output, a source's or"
-                + " a synchronous transformation's");
-    assertThat(async.todo()).endsWith("its VB is in scripts/Asynchronous/Load/Add label/");
-    assertThat(several.note())
-        .startsWith(
-            "a Script Component with several outputs (Output 0 (asynchronous, 2 columns), Rejects"
-                + " (asynchronous, 0 columns))");
-    ImportEntry flow = entry(two, "\\Package\\Load");
-    assertThat(flow.outcome()).isEqualTo(Outcome.PLACEHOLDER);
-    assertThat(flow.note()).contains("several outputs");
-    assertThat(two.sideFiles()).containsKey("scripts/TwoOutputs/Load/Make rows/main.cs");
-    ProjectParser.parse(ProjectWriter.write(two.project())); // the placeholder validates
+    String note = "its synchronous output is in an exclusion group, where SSIS drops a row";
+    assertThat(entry(result, "\\Package\\Load\\Add label").todo()).contains(note);
+    assertThat((String) components(packageYaml(result)).get("Add label").get("source"))
+        .contains(note)
+        .doesNotContain("directRowTo");
+    assertThat(entry(result, "\\Package\\Load").outcome()).isEqualTo(Outcome.CONVERTED);
+  }
+
+  /**
+   * A column the generator would refuse ({@code Class}: its getter would be Java's getClass())
+   * gives the by-name stub, with the generator's reason; it validates all the same.
+   */
+  @Test
+  void aColumnTheGeneratorRefusesGivesTheByNameStubSayingWhy() throws Exception {
+    Path refused = dir.resolve("Refused.dtsx");
+    Files.writeString(
+        refused,
+        Files.readString(DTSX)
+            .replace(
+                "Outputs[Output 0].Columns[Code]\" name=\"Code\"",
+                "Outputs[Output 0].Columns[Code]\" name=\"Class\""));
+
+    ImportResult result = SsisImporter.importPackage(refused);
+
+    Map<String, Map<String, Object>> components = components(packageYaml(result));
+    assertThat((String) components.get("Make rows").get("source"))
+        .contains("public class ScriptMain extends ScriptComponent")
+        .contains(
+            "Its typed accessors cannot be made (column 'Class' of Output0Buffer would have the"
+                + " getter getClass(), which is Java's own;")
+        .contains("so columns are read and written by name: output0Buffer().addRow()")
+        .contains("columns it outputs (outputColumns): Class DT_WSTR,3, Amount DT_I4");
+    assertThat((String) components.get("Add label").get("source")) // Class reaches its input
+        .contains("public void processInputRow(ScriptRow row) throws Exception")
+        .contains("column 'Class' of Input0Buffer would have the getter getClass()");
+    // through Add label's synchronous output, though Check rows does not read it
+    assertThat((String) components.get("Check rows").get("source"))
+        .contains("public class ScriptMain extends ScriptComponent")
+        .contains("input columns it reads: Amount, Label");
+    ProjectParser.parse(ProjectWriter.write(result.project()));
   }
 
   /**
@@ -328,7 +611,8 @@ class ScriptComponentImportTest {
         .containsEntry("input", Map.of("from", "Add label", "output", "Error"));
     assertThat(entry(transformation, "\\Package\\Load\\Add label").todo())
         .contains(
-            "rows it sent to its error output: throw from processInputRow (onError: redirect)");
+            "rows it sent to its error output: throw from input0ProcessInputRow (onError:"
+                + " redirect)");
     ProjectParser.parse(ProjectWriter.write(transformation.project()));
     assertThat(entry(sourceResult, "\\Package\\Load\\Make rows").note())
         .isEqualTo(

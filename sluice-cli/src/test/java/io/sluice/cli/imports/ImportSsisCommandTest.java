@@ -67,7 +67,8 @@ class ImportSsisCommandTest {
         .contains("public override void CreateNewOutputRows()");
     assertThat(Files.readString(target.resolve("packages/Scanner.yaml")))
         .contains("type: ScriptComponent")
-        .contains("public class ScriptMain extends ScriptComponent");
+        .contains("public class ScriptMain extends UserComponent")
+        .contains("output0Buffer (output 'Output', SSIS's OutputBuffer), outputColumns: Variable");
     Path script = target.resolve("scripts/Scanner/Script Task");
     assertThat(Files.readString(script.resolve("ScriptMain.cs"))).contains("public void Main()");
     assertThat(script.resolve("Properties/AssemblyInfo.cs")).exists();

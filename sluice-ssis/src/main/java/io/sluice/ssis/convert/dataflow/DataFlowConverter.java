@@ -219,7 +219,7 @@ public final class DataFlowConverter {
       Map<String, String> renames = cv.inputRenames.get(i);
       if (renames != null) {
         String helper = c.name + " (" + in.name() + " names)";
-        Set<String> present = available(up.get(), f, ownerOfOutput, 0);
+        Set<String> present = f.columnsFrom(up.get());
         List<Map<String, Object>> columns = new ArrayList<>();
         renames.forEach(
             (to, from) -> {
@@ -257,27 +257,6 @@ public final class DataFlowConverter {
         });
     out.add(m);
     return out;
-  }
-
-  /**
-   * The column names that reach a path from {@code output}: its own columns and, for a synchronous
-   * output, those of the input it passes on. Sources are taken as SSIS describes them (a query that
-   * returns columns SSIS did not select gives the engine more).
-   */
-  private static Set<String> available(
-      SsisComponent.Port output,
-      FlowContext f,
-      Map<String, SsisComponent> ownerOfOutput,
-      int depth) {
-    Set<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    for (Element col : output.columns()) {
-      f.knownColumn(col.getAttribute("lineageId")).ifPresent(names::add);
-    }
-    String input = output.attr("synchronousInputId");
-    if (!input.isEmpty() && depth < 1000) {
-      f.upstream(input).ifPresent(up -> names.addAll(available(up, f, ownerOfOutput, depth + 1)));
-    }
-    return names;
   }
 
   /** How a receiving component names an upstream output: its name, or {from:, output:}. */

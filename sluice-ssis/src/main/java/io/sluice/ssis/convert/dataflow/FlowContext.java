@@ -121,6 +121,27 @@ final class FlowContext {
     return Optional.ofNullable(columns.get(lineageId));
   }
 
+  /**
+   * The column names that reach a path from {@code output}: its own columns and, for a synchronous
+   * output, those of the input it passes on. Sources are taken as SSIS describes them (a query that
+   * returns columns SSIS did not select gives the engine more).
+   */
+  java.util.Set<String> columnsFrom(SsisComponent.Port output) {
+    return columnsFrom(output, 0);
+  }
+
+  private java.util.Set<String> columnsFrom(SsisComponent.Port output, int depth) {
+    java.util.Set<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    for (Element col : output.columns()) {
+      knownColumn(col.getAttribute("lineageId")).ifPresent(names::add);
+    }
+    String input = output.attr("synchronousInputId");
+    if (!input.isEmpty() && depth < 1000) {
+      upstream(input).ifPresent(up -> names.addAll(columnsFrom(up, depth + 1)));
+    }
+    return names;
+  }
+
   /** The name of the upstream column an input column reads. */
   String inputColumn(Element inputColumn) {
     return column(inputColumn.getAttribute("lineageId"));

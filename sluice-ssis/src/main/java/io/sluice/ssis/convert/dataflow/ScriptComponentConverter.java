@@ -1,6 +1,8 @@
 package io.sluice.ssis.convert.dataflow;
 
+import io.sluice.script.AccessorNames;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,10 +21,10 @@ import org.w3c.dom.Element;
  * so the report counts it as a placeholder.
  *
  * <p>The role is SSIS's: a component without an input is a source, one with no output but an error
- * output a destination, any other a transformation. Sluice's ScriptComponent has one output today:
- * a source's (its columns are {@code outputColumns}) or a transformation's synchronous output (the
- * input's columns and {@code outputColumns}). Anything else keeps the data flow a placeholder
- * ({@link #severalOrAsynchronousOutputs}).
+ * output a destination, any other a transformation. Its outputs become the default output and
+ * {@code outputs:} by the rules of {@link #outputs}; downstream components read each by its name.
+ * The stub's Java has SSIS's typed shape ({@code extends UserComponent}) unless a column or output
+ * name cannot become an accessor ({@link StubJava}).
  *
  * <p>Why the stub fails in {@code preExecute} and not in the method that sees rows: a
  * transformation or destination whose input is empty would never call {@code processInputRow}, and
@@ -65,26 +67,29 @@ final class ScriptComponentConverter implements ComponentConverter {
     if (!readWrite.isEmpty()) {
       out.put("readWriteVariables", readWrite);
     }
-    List<Map<String, Object>> added = new ArrayList<>();
     if (role.equals("source") && outputs.isEmpty()) {
       throw new FlowContext.NotConvertible(
           "the Script Component has neither an input nor an output", "remove it; " + where);
     }
-    if (!outputs.isEmpty()) {
-      SsisComponent.Port output = outputs.get(0);
-      if (outputs.size() > 1 || (input != null && !synchronous(output, input))) {
-        severalOrAsynchronousOutputs(c, input, outputs, where);
-      }
-      for (Element column : output.columns()) {
-        Map<String, Object> col = new LinkedHashMap<>();
-        col.put("name", column.getAttribute("name"));
-        col.put("type", PipelineTypes.required(column, "has type"));
-        added.add(col);
-      }
+    Outputs shaped = outputs(input, outputs, where);
+    if (!shaped.outputColumns.isEmpty()) {
+      out.put("outputColumns", shaped.outputColumns);
     }
-    if (!added.isEmpty()) {
-      out.put("outputColumns", added);
+    if (!shaped.extra.isEmpty()) {
+      List<Map<String, Object>> setting = new ArrayList<>();
+      for (StubJava.Out o : shaped.extra) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", o.name());
+        if (o.synchronous()) {
+          m.put("synchronous", true);
+        } else {
+          m.put("columns", o.columns());
+        }
+        setting.add(m);
+      }
+      out.put("outputs", setting);
     }
+    out.outputs.putAll(shaped.byRefId);
     c.errorOutput()
         .filter(f::feeds)
         .ifPresent(
@@ -100,17 +105,25 @@ final class ScriptComponentConverter implements ComponentConverter {
               // processInputRow throws goes to Error
               out.put("onError", "redirect");
             });
-    out.put(
-        "source",
-        StubJava.of(
+    StubJava.Shape shape =
+        new StubJava.Shape(
             c.name,
             role,
             where,
             originalMethods(files),
             inputColumns(input, f),
-            added,
+            input == null
+                ? List.of()
+                : f.upstream(input.refId())
+                    .map(up -> List.copyOf(f.columnsFrom(up)))
+                    .orElse(List.of()),
+            shaped.outputColumns,
+            shaped.defaultOutput,
+            shaped.extra,
+            shaped.notes,
             readOnly,
-            readWrite));
+            readWrite);
+    out.put("source", StubJava.of(shape));
     out.stubWhy =
         "a Script Component's "
             + language
@@ -123,9 +136,13 @@ final class ScriptComponentConverter implements ComponentConverter {
             + "; write its Java into the ScriptComponent (docs/script-task.md, The Script"
             + " Component)"
             + (out.settings.containsKey("onError")
-                ? "; rows it sent to its error output: throw from processInputRow (onError:"
-                    + " redirect)"
+                ? "; rows it sent to its error output: throw from "
+                    + (StubJava.untyped(shape).isEmpty()
+                        ? "input0ProcessInputRow"
+                        : "processInputRow")
+                    + " (onError: redirect)"
                 : "")
+            + (shaped.notes.isEmpty() ? "" : "; " + String.join("; ", shaped.notes))
             + (missing.isEmpty()
                 ? ""
                 : "; it names variables the package does not have, left out of its lists: "
@@ -133,64 +150,152 @@ final class ScriptComponentConverter implements ComponentConverter {
     return out;
   }
 
-  /**
-   * A Script Component with several outputs, or an asynchronous output on a transformation.
-   * Sluice's ScriptComponent has one output today, so the data flow stays a placeholder whose
-   * reason lists the outputs as an {@code outputs:} setting would give them. When the
-   * ScriptComponent takes {@code outputs: [{name, columns: [{name, type}], synchronous}]}, this is
-   * the method to change: put {@link #outputsSetting} into the settings and map each SSIS output's
-   * refId to its name in {@link Converted#outputs}, instead of throwing.
-   */
-  private static void severalOrAsynchronousOutputs(
-      SsisComponent c, SsisComponent.Port input, List<SsisComponent.Port> outputs, String where) {
-    List<String> described = new ArrayList<>();
-    for (Map<String, Object> o : outputsSetting(input, outputs)) {
-      int columns = ((List<?>) o.get("columns")).size();
-      described.add(
-          o.get("name")
-              + " ("
-              + (Boolean.TRUE.equals(o.get("synchronous")) ? "synchronous" : "asynchronous")
-              + ", "
-              + columns
-              + (columns == 1 ? " column)" : " columns)"));
-    }
-    boolean several = outputs.size() > 1;
-    throw new FlowContext.NotConvertible(
-        "a Script Component with "
-            + (several ? "several outputs" : "an asynchronous output")
-            + " ("
-            + String.join(", ", described)
-            + ") has no Sluice form yet: Sluice's ScriptComponent has one output, a source's or"
-            + " a synchronous transformation's",
-        (several
-                ? "split it into Script Components of one output each, or do its work"
-                : "make it synchronous, or do its work")
-            + " in SQL or with expressions (Derived Column, Conditional Split); "
-            + where);
+  /** What SSIS's outputs became: the default output's columns, the declared outputs, the wiring. */
+  private static final class Outputs {
+    final List<Map<String, Object>> outputColumns = new ArrayList<>();
+    final List<StubJava.Out> extra = new ArrayList<>();
+    final Map<String, String> byRefId = new HashMap<>();
+    final List<String> notes = new ArrayList<>();
+
+    /** The SSIS name of the output that became Sluice's default {@code Output}, or null. */
+    String defaultOutput;
   }
 
   /**
-   * The outputs as the ScriptComponent's {@code outputs:} setting lists them: name, the columns it
-   * adds with their types, and whether it is synchronous (a source's never are).
+   * SSIS's outputs as Sluice's (docs/script-task.md, "Several outputs"). A source's first output is
+   * the default output, its columns {@code outputColumns} ({@code output0Buffer}); its others are
+   * asynchronous {@code outputs}. A transformation's default output is synchronous in Sluice: the
+   * first synchronous SSIS output becomes it, the columns of every synchronous output are its
+   * {@code outputColumns} (they share the input's buffer in SSIS as in Sluice), the other
+   * synchronous outputs are {@code synchronous: true} outputs (SSIS's exclusion group, {@code
+   * DirectRowTo...}), and the asynchronous ones ({@code SynchronousInputID} 0) are outputs with
+   * their columns. Downstream paths read each by its name ({@link #byRefId}).
    */
-  private static List<Map<String, Object>> outputsSetting(
-      SsisComponent.Port input, List<SsisComponent.Port> outputs) {
-    List<Map<String, Object>> list = new ArrayList<>();
-    for (SsisComponent.Port output : outputs) {
-      List<Map<String, Object>> columns = new ArrayList<>();
-      for (Element column : output.columns()) {
-        Map<String, Object> col = new LinkedHashMap<>();
-        col.put("name", column.getAttribute("name"));
-        col.put("type", PipelineTypes.required(column, "has type"));
-        columns.add(col);
-      }
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("name", output.name());
-      o.put("columns", columns);
-      o.put("synchronous", input != null && synchronous(output, input));
-      list.add(o);
+  private static Outputs outputs(
+      SsisComponent.Port input, List<SsisComponent.Port> outputs, String where) {
+    Outputs o = new Outputs();
+    if (outputs.isEmpty()) {
+      return o;
     }
-    return list;
+    List<SsisComponent.Port> synchronous = new ArrayList<>();
+    for (SsisComponent.Port p : outputs) {
+      if (input != null && synchronous(p, input)) {
+        synchronous.add(p);
+      }
+    }
+    if (synchronous.size() > 1) {
+      String group = synchronous.get(0).attr("exclusionGroup").trim();
+      boolean oneGroup =
+          !group.isEmpty()
+              && !group.equals("0")
+              && synchronous.stream().allMatch(p -> p.attr("exclusionGroup").trim().equals(group));
+      if (!oneGroup) {
+        List<String> names = synchronous.stream().map(SsisComponent.Port::name).toList();
+        throw new FlowContext.NotConvertible(
+            "a Script Component with synchronous outputs outside one exclusion group ("
+                + String.join(", ", names)
+                + ") has no Sluice form: each would get every row, and Sluice's synchronous"
+                + " outputs are SSIS's exclusion group (a row goes where the script directs it)",
+            "put them in one exclusion group and direct each row (Row.DirectRowTo...), or keep one"
+                + " output and add a Multicast after the component; "
+                + where);
+      }
+    }
+    SsisComponent.Port first = input == null ? outputs.get(0) : null;
+    if (first == null && !synchronous.isEmpty()) {
+      first = synchronous.get(0);
+    }
+    if (first != null) {
+      o.defaultOutput = first.name();
+      o.byRefId.put(first.refId(), "Output");
+      List<SsisComponent.Port> defaults = input == null ? List.of(first) : synchronous;
+      for (SsisComponent.Port p : defaults) {
+        for (Map<String, Object> col : columns(p)) {
+          boolean twice =
+              o.outputColumns.stream()
+                  .anyMatch(
+                      x -> ((String) x.get("name")).equalsIgnoreCase((String) col.get("name")));
+          if (!twice) {
+            o.outputColumns.add(col);
+          }
+        }
+      }
+    } else {
+      o.notes.add(
+          "its outputs are all asynchronous: Sluice's default output Output (the input's rows and"
+              + " outputColumns) is not used");
+    }
+    if (input != null && synchronous.size() == 1) {
+      String group = synchronous.get(0).attr("exclusionGroup").trim();
+      if (!group.isEmpty() && !group.equals("0")) {
+        o.notes.add(
+            "its synchronous output is in an exclusion group, where SSIS drops a row the script"
+                + " directs nowhere; in Sluice every row goes to Output (DirectRowTo... is not"
+                + " there: filter with a Conditional Split after the component)");
+      }
+    }
+    List<String> taken = new ArrayList<>();
+    for (SsisComponent.Port p : outputs) {
+      if (p == first) {
+        continue;
+      }
+      boolean sync = synchronous.contains(p);
+      String name = sluiceName(p.name(), sync, taken, outputs);
+      taken.add(name);
+      o.extra.add(new StubJava.Out(p.name(), name, sync, sync ? List.of() : columns(p)));
+      o.byRefId.put(p.refId(), name);
+    }
+    return o;
+  }
+
+  /**
+   * The name an extra output has in Sluice: SSIS's, unless the default outputs take it ({@code
+   * Output}, {@code Error}) or its buffer would be a default one's ({@code Output 0} makes {@code
+   * Output0Buffer}, a transformation's asynchronous {@code Output 0} included): then {@code Output
+   * 0 Async} ({@code output0AsyncBuffer}), numbered if that is taken too.
+   */
+  private static String sluiceName(
+      String ssis, boolean sync, List<String> taken, List<SsisComponent.Port> all) {
+    if (!defaultsTake(ssis)) {
+      return ssis;
+    }
+    String base = ssis + (sync ? " Sync" : " Async");
+    String name = base;
+    for (int n = 2; defaultsTake(name) || isTaken(name, taken, all); n++) {
+      name = base + " " + n;
+    }
+    return name;
+  }
+
+  private static boolean defaultsTake(String name) {
+    if (name.equalsIgnoreCase("Output") || name.equalsIgnoreCase("Error")) {
+      return true;
+    }
+    try {
+      String id = AccessorNames.of(name, "output");
+      return id.equalsIgnoreCase("Output0") || id.equalsIgnoreCase("Input0");
+    } catch (AccessorNames.NamingException e) {
+      return false; // the stub reads it by name; planning accepts the name
+    }
+  }
+
+  private static boolean isTaken(String name, List<String> taken, List<SsisComponent.Port> all) {
+    return taken.stream().anyMatch(name::equalsIgnoreCase)
+        || all.stream().anyMatch(p -> p.name().equalsIgnoreCase(name));
+  }
+
+  /**
+   * An output's columns as {@code outputColumns} and {@code outputs}' {@code columns} list them.
+   */
+  private static List<Map<String, Object>> columns(SsisComponent.Port output) {
+    List<Map<String, Object>> columns = new ArrayList<>();
+    for (Element column : output.columns()) {
+      Map<String, Object> col = new LinkedHashMap<>();
+      col.put("name", column.getAttribute("name"));
+      col.put("type", PipelineTypes.required(column, "has type"));
+      columns.add(col);
+    }
+    return columns;
   }
 
   /** Whether an output passes on the rows of {@code input} (SSIS's SynchronousInputID). */
@@ -224,19 +329,19 @@ final class ScriptComponentConverter implements ComponentConverter {
     return names;
   }
 
-  /** The input columns the script reads, {@code Code} or {@code Code (read-write)}. */
-  private static List<String> inputColumns(SsisComponent.Port input, FlowContext f) {
-    List<String> names = new ArrayList<>();
+  /** The input columns the script reads (selected in SSIS), each with whether it writes it. */
+  private static List<StubJava.InputColumn> inputColumns(SsisComponent.Port input, FlowContext f) {
+    List<StubJava.InputColumn> columns = new ArrayList<>();
     if (input == null) {
-      return names;
+      return columns;
     }
     for (Element column : input.columns()) {
       String name =
           f.knownColumn(column.getAttribute("lineageId")).orElse(column.getAttribute("cachedName"));
       boolean writes = column.getAttribute("usageType").equalsIgnoreCase("readWrite");
-      names.add(writes ? name + " (read-write)" : name);
+      columns.add(new StubJava.InputColumn(name, writes));
     }
-    return names;
+    return columns;
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.sluice.cli.SluiceCommand;
+import io.sluice.cli.catalog.CliRun;
 import jakarta.mail.internet.MimeMessage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * examples/send-mail as docs/package-format.md shows it, run by {@code sluice run} against a
@@ -68,6 +70,29 @@ class SendMailExampleTest {
         .isEqualTo("The nightly load wrote 42 rows.");
     assertThat(received[0].getHeader("X-Priority")).containsExactly("1");
     assertThat(out + "\n" + err).doesNotContain(PASSWORD);
+  }
+
+  @Test
+  void projectValidateAcceptsTheExampleAndRefusesAMisspeltSettingAsForABuiltIn(@TempDir Path dir)
+      throws Exception {
+    CliRun.Result valid = CliRun.run("project", "validate", EXAMPLE.toString());
+    assertThat(valid.exitCode()).as(valid.err()).isZero();
+    assertThat(valid.out()).startsWith("project send-mail is valid: 1 package");
+
+    Path copy = dir.resolve("send-mail");
+    Files.createDirectories(copy.resolve("packages"));
+    Files.copy(EXAMPLE.resolve("project.yaml"), copy.resolve("project.yaml"));
+    Files.writeString(
+        copy.resolve("packages/report.yaml"),
+        Files.readString(EXAMPLE.resolve("packages/report.yaml"))
+            .replace("priority: high", "prority: high"));
+
+    CliRun.Result refused = CliRun.run("project", "validate", copy.toString());
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err())
+        .contains(
+            "packages/report.yaml:18:5: unknown key 'prority' in a SendMail task; did you mean"
+                + " 'priority'?");
   }
 
   @Test

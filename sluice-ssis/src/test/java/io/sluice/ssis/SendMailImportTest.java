@@ -58,6 +58,15 @@ class SendMailImportTest {
                     || e.path().contains("SMTP Connection Manager"))
         .hasSize(4)
         .allSatisfy(e -> assertThat(e.outcome()).isEqualTo(ImportEntry.Outcome.CONVERTED));
+    // SSIS refuses a message without recipient too; the task stays (disabled) as a placeholder
+    assertThat(imported.report().entries())
+        .filteredOn(e -> e.path().equals("\\Package\\Notify nobody"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.outcome()).isEqualTo(ImportEntry.Outcome.PLACEHOLDER);
+              assertThat(e.note()).contains("it has no recipient");
+            });
 
     // SSIS sends to port 25; the test's server listens elsewhere, so the user sets the port
     ImportedRun run =

@@ -61,6 +61,17 @@ final class SendMailTaskConverter {
               + (c.get().why() == null ? "" : " (" + c.get().why() + ")"),
           "convert the connection by hand, then write the task as SendMail");
     }
+    if (attr(data, "From").isBlank() && !hasExpression(e, "FromLine")) {
+      return Outcome.placeholder("it has no From address", "give it the sender's address (from:)");
+    }
+    if (attr(data, "To").isBlank()
+        && attr(data, "CC").isBlank()
+        && attr(data, "BCC").isBlank()
+        && !hasExpression(e, "ToLine")
+        && !hasExpression(e, "CCLine")
+        && !hasExpression(e, "BCCLine")) {
+      return Outcome.placeholder("it has no recipient", "give it one (to:)");
+    }
     List<String> notes = new ArrayList<>();
     d.type = "SendMail";
     d.properties.put("smtpConnection", c.get().name());
@@ -109,11 +120,6 @@ final class SendMailTaskConverter {
       default -> notes.add("its priority " + priority + " is not High, Normal or Low: Normal");
     }
     putText(d, "attachments", attr(data, "FileAttachments"));
-    if (!d.properties.containsKey("to")
-        && !d.properties.containsKey("cc")
-        && !d.properties.containsKey("bcc")) {
-      notes.add("it has no recipient: give it one (to:) or an expression that sets one");
-    }
     if (attr(data, "FileAttachments").matches("(?i).*([a-z]:\\\\|\\\\\\\\).*")) {
       notes.add("its attachments are Windows paths: point them at the machine that runs it");
     }
@@ -126,6 +132,12 @@ final class SendMailTaskConverter {
     targets.put("MessageSource", "messageSource");
     targets.put("FileAttachments", "attachments");
     return Outcome.converted(targets, notes);
+  }
+
+  /** Whether the task has a property expression on {@code property}. */
+  private static boolean hasExpression(Element task, String property) {
+    return Dts.children(task, "PropertyExpression").stream()
+        .anyMatch(pe -> property.equalsIgnoreCase(Dts.attr(pe, "Name")));
   }
 
   private static void putText(Draft d, String setting, String value) {

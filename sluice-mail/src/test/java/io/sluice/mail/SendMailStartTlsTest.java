@@ -7,20 +7,12 @@ import io.sluice.engine.project.ProjectFiles;
 import io.sluice.engine.runtime.ParameterValues;
 import io.sluice.engine.testing.RecordedEvents;
 import io.sluice.engine.testing.TestRuns;
-import io.sluice.protocol.tls.CertificateAuthority;
-import io.sluice.protocol.tls.IssuedCertificate;
-import io.sluice.protocol.tls.Pem;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,23 +37,13 @@ class SendMailStartTlsTest {
 
   @BeforeAll
   static void startServer() throws Exception {
-    CertificateAuthority ca = CertificateAuthority.create("STARTTLS test CA", Duration.ofDays(1));
-    IssuedCertificate cert = ca.issueServer(List.of("localhost"), Duration.ofDays(1));
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    store.load(null, null);
-    char[] password = "changeit".toCharArray();
-    store.setKeyEntry("server", cert.key(), password, cert.chain().toArray(Certificate[]::new));
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(store, password);
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(kmf.getKeyManagers(), null, null);
-    caPem = keys.resolve("ca.pem");
-    Pem.write(caPem, Pem.certificates(List.of(ca.certificate())), false);
+    TestServerCertificate certificate = TestServerCertificate.issue(keys);
+    caPem = certificate.caPem();
     server =
         SMTPServer.port(0)
             .hostName("localhost")
             .requireTLS()
-            .startTlsSocketFactory(tls)
+            .startTlsSocketFactory(certificate.serverContext())
             .simpleMessageListener(
                 new SimpleMessageListener() {
                   @Override

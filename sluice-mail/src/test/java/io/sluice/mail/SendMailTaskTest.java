@@ -13,21 +13,14 @@ import io.sluice.engine.project.ProjectParser;
 import io.sluice.engine.runtime.ParameterValues;
 import io.sluice.engine.testing.RecordedEvents;
 import io.sluice.engine.testing.TestRuns;
-import io.sluice.protocol.tls.CertificateAuthority;
-import io.sluice.protocol.tls.IssuedCertificate;
-import io.sluice.protocol.tls.Pem;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -54,25 +47,12 @@ class SendMailTaskTest {
 
   @BeforeAll
   static void startServer() throws Exception {
-    CertificateAuthority ca = CertificateAuthority.create("Mail test CA", Duration.ofDays(1));
-    IssuedCertificate cert = ca.issueServer(List.of("localhost", "127.0.0.1"), Duration.ofDays(1));
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    store.load(null, null);
-    store.setKeyEntry(
-        "greenmail",
-        cert.key(),
-        "changeit".toCharArray(),
-        cert.chain().toArray(Certificate[]::new));
-    Path keystore = keys.resolve("server.p12");
-    try (OutputStream out = Files.newOutputStream(keystore)) {
-      store.store(out, "changeit".toCharArray());
-    }
+    TestServerCertificate certificate = TestServerCertificate.issue(keys);
     // GreenMail reads its TLS key once per JVM, from these properties
-    System.setProperty("greenmail.tls.keystore.file", keystore.toString());
-    System.setProperty("greenmail.tls.keystore.password", "changeit");
-    System.setProperty("greenmail.tls.key.password", "changeit");
-    caPem = keys.resolve("ca.pem");
-    Pem.write(caPem, Pem.certificates(List.of(ca.certificate())), false);
+    System.setProperty("greenmail.tls.keystore.file", certificate.keyStore().toString());
+    System.setProperty("greenmail.tls.keystore.password", TestServerCertificate.PASSWORD);
+    System.setProperty("greenmail.tls.key.password", TestServerCertificate.PASSWORD);
+    caPem = certificate.caPem();
     server =
         new GreenMail(
             new ServerSetup[] {

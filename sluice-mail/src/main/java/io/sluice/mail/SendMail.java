@@ -31,7 +31,16 @@ final class SendMail {
 
   void run() {
     String connection = context.settings().text("smtpConnection");
-    SmtpServer server = context.connections().acquire(connection, SmtpServer.class);
+    SmtpServer server;
+    try {
+      server = context.connections().acquire(connection, SmtpServer.class);
+    } catch (PluginException e) {
+      // the connection type's own words do not know the connection's name
+      throw new PluginException(
+          "task '" + context.taskName() + "': connection '" + connection + "': " + e.getMessage(),
+          e.hint(),
+          e);
+    }
     MimeMessage message = message(server);
     int recipients;
     try {

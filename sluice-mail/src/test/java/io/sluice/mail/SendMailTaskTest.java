@@ -277,6 +277,23 @@ class SendMailTaskTest {
   }
 
   @Test
+  void windowsAuthenticationIsRefusedNamingTheConnectionWithTheWayOut() {
+    RecordedEvents events =
+        run(
+            "  - {name: Mail, type: smtp, smtpServer: localhost, useWindowsAuthentication: true}\n",
+            "    to: ops@example.com\n    messageSource: x\n");
+
+    assertThat(events.messages(MessageType.ERROR))
+        .anyMatch(
+            s ->
+                s.equals(
+                    "task 'Notify': connection 'Mail': Windows authentication"
+                        + " (useWindowsAuthentication) is not available in Sluice; hint: give the"
+                        + " connection a user and a password (from a sensitive parameter)"));
+    assertThat(server.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
   void aBadAddressAndAMissingAttachmentFailTheTaskBeforeAnythingIsSent() {
     RecordedEvents bad = run(plainConnection(), "    to: \"ops@@example\"\n    messageSource: x\n");
     assertThat(bad.messages(MessageType.ERROR))

@@ -62,7 +62,8 @@ final class ConnectionsConverter {
               || kind.startsWith("ADO.NET")
               || kind.equals("ODBC")
               || kind.equals("FLATFILE")
-              || kind.equals("FILE");
+              || kind.equals("FILE")
+              || kind.equals("SMTP");
       if (!known) {
         r =
             Result.no(
@@ -74,6 +75,8 @@ final class ConnectionsConverter {
         r = flatFile(inner);
       } else if (kind.equals("FILE")) {
         r = file(inner);
+      } else if (kind.equals("SMTP")) {
+        r = smtp(inner);
       } else {
         r = jdbc(name, creation, inner, path);
       }
@@ -122,6 +125,7 @@ final class ConnectionsConverter {
           switch (r.definition.type()) {
             case "jdbc" -> required.equals("url");
             case "flatFile" -> required.equals("file");
+            case "smtp" -> false; // smtp() refuses a connection without a server
             default -> required.equals("path");
           };
       if (needed && !properties.containsKey(required) && !expressions.containsKey(required)) {
@@ -337,6 +341,42 @@ final class ConnectionsConverter {
         });
     Result r = new Result(new ConnectionDefinition("", "file", null, s, Map.of(), null));
     r.expressionTargets.put("ConnectionString", "path");
+    return r;
+  }
+
+  /**
+   * SSIS's SMTP connection manager: its connection string {@code
+   * SmtpServer=...;UseWindowsAuthentication=...;EnableSsl=...;} (and Timeout, when SSIS writes one)
+   * into an {@code smtp} connection.
+   */
+  private Result smtp(Element inner) {
+    ConnectionString cs = ConnectionString.parse(Dts.prop(inner, "ConnectionString"));
+    String server = cs.values().getOrDefault("smtpserver", "").trim();
+    if (server.isEmpty()) {
+      return Result.no(
+          "it names no SMTP server (SmtpServer)", "give it a server, then import again");
+    }
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("smtpServer", server);
+    if (Dts.isTrue(cs.values().get("enablessl"))) {
+      s.put("enableSsl", true);
+    }
+    String timeout = cs.values().getOrDefault("timeout", "").trim();
+    if (timeout.matches("\\d+") && !timeout.equals("0")) {
+      // SSIS writes milliseconds (.NET's SmtpClient.Timeout); Sluice's setting is in seconds
+      s.put("timeout", Math.max(1, (Long.parseLong(timeout) + 999) / 1000));
+    }
+    Result r = new Result(new ConnectionDefinition("", "smtp", null, s, Map.of(), null));
+    r.expressionTargets.put("SmtpServer", "smtpServer");
+    r.expressionTargets.put("EnableSsl", "enableSsl");
+    if (Dts.isTrue(cs.values().get("usewindowsauthentication"))) {
+      r.notes.add(
+          "it logged in with Windows authentication, which Sluice has not; it now sends without"
+              + " logging in");
+      r.todo =
+          "if the server wants a login, add user: and a password from a sensitive parameter"
+              + " (expressions: {password: \"@[$Project::...]\"}) to the connection";
+    }
     return r;
   }
 

@@ -192,7 +192,7 @@ final class ProcessAndFileTasks {
   }
 
   /** An attribute by name in any case and without namespace, as the task's designers write it. */
-  private static String attr(Element data, String name) {
+  static String attr(Element data, String name) {
     NamedNodeMap all = data.getAttributes();
     for (int i = 0; i < all.getLength(); i++) {
       Attr a = (Attr) all.item(i);

@@ -22,9 +22,10 @@ public record ConnectionDefinition(
 
   /**
    * Whether a setting holds a secret, as SSIS marks a connection manager's password sensitive: only
-   * its expression may read a sensitive parameter, and its value is masked in messages.
+   * its expression may read a sensitive parameter, and its value is masked in messages. A setting
+   * named {@code password} is one in every connection type (jdbc, ftp, sftp, smtp, a plugin's).
    */
   public static boolean isSensitiveSetting(String type, String setting) {
-    return "jdbc".equals(type) && "password".equals(setting);
+    return "password".equals(setting);
   }
 }

@@ -29,7 +29,7 @@ final class SensitiveParameterRule {
 
   /** What the user can do instead, for every refusal. */
   static final String HINT =
-      "a sensitive parameter may only set what is itself sensitive: a jdbc connection's password"
+      "a sensitive parameter may only set what is itself sensitive: a connection's password"
           + " expression, a sensitive parameter of a child package, or an ExecuteProcess task's"
           + " standardInputVariable (SSIS refuses the same)";
 

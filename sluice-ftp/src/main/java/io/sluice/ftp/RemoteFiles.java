@@ -1,0 +1,38 @@
+package io.sluice.ftp;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A logged-in session on an FTP or SFTP server, as the Ftp task uses it: what the two protocols
+ * share, so the task's operations (and their checks: overwrite, wildcards, missing paths) are
+ * written once. Paths are the server's, with forward slashes.
+ */
+interface RemoteFiles extends AutoCloseable {
+
+  /** The server for messages, e.g. {@code FTP server files.example.com:21}. */
+  String describe();
+
+  /** One entry of a remote directory. */
+  record Entry(String name, boolean isDirectory) {}
+
+  /** The entries of {@code directory}, without {@code .} and {@code ..}. */
+  List<Entry> list(String directory) throws IOException;
+
+  /** Whether {@code path} is an existing directory. */
+  boolean isDirectory(String path) throws IOException;
+
+  void upload(Path local, String remote, boolean ascii) throws IOException;
+
+  void download(String remote, Path local, boolean ascii) throws IOException;
+
+  void delete(String remote) throws IOException;
+
+  void createDirectory(String remote) throws IOException;
+
+  void removeDirectory(String remote) throws IOException;
+
+  @Override
+  void close() throws IOException;
+}

@@ -276,7 +276,6 @@ class FtpTaskTest {
                     type: Ftp
                     connection: Partner
                     operation: send
-                    localPath: placeholder
                     expressions: {localPath: '@[User::File]', remotePath: '@[User::Target]'}
             """
                 .replace("LOCAL", local.toString()));

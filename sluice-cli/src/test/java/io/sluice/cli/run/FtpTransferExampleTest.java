@@ -25,6 +25,34 @@ class FtpTransferExampleTest {
   private final StringWriter err = new StringWriter();
 
   @Test
+  void projectValidateRefusesAMisspeltFtpSettingAsABuiltInOne() throws Exception {
+    Path copy = dir.resolve("copy");
+    Files.createDirectories(copy.resolve("packages"));
+    Files.copy(EXAMPLE.resolve("project.yaml"), copy.resolve("project.yaml"));
+    Files.writeString(
+        copy.resolve("packages/fetch.yaml"),
+        Files.readString(EXAMPLE.resolve("packages/fetch.yaml"))
+            .replace("remotePath: /archive", "remoteFolder: /archive"));
+
+    int code = run("project", "validate", copy.toString());
+
+    assertThat(code).as(out + "\n" + err).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("packages/fetch.yaml:")
+        .contains("unknown key 'remoteFolder' in a Ftp task")
+        .contains("remotePath");
+    // the example as shipped validates
+    assertThat(run("project", "validate", EXAMPLE.toString())).as(out + "\n" + err).isZero();
+  }
+
+  private int run(String... args) {
+    return SluiceCommand.commandLine()
+        .setOut(new PrintWriter(out, true))
+        .setErr(new PrintWriter(err, true))
+        .execute(args);
+  }
+
+  @Test
   void theExampleFetchesArchivesAndCleansUp() throws Exception {
     Path ftpRoot = TestServers.folder(dir, "ftp");
     Path sftpRoot = TestServers.folder(dir, "sftp");

@@ -5,6 +5,7 @@ import io.sluice.api.settings.SettingValues;
 import io.sluice.api.settings.SettingsSchema;
 import io.sluice.api.task.PluginTask;
 import io.sluice.api.task.TaskPlugin;
+import io.sluice.api.task.TaskResult;
 import io.sluice.api.task.TaskSetup;
 
 /**
@@ -43,7 +44,7 @@ final class FtpTaskPlugin implements TaskPlugin {
     SettingValues s = setup.settings();
     Operation operation = Operation.of(s.text("operation"));
     if (operation == null) {
-      return context -> io.sluice.api.task.TaskResult.FAILURE; // reported by the schema check
+      return context -> TaskResult.FAILURE; // never runs: the schema check reported the value
     }
     if (operation.usesLocal() && s.has("localPath") == s.has("localConnection")) {
       setup.problem(

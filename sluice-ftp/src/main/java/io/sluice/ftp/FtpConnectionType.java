@@ -8,7 +8,9 @@ import io.sluice.api.settings.SettingsSchema;
 /**
  * SSIS's FTP Connection Manager ({@code type: ftp}): ServerName, ServerPort, ServerUserName,
  * ServerPassword, UsePassiveMode, Timeout and ChunkSize. Passive mode is the default here, unlike
- * SSIS: a worker in a container or behind NAT cannot take the server's data connections.
+ * SSIS: a worker in a container or behind NAT cannot take the server's data connections. FTPS
+ * ({@code encryption}) is a Sluice addition; its server certificate is checked as HTTPS's is, or
+ * pinned ({@link CertificateCheck}).
  */
 final class FtpConnectionType implements ConnectionPlugin {
 
@@ -20,7 +22,11 @@ final class FtpConnectionType implements ConnectionPlugin {
           Setting.text("password").describedAs("the password (ServerPassword); sensitive"),
           Setting.bool("passive").describedAs("passive mode (UsePassiveMode); true"),
           Setting.integer("timeout").describedAs("seconds to wait for the server (Timeout); 60"),
-          Setting.integer("chunkSize").describedAs("transfer buffer in KB (ChunkSize); 1"));
+          Setting.integer("chunkSize").describedAs("transfer buffer in KB (ChunkSize); 1"),
+          Setting.choice("encryption", "none", "explicit", "implicit")
+              .describedAs("FTPS: none, explicit (AUTH TLS) or implicit TLS; none"),
+          Setting.text("certificateFingerprint")
+              .describedAs("an FTPS server's certificate, SHA-256 as openssl prints it"));
 
   @Override
   public String name() {
@@ -34,13 +40,16 @@ final class FtpConnectionType implements ConnectionPlugin {
 
   @Override
   public Object acquire(SettingValues s) {
+    Encryption encryption = Encryption.of(s.text("encryption"));
     return FtpFiles.open(
         s.text("host"),
-        ConnectionSettings.port(s, 21),
+        ConnectionSettings.port(s, encryption == Encryption.IMPLICIT ? 990 : 21),
         s.text("user"),
         s.text("password"),
         s.bool("passive", true),
         ConnectionSettings.timeout(s),
-        (int) Math.max(1, Math.min(s.integer("chunkSize", 1), 1024)));
+        (int) Math.max(1, Math.min(s.integer("chunkSize", 1), 1024)),
+        encryption,
+        s.text("certificateFingerprint"));
   }
 }

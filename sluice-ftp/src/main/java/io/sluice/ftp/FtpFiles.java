@@ -14,8 +14,9 @@ import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPFile;
 import org.apache.commons.net.ftp.FTPReply;
+import org.apache.commons.net.ftp.FTPSClient;
 
-/** {@link RemoteFiles} over FTP, with Apache Commons Net's client. */
+/** {@link RemoteFiles} over FTP, or FTPS (FTP over TLS), with Apache Commons Net's client. */
 final class FtpFiles implements RemoteFiles {
 
   private final FTPClient client;
@@ -39,9 +40,23 @@ final class FtpFiles implements RemoteFiles {
       String password,
       boolean passive,
       Duration timeout,
-      int chunkSize) {
-    String server = "FTP server " + host + ":" + port;
-    FTPClient client = new FTPClient();
+      int chunkSize,
+      Encryption encryption,
+      String certificateFingerprint) {
+    String server =
+        (encryption == Encryption.NONE ? "FTP server " : "FTPS server ") + host + ":" + port;
+    CertificateCheck certificates = null;
+    FTPClient client;
+    if (encryption == Encryption.NONE) {
+      client = new FTPClient();
+    } else {
+      certificates = new CertificateCheck(certificateFingerprint);
+      FTPSClient tls = new FTPSClient("TLS", encryption == Encryption.IMPLICIT);
+      tls.setTrustManager(certificates);
+      // the certificate must name the host, unless the connection pins the certificate itself
+      tls.setEndpointCheckingEnabled(!certificates.isPinned());
+      client = tls;
+    }
     client.setConnectTimeout((int) timeout.toMillis());
     client.setDefaultTimeout((int) timeout.toMillis());
     client.setDataTimeout(timeout);
@@ -55,6 +70,11 @@ final class FtpFiles implements RemoteFiles {
         throw new PluginException(
             "the " + server + " refused the connection: " + reply,
             "check the connection's server and port");
+      }
+      if (client instanceof FTPSClient tls) {
+        // the data connections too: files are as secret as the password
+        tls.execPBSZ(0);
+        tls.execPROT("P");
       }
       if (!client.login(user == null ? "anonymous" : user, password == null ? "" : password)) {
         String reply = reply(client);
@@ -73,6 +93,9 @@ final class FtpFiles implements RemoteFiles {
       return new FtpFiles(client, server);
     } catch (IOException e) {
       quietlyDisconnect(client);
+      if (certificates != null) {
+        certificates.throwIfRejected(server);
+      }
       throw new PluginException(
           "cannot connect to the " + server + ": " + Errors.describe(e),
           "check the connection's server and port, and that the server is reachable from here");

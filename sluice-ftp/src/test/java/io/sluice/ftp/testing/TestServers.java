@@ -9,6 +9,7 @@ import org.apache.ftpserver.FtpServerFactory;
 import org.apache.ftpserver.ftplet.Authority;
 import org.apache.ftpserver.ftplet.UserManager;
 import org.apache.ftpserver.listener.ListenerFactory;
+import org.apache.ftpserver.ssl.SslConfigurationFactory;
 import org.apache.ftpserver.usermanager.ClearTextPasswordEncryptor;
 import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
 import org.apache.ftpserver.usermanager.impl.BaseUser;
@@ -37,11 +38,29 @@ public final class TestServers {
     public final Path root;
 
     public Ftp(Path root) throws Exception {
+      this(root, null, null, false);
+    }
+
+    /**
+     * An FTPS server when {@code keystore} (PKCS12, its password {@code keystorePassword}) is
+     * given: explicit (AUTH TLS) or {@code implicit}.
+     */
+    public Ftp(Path root, Path keystore, String keystorePassword, boolean implicit)
+        throws Exception {
       this.root = root;
       FtpServerFactory factory = new FtpServerFactory();
       ListenerFactory listener = new ListenerFactory();
       listener.setServerAddress("127.0.0.1");
       listener.setPort(0);
+      if (keystore != null) {
+        SslConfigurationFactory ssl = new SslConfigurationFactory();
+        ssl.setKeystoreFile(keystore.toFile());
+        ssl.setKeystoreType("PKCS12");
+        ssl.setKeystorePassword(keystorePassword);
+        ssl.setKeyPassword(keystorePassword);
+        listener.setSslConfiguration(ssl.createSslConfiguration());
+        listener.setImplicitSsl(implicit);
+      }
       factory.addListener("default", listener.createListener());
       PropertiesUserManagerFactory users = new PropertiesUserManagerFactory();
       users.setPasswordEncryptor(new ClearTextPasswordEncryptor());

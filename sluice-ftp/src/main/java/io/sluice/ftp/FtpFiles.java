@@ -108,6 +108,11 @@ final class FtpFiles implements RemoteFiles {
   }
 
   @Override
+  public boolean supportsAscii() {
+    return true;
+  }
+
+  @Override
   public List<Entry> list(String directory) throws IOException {
     if (!isDirectory(directory)) {
       throw new RemoteNotFound(directory, "the remote directory does not exist");

@@ -45,8 +45,21 @@ final class FtpRun {
       case CREATE_LOCAL_DIRECTORY -> createLocalDirectory();
       case REMOVE_LOCAL_DIRECTORY -> removeLocalDirectory();
       default -> {
-        RemoteFiles remote = context.connections().acquire(connection, RemoteFiles.class);
+        RemoteFiles remote;
+        try {
+          remote = context.connections().acquire(connection, RemoteFiles.class);
+        } catch (PluginException e) {
+          // the connection's own message names the server and the cause: add the operation and
+          // which connection manager it was
+          throw new PluginException(
+              operation.word() + " failed (connection '" + connection + "'): " + e.getMessage(),
+              e.hint(),
+              e);
+        }
         server = remote.describe();
+        if (ascii && !remote.supportsAscii()) {
+          context.events().warning("the " + server + " has no ASCII mode: files go as they are");
+        }
         try {
           remoteOperation(remote);
         } catch (RemoteNotFound e) {

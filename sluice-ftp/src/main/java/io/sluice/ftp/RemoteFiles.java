@@ -17,6 +17,9 @@ interface RemoteFiles extends AutoCloseable {
   /** One entry of a remote directory. */
   record Entry(String name, boolean isDirectory) {}
 
+  /** Whether the protocol has an ASCII transfer type (FTP's line-ending conversion). */
+  boolean supportsAscii();
+
   /** The entries of {@code directory}, without {@code .} and {@code ..}. */
   List<Entry> list(String directory) throws IOException;
 

@@ -115,6 +115,11 @@ final class SftpFiles implements RemoteFiles {
   }
 
   @Override
+  public boolean supportsAscii() {
+    return false;
+  }
+
+  @Override
   public List<Entry> list(String directory) throws IOException {
     if (!isDirectory(directory)) {
       throw new RemoteNotFound(directory, "the remote directory does not exist");

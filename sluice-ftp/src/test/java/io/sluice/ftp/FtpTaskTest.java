@@ -229,8 +229,8 @@ class FtpTaskTest {
 
     assertThat(events.result.succeeded()).isFalse();
     assertThat(error(events, "Fetch"))
-        .contains(
-            "the "
+        .startsWith(
+            "deleteRemote failed (connection 'Partner'): the "
                 + protocol.toUpperCase()
                 + " server 127.0.0.1:"
                 + (protocol.equals("ftp") ? ftp.port : sftp.port)
@@ -305,6 +305,25 @@ class FtpTaskTest {
   }
 
   @Test
+  void asciiTransferOverSftpWarnsThatFilesGoAsTheyAre() throws Exception {
+    Files.writeString(local.resolve("notes.txt"), "line\r\n");
+    RecordedEvents events =
+        run(
+            "sftp",
+            "",
+            "tasks:\n  - {name: Up, type: Ftp, connection: Partner, operation: send,"
+                + " asciiTransfer: true, remotePath: /, localPath: '"
+                + local.resolve("notes.txt")
+                + "'}\n");
+
+    assertThat(events.result.succeeded()).as(events.all()).isTrue();
+    assertThat(sftp.root.resolve("notes.txt")).hasContent("line\r\n");
+    assertThat(events.messages(MessageType.WARNING))
+        .containsExactly(
+            "the SFTP server 127.0.0.1:" + sftp.port + " has no ASCII mode: files go as they are");
+  }
+
+  @Test
   void anUnknownSftpHostKeyIsRefusedShowingTheFingerprintToPin() {
     String unpinned =
         "  - {name: Partner, type: sftp, host: 127.0.0.1, port: "
@@ -320,7 +339,7 @@ class FtpTaskTest {
     assertThat(events.result.succeeded()).isFalse();
     assertThat(error(events, "Fetch"))
         .startsWith(
-            "the host key of the SFTP server 127.0.0.1:"
+            "deleteRemote failed (connection 'Partner'): the host key of the SFTP server 127.0.0.1:"
                 + sftp.port
                 + " is not trusted (ecdsa-sha2-")
         .contains(sftp.fingerprint + "; the connection pins no key)")

@@ -141,7 +141,8 @@ class FtpsTest {
         .singleElement()
         .asString()
         .startsWith(
-            "the certificate of the FTPS server 127.0.0.1:"
+            "deleteRemote failed (connection 'Partner'): the certificate of the FTPS server"
+                + " 127.0.0.1:"
                 + explicit.port
                 + " is not trusted (SHA-256 "
                 + fingerprint

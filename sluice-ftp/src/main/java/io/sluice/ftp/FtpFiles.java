@@ -4,9 +4,6 @@ import io.sluice.api.PluginException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +18,9 @@ final class FtpFiles implements RemoteFiles {
 
   private final FTPClient client;
   private final String server;
+
+  /** A transfer failed midway: the server may still wait on it, so QUIT would wait too. */
+  private boolean broken;
 
   private FtpFiles(FTPClient client, String server) {
     this.client = client;
@@ -145,28 +145,31 @@ final class FtpFiles implements RemoteFiles {
   }
 
   @Override
-  public void upload(Path local, String remote, boolean ascii) throws IOException {
+  public void upload(InputStream in, String remote, boolean ascii) throws IOException {
     type(ascii);
-    try (InputStream in = Files.newInputStream(local)) {
-      if (!client.storeFile(remote, in)) {
-        throw failure("store " + remote);
-      }
+    boolean stored = false;
+    try {
+      stored = client.storeFile(remote, in);
+    } finally {
+      broken |= !stored;
+    }
+    if (!stored) {
+      throw failure("store " + remote);
     }
   }
 
   @Override
-  public void download(String remote, Path local, boolean ascii) throws IOException {
+  public void download(String remote, OutputStream out, boolean ascii) throws IOException {
     type(ascii);
-    Path partial = local.resolveSibling(local.getFileName() + ".part");
-    try (OutputStream out = Files.newOutputStream(partial)) {
-      if (!client.retrieveFile(remote, out)) {
-        throw failure("retrieve " + remote);
-      }
-    } catch (IOException e) {
-      Files.deleteIfExists(partial);
-      throw e;
+    boolean retrieved = false;
+    try {
+      retrieved = client.retrieveFile(remote, out);
+    } finally {
+      broken |= !retrieved;
     }
-    Files.move(partial, local, StandardCopyOption.REPLACE_EXISTING);
+    if (!retrieved) {
+      throw failure("retrieve " + remote);
+    }
   }
 
   @Override
@@ -213,10 +216,12 @@ final class FtpFiles implements RemoteFiles {
 
   @Override
   public void close() {
-    try {
-      client.logout();
-    } catch (IOException e) {
-      // the session ends either way
+    if (!broken) {
+      try {
+        client.logout();
+      } catch (IOException e) {
+        // the session ends either way
+      }
     }
     quietlyDisconnect(client);
   }

@@ -5,10 +5,13 @@ import io.sluice.api.settings.SettingValues;
 import io.sluice.api.task.TaskContext;
 import io.sluice.api.task.TaskResult;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -62,6 +65,9 @@ final class FtpRun {
         }
         try {
           remoteOperation(remote);
+        } catch (Stopped e) {
+          context.cancellation().check(); // reported as stopped, not as failed
+          throw e;
         } catch (RemoteNotFound e) {
           throw failure(
               e.getMessage(),
@@ -119,9 +125,13 @@ final class FtpRun {
             "set overwrite: true to replace it (SSIS's OverwriteFileAtDest)");
       }
     }
+    int n = 0;
     for (Path file : files) {
-      context.cancellation().check();
-      remote.upload(file, join(directory, file.getFileName().toString()), ascii);
+      String target = join(directory, file.getFileName().toString());
+      context.events().progress("sending " + file + " (" + ++n + " of " + files.size() + ")");
+      try (InputStream in = new StoppableInput(Files.newInputStream(file), context)) {
+        remote.upload(in, target, ascii);
+      }
     }
     context.events().information("sent " + count(files) + " to " + directory + " on the " + server);
   }
@@ -143,9 +153,19 @@ final class FtpRun {
             "set overwrite: true to replace it (SSIS's OverwriteFileAtDest)");
       }
     }
+    int n = 0;
     for (String f : files) {
-      context.cancellation().check();
-      remote.download(f, folder.resolve(name(f)), ascii);
+      Path target = folder.resolve(name(f));
+      context.events().progress("receiving " + f + " (" + ++n + " of " + files.size() + ")");
+      // under a temporary name until complete, so a loop over the folder never sees half a file
+      Path partial = target.resolveSibling(target.getFileName() + ".part");
+      try (OutputStream out = new StoppableOutput(Files.newOutputStream(partial), context)) {
+        remote.download(f, out, ascii);
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(partial);
+        throw e;
+      }
+      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
     }
     context.events().information("received " + count(files) + " from the " + server);
   }

@@ -1,7 +1,8 @@
 package io.sluice.ftp;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 
 /**
@@ -26,9 +27,11 @@ interface RemoteFiles extends AutoCloseable {
   /** Whether {@code path} is an existing directory. */
   boolean isDirectory(String path) throws IOException;
 
-  void upload(Path local, String remote, boolean ascii) throws IOException;
+  /** Writes {@code remote} from {@code in}, replacing it if it exists. */
+  void upload(InputStream in, String remote, boolean ascii) throws IOException;
 
-  void download(String remote, Path local, boolean ascii) throws IOException;
+  /** Reads {@code remote} into {@code out}. */
+  void download(String remote, OutputStream out, boolean ascii) throws IOException;
 
   void delete(String remote) throws IOException;
 

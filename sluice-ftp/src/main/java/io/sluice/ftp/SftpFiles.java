@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -148,25 +147,18 @@ final class SftpFiles implements RemoteFiles {
   }
 
   @Override
-  public void upload(Path local, String remote, boolean ascii) throws IOException {
-    // SFTP has no ASCII mode: files go as they are (docs/package-format.md says so)
-    try (InputStream in = Files.newInputStream(local);
-        OutputStream out = sftp.write(remote)) {
+  public void upload(InputStream in, String remote, boolean ascii) throws IOException {
+    // SFTP has no ASCII mode: files go as they are (the task warns)
+    try (OutputStream out = sftp.write(remote)) {
       in.transferTo(out);
     }
   }
 
   @Override
-  public void download(String remote, Path local, boolean ascii) throws IOException {
-    Path partial = local.resolveSibling(local.getFileName() + ".part");
-    try (InputStream in = sftp.read(remote);
-        OutputStream out = Files.newOutputStream(partial)) {
+  public void download(String remote, OutputStream out, boolean ascii) throws IOException {
+    try (InputStream in = sftp.read(remote)) {
       in.transferTo(out);
-    } catch (IOException e) {
-      Files.deleteIfExists(partial);
-      throw e;
     }
-    Files.move(partial, local, StandardCopyOption.REPLACE_EXISTING);
   }
 
   @Override

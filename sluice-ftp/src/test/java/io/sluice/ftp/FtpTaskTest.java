@@ -9,6 +9,7 @@ import io.sluice.engine.project.ProjectFiles;
 import io.sluice.engine.project.ProjectFormatException;
 import io.sluice.engine.project.ProjectParser;
 import io.sluice.engine.runtime.ParameterValues;
+import io.sluice.engine.runtime.RunResult;
 import io.sluice.engine.testing.RecordedEvents;
 import io.sluice.engine.testing.TestRuns;
 import io.sluice.ftp.testing.TestServers;
@@ -321,6 +322,30 @@ class FtpTaskTest {
     assertThat(events.messages(MessageType.WARNING))
         .containsExactly(
             "the SFTP server 127.0.0.1:" + sftp.port + " has no ASCII mode: files go as they are");
+  }
+
+  @Test
+  void stoppingTheExecutionEndsATransferMidway() throws Exception {
+    Path big = local.resolve("big.bin");
+    Files.write(big, new byte[4 * 1024 * 1024]); // 8 minutes at the slow user's 8 KB/s
+    Map<String, byte[]> files =
+        project(
+            "  - {name: Partner, type: ftp, host: 127.0.0.1, port: "
+                + ftp.port
+                + ", user: slow, password: "
+                + TestServers.PASSWORD
+                + "}\n",
+            "tasks:\n  - {name: Up, type: Ftp, connection: Partner, operation: send,"
+                + " remotePath: /, localPath: '"
+                + big
+                + "'}\n");
+
+    RecordedEvents events =
+        TestRuns.runStoppingOn(
+            ProjectFiles.of(files), dir.resolve("jars"), "sending " + big + " (1 of 1)");
+
+    assertThat(events.result.status()).as(events.all()).isEqualTo(RunResult.Status.CANCELED);
+    assertThat(Files.size(ftp.root.resolve("big.bin"))).isLessThan(Files.size(big));
   }
 
   @Test

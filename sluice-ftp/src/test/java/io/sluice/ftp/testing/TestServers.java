@@ -13,6 +13,7 @@ import org.apache.ftpserver.ssl.SslConfigurationFactory;
 import org.apache.ftpserver.usermanager.ClearTextPasswordEncryptor;
 import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
 import org.apache.ftpserver.usermanager.impl.BaseUser;
+import org.apache.ftpserver.usermanager.impl.TransferRatePermission;
 import org.apache.ftpserver.usermanager.impl.WritePermission;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
@@ -28,6 +29,9 @@ public final class TestServers {
 
   public static final String USER = "bob";
   public static final String PASSWORD = "s3cret-pw";
+
+  /** An FTP user whose transfers the server holds to 8 KB/s, to stop a transfer midway. */
+  public static final String SLOW_USER = "slow";
 
   private TestServers() {}
 
@@ -71,6 +75,13 @@ public final class TestServers {
       bob.setHomeDirectory(root.toString());
       bob.setAuthorities(List.<Authority>of(new WritePermission()));
       manager.save(bob);
+      BaseUser slow = new BaseUser();
+      slow.setName(SLOW_USER);
+      slow.setPassword(PASSWORD);
+      slow.setHomeDirectory(root.toString());
+      slow.setAuthorities(
+          List.<Authority>of(new WritePermission(), new TransferRatePermission(8192, 8192)));
+      manager.save(slow);
       factory.setUserManager(manager);
       server = factory.createServer();
       server.start();

@@ -44,9 +44,17 @@ final class FtpRun {
 
   TaskResult run() throws IOException {
     switch (operation) {
-      case DELETE_LOCAL -> deleteLocal();
-      case CREATE_LOCAL_DIRECTORY -> createLocalDirectory();
-      case REMOVE_LOCAL_DIRECTORY -> removeLocalDirectory();
+      case DELETE_LOCAL, CREATE_LOCAL_DIRECTORY, REMOVE_LOCAL_DIRECTORY -> {
+        try {
+          switch (operation) {
+            case DELETE_LOCAL -> deleteLocal();
+            case CREATE_LOCAL_DIRECTORY -> createLocalDirectory();
+            default -> removeLocalDirectory();
+          }
+        } catch (IOException e) {
+          throw failure(Errors.describe(e), null);
+        }
+      }
       default -> {
         RemoteFiles remote;
         try {

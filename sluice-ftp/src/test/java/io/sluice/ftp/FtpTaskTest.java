@@ -290,6 +290,24 @@ class FtpTaskTest {
   }
 
   @Test
+  void aLocalFolderThatCannotBeMadeFailsSayingWhy() throws Exception {
+    Path file = Files.writeString(local.resolve("report.txt"), "a file, not a folder");
+    RecordedEvents events =
+        run(
+            "ftp",
+            "",
+            "tasks:\n  - {name: Make, type: Ftp, connection: Partner,"
+                + " operation: createLocalDirectory, localPath: '"
+                + file.resolve("sub")
+                + "'}\n");
+
+    assertThat(error(events, "Make"))
+        .startsWith("createLocalDirectory failed: ")
+        .contains(file.toString())
+        .contains("ot a directory");
+  }
+
+  @Test
   void activeModeAndAsciiTransfersWorkOverFtp() throws Exception {
     Files.writeString(local.resolve("notes.txt"), "line\n");
     RecordedEvents events =

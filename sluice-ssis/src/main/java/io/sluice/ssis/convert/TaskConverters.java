@@ -108,6 +108,9 @@ final class TaskConverters {
     if (t.contains("SENDMAILTASK")) {
       return sendMail.convert(e, d);
     }
+    if (t.contains("FTPTASK")) {
+      return processAndFiles.ftp(e, d);
+    }
     return Outcome.placeholder(
         "Sluice has no task of type " + ssisType + " yet",
         "do its work with ExecuteSql, ExecuteProcess or FileSystem, or keep it disabled");

@@ -48,7 +48,10 @@ public record Setting(
     return new Setting(name, SettingType.MAPPING, false, List.of(), null, "");
   }
 
-  /** The name of a connection manager of {@code connectionType} (e.g. {@code jdbc}). */
+  /**
+   * The name of a connection manager of {@code connectionType} (e.g. {@code jdbc}), or of one of
+   * several types written with {@code |} between them (e.g. {@code ftp|sftp}).
+   */
   public static Setting connection(String name, String connectionType) {
     return new Setting(name, SettingType.CONNECTION, false, List.of(), connectionType, "");
   }

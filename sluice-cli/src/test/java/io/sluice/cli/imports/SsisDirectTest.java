@@ -72,7 +72,7 @@ class SsisDirectTest {
         .contains("in memory: 10 of 11 elements converted, 1 placeholder task, 0 left out")
         .contains(
             "warning: Parent \\Package\\Send report (Microsoft.SendMailTask): placeholder task,"
-                + " fails if reached: Sluice has no task of type Microsoft.SendMailTask yet");
+                + " fails if reached: it names no SMTP connection manager (SMTPServer)");
     assertThat(run.out())
         .contains("Run child: running package Child")
         .contains("\\Parent\\Run child\\Child\\Count to three[3]\\Note (success)")
@@ -201,9 +201,8 @@ class SsisDirectTest {
                   + " reference became a project reference: it ran C:\\src\\Counting\\Child.dtsx"
                   + " (connection Child.dtsx); it now runs the package Child of this project",
               "Parent \\Package\\Send report (Microsoft.SendMailTask): placeholder task, fails if"
-                  + " reached: Sluice has no task of type Microsoft.SendMailTask yet; to do: do"
-                  + " its work with ExecuteSql, ExecuteProcess or FileSystem, or keep it"
-                  + " disabled");
+                  + " reached: it names no SMTP connection manager (SMTPServer); to do: add an smtp"
+                  + " connection and name it in the task's smtpConnection");
     }
   }
 

@@ -130,7 +130,8 @@ final class PluginTaskType implements TaskType {
             case CHOICE -> settings.oneOf(name, null, s.allowedValues().toArray(String[]::new));
             case LIST -> settings.has(name) ? settings.list(name) : null;
             case MAPPING -> settings.has(name) ? settings.map(name) : null;
-            case CONNECTION -> settings.connection(settings.string(name), s.connectionType());
+            case CONNECTION ->
+                settings.connection(settings.string(name), s.connectionType().split("\\|"));
           };
       // a value that is there but wrong was reported by its reader already
       if (value == null && s.isRequired() && !settings.has(name)) {

@@ -1,5 +1,7 @@
 package io.sluice.engine.project;
 
+import io.sluice.engine.plugin.BuiltInPlugins;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,9 +24,15 @@ public record ConnectionDefinition(
 
   /**
    * Whether a setting holds a secret, as SSIS marks a connection manager's password sensitive: only
-   * its expression may read a sensitive parameter, and its value is masked in messages.
+   * its expression may read a sensitive parameter, and its value is masked in messages. That is the
+   * {@code password} of a jdbc connection and of the connection types Sluice's own modules bring
+   * ({@link BuiltInPlugins}: smtp, ftp, sftp); a project plugin's connection type has none, so a sensitive
+   * parameter never reaches code the project brings through a connection setting.
    */
   public static boolean isSensitiveSetting(String type, String setting) {
-    return "jdbc".equals(type) && "password".equals(setting);
+    return type != null
+        && "password".equals(setting)
+        && ("jdbc".equals(type)
+            || BuiltInPlugins.connectionPlugins().containsKey(type.toLowerCase(Locale.ROOT)));
   }
 }

@@ -144,7 +144,7 @@ final class SettingsChecker {
                 text,
                 spec.what,
                 scope.connections().stream().map(ConnectionDefinition::name).toList()));
-      } else if (!connection.get().type().equals(wanted)) {
+      } else if (!List.of(wanted.split("\\|")).contains(connection.get().type())) {
         map.problem(
             value,
             "connection '"
@@ -154,7 +154,7 @@ final class SettingsChecker {
                 + " connection; "
                 + spec.what
                 + " needs a "
-                + wanted
+                + wanted.replace("|", " or ")
                 + " connection");
       }
     }

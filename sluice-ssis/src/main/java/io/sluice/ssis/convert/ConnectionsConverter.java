@@ -62,18 +62,24 @@ final class ConnectionsConverter {
               || kind.startsWith("ADO.NET")
               || kind.equals("ODBC")
               || kind.equals("FLATFILE")
-              || kind.equals("FILE");
+              || kind.equals("FILE")
+              || kind.equals("SMTP")
+              || kind.equals("FTP");
       if (!known) {
         r =
             Result.no(
                 "Sluice has no " + ssisType + " connection yet",
                 "tasks and components that use it are placeholders; replace them by hand");
+      } else if (kind.equals("FTP")) {
+        r = ftp(name, cm);
       } else if (inner == null) {
         r = Result.no("it has no connection data (DTS:ObjectData)", null);
       } else if (kind.equals("FLATFILE")) {
         r = flatFile(inner);
       } else if (kind.equals("FILE")) {
         r = file(inner);
+      } else if (kind.equals("SMTP")) {
+        r = smtp(inner);
       } else {
         r = jdbc(name, creation, inner, path);
       }
@@ -117,11 +123,13 @@ final class ConnectionsConverter {
     }
     Map<String, Object> properties = new LinkedHashMap<>(r.definition.properties());
     properties.values().removeIf(v -> v == null || "".equals(v));
-    for (String required : List.of("url", "file", "path")) {
+    for (String required : List.of("url", "file", "path", "host")) {
       boolean needed =
           switch (r.definition.type()) {
             case "jdbc" -> required.equals("url");
             case "flatFile" -> required.equals("file");
+            case "smtp" -> false; // smtp() refuses a connection without a server
+            case "ftp" -> required.equals("host");
             default -> required.equals("path");
           };
       if (needed && !properties.containsKey(required) && !expressions.containsKey(required)) {
@@ -323,6 +331,87 @@ final class ConnectionsConverter {
     };
   }
 
+  /**
+   * SSIS's FTP connection manager: ServerName, ServerPort, ServerUserName, UsePassiveMode, Timeout
+   * and ChunkSize, as attributes or properties of its connection data, the server also as the
+   * connection string ({@code host:port}). The password, which a .dtsx keeps encrypted if at all,
+   * becomes a sensitive project parameter to be set, as for a database login.
+   */
+  private Result ftp(String name, Element cm) {
+    Element data =
+        Dts.child(cm, "ObjectData").flatMap(d -> Dts.elements(d).stream().findFirst()).orElse(cm);
+    Map<String, Object> s = new LinkedHashMap<>();
+    String server = firstOf(data, cm, "ServerName");
+    String port = firstOf(data, cm, "ServerPort");
+    String cs = firstOf(data, cm, "ConnectionString");
+    if (server == null && cs != null) {
+      int colon = cs.lastIndexOf(':');
+      server = colon > 0 ? cs.substring(0, colon) : cs;
+      port = port == null && colon > 0 ? cs.substring(colon + 1) : port;
+    }
+    s.put("host", server == null ? null : server.trim());
+    if (port != null && port.trim().matches("\\d+") && !port.trim().equals("21")) {
+      s.put("port", Long.parseLong(port.trim()));
+    }
+    String user = firstOf(data, cm, "ServerUserName");
+    if (user != null && !user.isBlank()) {
+      s.put("user", user.trim());
+    }
+    // SSIS's designer default is active mode; Sluice's is passive (docs/package-format.md)
+    String passive = firstOf(data, cm, "UsePassiveMode");
+    s.put("passive", Dts.isTrue(passive));
+    String timeout = firstOf(data, cm, "Timeout");
+    if (timeout != null && timeout.trim().matches("\\d+") && !timeout.trim().equals("60")) {
+      s.put("timeout", Long.parseLong(timeout.trim()));
+    }
+    String chunk = firstOf(data, cm, "ChunkSize");
+    if (chunk != null && chunk.trim().matches("\\d+") && !chunk.trim().equals("1")) {
+      s.put("chunkSize", Long.parseLong(chunk.trim()));
+    }
+    Result r = new Result(new ConnectionDefinition("", "ftp", null, s, Map.of(), null));
+    r.expressionTargets.put("ServerName", "host");
+    r.expressionTargets.put("ServerPort", "port");
+    r.expressionTargets.put("ServerUserName", "user");
+    r.expressionTargets.put("ServerPassword", "password");
+    r.expressionTargets.put("UsePassiveMode", "passive");
+    String parameter =
+        ctx.project.addParameter(
+            new ParameterDefinition(
+                identifier(name) + "_Password",
+                ParameterType.STRING,
+                true,
+                true,
+                null,
+                "Password of connection "
+                    + name
+                    + " (imported from SSIS: set it in the catalog or with --param)"));
+    r.expressions.put("password", "@[$Project::" + parameter + "]");
+    r.notes.add("its password is the sensitive project parameter " + parameter + ", to be set");
+    r.todo = "set the password parameter";
+    return r;
+  }
+
+  /** An attribute or property of the connection data, else of the connection manager. */
+  private static String firstOf(Element data, Element cm, String name) {
+    String v = Dts.prop(data, name);
+    if (v == null) {
+      v = localAttribute(data, name);
+    }
+    return v != null ? v : Dts.prop(cm, name);
+  }
+
+  private static String localAttribute(Element e, String name) {
+    var all = e.getAttributes();
+    for (int i = 0; i < all.getLength(); i++) {
+      var a = all.item(i);
+      String local = a.getLocalName() == null ? a.getNodeName() : a.getLocalName();
+      if (local.equalsIgnoreCase(name)) {
+        return a.getNodeValue();
+      }
+    }
+    return null;
+  }
+
   private Result file(Element inner) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("path", Dts.prop(inner, "ConnectionString"));
@@ -337,6 +426,42 @@ final class ConnectionsConverter {
         });
     Result r = new Result(new ConnectionDefinition("", "file", null, s, Map.of(), null));
     r.expressionTargets.put("ConnectionString", "path");
+    return r;
+  }
+
+  /**
+   * SSIS's SMTP connection manager: its connection string {@code
+   * SmtpServer=...;UseWindowsAuthentication=...;EnableSsl=...;} (and Timeout, when SSIS writes one)
+   * into an {@code smtp} connection.
+   */
+  private Result smtp(Element inner) {
+    ConnectionString cs = ConnectionString.parse(Dts.prop(inner, "ConnectionString"));
+    String server = cs.values().getOrDefault("smtpserver", "").trim();
+    if (server.isEmpty()) {
+      return Result.no(
+          "it names no SMTP server (SmtpServer)", "give it a server, then import again");
+    }
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("smtpServer", server);
+    if (Dts.isTrue(cs.values().get("enablessl"))) {
+      s.put("enableSsl", true);
+    }
+    String timeout = cs.values().getOrDefault("timeout", "").trim();
+    if (timeout.matches("\\d+") && !timeout.equals("0")) {
+      // SSIS writes milliseconds (.NET's SmtpClient.Timeout); Sluice's setting is in seconds
+      s.put("timeout", Math.max(1, (Long.parseLong(timeout) + 999) / 1000));
+    }
+    Result r = new Result(new ConnectionDefinition("", "smtp", null, s, Map.of(), null));
+    r.expressionTargets.put("SmtpServer", "smtpServer");
+    r.expressionTargets.put("EnableSsl", "enableSsl");
+    if (Dts.isTrue(cs.values().get("usewindowsauthentication"))) {
+      r.notes.add(
+          "it logged in with Windows authentication, which Sluice has not; it now sends without"
+              + " logging in");
+      r.todo =
+          "if the server wants a login, add user: and a password from a sensitive parameter"
+              + " (expressions: {password: \"@[$Project::...]\"}) to the connection";
+    }
     return r;
   }
 

@@ -143,6 +143,101 @@ final class ProcessAndFileTasks {
     return Outcome.converted(Map.of(), List.of());
   }
 
+  /** SSIS's FTP operations (DTSFTPOp, by name or number) to the Ftp task's. */
+  private static final List<String> FTP_OPERATIONS =
+      List.of(
+          "SEND:send",
+          "RECEIVE:receive",
+          "DELETELOCAL:deleteLocal",
+          "DELETEREMOTE:deleteRemote",
+          "MAKEDIRLOCAL:createLocalDirectory",
+          "MAKEDIRREMOTE:createRemoteDirectory",
+          "REMOVEDIRLOCAL:removeLocalDirectory",
+          "REMOVEDIRREMOTE:removeRemoteDirectory");
+
+  /**
+   * The FTP task into the Ftp task of sluice-ftp: its connection must have converted to an {@code
+   * ftp} connection; the local path is a File connection manager ({@code localConnection}) or a
+   * variable (an expression), the remote path a text or a variable, as SSIS's IsLocalPathVariable /
+   * IsRemotePathVariable say.
+   */
+  Outcome ftp(Element e, Draft d) {
+    Element data = Dts.objectData(e).orElse(null);
+    if (data == null) {
+      return Outcome.placeholder("it has no task data (DTS:ObjectData)", null);
+    }
+    String op = attr(data, "Operation").trim().toUpperCase(Locale.ROOT);
+    String operation = null;
+    for (int i = 0; i < FTP_OPERATIONS.size(); i++) {
+      String[] pair = FTP_OPERATIONS.get(i).split(":");
+      if (op.equals(pair[0]) || op.equals(String.valueOf(i))) {
+        operation = pair[1];
+      }
+    }
+    if (operation == null) {
+      return Outcome.placeholder(
+          op.isEmpty() ? "its operation is missing" : "its operation " + op + " is unknown", null);
+    }
+    String reference = attr(data, "ConnectionName");
+    if (reference.isEmpty()) {
+      reference = attr(data, "Connection");
+    }
+    Optional<ConvertedConnection> c = ctx.connection(reference);
+    if (c.isEmpty() || !"ftp".equals(c.get().type())) {
+      return Outcome.placeholder(
+          c.isEmpty()
+              ? "its FTP connection " + reference + " is not in this package"
+              : "its connection " + c.get().name() + " did not convert to an ftp connection",
+          null);
+    }
+    d.type = "Ftp";
+    d.properties.put("connection", c.get().name());
+    d.properties.put("operation", operation);
+    boolean local =
+        !operation.equals("deleteRemote")
+            && !operation.equals("createRemoteDirectory")
+            && !operation.equals("removeRemoteDirectory");
+    boolean remote =
+        !operation.equals("deleteLocal")
+            && !operation.equals("createLocalDirectory")
+            && !operation.equals("removeLocalDirectory");
+    Optional<String> why = Optional.empty();
+    if (local) {
+      // a File connection becomes localConnection, a variable an expression on "local"
+      why = end(d, data, "local", "LocalPath", "IsLocalPathVariable");
+    }
+    if (why.isEmpty() && remote) {
+      String path = attr(data, "RemotePath").trim();
+      if (path.isEmpty()) {
+        why = Optional.of("its remote path is missing");
+      } else if (Dts.isTrue(attr(data, "IsRemotePathVariable"))) {
+        Optional<String> problem = referenceProblem.apply(path, false);
+        if (problem.isPresent()) {
+          why = Optional.of("its remote path is " + path + ", and " + problem.get());
+        } else {
+          d.expressions.put("remotePath", "@[" + path + "]");
+        }
+      } else {
+        d.properties.put("remotePath", path);
+      }
+    }
+    if (why.isPresent()) {
+      return Outcome.placeholder(why.get(), null);
+    }
+    if (d.expressions.containsKey("local")) {
+      d.expressions.put("localPath", d.expressions.remove("local"));
+    }
+    if (Dts.isTrue(attr(data, "OverwriteDestination"))
+        || Dts.isTrue(attr(data, "OverwriteFileAtDest"))) {
+      d.properties.put("overwrite", true);
+    }
+    if (Dts.isTrue(attr(data, "IsTransferTypeASCII"))
+        || Dts.isTrue(attr(data, "IsTransferAscii"))) {
+      d.properties.put("asciiTransfer", true);
+    }
+    return Outcome.converted(Map.of(), List.of());
+  }
+
   private static boolean needsDestination(String operation) {
     return operation.startsWith("copy")
         || operation.startsWith("move")
@@ -192,7 +287,7 @@ final class ProcessAndFileTasks {
   }
 
   /** An attribute by name in any case and without namespace, as the task's designers write it. */
-  private static String attr(Element data, String name) {
+  static String attr(Element data, String name) {
     NamedNodeMap all = data.getAttributes();
     for (int i = 0; i < all.getLength(); i++) {
       Attr a = (Attr) all.item(i);

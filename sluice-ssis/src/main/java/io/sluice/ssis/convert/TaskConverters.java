@@ -62,11 +62,13 @@ final class TaskConverters {
   private final ControlFlowConverter flow;
 
   private final ProcessAndFileTasks processAndFiles;
+  private final SendMailTaskConverter sendMail;
 
   TaskConverters(PackageContext ctx, ControlFlowConverter flow) {
     this.ctx = ctx;
     this.flow = flow;
     this.processAndFiles = new ProcessAndFileTasks(ctx, this::referenceProblem);
+    this.sendMail = new SendMailTaskConverter(ctx, this::referenceProblem);
   }
 
   Outcome convert(Element e, Draft d, String ssisType) {
@@ -102,6 +104,12 @@ final class TaskConverters {
     }
     if (t.contains("FILESYSTEMTASK")) {
       return processAndFiles.fileSystem(e, d);
+    }
+    if (t.contains("SENDMAILTASK")) {
+      return sendMail.convert(e, d);
+    }
+    if (t.contains("FTPTASK")) {
+      return processAndFiles.ftp(e, d);
     }
     return Outcome.placeholder(
         "Sluice has no task of type " + ssisType + " yet",

@@ -26,8 +26,8 @@ public record ConnectionDefinition(
    * Whether a setting holds a secret, as SSIS marks a connection manager's password sensitive: only
    * its expression may read a sensitive parameter, and its value is masked in messages. That is the
    * {@code password} of a jdbc connection and of the connection types Sluice's own modules bring
-   * ({@link BuiltInPlugins}: smtp, ftp, sftp); a project plugin's connection type has none, so a sensitive
-   * parameter never reaches code the project brings through a connection setting.
+   * ({@link BuiltInPlugins}: smtp, ftp, sftp); a project plugin's connection type has none, so a
+   * sensitive parameter never reaches code the project brings through a connection setting.
    */
   public static boolean isSensitiveSetting(String type, String setting) {
     return type != null

@@ -12,6 +12,7 @@ import io.sluice.cli.imports.ImportCommand;
 import io.sluice.cli.master.MasterCommand;
 import io.sluice.cli.project.ProjectCommand;
 import io.sluice.cli.run.RunCommand;
+import io.sluice.cli.sandbox.SandboxCommand;
 import io.sluice.cli.tokens.TokensCommand;
 import io.sluice.cli.worker.WorkerCommand;
 import io.sluice.cli.workers.WorkersCommand;
@@ -39,7 +40,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
       MasterCommand.class,
       WorkerCommand.class,
       WorkersCommand.class,
-      TokensCommand.class
+      TokensCommand.class,
+      SandboxCommand.class
     })
 public final class SluiceCommand implements Runnable {
 

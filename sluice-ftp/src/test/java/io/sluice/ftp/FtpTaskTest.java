@@ -363,7 +363,10 @@ class FtpTaskTest {
             ProjectFiles.of(files), dir.resolve("jars"), "sending " + big + " (1 of 1)");
 
     assertThat(events.result.status()).as(events.all()).isEqualTo(RunResult.Status.CANCELED);
-    assertThat(Files.size(ftp.root.resolve("big.bin"))).isLessThan(Files.size(big));
+    // stopped at the "sending" event: the server may not have opened the file yet (seen in CI),
+    // else it holds part of it; never the whole 4 MiB, which the slow user needs 8 minutes for
+    Path remote = ftp.root.resolve("big.bin");
+    assertThat(Files.exists(remote) ? Files.size(remote) : 0L).isLessThan(Files.size(big));
   }
 
   @Test

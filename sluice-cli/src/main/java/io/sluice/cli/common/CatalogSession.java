@@ -146,6 +146,11 @@ public final class CatalogSession implements CatalogAccess {
     return Optional.of(this);
   }
 
+  /** The embedded catalog's server, when this session uses it (no --catalog-url). */
+  public java.util.Optional<EmbeddedCatalog> embedded() {
+    return java.util.Optional.ofNullable(embedded);
+  }
+
   /** Where the catalog is, for the user: a JDBC URL (the embedded one's names its port). */
   public String whereCatalogIs() {
     return embedded != null

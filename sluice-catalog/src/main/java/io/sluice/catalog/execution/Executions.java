@@ -23,6 +23,14 @@ public interface Executions {
   long create(CreateExecution request);
 
   /**
+   * SSIS validate_project / validate_package: whether executions of the package (or of every entry
+   * point of the project's current version, when null) would start now, with the catalog's
+   * parameter values and, when given, the environment reference's variables. Changes nothing but
+   * the operation it records (300 project, 301 package) with a message per problem.
+   */
+  Validation validate(String folder, String project, String packageOrNull, Long referenceIdOrNull);
+
+  /**
    * Sets a parameter value of a created (status 1) execution. {@code objectType} 20 project, 30
    * package, 50 system (LOGGING_LEVEL 0-3, DUMP_ON_ERROR, SYNCHRONIZED). The value must read as the
    * parameter's data type; a sensitive one is stored encrypted.

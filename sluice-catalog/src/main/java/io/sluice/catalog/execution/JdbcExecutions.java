@@ -37,10 +37,10 @@ public final class JdbcExecutions implements Executions {
     this.logPartitions = logPartitions;
   }
 
-  private record Target(
+  record Target(
       long projectId, String folderName, String projectName, long versionId, String packageName) {}
 
-  private record Environment(String folderName, String name) {}
+  record Environment(String folderName, String name) {}
 
   /** A project and, when its current version has it, the package a new execution names. */
   private record TargetRow(
@@ -63,6 +63,15 @@ public final class JdbcExecutions implements Executions {
 
   /** What setting a value needs to know of a designed parameter. */
   private record ParameterShape(String dataType, boolean required, boolean sensitive) {}
+
+  @Override
+  public Validation validate(
+      String folder, String project, String packageOrNull, Long referenceIdOrNull) {
+    requireName("folder", folder);
+    requireName("project", project);
+    return new ProjectValidation(context)
+        .validate(folder, project, packageOrNull, referenceIdOrNull);
+  }
 
   @Override
   public long create(CreateExecution request) {
@@ -98,39 +107,15 @@ public final class JdbcExecutions implements Executions {
                 "add --scale-out, or leave out --specific-workers");
           }
           long executionId =
-              OperationLog.created(
+              insert(
                   handle,
-                  OperationType.EXECUTION,
-                  OperationTarget.project(target.projectId(), target.projectName()),
-                  context.caller());
-          handle
-              .createUpdate(
-                  """
-                  insert into execution (execution_id, folder_name, project_name, project_version_id,
-                                         package_name, reference_id, environment_folder_name,
-                                         environment_name, run_in_scale_out, use_any_worker,
-                                         logging_level, caller_name, required_worker_tags)
-                  values (:executionId, :folder, :project, :versionId,
-                          :packageName, :referenceId, :environmentFolder,
-                          :environmentName, :scaleOut, :anyWorker,
-                          :loggingLevel, :caller, :tags)
-                  """)
-              .bind("executionId", executionId)
-              .bind("folder", target.folderName())
-              .bind("project", target.projectName())
-              .bind("versionId", target.versionId())
-              .bind("packageName", target.packageName())
-              .bind(
-                  "referenceId",
-                  request.referenceId().isPresent() ? request.referenceId().getAsLong() : null)
-              .bind("environmentFolder", environment.map(Environment::folderName).orElse(null))
-              .bind("environmentName", environment.map(Environment::name).orElse(null))
-              .bind("scaleOut", scaleOut)
-              .bind("anyWorker", request.useAnyWorker())
-              .bind("loggingLevel", settings.serverLoggingLevel())
-              .bind("caller", context.caller())
-              .bind("tags", tags.toArray(String[]::new))
-              .execute();
+                  target,
+                  environment,
+                  request,
+                  scaleOut,
+                  settings.serverLoggingLevel(),
+                  context.caller(),
+                  tags);
           for (UUID worker : request.workers()) {
             // Thrown inside the transaction: a refused worker leaves no execution behind.
             ExecutionWorkers.requireUsable(handle, worker);
@@ -140,11 +125,70 @@ public final class JdbcExecutions implements Executions {
         });
   }
 
+  /** The execution's row (1 created) and its operation (200); its id. */
+  static long insert(
+      Handle handle,
+      Target target,
+      Optional<Environment> environment,
+      CreateExecution request,
+      boolean scaleOut,
+      int loggingLevel,
+      String caller,
+      List<String> tags) {
+    long executionId =
+        OperationLog.created(
+            handle,
+            OperationType.EXECUTION,
+            OperationTarget.project(target.projectId(), target.projectName()),
+            caller);
+    handle
+        .createUpdate(
+            """
+                  insert into execution (execution_id, folder_name, project_name, project_version_id,
+                                         package_name, reference_id, environment_folder_name,
+                                         environment_name, run_in_scale_out, use_any_worker,
+                                         logging_level, caller_name, required_worker_tags)
+                  values (:executionId, :folder, :project, :versionId,
+                          :packageName, :referenceId, :environmentFolder,
+                          :environmentName, :scaleOut, :anyWorker,
+                          :loggingLevel, :caller, :tags)
+                  """)
+        .bind("executionId", executionId)
+        .bind("folder", target.folderName())
+        .bind("project", target.projectName())
+        .bind("versionId", target.versionId())
+        .bind("packageName", target.packageName())
+        .bind(
+            "referenceId",
+            request.referenceId().isPresent() ? request.referenceId().getAsLong() : null)
+        .bind("environmentFolder", environment.map(Environment::folderName).orElse(null))
+        .bind("environmentName", environment.map(Environment::name).orElse(null))
+        .bind("scaleOut", scaleOut)
+        .bind("anyWorker", request.useAnyWorker())
+        .bind("loggingLevel", loggingLevel)
+        .bind("caller", caller)
+        .bind("tags", tags.toArray(String[]::new))
+        .execute();
+    return executionId;
+  }
+
   /**
    * The project (in its current version) and package the request names, checked. One query finds
    * both (the package joined to the project's current version); the error paths look further.
    */
-  private static Target target(Handle handle, CreateExecution request) {
+  /** Throws NOT_FOUND naming the folder or project when either is missing, as create does. */
+  static void projectOf(Handle handle, String folder, String project) {
+    try {
+      target(handle, CreateExecution.of(folder, project, ""));
+    } catch (CatalogException e) {
+      if (e.getMessage().contains(" has no package ")) {
+        return; // the project is there
+      }
+      throw e;
+    }
+  }
+
+  static Target target(Handle handle, CreateExecution request) {
     String where = request.folder() + "/" + request.project();
     Optional<TargetRow> row =
         handle
@@ -212,8 +256,7 @@ public final class JdbcExecutions implements Executions {
   }
 
   /** The environment the request's reference points to now: relative = the project's folder. */
-  private static Optional<Environment> environment(
-      Handle handle, Target target, CreateExecution request) {
+  static Optional<Environment> environment(Handle handle, Target target, CreateExecution request) {
     if (request.referenceId().isEmpty()) {
       return Optional.empty();
     }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
       DeployCommand.class,
       ProjectsCommand.class,
       PackagesCommand.class,
+      ValidateCommand.class,
       ParametersCommand.class,
       EnvironmentsCommand.class,
       VariablesCommand.class,

@@ -6,11 +6,13 @@ import io.sluice.catalog.execution.ExecutionFilter;
 import io.sluice.catalog.execution.ExecutionParameterValue;
 import io.sluice.catalog.execution.ExecutionPropertyOverride;
 import io.sluice.catalog.execution.Executions;
+import io.sluice.catalog.execution.Validation;
 import io.sluice.master.catalogapi.CatalogRequests.ExecutionCreated;
 import io.sluice.master.catalogapi.CatalogRequests.ExecutionOverride;
 import io.sluice.master.catalogapi.CatalogRequests.ExecutionParameter;
 import io.sluice.master.catalogapi.CatalogRequests.ExecutionWorker;
 import io.sluice.master.catalogapi.CatalogRequests.NewExecution;
+import io.sluice.master.catalogapi.CatalogRequests.NewValidation;
 import io.sluice.master.catalogapi.CatalogRequests.StartExecution;
 import java.util.List;
 import java.util.UUID;
@@ -41,6 +43,16 @@ final class RemoteExecutions implements Executions {
             request.requiredWorkerTags(),
             request.workers());
     return master.send("POST", "/executions", body, ExecutionCreated.class).executionId();
+  }
+
+  @Override
+  public Validation validate(
+      String folder, String project, String packageOrNull, Long referenceIdOrNull) {
+    return master.send(
+        "POST",
+        "/validations",
+        new NewValidation(folder, project, packageOrNull, referenceIdOrNull),
+        Validation.class);
   }
 
   @Override

@@ -231,6 +231,46 @@ class CatalogCommandsTest {
   }
 
   @Test
+  void validateSaysWhetherExecutionsWouldStartWithTheCatalogsValuesAndRecordsIt() {
+    Path project = TestProjects.sample("Sales").writeTo(tmp);
+    sluice.catalog("deploy", project.toString(), "--folder", "Finance", "--create-folder");
+    String[] target = {"--folder", "Finance", "--project", "Sales"};
+
+    // Region is required and has no value: SSIS's validate_project says so before any execution
+    Result invalid = sluice.catalog("validate", "--folder", "Finance", "--project", "Sales");
+    assertThat(invalid.exitCode()).as(invalid.out() + invalid.err()).isEqualTo(1);
+    assertThat(invalid.out())
+        .contains("problem: package Load: ")
+        .contains("Region")
+        .contains("Not valid: Load would not start (1 problem(s))")
+        .doesNotContain("Helper"); // not an entry point
+    assertThat(sluice.catalog("operations", "list").out()).contains("validate project");
+
+    run("parameters", "set", target, "Region", "EU");
+    Result valid =
+        sluice.catalog(
+            "validate", "--folder", "Finance", "--project", "Sales", "--package", "Load");
+    assertThat(valid.exitCode()).as(valid.out() + valid.err()).isZero();
+    assertThat(valid.out()).contains("Valid: Load would start with the catalog's values");
+    JsonNode json =
+        readJson(
+            sluice
+                .catalog("validate", "--folder", "Finance", "--project", "Sales", "--json")
+                .out());
+    assertThat(json.path("problems")).isEmpty();
+    assertThat(json.path("operationId").asLong()).isPositive();
+    // nothing of the trial executions stays
+    assertThat(sluice.catalog("executions", "list", "--folder", "Finance").out())
+        .contains("(none)");
+
+    Result missing =
+        sluice.catalog(
+            "validate", "--folder", "Finance", "--project", "Sales", "--package", "Nope");
+    assertThat(missing.exitCode()).isNotZero();
+    assertThat(missing.err()).contains("has no package Nope");
+  }
+
+  @Test
   void parametersShowResolvedValuesAndAcceptServerValues() {
     Path project = TestProjects.sample("Sales").writeTo(tmp);
     sluice.catalog("deploy", project.toString(), "--folder", "Finance", "--create-folder");

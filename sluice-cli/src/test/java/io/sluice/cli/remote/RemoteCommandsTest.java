@@ -119,6 +119,10 @@ class RemoteCommandsTest {
         .startsWith("Deployed project Sales to folder 'Month End' as version 1");
     ok(remote("catalog", "deploy", project.toString(), "--folder", "Month End"));
     ok(remote("catalog", "folders", "create", "Shared"));
+    // POST /validations: Region (required) has no value yet, so Load would not start
+    Result validated = remote("catalog", "validate", "--folder", "Month End", "--project", "Sales");
+    assertThat(validated.exitCode()).as(validated.out() + validated.err()).isEqualTo(1);
+    assertThat(validated.out()).contains("problem: package Load: ").contains("Region");
 
     String[] target = {"--folder", "Month End", "--project", "Sales"};
     String[] env = {"--folder", "Month End", "--environment", "Prod"};

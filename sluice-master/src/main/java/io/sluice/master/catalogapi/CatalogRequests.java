@@ -52,6 +52,14 @@ public final class CatalogRequests {
       List<UUID> workerAgentIds) {}
 
   /**
+   * POST /validations (SSIS validate_project / validate_package): {@code packageName} null
+   * validates every entry point of the project's current version; {@code referenceId} an
+   * environment reference whose variables the parameters may take.
+   */
+  public record NewValidation(
+      String folder, String project, String packageName, Long referenceId) {}
+
+  /**
    * The answer to POST /executions; {@code warnings}: why it could not run as it stands (its
    * workers are disabled, no enabled worker has its tags, none has been online), else empty.
    */

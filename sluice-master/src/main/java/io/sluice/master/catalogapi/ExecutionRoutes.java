@@ -12,6 +12,7 @@ import io.sluice.master.catalogapi.CatalogRequests.ExecutionOverride;
 import io.sluice.master.catalogapi.CatalogRequests.ExecutionParameter;
 import io.sluice.master.catalogapi.CatalogRequests.ExecutionWorker;
 import io.sluice.master.catalogapi.CatalogRequests.NewExecution;
+import io.sluice.master.catalogapi.CatalogRequests.NewValidation;
 import io.sluice.master.catalogapi.CatalogRequests.StartExecution;
 import io.sluice.master.http.Json;
 import io.sluice.master.http.RouteModule;
@@ -26,6 +27,7 @@ import java.util.Optional;
 final class ExecutionRoutes implements RouteModule {
 
   static final String EXECUTIONS = ManagementAccess.BASE + "/executions";
+  static final String VALIDATIONS = ManagementAccess.BASE + "/validations";
   static final String EXECUTION = EXECUTIONS + "/{executionId}";
 
   private final CallerCatalogs catalogs;
@@ -38,6 +40,7 @@ final class ExecutionRoutes implements RouteModule {
   public void register(RoutesConfig routes) {
     routes.get(EXECUTIONS, ctx -> Json.ok(ctx, executions(ctx).list(filter(ctx))));
     routes.post(EXECUTIONS, this::create);
+    routes.post(VALIDATIONS, this::validate);
     routes.get(EXECUTION, ctx -> Json.ok(ctx, executions(ctx).get(id(ctx))));
     routes.get(
         EXECUTION + "/parameter-values",
@@ -78,6 +81,18 @@ final class ExecutionRoutes implements RouteModule {
     Executions executions = executions(ctx);
     long id = executions.create(request);
     Json.write(ctx, 201, new ExecutionCreated(id, executions.warnings(id)));
+  }
+
+  private void validate(Context ctx) {
+    NewValidation body = body(ctx, NewValidation.class);
+    Json.ok(
+        ctx,
+        executions(ctx)
+            .validate(
+                Params.required(body.folder(), "folder"),
+                Params.required(body.project(), "project"),
+                body.packageName(),
+                body.referenceId()));
   }
 
   private void setParameter(Context ctx) {

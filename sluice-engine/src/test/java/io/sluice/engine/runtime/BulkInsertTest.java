@@ -132,7 +132,7 @@ class BulkInsertTest {
     String yaml =
         """
         tasks:
-          - {name: Load, type: BulkInsert, connection: warehouse, table: rates, source: 'PATH',
+          - {name: Load, type: BulkInsert, connection: warehouse, table: Rates, source: 'PATH',
              keepIdentity: true, lastRow: 2, tableLock: true, checkConstraints: true}
         """;
     // the table is found in schema dbo through the search path

@@ -153,7 +153,7 @@ final class ProcessAndFileTasks {
    * The source or destination: a variable (SSIS's IsSourceVariable) becomes an expression, a File
    * connection manager the {@code ...Connection} setting; returns why it cannot convert.
    */
-  private Optional<String> end(
+  Optional<String> end(
       Draft d, Element data, String setting, String pathAttribute, String isVariableAttribute) {
     String reference = attr(data, pathAttribute).trim();
     if (reference.isEmpty()) {
@@ -192,7 +192,7 @@ final class ProcessAndFileTasks {
   }
 
   /** An attribute by name in any case and without namespace, as the task's designers write it. */
-  private static String attr(Element data, String name) {
+  static String attr(Element data, String name) {
     NamedNodeMap all = data.getAttributes();
     for (int i = 0; i < all.getLength(); i++) {
       Attr a = (Attr) all.item(i);

@@ -59,6 +59,7 @@ record BulkInsertOptions(
         switch (text.trim().toLowerCase(Locale.ROOT)) {
           case "tab", "{t}" -> "\t";
           case "comma" -> ",";
+          case "colon" -> ":";
           case "semicolon" -> ";";
           case "vertical bar", "verticalbar" -> "|";
           default -> null;

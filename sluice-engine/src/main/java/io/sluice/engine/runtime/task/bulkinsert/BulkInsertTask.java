@@ -34,6 +34,9 @@ final class BulkInsertTask {
 
   private final BulkInsertOptions options;
 
+  /** The table as the database knows it (an unquoted Payments is payments in PostgreSQL). */
+  private TableName found;
+
   BulkInsertTask(BulkInsertOptions options) {
     this.options = options;
   }
@@ -59,6 +62,7 @@ final class BulkInsertTask {
       } catch (PlanningException e) {
         throw new IllegalArgumentException(e.getMessage(), e);
       }
+      found = table.table();
       List<String> columns = new ArrayList<>();
       boolean[] skipped = new boolean[table.columns().size()];
       Set<String> identity = options.keepIdentity() ? Set.of() : identityColumns(connection, table);
@@ -201,10 +205,7 @@ final class BulkInsertTask {
   private void lockIfAsked(Connection connection) throws SQLException {
     if (options.tableLock()) {
       try (Statement s = connection.createStatement()) {
-        s.execute(
-            "LOCK TABLE "
-                + TableName.parse(unbracket(options.table())).quoted()
-                + " IN SHARE ROW EXCLUSIVE MODE");
+        s.execute("LOCK TABLE " + found.quoted() + " IN SHARE ROW EXCLUSIVE MODE");
       }
     }
   }

@@ -150,6 +150,26 @@ class BulkInsertTest {
   }
 
   @Test
+  void aWidecharFileWithAByteOrderMarkAndSsisDefaultTerminatorsLoads() throws Exception {
+    rates = dir.resolve("wide.txt");
+    Files.write(
+        rates,
+        ("\uFEFF1\tEUR\t1.1\tZoë\r\n2\tGBP\t1.25\t\r\n").getBytes(StandardCharsets.UTF_16LE));
+    String yaml =
+        """
+        tasks:
+          - {name: Load, type: BulkInsert, connection: warehouse, table: dbo.rates,
+             sourceConnection: RatesFile, dataFileType: widechar}
+        """;
+    RecordingSink sink = new RecordingSink();
+
+    RunResult result = project(yaml).run("p", sink);
+
+    assertThat(result.succeeded()).as(sink.messages(MessageType.ERROR).toString()).isTrue();
+    assertThat(rows()).containsExactly("1 EUR 1.1 Zoë", "2 GBP 1.25 null");
+  }
+
+  @Test
   void aRefusedRowFailsTheTaskNamingItsRowInTheFileAndRollsBackItsBatch() throws Exception {
     rates = file("bad.txt", "h\n1|EUR|1.1|a\n2|GBP|1.2|b\n3|USD|-1|c\n4|CHF|0.9|d\n");
     RecordingSink sink = new RecordingSink();

@@ -44,7 +44,10 @@ final class BulkInsertTask {
   void execute(TaskContext context) throws Exception {
     if (!Files.isRegularFile(options.file())) {
       throw new NoSuchFileException(
-          options.file().toString(), null, "the data file does not exist or is not a file");
+          options.file().toString(),
+          null,
+          "the data file does not exist or is not a file; check the task's 'source' or the path of"
+              + " its file connection");
     }
     try (Connection connection = context.connections().openJdbc(options.connection())) {
       if (!connection.isWrapperFor(PGConnection.class)) {

@@ -18,6 +18,7 @@ final class CopyText {
   private int length;
   private int at;
   private boolean ended;
+  private boolean started;
 
   /**
    * @param skipped per field position, whether the field is left out (an identity column whose
@@ -32,6 +33,13 @@ final class CopyText {
 
   /** The next row's raw text without its terminator, or null at the end of the file. */
   String nextRow() throws IOException {
+    if (!started) {
+      started = true;
+      // a byte-order mark (Windows writes one before UTF-16 and often UTF-8 text) is no data
+      if (fill() && chunk[0] == '\uFEFF') {
+        at = 1;
+      }
+    }
     StringBuilder row = new StringBuilder();
     char last = rowTerminator.charAt(rowTerminator.length() - 1);
     while (true) {

@@ -197,6 +197,30 @@ class ExecuteSqlTest {
   }
 
   @Test
+  void aReturnValueStillReachesItsVariableAfterTheResultsAreRead() {
+    String yaml =
+        """
+        variables:
+          - {name: In, type: String, value: chf}
+          - {name: Out, type: String, value: ""}
+        tasks:
+          - name: Call
+            type: ExecuteSql
+            connection: Db
+            statement: '{? = call upper(?)}'
+            parameters:
+              - {variable: User::Out, direction: returnValue}
+              - {variable: User::In}
+          - {name: Show, type: Expression, after: Call, expression: '@[User::Out] = @[User::Out]'}
+        """;
+    RecordingSink sink = new RecordingSink();
+    RunResult result = project(yaml).run("p", sink);
+
+    assertThat(result.succeeded()).as(sink.messages(MessageType.ERROR).toString()).isTrue();
+    assertThat(sink.messages(MessageType.INFORMATION)).contains("User::Out = CHF");
+  }
+
+  @Test
   void aStatementTheDatabaseRefusesFailsTheTaskNamingTheCause() {
     String yaml =
         """

@@ -118,6 +118,21 @@ final class KnownTypes {
             .keys("destination")
             .bool("overwrite"));
     TASKS.put(
+        "BulkInsert",
+        executable(Settings.of("a BulkInsert task"))
+            .connection("connection", "jdbc")
+            .required("connection")
+            .required("table")
+            .connection("sourceConnection", "file")
+            .exactlyOne("source", "sourceConnection")
+            .keys("fieldTerminator", "rowTerminator")
+            .choice("dataFileType", "char", "widechar")
+            .wholeNumber("codePage", 1)
+            .wholeNumber("firstRow", 1)
+            .wholeNumber("lastRow", 0)
+            .wholeNumber("batchSize", 0)
+            .bool("keepNulls", "keepIdentity", "tableLock", "checkConstraints", "fireTriggers"));
+    TASKS.put(
         "ExecutePackage",
         executable(Settings.of("an ExecutePackage task"))
             .required("package")

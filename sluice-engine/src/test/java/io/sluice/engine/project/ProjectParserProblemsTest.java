@@ -217,7 +217,7 @@ class ProjectParserProblemsTest {
     assertThat(packageProblems("tasks:\n  - name: a\n    type: ExecSql\n"))
         .containsExactly(
             "packages/p.yaml:3:11: unknown task type 'ExecSql'; did you mean 'ExecuteSql'? Known"
-                + " task types: DataFlow,"
+                + " task types: BulkInsert, DataFlow,"
                 + " ExecutePackage, ExecuteProcess, ExecuteSql, Expression, FileSystem, ForLoop,"
                 + " ForeachLoop, Sequence, Unsupported");
   }
@@ -608,7 +608,7 @@ class ProjectParserProblemsTest {
                 + " known types: FlatFileSource, JdbcSource, DerivedColumn, DataConversion,"
                 + " CopyColumn, ConditionalSplit, Multicast, UnionAll, Lookup, Merge, MergeJoin,"
                 + " Sort, Aggregate, RowCount, RecordsetDestination, JdbcDestination,"
-                + " FlatFileDestination, DiscardDestination",
+                + " FlatFileDestination, DiscardDestination, JdbcCommand",
             "packages/p.yaml:17:9: component 'J' (JdbcSource): a JdbcSource is a source and"
                 + " takes no input",
             "packages/p.yaml:18:9: component 'K' (Lookup): an input needs 'from: <component>'"

@@ -132,6 +132,111 @@ class ExecuteSqlTest {
   }
 
   @Test
+  void aBatchReportsTheRowsAffectedOfEachStatement() {
+    String yaml =
+        """
+        tasks:
+          - name: Batch
+            type: ExecuteSql
+            connection: Db
+            statement: |
+              create table batch_demo (id int primary key);
+              insert into batch_demo values (1), (2), (3);
+              update batch_demo set id = id + 10 where id > 1;
+              drop table batch_demo
+        """;
+    RecordingSink sink = new RecordingSink();
+    RunResult result = project(yaml).run("p", sink);
+
+    assertThat(result.succeeded()).as(sink.messages(MessageType.ERROR).toString()).isTrue();
+    assertThat(sink.messages(MessageType.INFORMATION))
+        .contains(
+            "statement 1 of 4: 0 row(s) affected",
+            "statement 2 of 4: 3 row(s) affected",
+            "statement 3 of 4: 2 row(s) affected",
+            "statement 4 of 4: 0 row(s) affected");
+  }
+
+  @Test
+  void theFirstResultSetOfABatchFeedsAForeachLoopMappedByColumnIndex() {
+    String yaml =
+        """
+        variables:
+          - {name: Rows, type: Object}
+          - {name: Code, type: String, value: ""}
+          - {name: Rate, type: Decimal, value: "0"}
+          - {name: Log, type: String, value: ""}
+        tasks:
+          - name: Read
+            type: ExecuteSql
+            connection: Db
+            statement: |
+              update currency set rate = rate where code = 'USD';
+              select code, rate from currency where rate > 1 order by code;
+              select 'second table is ignored'
+            resultSet: fullResultSet
+            results: {0: User::Rows}
+          - name: Each
+            type: ForeachLoop
+            after: Read
+            enumerator: {type: variable, variable: User::Rows}
+            variableMappings: {User::Rate: 1, User::Code: 0}
+            tasks:
+              - name: Append
+                type: Expression
+                expression: >-
+                  @[User::Log] = @[User::Log] + @[User::Code] + "="
+                  + (DT_WSTR, 10) @[User::Rate] + ";"
+        """;
+    RecordingSink sink = new RecordingSink();
+    RunResult result = project(yaml).run("p", sink);
+
+    assertThat(result.succeeded()).as(sink.messages(MessageType.ERROR).toString()).isTrue();
+    assertThat(sink.messages(MessageType.INFORMATION))
+        .contains("statement 1 of 3: 1 row(s) affected", "User::Log = EUR=1.10;GBP=1.25;");
+  }
+
+  @Test
+  void aReturnValueStillReachesItsVariableAfterTheResultsAreRead() {
+    String yaml =
+        """
+        variables:
+          - {name: In, type: String, value: chf}
+          - {name: Out, type: String, value: ""}
+        tasks:
+          - name: Call
+            type: ExecuteSql
+            connection: Db
+            statement: '{? = call upper(?)}'
+            parameters:
+              - {variable: User::Out, direction: returnValue}
+              - {variable: User::In}
+          - {name: Show, type: Expression, after: Call, expression: '@[User::Out] = @[User::Out]'}
+        """;
+    RecordingSink sink = new RecordingSink();
+    RunResult result = project(yaml).run("p", sink);
+
+    assertThat(result.succeeded()).as(sink.messages(MessageType.ERROR).toString()).isTrue();
+    assertThat(sink.messages(MessageType.INFORMATION)).contains("User::Out = CHF");
+  }
+
+  @Test
+  void aStatementTheDatabaseRefusesFailsTheTaskNamingTheCause() {
+    String yaml =
+        """
+        tasks:
+          - {name: Bad, type: ExecuteSql, connection: Db, statement: insert into no_such_table values (1)}
+        """;
+    RecordingSink sink = new RecordingSink();
+    RunResult result = project(yaml).run("p", sink);
+
+    assertThat(result.status()).isEqualTo(RunResult.Status.FAILURE);
+    assertThat(sink.sources(MessageType.ERROR)).contains("Bad");
+    assertThat(sink.messages(MessageType.ERROR))
+        .anySatisfy(m -> assertThat(m).contains("no_such_table").contains("does not exist"));
+  }
+
+  @Test
   void cancelStopsALongStatementPromptly() throws Exception {
     String yaml =
         """

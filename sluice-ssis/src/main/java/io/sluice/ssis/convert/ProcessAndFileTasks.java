@@ -248,7 +248,7 @@ final class ProcessAndFileTasks {
    * The source or destination: a variable (SSIS's IsSourceVariable) becomes an expression, a File
    * connection manager the {@code ...Connection} setting; returns why it cannot convert.
    */
-  private Optional<String> end(
+  Optional<String> end(
       Draft d, Element data, String setting, String pathAttribute, String isVariableAttribute) {
     String reference = attr(data, pathAttribute).trim();
     if (reference.isEmpty()) {

@@ -111,6 +111,9 @@ final class TaskConverters {
     if (t.contains("FTPTASK")) {
       return processAndFiles.ftp(e, d);
     }
+    if (t.contains("BULKINSERTTASK")) {
+      return new BulkInsertTaskConverter(ctx, processAndFiles).convert(e, d);
+    }
     return Outcome.placeholder(
         "Sluice has no task of type " + ssisType + " yet",
         "do its work with ExecuteSql, ExecuteProcess or FileSystem, or keep it disabled");

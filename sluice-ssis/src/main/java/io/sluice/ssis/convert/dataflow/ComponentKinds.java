@@ -40,6 +40,7 @@ final class ComponentKinds {
     RECORDSET_DESTINATION,
     AUDIT,
     SCRIPT_COMPONENT,
+    OLEDB_COMMAND,
     /** Any component Sluice has no counterpart for. */
     OTHER
   }
@@ -84,6 +85,8 @@ final class ComponentKinds {
           Map.entry("MICROSOFT.RECORDSETDESTINATION", Kind.RECORDSET_DESTINATION),
           Map.entry("DTSADAPTER.RECORDSETDESTINATION", Kind.RECORDSET_DESTINATION),
           Map.entry("MICROSOFT.LINEAGE", Kind.AUDIT),
+          Map.entry("MICROSOFT.OLEDBCOMMAND", Kind.OLEDB_COMMAND),
+          Map.entry("DTSTRANSFORM.OLEDBCOMMAND", Kind.OLEDB_COMMAND),
           Map.entry("DTSTRANSFORM.LINEAGE", Kind.AUDIT));
 
   /**
@@ -124,7 +127,8 @@ final class ComponentKinds {
           Map.entry("AGGREGATE", Kind.AGGREGATE),
           Map.entry("ROW COUNT", Kind.ROW_COUNT),
           Map.entry("RECORDSET DESTINATION", Kind.RECORDSET_DESTINATION),
-          Map.entry("AUDIT", Kind.AUDIT));
+          Map.entry("AUDIT", Kind.AUDIT),
+          Map.entry("OLE DB COMMAND", Kind.OLEDB_COMMAND));
 
   static Kind of(SsisComponent c) {
     String id = c.classId.trim().toUpperCase(Locale.ROOT);

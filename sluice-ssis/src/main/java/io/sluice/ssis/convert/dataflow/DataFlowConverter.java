@@ -92,6 +92,7 @@ public final class DataFlowConverter {
     m.put(Kind.RECORDSET_DESTINATION, new RecordsetDestinationConverter());
     m.put(Kind.AUDIT, new AuditConverter());
     m.put(Kind.SCRIPT_COMPONENT, new ScriptComponentConverter());
+    m.put(Kind.OLEDB_COMMAND, new JdbcCommandConverter());
     return Map.copyOf(m);
   }
 

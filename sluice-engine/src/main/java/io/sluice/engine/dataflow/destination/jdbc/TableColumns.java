@@ -12,18 +12,18 @@ import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 /** Reads a table's column names from the database's metadata, to check mappings up front. */
-final class TableColumns {
+public final class TableColumns {
 
   private TableColumns() {}
 
   /** Tries the name as written, then folded to lower and upper case (unquoted SQL names). */
   /** A column with its database type name, e.g. {@code int8}, {@code numeric}, {@code varchar}. */
-  record TableColumn(String name, String typeName) {}
+  public record TableColumn(String name, String typeName) {}
 
   /** A table as the database knows it: its name in the case found, and its columns. */
-  record Found(TableName table, List<TableColumn> columns) {}
+  public record Found(TableName table, List<TableColumn> columns) {}
 
-  static Found of(Connection connection, TableName table) throws SQLException {
+  public static Found of(Connection connection, TableName table) throws SQLException {
     DatabaseMetaData meta = connection.getMetaData();
     List<UnaryOperator<String>> cases =
         List.of(s -> s, s -> s.toLowerCase(Locale.ROOT), s -> s.toUpperCase(Locale.ROOT));

@@ -72,29 +72,62 @@ final class ExecuteSqlTask implements Task {
         }
       }
       boolean isResultSet = s.execute();
-      if (mode != ResultSetMode.NONE) {
-        while (!isResultSet && s.getUpdateCount() != -1) {
-          isResultSet = s.getMoreResults();
-        }
-        if (!isResultSet) {
-          throw new SQLException("the statement returned no result set; use resultSet: none");
-        }
-        try (ResultSet rs = s.getResultSet()) {
-          if (mode == ResultSetMode.SINGLE_ROW) {
-            singleRow(rs, variables);
-          } else {
-            variables.set(bindings.get(0).variable(), fullResultSet(rs));
+      List<Integer> counts = new ArrayList<>();
+      boolean read = false;
+      // a batch returns one result per statement: update counts and result sets, in order; the
+      // first result set is the task's (SSIS takes the first table), the counts are reported
+      while (isResultSet || s.getUpdateCount() != -1) {
+        counts.add(isResultSet ? null : s.getUpdateCount());
+        if (isResultSet && mode != ResultSetMode.NONE && !read) {
+          try (ResultSet rs = s.getResultSet()) {
+            if (mode == ResultSetMode.SINGLE_ROW) {
+              singleRow(rs, variables);
+            } else {
+              variables.set(bindings.get(0).variable(), fullResultSet(rs));
+            }
           }
+          read = true;
         }
-      } else if (!isResultSet) {
-        context.information(s.getUpdateCount() + " row(s) affected");
+        isResultSet = s.getMoreResults();
       }
+      if (mode != ResultSetMode.NONE && !read) {
+        throw new SQLException("the statement returned no result set; use resultSet: none");
+      }
+      reportCounts(context, counts);
       for (int i = 0; i < parameters.size(); i++) {
         if (parameters.get(i).output()) {
           variables.set(
               parameters.get(i).variable(), fromJdbc(((CallableStatement) s).getObject(i + 1)));
         }
       }
+    }
+  }
+
+  /**
+   * One message per statement of a batch that changed rows or ran DDL ("statement 2 of 3: 5 row(s)
+   * affected"; a statement that returned rows has no count), one plain message for a single one.
+   *
+   * @param counts each statement's update count, null for one that returned a result set
+   */
+  private static void reportCounts(TaskContext context, List<Integer> counts) {
+    if (counts.size() == 1) {
+      if (counts.get(0) != null) {
+        context.information(counts.get(0) + " row(s) affected");
+      }
+      return;
+    }
+    for (int i = 0; i < counts.size(); i++) {
+      if (counts.get(i) == null) {
+        continue;
+      }
+      context.information(
+          "statement "
+              + (i + 1)
+              + " of "
+              + counts.size()
+              + ": "
+              + counts.get(i)
+              + " row(s) affected");
     }
   }
 

@@ -232,4 +232,36 @@ class PivotTest {
         .hasMessageContaining("component 'Rate rows' (Unpivot)")
         .hasMessageContaining("did you mean 'pivotKeyColumn'?");
   }
+
+  @Test
+  void ignoredUnmatchedKeysAreListedAtTheEndAndTheKeyColumnTakesItsDeclaredType() {
+    Flows.Events events = new Flows.Events();
+    SimpleDataFlowEnvironment withEvents =
+        Flows.environment(temp)
+            .events(events)
+            .flatFile("rates", TutorialRates.FILE, TutorialRates.settings())
+            .build();
+    DataFlowResult result =
+        Flows.runOk(
+            """
+            components:
+              - {name: Read, type: FlatFileSource, connection: rates}
+            %s    pivotKeyType: 'DT_WSTR,255'
+              - name: Keys only
+                type: Pivot
+                input: Rate rows
+                setKey: [CurrencyDate]
+                pivotKey: RateType
+                pivotValue: Rate
+                ignoreUnmatchedKeys: true
+              - {name: Keep, type: RecordsetDestination, input: Keys only, variable: Rows}
+            """
+                .formatted(UNPIVOT.indent(-2)),
+            withEvents);
+
+    assertThat(result.rows("Keys only.Output -> Keep")).isEqualTo(TutorialRates.ROWS);
+    assertThat(Flows.rows(withEvents, "User::Rows").get(0)).containsOnlyKeys("CurrencyDate");
+    assertThat(events.messages())
+        .contains("pivot key values no column takes (ignored): Average, EndOfDay");
+  }
 }

@@ -30,6 +30,10 @@ final class Pivot implements ComponentRuntime {
   private final Map<String, Integer> byKeyValue;
   private final int width;
   private final ErrorDisposition onError;
+  private final boolean ignoreUnmatched;
+
+  /** At most this many unmatched values are listed at the end (SSIS lists them all). */
+  static final int UNMATCHED_LISTED = 1000;
 
   Pivot(
       int[] setKey,
@@ -39,7 +43,8 @@ final class Pivot implements ComponentRuntime {
       int pivotValue,
       Map<String, Integer> byKeyValue,
       int width,
-      ErrorDisposition onError) {
+      ErrorDisposition onError,
+      boolean ignoreUnmatched) {
     this.setKey = setKey;
     this.pass = pass;
     this.pivotKey = pivotKey;
@@ -48,6 +53,7 @@ final class Pivot implements ComponentRuntime {
     this.byKeyValue = byKeyValue;
     this.width = width;
     this.onError = onError;
+    this.ignoreUnmatched = ignoreUnmatched;
   }
 
   @Override
@@ -56,6 +62,7 @@ final class Pivot implements ComponentRuntime {
     RowErrors errors = new RowErrors(1);
     Object[] row = null;
     boolean[] filled = new boolean[width];
+    java.util.Set<String> unmatched = new java.util.LinkedHashSet<>();
     Buffer buffer;
     while ((buffer = io.take(0)) != null) {
       errors.begin();
@@ -78,7 +85,11 @@ final class Pivot implements ComponentRuntime {
         }
         String keyValue = text(in[pivotKey][r]);
         Integer target = keyValue == null ? null : byKeyValue.get(keyValue);
-        if (target == null) {
+        if (target == null && ignoreUnmatched) {
+          if (unmatched.size() < UNMATCHED_LISTED) {
+            unmatched.add(String.valueOf(keyValue));
+          }
+        } else if (target == null) {
           errors.handle(
               buffer,
               r,
@@ -110,6 +121,13 @@ final class Pivot implements ComponentRuntime {
     }
     if (!out.isEmpty()) {
       io.send(0, out.take());
+    }
+    if (!unmatched.isEmpty()) {
+      // SSIS's PassThroughUnmatchedPivotKeys: the values, to make output columns of
+      io.information(
+          "pivot key values no column takes (ignored): "
+              + String.join(", ", unmatched)
+              + (unmatched.size() == UNMATCHED_LISTED ? " ..." : ""));
     }
   }
 

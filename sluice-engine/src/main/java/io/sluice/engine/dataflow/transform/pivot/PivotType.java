@@ -35,7 +35,8 @@ public final class PivotType extends SimpleComponentType {
 
   @Override
   public SettingKeys settingKeys() {
-    return SettingKeys.of("setKey", "pivotKey", "pivotValue", "passThrough", "onError")
+    return SettingKeys.of(
+            "setKey", "pivotKey", "pivotValue", "passThrough", "onError", "ignoreUnmatchedKeys")
         .withItems("columns", "name", "pivotKeyValue");
   }
 
@@ -52,7 +53,8 @@ public final class PivotType extends SimpleComponentType {
     List<Integer> setKey = columns(settings.strings("setKey"), input, used, "setKey");
     List<Integer> pass = columns(settings.strings("passThrough"), input, used, "passThrough");
     List<Settings> pivoted = settings.list("columns");
-    if (pivoted.isEmpty()) {
+    boolean ignoreUnmatched = settings.bool("ignoreUnmatchedKeys", false);
+    if (pivoted.isEmpty() && !ignoreUnmatched) {
       throw new PlanningException(
           "a Pivot needs 'columns' (name, pivotKeyValue): one output column per pivot key value");
     }
@@ -84,7 +86,8 @@ public final class PivotType extends SimpleComponentType {
             pivotValue,
             byKeyValue,
             output.width(),
-            ErrorDisposition.parse(settings.string("onError", null))));
+            ErrorDisposition.parse(settings.string("onError", null)),
+            ignoreUnmatched));
   }
 
   private static List<Integer> columns(

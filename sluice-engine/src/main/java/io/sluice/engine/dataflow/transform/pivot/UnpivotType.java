@@ -2,6 +2,7 @@ package io.sluice.engine.dataflow.transform.pivot;
 
 import io.sluice.engine.dataflow.pipeline.Column;
 import io.sluice.engine.dataflow.pipeline.ComponentSpec;
+import io.sluice.engine.dataflow.pipeline.DataTypes;
 import io.sluice.engine.dataflow.pipeline.OutputPlan;
 import io.sluice.engine.dataflow.pipeline.PlanContext;
 import io.sluice.engine.dataflow.pipeline.PlannedComponent;
@@ -33,7 +34,7 @@ public final class UnpivotType extends SimpleComponentType {
 
   @Override
   public SettingKeys settingKeys() {
-    return SettingKeys.of("pivotKeyColumn", "passThrough")
+    return SettingKeys.of("pivotKeyColumn", "pivotKeyType", "passThrough")
         .withItems("columns", "input", "destination", "pivotKeyValue");
   }
 
@@ -108,10 +109,19 @@ public final class UnpivotType extends SimpleComponentType {
     List<Column> out = new ArrayList<>();
     pass.forEach(i -> out.add(input.column(i)));
     List<Column> destinationColumns = new ArrayList<>(destinations.values());
+    DataType keyType = DataType.wstr(keyLength);
+    if (settings.has("pivotKeyType")) {
+      keyType = DataTypes.parse(settings.string("pivotKeyType"), "column '" + keyColumn + "'");
+      if (!keyType.kind().isString() || keyType.length() < keyLength) {
+        throw new PlanningException(
+            "'pivotKeyType' must be DT_WSTR or DT_STR holding the longest pivot key value ("
+                + keyLength
+                + " characters), not "
+                + keyType);
+      }
+    }
     RowSchema output =
-        RowSchema.of(out)
-            .plus(destinationColumns)
-            .plus(List.of(new Column(keyColumn, DataType.wstr(keyLength))));
+        RowSchema.of(out).plus(destinationColumns).plus(List.of(new Column(keyColumn, keyType)));
     List<String> destinationKeys = new ArrayList<>(destinations.keySet());
     List<Unpivot.KeyRow> rows = new ArrayList<>();
     for (Map.Entry<String, Map<String, Integer>> e : byKey.entrySet()) {

@@ -104,4 +104,33 @@ class AuditTest {
         .hasMessageContaining("component 'Stamp' (Audit)")
         .hasMessageContaining("did you mean 'item'?");
   }
+
+  @Test
+  void aTypeCastsTheValueAndAnImpossibleTypeIsRefused() {
+    SimpleDataFlowEnvironment env = environment();
+    Flows.runOk(
+        """
+        components:
+          - {name: Read, type: FlatFileSource, connection: rates}
+          - name: Stamp
+            type: Audit
+            input: Read
+            columns: [{name: Day, item: ExecutionStartTime, type: DT_DBDATE}, {name: M, item: MachineName, type: 'DT_WSTR,3'}]
+          - {name: Keep, type: RecordsetDestination, input: Stamp, variable: Rows}
+        """,
+        env);
+    assertThat(Flows.rows(env, "User::Rows").get(0))
+        .containsEntry("Day", java.time.LocalDate.of(2026, 12, 7))
+        .containsEntry("M", "etl");
+
+    String flow =
+        """
+        components:
+          - {name: Read, type: FlatFileSource, connection: rates}
+          - {name: Stamp, type: Audit, input: Read, columns: [{name: T, item: ExecutionStartTime, type: 'DT_BYTES,8'}]}
+        """;
+    assertThatThrownBy(() -> DataFlowPlanner.plan(Flows.task(flow), environment()))
+        .hasMessageContaining("component 'Stamp' (Audit)")
+        .hasMessageContaining("column 'T': ExecutionStartTime is DT_DATE, not DT_BYTES");
+  }
 }

@@ -4,6 +4,7 @@ import io.sluice.engine.dataflow.DataFlowEnvironment;
 import io.sluice.engine.dataflow.pipeline.Buffer;
 import io.sluice.engine.dataflow.pipeline.Column;
 import io.sluice.engine.dataflow.pipeline.ComponentSpec;
+import io.sluice.engine.dataflow.pipeline.DataTypes;
 import io.sluice.engine.dataflow.pipeline.OutputPlan;
 import io.sluice.engine.dataflow.pipeline.PlanContext;
 import io.sluice.engine.dataflow.pipeline.PlannedComponent;
@@ -16,6 +17,7 @@ import io.sluice.engine.dataflow.pipeline.SimpleComponentType;
 import io.sluice.engine.expression.Expression;
 import io.sluice.engine.expression.ExpressionScope;
 import io.sluice.engine.expression.Reference;
+import io.sluice.engine.type.DataType;
 import io.sluice.engine.type.ValueConverter;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +36,11 @@ public final class AuditType extends SimpleComponentType {
 
   @Override
   public SettingKeys settingKeys() {
-    return SettingKeys.of().withItems("columns", "name", "item");
+    return SettingKeys.of().withItems("columns", "name", "item", "type");
   }
 
   /** One audit column: its item and, when the run has the variable, the expression reading it. */
-  record Audited(String name, AuditItem item, Expression variable) {}
+  record Audited(String name, AuditItem item, DataType type, Expression variable) {}
 
   @Override
   public PlannedComponent plan(ComponentSpec spec, PlanContext context) {
@@ -64,14 +66,22 @@ public final class AuditType extends SimpleComponentType {
                               + written
                               + "' is unknown; use one of "
                               + AuditItem.names()));
-      added.add(new Column(name, item.type));
+      DataType type = item.type;
+      if (c.has("type")) {
+        type = DataTypes.parse(c.string("type"), "column '" + name + "'");
+        if (!ValueConverter.canConvert(item.type.kind(), type.kind())) {
+          throw new PlanningException(
+              "column '" + name + "': " + item.written + " is " + item.type + ", not " + type);
+        }
+      }
+      added.add(new Column(name, type));
       boolean known = scope.resolve(Reference.variable("System", item.variable)).isPresent();
       Expression variable =
           known
               ? context.compile(
                   "@[System::" + item.variable + "]", RowSchema.of(List.of()), "column " + name)
               : null;
-      audited.add(new Audited(name, item, variable));
+      audited.add(new Audited(name, item, type, variable));
     }
     RowSchema output = input.plus(added);
     return PlannedComponent.of(
@@ -106,7 +116,8 @@ public final class AuditType extends SimpleComponentType {
     for (int i = 0; i < values.length; i++) {
       Audited a = audited.get(i);
       if (a.variable() == null) {
-        values[i] = fallback(a.item(), environment);
+        Object known = fallback(a.item(), environment);
+        values[i] = known == null ? null : ValueConverter.convert(known, a.item().type, a.type());
         if (values[i] == null) {
           warning.accept(
               "column '"
@@ -118,8 +129,7 @@ public final class AuditType extends SimpleComponentType {
         continue;
       }
       Object v = a.variable().evaluate(cursor);
-      values[i] =
-          v == null ? null : ValueConverter.convert(v, a.variable().resultType(), a.item().type);
+      values[i] = v == null ? null : ValueConverter.convert(v, a.variable().resultType(), a.type());
     }
     return values;
   }

@@ -123,6 +123,30 @@ class TransformsImportTest {
     }
   }
 
+  /** A Chinese conversion Sluice cannot do keeps the flow a placeholder that says why. */
+  @Test
+  void aCharacterMapOperationSluiceDoesNotDoKeepsTheFlowAPlaceholder() throws Exception {
+    Path copy = dir.resolve("Chinese.dtsx");
+    Files.writeString(
+        copy,
+        Files.readString(FIXTURE)
+            .replace(
+                "<property name=\"MapFlags\">256</property>",
+                "<property name=\"MapFlags\">33554432</property>"));
+
+    ImportResult result = SsisImporter.importPackage(copy);
+
+    assertThat(result.project().packages().get(0).tasks().get(0).type()).isEqualTo("Unsupported");
+    assertThat(result.report().entries())
+        .filteredOn(e -> e.path().equals("\\Package\\Load\\Map codes"))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.note())
+                    .contains(
+                        "column CurrencyCode uses simplifiedChinese, which Sluice does not do"));
+  }
+
   /** {@code 2005-01-01 00:00:00} as the tutorial file writes it, {@code 1/1/05 0:00}. */
   private static String day(String written) {
     String[] date = written.substring(0, 10).split("-");

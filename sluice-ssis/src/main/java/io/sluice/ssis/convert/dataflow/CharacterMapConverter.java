@@ -92,6 +92,17 @@ final class CharacterMapConverter implements ComponentConverter {
         known |= e.getKey();
       }
     }
+    for (String refused : List.of("linguisticCasing", "simplifiedChinese", "traditionalChinese")) {
+      if (operations.contains(refused)) {
+        throw new FlowContext.NotConvertible(
+            "column "
+                + column
+                + " uses "
+                + refused
+                + ", which Sluice does not do (it needs Windows' tables)",
+            "port the mapping to a ScriptComponent or to the database");
+      }
+    }
     if (operations.isEmpty() || (flags & ~known) != 0) {
       throw new FlowContext.NotConvertible(
           "column " + column + " has MapFlags " + written + ", which names no known operation");

@@ -14,13 +14,17 @@ import io.sluice.engine.dataflow.pipeline.RowSchema;
 import io.sluice.engine.dataflow.pipeline.SettingKeys;
 import io.sluice.engine.dataflow.pipeline.Settings;
 import io.sluice.engine.dataflow.pipeline.SimpleComponentType;
+import io.sluice.engine.dataflow.transform.SettingProblems;
 import io.sluice.engine.expression.Expression;
 import io.sluice.engine.expression.ExpressionScope;
 import io.sluice.engine.expression.Reference;
+import io.sluice.engine.project.Problem;
+import io.sluice.engine.project.StructureCheck;
 import io.sluice.engine.type.DataType;
 import io.sluice.engine.type.ValueConverter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code Audit}: adds columns holding facts about the run (SSIS's Audit transformation): the
@@ -43,6 +47,33 @@ public final class AuditType extends SimpleComponentType {
   record Audited(String name, AuditItem item, DataType type, Expression variable) {}
 
   @Override
+  public List<Problem> problems(Map<String, Object> settings, StructureCheck.Written written) {
+    return SettingProblems.of(
+        name(),
+        settings,
+        written,
+        s -> {
+          for (Settings c : s.list("columns")) {
+            item(c);
+          }
+        });
+  }
+
+  private static AuditItem item(Settings c) {
+    String written = c.string("item");
+    return AuditItem.parse(written)
+        .orElseThrow(
+            () ->
+                new PlanningException(
+                    "column '"
+                        + c.string("name", "?")
+                        + "': audit item '"
+                        + written
+                        + "' is unknown; use one of "
+                        + AuditItem.names()));
+  }
+
+  @Override
   public PlannedComponent plan(ComponentSpec spec, PlanContext context) {
     RowSchema input = context.input(0);
     List<Settings> columns = spec.settings().list("columns");
@@ -54,18 +85,7 @@ public final class AuditType extends SimpleComponentType {
     ExpressionScope scope = context.environment().variableScope();
     for (Settings c : columns) {
       String name = c.string("name");
-      String written = c.string("item");
-      AuditItem item =
-          AuditItem.parse(written)
-              .orElseThrow(
-                  () ->
-                      new PlanningException(
-                          "column '"
-                              + name
-                              + "': audit item '"
-                              + written
-                              + "' is unknown; use one of "
-                              + AuditItem.names()));
+      AuditItem item = item(c);
       DataType type = item.type;
       if (c.has("type")) {
         type = DataTypes.parse(c.string("type"), "column '" + name + "'");

@@ -12,10 +12,14 @@ import io.sluice.engine.dataflow.pipeline.RowSchema;
 import io.sluice.engine.dataflow.pipeline.SettingKeys;
 import io.sluice.engine.dataflow.pipeline.Settings;
 import io.sluice.engine.dataflow.pipeline.SimpleComponentType;
+import io.sluice.engine.dataflow.transform.SettingProblems;
+import io.sluice.engine.project.Problem;
+import io.sluice.engine.project.StructureCheck;
 import io.sluice.engine.type.DataType;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code CharacterMap}: applies SSIS's character mappings (lowercase, uppercase, byte reversal,
@@ -31,6 +35,20 @@ public final class CharacterMapType extends SimpleComponentType {
   @Override
   public SettingKeys settingKeys() {
     return SettingKeys.of().withItems("columns", "input", "operations", "output", "onError");
+  }
+
+  @Override
+  public List<Problem> problems(Map<String, Object> settings, StructureCheck.Written written) {
+    return SettingProblems.of(
+        name(),
+        settings,
+        written,
+        s -> {
+          for (Settings c : s.list("columns")) {
+            Operation.parse(c.strings("operations"), c.string("input", "?"));
+            ErrorDisposition.parse(c.string("onError", null));
+          }
+        });
   }
 
   @Override

@@ -8,8 +8,13 @@ import io.sluice.engine.dataflow.pipeline.PlannedComponent;
 import io.sluice.engine.dataflow.pipeline.PlanningException;
 import io.sluice.engine.dataflow.pipeline.RowSchema;
 import io.sluice.engine.dataflow.pipeline.SettingKeys;
+import io.sluice.engine.dataflow.pipeline.Settings;
 import io.sluice.engine.dataflow.pipeline.SimpleComponentType;
+import io.sluice.engine.dataflow.transform.SettingProblems;
+import io.sluice.engine.project.Problem;
+import io.sluice.engine.project.StructureCheck;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -29,15 +34,32 @@ public final class PercentageSamplingType extends SimpleComponentType {
   }
 
   @Override
-  public PlannedComponent plan(ComponentSpec spec, PlanContext context) {
-    if (!spec.settings().has("percent")) {
+  public List<Problem> problems(Map<String, Object> settings, StructureCheck.Written written) {
+    return SettingProblems.of(
+        name(),
+        settings,
+        written,
+        s -> {
+          percent(s);
+          Seeds.written(s);
+        });
+  }
+
+  private static long percent(Settings settings) {
+    if (!settings.has("percent")) {
       throw new PlanningException(
           "a PercentageSampling needs 'percent': the share of rows to select, 0 to 100");
     }
-    long percent = spec.settings().number("percent", 0);
+    long percent = settings.number("percent", 0);
     if (percent < 0 || percent > 100) {
       throw new PlanningException("'percent' must be between 0 and 100, not " + percent);
     }
+    return percent;
+  }
+
+  @Override
+  public PlannedComponent plan(ComponentSpec spec, PlanContext context) {
+    long percent = percent(spec.settings());
     Long seed = Seeds.written(spec.settings());
     RowSchema input = context.input(0);
     double share = percent / 100.0;

@@ -4,8 +4,9 @@ import io.sluice.engine.dataflow.pipeline.Buffer;
 import io.sluice.engine.dataflow.pipeline.BufferBuilder;
 import io.sluice.engine.dataflow.pipeline.ComponentIo;
 import io.sluice.engine.dataflow.pipeline.ComponentRuntime;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -36,7 +37,8 @@ final class RowSampling implements ComponentRuntime {
   @Override
   public void run(ComponentIo io) throws InterruptedException {
     Random random = Seeds.random(seed);
-    Held[] sample = new Held[n];
+    // grows to n: a large sample of a small input holds only the input
+    List<Held> sample = new ArrayList<>(Math.min(n, 1024));
     BufferBuilder evicted = new BufferBuilder(width, io.bufferRows());
     long seen = 0;
     Buffer buffer;
@@ -46,16 +48,16 @@ final class RowSampling implements ComponentRuntime {
       int p = 0;
       for (int i = 0; i < size; i++, seen++) {
         if (seen < n) {
-          sample[(int) seen] = new Held(seen, buffer.copyRow(i));
+          sample.add(new Held(seen, buffer.copyRow(i)));
           continue;
         }
         long j = random.nextLong(seen + 1);
         if (j < n) {
-          evicted.add(sample[(int) j].values());
+          evicted.add(sample.get((int) j).values());
           if (evicted.isFull()) {
             io.send(UNSELECTED, evicted.take());
           }
-          sample[(int) j] = new Held(seen, buffer.copyRow(i));
+          sample.set((int) j, new Held(seen, buffer.copyRow(i)));
         } else {
           passed[p++] = buffer.row(i);
         }
@@ -65,11 +67,9 @@ final class RowSampling implements ComponentRuntime {
     if (!evicted.isEmpty()) {
       io.send(UNSELECTED, evicted.take());
     }
-    int held = (int) Math.min(seen, n);
-    Held[] kept = Arrays.copyOf(sample, held);
-    Arrays.sort(kept, Comparator.comparingLong(Held::position));
+    sample.sort(Comparator.comparingLong(Held::position));
     BufferBuilder selected = new BufferBuilder(width, io.bufferRows());
-    for (Held h : kept) {
+    for (Held h : sample) {
       selected.add(h.values());
       if (selected.isFull()) {
         io.send(SELECTED, selected.take());

@@ -220,7 +220,7 @@ class DataFlowImportTest {
   }
 
   /**
-   * DupeAlertFail.dtsx: an Audit is a Derived Column of System variables; a source whose SQL is in
+   * DupeAlertFail.dtsx: an Audit is an Audit of the same items and types; a source whose SQL is in
    * a variable reads it when the flow starts.
    */
   @Test
@@ -232,18 +232,18 @@ class DataFlowImportTest {
     List<TaskDefinition> tasks = result.project().packages().get(0).tasks();
 
     assertThat(named(components(task(tasks, "DO IT NO DUPES")), "Audit"))
-        .containsEntry("type", "DerivedColumn")
+        .containsEntry("type", "Audit")
         .containsEntry(
             "columns",
             List.of(
+                Map.of("name", "Package name", "item", "PackageName", "type", "DT_WSTR,64"),
                 Map.of(
-                    "name", "Package name",
-                    "expression", "@[System::PackageName]",
-                    "type", "DT_WSTR,64"),
-                Map.of(
-                    "name", "Execution start time",
-                    "expression", "@[System::StartTime]",
-                    "type", "DT_DATE")));
+                    "name",
+                    "Execution start time",
+                    "item",
+                    "ExecutionStartTime",
+                    "type",
+                    "DT_DATE")));
     assertThat(named(components(task(tasks, "DO IF DUPES")), "GET-DUPES"))
         .containsEntry("type", "JdbcSource")
         .containsEntry("queryVariable", "User::SQL_GETDUPES")

@@ -608,7 +608,8 @@ class ProjectParserProblemsTest {
                 + " known types: FlatFileSource, JdbcSource, DerivedColumn, DataConversion,"
                 + " CopyColumn, ConditionalSplit, Multicast, UnionAll, Lookup, Merge, MergeJoin,"
                 + " Sort, Aggregate, RowCount, RecordsetDestination, JdbcDestination,"
-                + " FlatFileDestination, DiscardDestination, JdbcCommand",
+                + " FlatFileDestination, DiscardDestination, JdbcCommand, Audit, RowSampling,"
+                + " PercentageSampling, Unpivot, Pivot, CharacterMap",
             "packages/p.yaml:17:9: component 'J' (JdbcSource): a JdbcSource is a source and"
                 + " takes no input",
             "packages/p.yaml:18:9: component 'K' (Lookup): an input needs 'from: <component>'"

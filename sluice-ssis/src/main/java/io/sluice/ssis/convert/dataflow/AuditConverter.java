@@ -7,21 +7,21 @@ import java.util.Map;
 import org.w3c.dom.Element;
 
 /**
- * Audit to {@code DerivedColumn}: each audit column is a System variable (LineageItemSelected: 0
+ * Audit to {@code Audit}: each audit column keeps its name and its item (LineageItemSelected: 0
  * ExecutionInstanceGUID, 1 PackageID, 2 PackageName, 3 VersionID, 4 ExecutionStartTime, 5
- * MachineName, 6 UserName, 7 TaskName, 8 TaskId), which Sluice's expressions read as SSIS's do.
- * Sluice has no package or task GUIDs, so an Audit of PackageID, VersionID or TaskId is not
- * converted.
+ * MachineName, 6 UserName, 7 TaskName, 8 TaskID), which the engine reads from the run's System
+ * variables, and its SSIS type. Sluice has no package, version or task GUIDs: those columns are
+ * NULL, said in a note.
  */
 final class AuditConverter implements ComponentConverter {
 
-  private static final Map<String, String> VARIABLES =
+  private static final Map<String, String> ITEMS =
       Map.of(
           "0", "ExecutionInstanceGUID",
           "1", "PackageID",
           "2", "PackageName",
           "3", "VersionID",
-          "4", "StartTime",
+          "4", "ExecutionStartTime",
           "5", "MachineName",
           "6", "UserName",
           "7", "TaskName",
@@ -29,20 +29,26 @@ final class AuditConverter implements ComponentConverter {
 
   @Override
   public Converted convert(SsisComponent c, FlowContext f) {
-    Converted out = new Converted("DerivedColumn");
+    Converted out = new Converted("Audit");
     List<Map<String, Object>> columns = new ArrayList<>();
     for (Element o : c.dataOutputs().get(0).columns()) {
-      String item = SsisComponent.properties(o).getOrDefault("LineageItemSelected", "").trim();
-      String variable = VARIABLES.get(item);
-      if (variable == null) {
+      String number = SsisComponent.properties(o).getOrDefault("LineageItemSelected", "").trim();
+      String item = ITEMS.get(number);
+      if (item == null) {
         throw new FlowContext.NotConvertible(
-            "its column " + o.getAttribute("name") + " audits item " + item + ", unknown here");
+            "its column " + o.getAttribute("name") + " audits item " + number + ", unknown here");
       }
-      String reference =
-          f.variable("System::" + variable, false, "its column " + o.getAttribute("name"));
+      if (item.endsWith("ID")) {
+        out.notes.add(
+            "its column "
+                + o.getAttribute("name")
+                + " audits the "
+                + item
+                + ", which Sluice has not: the column is NULL");
+      }
       Map<String, Object> col = new LinkedHashMap<>();
       col.put("name", o.getAttribute("name"));
-      col.put("expression", "@[" + reference + "]");
+      col.put("item", item);
       PipelineTypes.of(o).ifPresent(type -> col.put("type", type));
       columns.add(col);
     }

@@ -39,6 +39,11 @@ final class ComponentKinds {
     ROW_COUNT,
     RECORDSET_DESTINATION,
     AUDIT,
+    ROW_SAMPLING,
+    PERCENTAGE_SAMPLING,
+    PIVOT,
+    UNPIVOT,
+    CHARACTER_MAP,
     SCRIPT_COMPONENT,
     OLEDB_COMMAND,
     /** Any component Sluice has no counterpart for. */
@@ -87,7 +92,18 @@ final class ComponentKinds {
           Map.entry("MICROSOFT.LINEAGE", Kind.AUDIT),
           Map.entry("MICROSOFT.OLEDBCOMMAND", Kind.OLEDB_COMMAND),
           Map.entry("DTSTRANSFORM.OLEDBCOMMAND", Kind.OLEDB_COMMAND),
-          Map.entry("DTSTRANSFORM.LINEAGE", Kind.AUDIT));
+          Map.entry("DTSTRANSFORM.LINEAGE", Kind.AUDIT),
+          Map.entry("MICROSOFT.ROWSAMPLING", Kind.ROW_SAMPLING),
+          Map.entry("DTSTRANSFORM.ROWSAMPLING", Kind.ROW_SAMPLING),
+          Map.entry("MICROSOFT.PCTSAMPLING", Kind.PERCENTAGE_SAMPLING),
+          Map.entry("MICROSOFT.PERCENTAGESAMPLING", Kind.PERCENTAGE_SAMPLING),
+          Map.entry("DTSTRANSFORM.PCTSAMPLING", Kind.PERCENTAGE_SAMPLING),
+          Map.entry("MICROSOFT.PIVOT", Kind.PIVOT),
+          Map.entry("DTSTRANSFORM.PIVOT", Kind.PIVOT),
+          Map.entry("MICROSOFT.UNPIVOT", Kind.UNPIVOT),
+          Map.entry("DTSTRANSFORM.UNPIVOT", Kind.UNPIVOT),
+          Map.entry("MICROSOFT.CHARACTERMAP", Kind.CHARACTER_MAP),
+          Map.entry("DTSTRANSFORM.CHARACTERMAP", Kind.CHARACTER_MAP));
 
   /**
    * Format 6 (SSIS 2012) class GUIDs of the components checked against packages saved by SSIS 2012
@@ -128,7 +144,12 @@ final class ComponentKinds {
           Map.entry("ROW COUNT", Kind.ROW_COUNT),
           Map.entry("RECORDSET DESTINATION", Kind.RECORDSET_DESTINATION),
           Map.entry("AUDIT", Kind.AUDIT),
-          Map.entry("OLE DB COMMAND", Kind.OLEDB_COMMAND));
+          Map.entry("OLE DB COMMAND", Kind.OLEDB_COMMAND),
+          Map.entry("ROW SAMPLING", Kind.ROW_SAMPLING),
+          Map.entry("PERCENTAGE SAMPLING", Kind.PERCENTAGE_SAMPLING),
+          Map.entry("PIVOT", Kind.PIVOT),
+          Map.entry("UNPIVOT", Kind.UNPIVOT),
+          Map.entry("CHARACTER MAP", Kind.CHARACTER_MAP));
 
   static Kind of(SsisComponent c) {
     String id = c.classId.trim().toUpperCase(Locale.ROOT);

@@ -91,6 +91,11 @@ public final class DataFlowConverter {
     m.put(Kind.ROW_COUNT, new RowCountConverter());
     m.put(Kind.RECORDSET_DESTINATION, new RecordsetDestinationConverter());
     m.put(Kind.AUDIT, new AuditConverter());
+    m.put(Kind.ROW_SAMPLING, new SamplingConverter("RowSampling", "rows"));
+    m.put(Kind.PERCENTAGE_SAMPLING, new SamplingConverter("PercentageSampling", "percent"));
+    m.put(Kind.PIVOT, new PivotConverter());
+    m.put(Kind.UNPIVOT, new UnpivotConverter());
+    m.put(Kind.CHARACTER_MAP, new CharacterMapConverter());
     m.put(Kind.SCRIPT_COMPONENT, new ScriptComponentConverter());
     m.put(Kind.OLEDB_COMMAND, new JdbcCommandConverter());
     return Map.copyOf(m);

@@ -25,6 +25,15 @@ public interface DataFlowEnvironment {
   /** A JDBC connection manager by name, or empty when there is none of that name and type. */
   Optional<JdbcConnector> jdbc(String connectionName);
 
+  /** {@link #jdbc}, refused while planning when there is none of that name and type. */
+  default JdbcConnector requireJdbc(String connectionName) {
+    return jdbc(connectionName)
+        .orElseThrow(
+            () ->
+                new io.sluice.engine.dataflow.pipeline.PlanningException(
+                    "connection '" + connectionName + "' is not a JDBC connection"));
+  }
+
   /** A flat file connection manager by name, or empty when there is none of that name and type. */
   Optional<FlatFileConnection> flatFile(String connectionName);
 

@@ -61,14 +61,7 @@ public final class JdbcDestinationType extends SimpleComponentType {
   public PlannedComponent plan(ComponentSpec spec, PlanContext context) {
     Settings s = spec.settings();
     String connectionName = s.string("connection");
-    JdbcConnector connector =
-        context
-            .environment()
-            .jdbc(connectionName)
-            .orElseThrow(
-                () ->
-                    new PlanningException(
-                        "connection '" + connectionName + "' is not a JDBC connection"));
+    JdbcConnector connector = context.environment().requireJdbc(connectionName);
     TableName written = TableName.parse(s.string("table"));
     TableName table;
     RowSchema input = context.input(0);

@@ -46,14 +46,7 @@ public final class JdbcSourceType extends SimpleComponentType {
   public PlannedComponent plan(ComponentSpec spec, PlanContext context) {
     Settings s = spec.settings();
     String connectionName = s.string("connection");
-    JdbcConnector connector =
-        context
-            .environment()
-            .jdbc(connectionName)
-            .orElseThrow(
-                () ->
-                    new PlanningException(
-                        "connection '" + connectionName + "' is not a JDBC connection"));
+    JdbcConnector connector = context.environment().requireJdbc(connectionName);
     RowSchema none = RowSchema.of(List.of());
     String sql =
         s.has("query")

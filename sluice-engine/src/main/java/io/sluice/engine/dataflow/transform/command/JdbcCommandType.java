@@ -56,14 +56,7 @@ public final class JdbcCommandType extends SimpleComponentType {
   public PlannedComponent plan(ComponentSpec spec, PlanContext context) {
     Settings s = spec.settings();
     String connectionName = s.string("connection");
-    JdbcConnector connector =
-        context
-            .environment()
-            .jdbc(connectionName)
-            .orElseThrow(
-                () ->
-                    new PlanningException(
-                        "connection '" + connectionName + "' is not a JDBC connection"));
+    JdbcConnector connector = context.environment().requireJdbc(connectionName);
     String statement = s.string("statement");
     RowSchema input = context.input(0);
     List<Integer> columns = new ArrayList<>();

@@ -144,10 +144,14 @@ final class TestHttpServer implements AutoCloseable {
   record Tls(IssuedCertificate certificate, Path caPem) {
 
     static Tls issue(Path folder) {
+      return issue(folder, List.of("localhost", "127.0.0.1"));
+    }
+
+    /** A certificate for {@code names} (the server still listens on localhost). */
+    static Tls issue(Path folder, List<String> names) {
       CertificateAuthority ca = CertificateAuthority.create("Http test CA", Duration.ofDays(1));
-      IssuedCertificate cert =
-          ca.issueServer(List.of("localhost", "127.0.0.1"), Duration.ofDays(1));
-      Path caPem = folder.resolve("ca.pem");
+      IssuedCertificate cert = ca.issueServer(names, Duration.ofDays(1));
+      Path caPem = folder.resolve("ca-" + names.get(0) + ".pem");
       Pem.write(caPem, Pem.certificates(List.of(ca.certificate())), false);
       return new Tls(cert, caPem);
     }

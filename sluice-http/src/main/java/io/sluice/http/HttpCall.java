@@ -81,7 +81,7 @@ final class HttpCall {
                 + " (connection '"
                 + connection
                 + "'): "
-                + start(in, charset(response)),
+                + endpoint.redact(start(in, charset(response))),
             hint(status));
       }
       String kept = keep(in, response);
@@ -110,6 +110,7 @@ final class HttpCall {
     BodySource.Body b = body;
     for (int redirects = 0; ; redirects++) {
       HttpRequest request = request(m, target, b);
+      context.events().progress("sending " + m + " " + target);
       HttpResponse<InputStream> response;
       try {
         response = endpoint.client.send(request, HttpResponse.BodyHandlers.ofInputStream());

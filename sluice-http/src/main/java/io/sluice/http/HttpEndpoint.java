@@ -245,6 +245,19 @@ final class HttpEndpoint {
     }
   }
 
+  /**
+   * {@code text} (a server's answer) without the credential this connection sends: the run masks
+   * the password and the token, but not basic authentication's base64 of user and password, which a
+   * server that echoes the request's headers would otherwise put into a message.
+   */
+  String redact(String text) {
+    if (authorizationValue == null) {
+      return text;
+    }
+    String credential = authorizationValue.substring(authorizationValue.indexOf(' ') + 1);
+    return credential.length() < 4 ? text : text.replace(credential, "********");
+  }
+
   /** E.g. {@code basic authentication as etl} or {@code bearer token}; never the secret. */
   String describeAuthentication() {
     return switch (authentication) {

@@ -8,12 +8,14 @@ import io.sluice.engine.project.ProjectFiles;
 import io.sluice.engine.project.ProjectFormatException;
 import io.sluice.engine.project.ProjectParser;
 import io.sluice.engine.runtime.ParameterValues;
+import io.sluice.engine.runtime.RunResult;
 import io.sluice.engine.testing.RecordedEvents;
 import io.sluice.engine.testing.TestRuns;
 import io.sluice.http.TestHttpServer.Answer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -284,6 +286,33 @@ class HttpTaskTest {
   }
 
   @Test
+  void stoppingTheExecutionEndsATaskWaitingForItsAnswer() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    server.route(
+        "/slow",
+        r -> {
+          release.await(60, TimeUnit.SECONDS);
+          return Answer.of(200, "text/plain", "late");
+        });
+    try {
+      long started = System.nanoTime();
+      RecordedEvents events =
+          TestRuns.runStoppingOn(
+              ProjectFiles.of(
+                  project(
+                      connection("serverUrl: " + server.url() + ", timeout: 60"),
+                      "tasks:\n  - {name: Wait, type: Http, httpConnection: Api, path: slow}\n")),
+              dir.resolve("jars"),
+              "sending GET " + server.url() + "/slow");
+
+      assertThat(events.result.status()).as(events.all()).isEqualTo(RunResult.Status.CANCELED);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
   void aRedirectIsFollowedButTheCredentialsStayWithTheConnectionsServer() throws Exception {
     try (TestHttpServer other = TestHttpServer.http()) {
       other.route("/elsewhere", r -> Answer.of(200, "text/plain", "moved here"));
@@ -362,6 +391,27 @@ class HttpTaskTest {
                 m.contains("answered HTTP 401 (connection 'Api'): invalid credentials: Bearer ")
                     && m.contains("hint: check the authentication"));
     assertNoSecret(events);
+  }
+
+  @Test
+  void aServerEchoingTheBasicCredentialsInItsRefusalDoesNotPutThemInAMessage() {
+    server.route(
+        "/login", r -> Answer.of(403, "text/plain", "forbidden for " + r.header("Authorization")));
+    String encoded =
+        Base64.getEncoder().encodeToString(("etl:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+    RecordedEvents events =
+        run(
+            connection(
+                "serverUrl: '%s', user: etl, expressions: {password: '@[$Project::Password]'}"
+                    .formatted(server.url())),
+            "tasks:\n  - {name: Log in, type: Http, httpConnection: Api, path: login}\n");
+
+    assertThat(server.last().header("Authorization")).isEqualTo("Basic " + encoded);
+    assertThat(events.messages(MessageType.ERROR))
+        .anyMatch(
+            m -> m.contains("answered HTTP 403 (connection 'Api'): forbidden for Basic ********"));
+    assertThat(events.all()).doesNotContain(encoded);
   }
 
   @Test

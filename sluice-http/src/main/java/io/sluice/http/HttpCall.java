@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
@@ -13,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -58,7 +61,7 @@ final class HttpCall {
           "task '" + context.taskName() + "': " + e.getMessage(), e.hint(), e);
     }
     context.cancellation().check();
-    long started = System.nanoTime();
+    Instant started = context.clock().instant();
     HttpResponse<InputStream> response = send(method, uri, body);
     try (InputStream in = response.body()) {
       int status = response.statusCode();
@@ -85,7 +88,7 @@ final class HttpCall {
             hint(status));
       }
       String kept = keep(in, response);
-      long millis = (System.nanoTime() - started) / 1_000_000;
+      long millis = Duration.between(started, context.clock().instant()).toMillis();
       context
           .events()
           .information(
@@ -160,6 +163,12 @@ final class HttpCall {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(target)
             .timeout(endpoint.timeout)
+            // HTTP/2 only where TLS negotiates it: no h2c upgrade offer that some plain-HTTP
+            // servers and proxies refuse
+            .version(
+                "https".equalsIgnoreCase(target.getScheme())
+                    ? HttpClient.Version.HTTP_2
+                    : HttpClient.Version.HTTP_1_1)
             .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body.publisher());
     for (Map.Entry<String, Object> h : context.settings().mapping("headers").entrySet()) {
       request.setHeader(h.getKey(), String.valueOf(h.getValue()));

@@ -58,7 +58,11 @@ final class HttpFailure {
       cause = "no such host " + uri.getHost();
       hint = "check serverUrl of connection '" + connection + "' (and proxyUrl)";
     } else if (in(e, ConnectException.class) != null) {
-      cause = "cannot connect: " + message(in(e, ConnectException.class));
+      ConnectException refused = in(e, ConnectException.class);
+      // the JDK's client throws it without words when nothing listens on the port
+      cause =
+          "cannot connect: "
+              + (refused.getMessage() == null ? "connection refused" : message(refused));
       hint =
           "check serverUrl of connection '"
               + connection

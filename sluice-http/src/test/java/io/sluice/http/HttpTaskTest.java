@@ -12,6 +12,7 @@ import io.sluice.engine.runtime.RunResult;
 import io.sluice.engine.testing.RecordedEvents;
 import io.sluice.engine.testing.TestRuns;
 import io.sluice.http.TestHttpServer.Answer;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,6 +92,7 @@ class HttpTaskTest {
     assertThat(get.header("Accept")).isEqualTo("application/json");
     assertThat(get.header("X-Request-Id")).isEqualTo("42");
     assertThat(get.header("Authorization")).isNull();
+    assertThat(get.header("Upgrade")).as("no h2c upgrade offer over plain HTTP").isNull();
     TestHttpServer.Request post = server.requests.get(1);
     assertThat(post.method()).isEqualTo("POST");
     assertThat(post.uri().toString()).isEqualTo("/v1/echo?status=200");
@@ -310,6 +312,25 @@ class HttpTaskTest {
     } finally {
       release.countDown();
     }
+  }
+
+  @Test
+  void aPortNobodyListensOnFailsWithTheUrlAndAHint() throws Exception {
+    int closed;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    RecordedEvents events =
+        run(
+            connection("serverUrl: 'http://localhost:%d/api'".formatted(closed)),
+            "tasks:\n  - {name: Fetch, type: Http, httpConnection: Api, path: rates}\n");
+
+    assertThat(events.messages(MessageType.ERROR))
+        .anyMatch(
+            m ->
+                m.equals(
+                    "task 'Fetch': GET http://localhost:%d/api/rates (connection 'Api'): cannot connect: connection refused; hint: check serverUrl of connection 'Api', and that the server runs and is reachable from here"
+                        .formatted(closed)));
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -33,6 +34,7 @@ final class HttpCall {
   private final StatusCodes success;
   private final String connection;
   private HttpEndpoint endpoint;
+  private Path outputFile;
 
   HttpCall(TaskContext context, StatusCodes success) {
     this.context = context;
@@ -60,6 +62,7 @@ final class HttpCall {
       throw new PluginException(
           "task '" + context.taskName() + "': " + e.getMessage(), e.hint(), e);
     }
+    outputFile = outputFile();
     context.cancellation().check();
     Instant started = context.clock().instant();
     HttpResponse<InputStream> response = send(method, uri, body);
@@ -150,13 +153,39 @@ final class HttpCall {
                 + "')",
             "check the path; the server sends the request around in a loop");
       }
-      target = target.resolve(location);
+      target = redirected(target, location);
       // as browsers do: 303, and 301/302 after a POST, fetch the new place with GET
       if (status == 303 || (status == 301 || status == 302) && m.equals("POST")) {
         m = "GET";
         b = null;
       }
     }
+  }
+
+  /** Where a redirect's Location points, if the task can go there. */
+  private URI redirected(URI from, String location) {
+    URI to;
+    try {
+      to = from.resolve(location.trim());
+    } catch (IllegalArgumentException e) {
+      to = null;
+    }
+    if (to == null
+        || to.getHost() == null
+        || !("http".equalsIgnoreCase(to.getScheme()) || "https".equalsIgnoreCase(to.getScheme()))) {
+      throw new PluginException(
+          "task '"
+              + context.taskName()
+              + "': "
+              + from
+              + " redirects to '"
+              + location
+              + "', which is not an http or https URL (connection '"
+              + connection
+              + "')",
+          "check the path, or ask the service's owner about the redirect");
+    }
+    return to;
   }
 
   private HttpRequest request(String method, URI target, BodySource.Body body) {
@@ -186,18 +215,12 @@ final class HttpCall {
     return request.build();
   }
 
-  /** Puts the response body where the task says; returns the words for the event. */
-  private String keep(InputStream in, HttpResponse<InputStream> response) throws IOException {
+  /** The file the response goes to, checked before anything is sent; null for a variable. */
+  private Path outputFile() {
     String output = context.settings().text("output");
-    if (output == null) {
-      in.transferTo(OutputStream.nullOutputStream());
-      return "";
-    }
-    OutputTarget target = OutputTarget.of(context.settings().text("outputType"));
-    if (target == OutputTarget.VARIABLE) {
-      String text = new String(in.readAllBytes(), charset(response));
-      context.variables().set(output, text);
-      return ", " + text.length() + " characters into " + output;
+    if (output == null
+        || OutputTarget.of(context.settings().text("outputType")) != OutputTarget.FILE_CONNECTION) {
+      return null;
     }
     String type = context.connections().type(output);
     if (!type.equals("file") && !type.equals("flatFile")) {
@@ -225,9 +248,28 @@ final class HttpCall {
               + "') does not exist",
           "create the folder, or point connection '" + output + "' at an existing one");
     }
-    Path part = Files.createTempFile(parent, "." + file.getFileName(), ".part");
+    return file;
+  }
+
+  /** Puts the response body where the task says; returns the words for the event. */
+  private String keep(InputStream in, HttpResponse<InputStream> response) throws IOException {
+    String output = context.settings().text("output");
+    if (output == null) {
+      in.transferTo(OutputStream.nullOutputStream());
+      return "";
+    }
+    OutputTarget target = OutputTarget.of(context.settings().text("outputType"));
+    if (target == OutputTarget.VARIABLE) {
+      String text = new String(in.readAllBytes(), charset(response));
+      context.variables().set(output, text);
+      return ", " + text.length() + " characters into " + output;
+    }
+    Path file = outputFile;
+    Path parent = file.toAbsolutePath().getParent();
     long bytes = 0;
+    Path part = null;
     try {
+      part = Files.createTempFile(parent, "." + file.getFileName(), ".part");
       try (OutputStream out = Files.newOutputStream(part)) {
         byte[] buffer = new byte[64 * 1024];
         for (int n; (n = in.read(buffer)) >= 0; ) {
@@ -237,8 +279,24 @@ final class HttpCall {
         }
       }
       Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
+    } catch (FileSystemException e) {
+      // the file's fault, not the server's
+      throw new PluginException(
+          "task '"
+              + context.taskName()
+              + "': cannot write the response into "
+              + file
+              + " (connection '"
+              + output
+              + "'): "
+              + e.getClass().getSimpleName()
+              + " "
+              + e.getMessage(),
+          "check that the folder is writable and the file not locked by another program");
     } finally {
-      Files.deleteIfExists(part);
+      if (part != null) {
+        Files.deleteIfExists(part);
+      }
     }
     return ", " + bytes + " bytes into " + file;
   }

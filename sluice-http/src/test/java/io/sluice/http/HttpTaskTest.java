@@ -370,6 +370,76 @@ class HttpTaskTest {
   }
 
   @Test
+  void aRedirectLoopAndARedirectOutOfHttpFailNamingWhere() {
+    server.route("/loop", r -> new Answer(302, Map.of("Location", "/loop"), new byte[0]));
+    server.route("/ftp", r -> new Answer(301, Map.of("Location", "ftp://files/x"), new byte[0]));
+
+    RecordedEvents loop =
+        run(
+            connection("serverUrl: " + server.url()),
+            "tasks:\n  - {name: Go, type: Http, httpConnection: Api, path: loop}\n");
+    RecordedEvents ftp =
+        run(
+            connection("serverUrl: " + server.url()),
+            "tasks:\n  - {name: Go, type: Http, httpConnection: Api, path: ftp}\n");
+
+    assertThat(loop.messages(MessageType.ERROR))
+        .anyMatch(
+            m ->
+                m.contains(
+                    "task 'Go': GET "
+                        + server.url()
+                        + "/loop was redirected more than 5 times, last to /loop"));
+    assertThat(server.requests.stream().filter(r -> r.uri().getPath().equals("/loop"))).hasSize(6);
+    assertThat(ftp.messages(MessageType.ERROR))
+        .anyMatch(
+            m ->
+                m.contains(
+                    "task 'Go': "
+                        + server.url()
+                        + "/ftp redirects to 'ftp://files/x', which is not an http or https URL"));
+  }
+
+  @Test
+  void aMissingBodyFileAndAMissingOutputFolderFailNamingTheFileAndTheConnection() {
+    server.route("/data", r -> Answer.of(200, "text/plain", "rows"));
+    Path absent = dir.resolve("absent.json");
+    Path noFolder = dir.resolve("no-such-folder").resolve("out.txt");
+
+    RecordedEvents body =
+        run(
+            connection("serverUrl: " + server.url())
+                + "  - {name: Payload, type: file, path: '%s'}\n".formatted(absent),
+            "tasks:\n  - {name: Send, type: Http, httpConnection: Api, method: POST, path: data,"
+                + " bodySourceType: fileConnection, body: Payload}\n");
+    RecordedEvents output =
+        run(
+            connection("serverUrl: " + server.url())
+                + "  - {name: Out, type: file, path: '%s', usage: createFile}\n"
+                    .formatted(noFolder),
+            "tasks:\n  - {name: Fetch, type: Http, httpConnection: Api, path: data,"
+                + " outputType: fileConnection, output: Out}\n");
+
+    assertThat(body.messages(MessageType.ERROR))
+        .anyMatch(
+            m ->
+                m.contains(
+                    "task 'Send': the body's file "
+                        + absent
+                        + " (connection 'Payload') is not a readable file"));
+    assertThat(server.requests)
+        .as("nothing sent without its body or its output's folder")
+        .isEmpty();
+    assertThat(output.messages(MessageType.ERROR))
+        .anyMatch(
+            m ->
+                m.contains(
+                    "task 'Fetch': the folder of output file "
+                        + noFolder
+                        + " (connection 'Out') does not exist"));
+  }
+
+  @Test
   void aProxyGetsTheRequestForTheServer() throws Exception {
     try (TestHttpServer proxy = TestHttpServer.http()) {
       // a forward proxy gets the absolute URL in the request line; this one answers itself

@@ -30,7 +30,6 @@ final class HttpEndpoint {
   final Authentication authentication;
   private final String authorizationHeader;
   private final String authorizationValue;
-  private final String user;
   final HttpClient client;
   final TlsTrust trust;
 
@@ -38,7 +37,6 @@ final class HttpEndpoint {
       URI base,
       Duration timeout,
       Authentication authentication,
-      String user,
       String authorizationHeader,
       String authorizationValue,
       HttpClient client,
@@ -46,7 +44,6 @@ final class HttpEndpoint {
     this.base = base;
     this.timeout = timeout;
     this.authentication = authentication;
-    this.user = user;
     this.authorizationHeader = authorizationHeader;
     this.authorizationValue = authorizationValue;
     this.client = client;
@@ -137,8 +134,7 @@ final class HttpEndpoint {
     if (proxy != null) {
       client.proxy(ProxySelector.of(proxy(proxy)));
     }
-    return new HttpEndpoint(
-        base, timeout, authentication, user, header, value, client.build(), trust);
+    return new HttpEndpoint(base, timeout, authentication, header, value, client.build(), trust);
   }
 
   private static URI base(String text) {
@@ -256,16 +252,6 @@ final class HttpEndpoint {
     }
     String credential = authorizationValue.substring(authorizationValue.indexOf(' ') + 1);
     return credential.length() < 4 ? text : text.replace(credential, "********");
-  }
-
-  /** E.g. {@code basic authentication as etl} or {@code bearer token}; never the secret. */
-  String describeAuthentication() {
-    return switch (authentication) {
-      case NONE -> "no authentication";
-      case BASIC -> "basic authentication as " + user;
-      case BEARER -> "bearer token";
-      case HEADER -> "token in " + authorizationHeader;
-    };
   }
 
   private static String blankToNull(String s) {

@@ -71,10 +71,6 @@ final class TlsTrust {
     return pinned == null ? null : pinned.refused;
   }
 
-  boolean isPinned() {
-    return pinned != null;
-  }
-
   /** Upper-case hex pairs with colons, as {@code openssl x509 -fingerprint -sha256} prints. */
   static String normalise(String fingerprint) {
     String hex = fingerprint.trim().replaceFirst("(?i)^sha256[:=]", "").replace(":", "");

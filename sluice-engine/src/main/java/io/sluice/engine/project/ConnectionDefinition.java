@@ -25,14 +25,16 @@ public record ConnectionDefinition(
   /**
    * Whether a setting holds a secret, as SSIS marks a connection manager's password sensitive: only
    * its expression may read a sensitive parameter, and its value is masked in messages. That is the
-   * {@code password} of a jdbc connection and of the connection types Sluice's own modules bring
-   * ({@link BuiltInPlugins}: smtp, ftp, sftp); a project plugin's connection type has none, so a
-   * sensitive parameter never reaches code the project brings through a connection setting.
+   * {@code password} of a jdbc connection and the {@code password} and {@code token} of the
+   * connection types Sluice's own modules bring ({@link BuiltInPlugins}: smtp, ftp, sftp, http); a
+   * project plugin's connection type has none, so a sensitive parameter never reaches code the
+   * project brings through a connection setting.
    */
   public static boolean isSensitiveSetting(String type, String setting) {
-    return type != null
-        && "password".equals(setting)
-        && ("jdbc".equals(type)
-            || BuiltInPlugins.connectionPlugins().containsKey(type.toLowerCase(Locale.ROOT)));
+    if (type == null || !("password".equals(setting) || "token".equals(setting))) {
+      return false;
+    }
+    return ("jdbc".equals(type) && "password".equals(setting))
+        || BuiltInPlugins.connectionPlugins().containsKey(type.toLowerCase(Locale.ROOT));
   }
 }

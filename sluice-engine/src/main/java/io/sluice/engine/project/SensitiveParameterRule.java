@@ -29,8 +29,9 @@ final class SensitiveParameterRule {
 
   /** What the user can do instead, for every refusal. */
   static final String HINT =
-      "a sensitive parameter may only set what is itself sensitive: a jdbc, smtp, ftp or sftp"
-          + " connection's password expression, a sensitive parameter of a child package, or an ExecuteProcess task's"
+      "a sensitive parameter may only set what is itself sensitive: a jdbc, smtp, ftp, sftp or"
+          + " http connection's password expression (an http connection's token too), a sensitive"
+          + " parameter of a child package, or an ExecuteProcess task's"
           + " standardInputVariable (SSIS refuses the same)";
 
   private final List<ParameterDefinition> projectParameters;

@@ -24,6 +24,7 @@ class ExamplesTest {
   static final Map<String, String> OF_OTHER_MODULES =
       Map.of(
           "ftp-transfer", "sluice-ftp's Ftp task: sluice-cli's FtpTransferExampleTest",
+          "http-rates", "sluice-http's Http task: sluice-cli's HttpRatesExampleTest",
           "send-mail", "sluice-mail's SendMail task: sluice-cli's SendMailExampleTest");
 
   static Stream<Path> examples() throws IOException {

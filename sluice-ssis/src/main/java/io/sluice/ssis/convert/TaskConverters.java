@@ -114,6 +114,13 @@ final class TaskConverters {
     if (t.contains("BULKINSERTTASK")) {
       return new BulkInsertTaskConverter(ctx, processAndFiles).convert(e, d);
     }
+    if (t.contains("WEBSERVICETASK")) {
+      // the Http task (sluice-http) sends HTTP, but the WSDL call has to be written as a request
+      return Outcome.placeholder(
+          "Sluice does not call WSDL web methods (the Web Service task's Service and WebMethod)",
+          "replace it with an Http task that POSTs the SOAP envelope to the service's URL through"
+              + " an http connection (docs/package-format.md, Http)");
+    }
     return Outcome.placeholder(
         "Sluice has no task of type " + ssisType + " yet",
         "do its work with ExecuteSql, ExecuteProcess or FileSystem, or keep it disabled");

@@ -22,8 +22,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code Lookup} (full cache): loads a reference query once, then adds its columns to every row
- * whose join columns match. Outputs {@code Match}, {@code NoMatch} and {@code Error}.
+ * {@code Lookup}: adds the columns of a reference query's row to every row whose join columns
+ * match, from a full cache loaded once or, with {@code cacheMode: partial | none}, by asking the
+ * database for the keys the rows carry. Outputs {@code Match}, {@code NoMatch} and {@code Error}.
  */
 public final class LookupType extends SimpleComponentType {
 
@@ -57,6 +58,27 @@ public final class LookupType extends SimpleComponentType {
     }
   }
 
+  /** SSIS's CacheType: Full, Partial, No cache. */
+  enum CacheMode {
+    FULL,
+    PARTIAL,
+    NONE;
+
+    static CacheMode parse(String text) {
+      return switch (text.toLowerCase(Locale.ROOT)) {
+        case "full" -> FULL;
+        case "partial" -> PARTIAL;
+        case "none" -> NONE;
+        default ->
+            throw new PlanningException(
+                "cacheMode '" + text + "' is unknown; use full, partial or none");
+      };
+    }
+  }
+
+  /** SSIS's default cache size of a partial cache (MaxMemoryUsage), 25 MB. */
+  static final long DEFAULT_CACHE_MB = 25;
+
   /** The checked lookup: query, join columns on both sides, returned columns. */
   record Plan(
       JdbcConnector connector,
@@ -66,11 +88,22 @@ public final class LookupType extends SimpleComponentType {
       int[] referenceKeys,
       int[] returned,
       NoMatch noMatch,
-      int width) {}
+      int width,
+      CacheMode cacheMode,
+      long cacheBytes,
+      boolean missCache) {}
 
   @Override
   public SettingKeys settingKeys() {
-    return SettingKeys.of("connection", "query", "table", "joins", "noMatch")
+    return SettingKeys.of(
+            "connection",
+            "query",
+            "table",
+            "joins",
+            "noMatch",
+            "cacheMode",
+            "cacheSizeMb",
+            "missCache")
         .withItems("columns", "reference", "output");
   }
 
@@ -130,6 +163,13 @@ public final class LookupType extends SimpleComponentType {
     }
     RowSchema matched = input.plus(added);
     NoMatch noMatch = NoMatch.parse(s.string("noMatch", "fail"));
+    CacheMode cacheMode = CacheMode.parse(s.string("cacheMode", "full"));
+    if (cacheMode != CacheMode.PARTIAL && (s.has("cacheSizeMb") || s.has("missCache"))) {
+      throw new PlanningException(
+          "cacheSizeMb and missCache are settings of a partial cache; add cacheMode: partial or"
+              + " remove them");
+    }
+    long cacheBytes = cacheBytes(s);
     Plan plan =
         new Plan(
             connector,
@@ -139,13 +179,37 @@ public final class LookupType extends SimpleComponentType {
             referenceKeys,
             returned.stream().mapToInt(Integer::intValue).toArray(),
             noMatch,
-            matched.width());
+            matched.width(),
+            cacheMode,
+            cacheBytes,
+            s.bool("missCache", false));
     return PlannedComponent.of(
         List.of(
             new OutputPlan("Match", matched),
             new OutputPlan("NoMatch", input),
             new OutputPlan("Error", RowErrors.errorSchema(input))),
         new Lookup(plan, input));
+  }
+
+  /** {@code cacheSizeMb} in bytes; a fraction of a megabyte is allowed (tests, tiny caches). */
+  private static long cacheBytes(Settings s) {
+    if (!s.has("cacheSizeMb")) {
+      return DEFAULT_CACHE_MB << 20;
+    }
+    Object raw = s.raw("cacheSizeMb");
+    double mb;
+    try {
+      mb = raw instanceof Number n ? n.doubleValue() : Double.parseDouble(raw.toString().trim());
+    } catch (NumberFormatException e) {
+      mb = -1;
+    }
+    if (!(mb > 0) || mb > 1 << 20) {
+      throw new PlanningException(
+          "cacheSizeMb '"
+              + raw
+              + "' is not a size; give megabytes above 0, e.g. 25 (SSIS's default)");
+    }
+    return Math.max(1, (long) (mb * (1 << 20)));
   }
 
   private static int reference(RowSchema reference, String name) {

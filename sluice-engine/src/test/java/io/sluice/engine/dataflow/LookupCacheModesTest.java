@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.engine.type.DataType;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -166,6 +167,38 @@ class LookupCacheModesTest {
                 + " statements; 1097 keys cached at the end.",
             "Lookup (partial cache): 0 keys found in the cache, 3 asked of the database in 3"
                 + " statements; 3 keys cached at the end.");
+  }
+
+  @Test
+  void theLookupExampleOfDataFlowMdRunsAsItIsWritten() throws Exception {
+    String page = Files.readString(Path.of("..", "docs", "data-flow.md"));
+    int at = page.indexOf("### Lookup — outputs");
+    int start = page.indexOf("```yaml\n", at) + "```yaml\n".length();
+    String lookup = page.substring(start, page.indexOf("```", start)).indent(2);
+    assertThat(lookup).contains("cacheMode: partial");
+
+    DataFlowResult result =
+        Flows.runOk(
+            """
+            components:
+              - {name: ARS, type: FlatFileSource, connection: ars}
+              - {name: JPY, type: FlatFileSource, connection: jpy}
+              - {name: BAD, type: FlatFileSource, connection: bad}
+              - {name: All files, type: UnionAll, inputs: [ARS, JPY, BAD]}
+            %s
+              - {name: Keep, type: RecordsetDestination, input: Lookup currency, variable: Rows}
+              - name: Unknown
+                type: RecordsetDestination
+                input: {from: Lookup currency, output: NoMatch}
+                variable: Other
+            """
+                .formatted(lookup),
+            env);
+
+    assertThat(result.rows("Lookup currency.NoMatch -> Unknown")).isEqualTo(1097);
+    assertThat(Flows.rows(env, "User::Rows"))
+        .hasSize(2 * 1097)
+        .allSatisfy(r -> assertThat(r.get("CurrencyKey")).isIn(3, 102)); // ARS, JPY
   }
 
   @Test

@@ -233,7 +233,7 @@ class ProjectParserProblemsTest {
                     PACKAGE)))
         .containsExactly(
             "project.yaml:4:11: unknown connection type 'odbc'; did you mean 'jdbc'? Known"
-                + " connection types: file, flatFile, jdbc");
+                + " connection types: cache, file, flatFile, jdbc");
   }
 
   @Test
@@ -608,7 +608,7 @@ class ProjectParserProblemsTest {
                 + " known types: FlatFileSource, JdbcSource, DerivedColumn, DataConversion,"
                 + " CopyColumn, ConditionalSplit, Multicast, UnionAll, Lookup, Merge, MergeJoin,"
                 + " Sort, Aggregate, RowCount, RecordsetDestination, JdbcDestination,"
-                + " FlatFileDestination, DiscardDestination, JdbcCommand",
+                + " FlatFileDestination, DiscardDestination, JdbcCommand, CacheTransform",
             "packages/p.yaml:17:9: component 'J' (JdbcSource): a JdbcSource is a source and"
                 + " takes no input",
             "packages/p.yaml:18:9: component 'K' (Lookup): an input needs 'from: <component>'"

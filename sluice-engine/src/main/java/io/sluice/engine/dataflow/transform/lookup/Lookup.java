@@ -35,6 +35,9 @@ final class Lookup implements ComponentRuntime {
   }
 
   private LookupCache open(ComponentIo io) throws SQLException {
+    if (plan.cache() != null) {
+      return CacheLookup.load(plan);
+    }
     ReferenceRows reader = new ReferenceRows(plan, input);
     return switch (plan.cacheMode()) {
       case FULL -> FullCache.load(plan, reader, io);

@@ -1,6 +1,7 @@
 package io.sluice.engine.dataflow.transform.lookup;
 
 import io.sluice.engine.dataflow.JdbcConnector;
+import io.sluice.engine.dataflow.cache.CacheConnection;
 import io.sluice.engine.dataflow.jdbc.QueryColumns;
 import io.sluice.engine.dataflow.pipeline.Column;
 import io.sluice.engine.dataflow.pipeline.ComponentSpec;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code Lookup}: adds the columns of a reference query's row to every row whose join columns
@@ -91,7 +93,8 @@ public final class LookupType extends SimpleComponentType {
       int width,
       CacheMode cacheMode,
       long cacheBytes,
-      boolean missCache) {}
+      boolean missCache,
+      CacheConnection cache) {}
 
   @Override
   public SettingKeys settingKeys() {
@@ -111,6 +114,10 @@ public final class LookupType extends SimpleComponentType {
   public PlannedComponent plan(ComponentSpec spec, PlanContext context) {
     Settings s = spec.settings();
     String connectionName = s.string("connection");
+    Optional<CacheConnection> cache = context.environment().cache(connectionName);
+    if (cache.isPresent()) {
+      return CacheLookup.plan(s, cache.get(), context.input(0));
+    }
     JdbcConnector connector =
         context
             .environment()
@@ -118,7 +125,7 @@ public final class LookupType extends SimpleComponentType {
             .orElseThrow(
                 () ->
                     new PlanningException(
-                        "connection '" + connectionName + "' is not a JDBC connection"));
+                        "connection '" + connectionName + "' is not a JDBC or cache connection"));
     String sql = s.has("query") ? s.string("query") : QueryColumns.selectAll(s.string("table"));
     RowSchema reference;
     try (Connection connection = connector.open()) {
@@ -152,6 +159,19 @@ public final class LookupType extends SimpleComponentType {
       inputKeys[k] = in;
       referenceKeys[k++] = ref;
     }
+    return plan(s, input, reference, inputKeys, referenceKeys, connector, sql, null);
+  }
+
+  /** The returned columns, outputs and modes, the same for a query and a cache connection. */
+  static PlannedComponent plan(
+      Settings s,
+      RowSchema input,
+      RowSchema reference,
+      int[] inputKeys,
+      int[] referenceKeys,
+      JdbcConnector connector,
+      String sql,
+      CacheConnection cacheConnection) {
     List<Column> added = new ArrayList<>();
     List<Integer> returned = new ArrayList<>();
     for (Settings c : s.list("columns")) {
@@ -182,7 +202,8 @@ public final class LookupType extends SimpleComponentType {
             matched.width(),
             cacheMode,
             cacheBytes,
-            s.bool("missCache", false));
+            s.bool("missCache", false),
+            cacheConnection);
     return PlannedComponent.of(
         List.of(
             new OutputPlan("Match", matched),
@@ -212,7 +233,7 @@ public final class LookupType extends SimpleComponentType {
     return Math.max(1, (long) (mb * (1 << 20)));
   }
 
-  private static int reference(RowSchema reference, String name) {
+  static int reference(RowSchema reference, String name) {
     return reference
         .find(name)
         .orElseThrow(

@@ -3,6 +3,7 @@ package io.sluice.engine.dataflow.transform.lookup;
 import io.sluice.engine.dataflow.jdbc.JdbcTypes;
 import io.sluice.engine.dataflow.jdbc.TableName;
 import io.sluice.engine.dataflow.pipeline.RowSchema;
+import io.sluice.engine.dataflow.spill.RowSizes;
 import io.sluice.engine.type.DataConversionException;
 import io.sluice.engine.type.DataType;
 import io.sluice.engine.type.ValueConverter;
@@ -197,14 +198,20 @@ final class QueryCache implements LookupCache {
     @Override
     public Object[] put(Object key, Object[] value) {
       Object[] old = super.put(key, value);
-      bytes += Sizes.entry(key, value) - (old == null ? 0 : Sizes.entry(key, old));
+      bytes += entry(key, value) - (old == null ? 0 : entry(key, old));
       var it = entrySet().iterator();
       while (bytes > limit && size() > 1 && it.hasNext()) {
         var eldest = it.next();
-        bytes -= Sizes.entry(eldest.getKey(), eldest.getValue());
+        bytes -= entry(eldest.getKey(), eldest.getValue());
         it.remove();
       }
       return old;
+    }
+
+    /** The entry's estimated heap bytes: the map's entry, the key and the values. */
+    private static long entry(Object key, Object[] values) {
+      Object[] keyValues = key instanceof List<?> list ? list.toArray() : new Object[] {key};
+      return 48 + RowSizes.of(keyValues) + RowSizes.of(values);
     }
   }
 }

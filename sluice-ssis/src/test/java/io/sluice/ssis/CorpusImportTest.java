@@ -111,19 +111,19 @@ class CorpusImportTest {
   }
 
   /**
-   * What this slice converts of the corpus's tasks and containers (152 of 178, 85.4%): the rest are
+   * What this slice converts of the corpus's tasks and containers (154 of 178, 86.5%): the rest are
    * Script tasks, Execute Package tasks whose child is not imported, tasks Sluice has no type for
    * and data flows with a component Sluice has not.
    */
-  private static final long MIN_TASKS_PCT = 85;
+  private static final long MIN_TASKS_PCT = 86;
 
   /**
-   * What this slice converts of the corpus's data-flow components (83 of 98, 84.7%): the rest are
-   * Pivot, Unpivot, Cache Transform and Export Column components, a Lookup on a cache, the other
-   * components of their data flows, and a Script Component (Scanner's), which is a stub to port and
-   * so not converted, though its data flow is.
+   * What this slice converts of the corpus's data-flow components (88 of 98, 89.8%): the rest are
+   * Pivot, Unpivot and Export Column components, the other components of their data flows, and a
+   * Script Component (Scanner's), which is a stub to port and so not converted, though its data
+   * flow is. Scanner's Cache Transform and its Lookup on the cache convert.
    */
-  private static final long MIN_COMPONENTS_PCT = 84;
+  private static final long MIN_COMPONENTS_PCT = 89;
 
   private static long count(Document doc, String localName) {
     return doc.getElementsByTagNameNS(Dts.NS, localName).getLength();

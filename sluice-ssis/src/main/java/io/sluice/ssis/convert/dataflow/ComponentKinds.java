@@ -41,6 +41,7 @@ final class ComponentKinds {
     AUDIT,
     SCRIPT_COMPONENT,
     OLEDB_COMMAND,
+    CACHE_TRANSFORM,
     /** Any component Sluice has no counterpart for. */
     OTHER
   }
@@ -87,7 +88,9 @@ final class ComponentKinds {
           Map.entry("MICROSOFT.LINEAGE", Kind.AUDIT),
           Map.entry("MICROSOFT.OLEDBCOMMAND", Kind.OLEDB_COMMAND),
           Map.entry("DTSTRANSFORM.OLEDBCOMMAND", Kind.OLEDB_COMMAND),
-          Map.entry("DTSTRANSFORM.LINEAGE", Kind.AUDIT));
+          Map.entry("DTSTRANSFORM.LINEAGE", Kind.AUDIT),
+          Map.entry("MICROSOFT.CACHE", Kind.CACHE_TRANSFORM),
+          Map.entry("DTSTRANSFORM.CACHE", Kind.CACHE_TRANSFORM));
 
   /**
    * Format 6 (SSIS 2012) class GUIDs of the components checked against packages saved by SSIS 2012
@@ -128,7 +131,8 @@ final class ComponentKinds {
           Map.entry("ROW COUNT", Kind.ROW_COUNT),
           Map.entry("RECORDSET DESTINATION", Kind.RECORDSET_DESTINATION),
           Map.entry("AUDIT", Kind.AUDIT),
-          Map.entry("OLE DB COMMAND", Kind.OLEDB_COMMAND));
+          Map.entry("OLE DB COMMAND", Kind.OLEDB_COMMAND),
+          Map.entry("CACHE TRANSFORM", Kind.CACHE_TRANSFORM));
 
   static Kind of(SsisComponent c) {
     String id = c.classId.trim().toUpperCase(Locale.ROOT);

@@ -26,8 +26,8 @@ import java.util.Map;
  * <p>SSIS sends one parameterised statement per row that misses. Here each buffer's distinct keys
  * that are not cached are sent {@value #KEYS_PER_STATEMENT} to a statement (the last statement of a
  * buffer repeats its first key to fill the rest), so one prepared statement serves the whole run
- * and a 10,000-row buffer costs at most a handful of round trips: per-row statements made the
- * currency-rates flow several times slower.
+ * and a 10,000-row buffer costs a round trip per 50 new keys rather than one per row. On the
+ * currency-rates flow (LookupCacheMeasure) the partial cache runs as fast as the full cache.
  *
  * <p>Partial cache keeps what it read in an LRU of {@code cacheSizeMb} (estimated sizes, as SSIS's
  * cache size is an estimate too) and, with {@code missCache}, remembers keys without a row so they

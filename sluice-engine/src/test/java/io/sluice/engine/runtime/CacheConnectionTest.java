@@ -189,4 +189,51 @@ class CacheConnectionTest {
                     .parse())
         .hasMessageContaining("unknown setting 'mapings'");
   }
+
+  @Test
+  void aFileThatIsNotACacheFileIsRefusedNamingIt() throws Exception {
+    Files.writeString(temp.resolve("currencies.cache"), "Code,CurrencyKey\nARS,3\n");
+    String reader =
+        example()
+            .replaceAll("(?s)  - name: Fill the cache.*?(  - name: Load rates)", "$1")
+            .replace("    after: Fill the cache\n", "");
+    RecordingSink sink = new RecordingSink();
+
+    assertThat(run(reader, sink).succeeded()).isFalse();
+    assertThat(String.join("\n", sink.messages(MessageType.ERROR)))
+        .contains(
+            "the cache file " + temp.resolve("currencies.cache") + " is not a Sluice cache file");
+  }
+
+  /** SSIS: the first Cache Transform of a run writes a cache connection; a second one fails. */
+  @Test
+  void aSecondCacheTransformOnTheSameConnectionFails() throws Exception {
+    String fillTwice =
+        example()
+            .replace(
+                "  - name: Load rates",
+                """
+                  - name: Fill it again
+                    type: DataFlow
+                    after: Fill the cache
+                    components:
+                      - name: Read currencies
+                        type: JdbcSource
+                        connection: warehouse
+                        query: SELECT currencykey, CAST(currencyalternatekey AS varchar(3)) AS code FROM dimcurrency
+                      - name: Cache again
+                        type: CacheTransform
+                        input: Read currencies
+                        connection: currencies
+                        mappings: {Code: code, CurrencyKey: currencykey}
+                  - name: Load rates"""
+                    .indent(2)
+                    .stripTrailing());
+    RecordingSink sink = new RecordingSink();
+
+    assertThat(run(fillTwice, sink).succeeded()).isFalse();
+    assertThat(String.join("\n", sink.messages(MessageType.ERROR)))
+        .contains(
+            "cache connection 'currencies' was already written by 'Cache currencies' in this run");
+  }
 }

@@ -169,6 +169,51 @@ class LookupCacheModesTest {
                 + " statements; 3 keys cached at the end.");
   }
 
+  /** A composite key: the partial cache asks with {@code (k1 = ? AND k2 = ?) OR ...}. */
+  @ParameterizedTest
+  @ValueSource(strings = {"full", "partial", "none"})
+  void aCompositeKeyMatchesTheSameRowsInEveryMode(String mode) {
+    DataFlowResult result =
+        Flows.runOk(
+            """
+            components:
+              - {name: ARS, type: FlatFileSource, connection: ars}
+              - {name: BAD, type: FlatFileSource, connection: bad}
+              - {name: All files, type: UnionAll, inputs: [ARS, BAD]}
+              - name: Both keys
+                type: Lookup
+                input: All files
+                connection: warehouse
+                query: >-
+                  SELECT d.datekey, d.fulldatealternatekey, c.currencyalternatekey, c.currencykey
+                  FROM dimdate d CROSS JOIN dimcurrency c
+                  WHERE c.currencyalternatekey IN ('ARS', 'JPY') AND d.datekey % 2 = 0
+                joins: {CurrencyID: currencyalternatekey, CurrencyDate: fulldatealternatekey}
+                columns: [{reference: datekey, output: DateKey}, {reference: currencykey}]
+                noMatch: redirect
+                cacheMode: MODE
+              - {name: Keep, type: RecordsetDestination, input: Both keys, variable: Rows}
+              - name: Unknown
+                type: RecordsetDestination
+                input: {from: Both keys, output: NoMatch}
+                variable: Other
+            """
+                .replace("MODE", mode),
+            env);
+
+    List<Map<String, Object>> matched = Flows.rows(env, "User::Rows");
+    assertThat(matched)
+        .as("ARS on even date keys only")
+        .isNotEmpty()
+        .allSatisfy(
+            r -> {
+              assertThat(r).containsEntry("CurrencyID", "ARS").containsEntry("currencykey", 3);
+              assertThat((Integer) r.get("DateKey") % 2).isZero();
+            });
+    assertThat(matched.size() + result.rows("Both keys.NoMatch -> Unknown")).isEqualTo(2 * 1097);
+    assertThat(matched.size()).isBetween(500, 600);
+  }
+
   @Test
   void theLookupExampleOfDataFlowMdRunsAsItIsWritten() throws Exception {
     String page = Files.readString(Path.of("..", "docs", "data-flow.md"));

@@ -94,7 +94,8 @@ class DataFlowImportTest {
         .containsEntry("joins", Map.of("Code", "Code"))
         .containsEntry(
             "columns", List.of(Map.of("reference", "CurrencyKey", "output", "CurrencyKey")))
-        .containsEntry("noMatch", "redirect");
+        .containsEntry("noMatch", "redirect")
+        .containsEntry("cacheMode", "none"); // SSIS's CacheType 2
     assertThat(named(c, "Order"))
         .containsEntry("input", Map.of("from", "Codes", "output", "Match"))
         .as("the source's OrderDay is its Day column")
@@ -136,8 +137,6 @@ class DataFlowImportTest {
         .filteredOn(e -> e.kind() == ElementKind.COMPONENT)
         .hasSize(11)
         .allSatisfy(e -> assertThat(e.outcome()).isEqualTo(Outcome.CONVERTED));
-    assertThat(entry(entries, "\\Package\\Load\\Codes").note())
-        .startsWith("no cache: Sluice loads the whole reference once per run");
     assertThat(entry(entries, "\\Package\\Load\\Load").note()).startsWith("Keep identity:");
     assertThat(entries)
         .filteredOn(e -> e.kind() == ElementKind.PROPERTY)
@@ -443,6 +442,52 @@ class DataFlowImportTest {
       out.addAll(flows(t.tasks()));
     }
     return out;
+  }
+
+  /**
+   * Scanner's Cache connection manager, its Cache Transform and the Lookup that reads the cache
+   * (SSIS's ConnectionType 1) become a cache connection, a CacheTransform and a Lookup on it.
+   */
+  @Test
+  void aCacheConnectionItsCacheTransformAndALookupOnItConvert() {
+    ImportResult result =
+        SsisImporter.importPackage(Corpus.ROOT.resolve("7045kHz__dtsx/SSIS_EXAMPLES/Scanner.dtsx"));
+    PackageDefinition pkg = result.project().packages().get(0);
+
+    assertThat(pkg.connections())
+        .filteredOn(c -> c.name().equals("Cache Connection Manager"))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.type()).isEqualTo("cache");
+              assertThat(c.properties())
+                  .containsEntry(
+                      "columns",
+                      List.of(
+                          Map.of("name", "ProductID", "type", "DT_I4", "index", 1L),
+                          Map.of("name", "Name", "type", "DT_WSTR,50"),
+                          Map.of("name", "Color", "type", "DT_WSTR,15"),
+                          Map.of("name", "ListPrice", "type", "DT_CY")))
+                  .doesNotContainKey("file");
+            });
+    TaskDefinition fill =
+        pkg.tasks().stream().filter(t -> t.name().equals("Lookup Cache")).findFirst().orElseThrow();
+    assertThat(named(components(fill), "Cache Transform"))
+        .containsEntry("type", "CacheTransform")
+        .containsEntry("connection", "Cache Connection Manager")
+        .doesNotContainKey("mappings"); // the input columns have the cache columns' names
+    TaskDefinition read =
+        pkg.tasks().stream()
+            .filter(t -> t.name().equals("Data Flow Task"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(named(components(read), "Lookup"))
+        .containsEntry("connection", "Cache Connection Manager")
+        .doesNotContainKeys("query", "cacheMode");
+    assertThat(result.report().entries())
+        .filteredOn(e -> e.path().contains("Cache") || e.path().endsWith("\\Lookup"))
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(e.outcome()).isEqualTo(Outcome.CONVERTED));
   }
 
   @SuppressWarnings("unchecked")

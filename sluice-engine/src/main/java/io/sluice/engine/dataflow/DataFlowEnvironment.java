@@ -1,5 +1,6 @@
 package io.sluice.engine.dataflow;
 
+import io.sluice.engine.dataflow.cache.CacheConnection;
 import io.sluice.engine.event.EventSink;
 import io.sluice.engine.expression.EvaluationContext;
 import io.sluice.engine.expression.ExpressionScope;
@@ -39,6 +40,14 @@ public interface DataFlowEnvironment {
 
   /** A file connection manager's path by name, or empty when there is none. */
   Optional<Path> file(String connectionName);
+
+  /**
+   * A cache connection by name (Cache Transform, Lookup), the same object for every data flow of a
+   * package run; empty when there is none of that name and type.
+   */
+  default Optional<CacheConnection> cache(String connectionName) {
+    return Optional.empty();
+  }
 
   /**
    * Variables and parameters that expressions in the data flow may use, with their types; the slots

@@ -1,5 +1,6 @@
 package io.sluice.engine.dataflow;
 
+import io.sluice.engine.dataflow.cache.CacheConnection;
 import io.sluice.engine.event.EventSink;
 import io.sluice.engine.expression.EvaluationContext;
 import io.sluice.engine.expression.ExpressionScope;
@@ -98,6 +99,11 @@ public final class SimpleDataFlowEnvironment implements DataFlowEnvironment {
   }
 
   @Override
+  public Optional<CacheConnection> cache(String connectionName) {
+    return Optional.ofNullable(b.caches.get(connectionName));
+  }
+
+  @Override
   public ExpressionScope variableScope() {
     return scope;
   }
@@ -150,6 +156,7 @@ public final class SimpleDataFlowEnvironment implements DataFlowEnvironment {
     private final Map<String, JdbcConnector> jdbc = new LinkedHashMap<>();
     private final Map<String, FlatFileConnection> flatFiles = new LinkedHashMap<>();
     private final Map<String, Path> files = new LinkedHashMap<>();
+    private final Map<String, CacheConnection> caches = new LinkedHashMap<>();
     private final Map<String, Variable> variables = new LinkedHashMap<>();
     private final Set<String> objectVariables = new HashSet<>();
     private Path tempDirectory = Path.of(System.getProperty("java.io.tmpdir"));
@@ -191,6 +198,12 @@ public final class SimpleDataFlowEnvironment implements DataFlowEnvironment {
 
     public Builder flatFile(String name, Path path, Map<String, Object> settings) {
       flatFiles.put(name, new FlatFileConnection(path, settings));
+      return this;
+    }
+
+    /** A cache connection; the same object serves every flow planned with this environment. */
+    public Builder cache(CacheConnection cache) {
+      caches.put(cache.name(), cache);
       return this;
     }
 

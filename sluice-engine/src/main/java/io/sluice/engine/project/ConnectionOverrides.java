@@ -72,7 +72,7 @@ final class ConnectionOverrides {
     if (lower.equals("connectionstring")) {
       return switch (c.type()) {
         case "jdbc" -> "url";
-        case "flatFile" -> "file";
+        case "flatFile", "cache" -> "file";
         default -> "path";
       };
     }

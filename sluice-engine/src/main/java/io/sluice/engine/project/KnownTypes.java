@@ -68,7 +68,9 @@ final class KnownTypes {
           .put(check.type(), check);
     }
     // A build without them would pass every data flow unchecked: refuse to parse instead.
-    if (!TASK_CHECKS.containsKey("DataFlow") || !CONNECTION_CHECKS.containsKey("flatFile")) {
+    if (!TASK_CHECKS.containsKey("DataFlow")
+        || !CONNECTION_CHECKS.containsKey("flatFile")
+        || !CONNECTION_CHECKS.containsKey("cache")) {
       throw new IllegalStateException(
           "the DataFlow and flatFile structure checks are not registered; the jar lacks"
               + " META-INF/services/"
@@ -179,6 +181,10 @@ final class KnownTypes {
         Settings.of("a flatFile connection")
             .required("file")
             .checkedElsewhere(sorted(CONNECTION_CHECKS.get("flatFile").settings())));
+    CONNECTIONS.put(
+        "cache",
+        Settings.of("a cache connection")
+            .checkedElsewhere(sorted(CONNECTION_CHECKS.get("cache").settings())));
     CONNECTIONS.put(
         "file",
         Settings.of("a file connection")

@@ -36,6 +36,11 @@ class CurrencyRatesEndToEndTest {
   static void warehouse() throws Exception {
     postgres = EmbeddedPostgres.builder().start();
     ds = postgres.getPostgresDatabase();
+    loadDimensions(ds);
+  }
+
+  /** DimCurrency and DimDate of the tutorial, loaded from the repository's files. */
+  static void loadDimensions(DataSource ds) throws Exception {
     StringBuilder dimDate =
         new StringBuilder("CREATE TABLE dimdate (datekey int, fulldatealternatekey date");
     for (int i = 3; i <= 19; i++) {

@@ -64,7 +64,8 @@ final class ConnectionsConverter {
               || kind.equals("FLATFILE")
               || kind.equals("FILE")
               || kind.equals("SMTP")
-              || kind.equals("FTP");
+              || kind.equals("FTP")
+              || kind.equals("CACHE");
       if (!known) {
         r =
             Result.no(
@@ -80,6 +81,8 @@ final class ConnectionsConverter {
         r = file(inner);
       } else if (kind.equals("SMTP")) {
         r = smtp(inner);
+      } else if (kind.equals("CACHE")) {
+        r = cache(inner);
       } else {
         r = jdbc(name, creation, inner, path);
       }
@@ -128,7 +131,8 @@ final class ConnectionsConverter {
           switch (r.definition.type()) {
             case "jdbc" -> required.equals("url");
             case "flatFile" -> required.equals("file");
-            case "smtp" -> false; // smtp() refuses a connection without a server
+            case "smtp", "cache" ->
+                false; // smtp() refuses one without a server; a cache's file is optional
             case "ftp" -> required.equals("host");
             default -> required.equals("path");
           };
@@ -427,6 +431,77 @@ final class ConnectionsConverter {
     Result r = new Result(new ConnectionDefinition("", "file", null, s, Map.of(), null));
     r.expressionTargets.put("ConnectionString", "path");
     return r;
+  }
+
+  /**
+   * SSIS's Cache connection manager: its CacheColumns (name, data type, IndexPosition) into a
+   * {@code cache} connection; with UseFile, its file name into {@code file}, where Sluice keeps the
+   * rows in its own format (an existing .caw file SSIS wrote cannot be read).
+   */
+  private Result cache(Element inner) {
+    List<Map<String, Object>> columns = new ArrayList<>();
+    for (Element cc :
+        Dts.child(inner, "CacheColumns")
+            .map(e -> Dts.children(e, "CacheColumn"))
+            .orElse(List.of())) {
+      String name = Dts.prop(cc, "ObjectName");
+      String type = SsisTypes.dataType(Dts.prop(cc, "DataType")).orElse(null);
+      if (name == null || type == null) {
+        return Result.no(
+            "cache column " + name + " has a data type Sluice cannot read", "define it by hand");
+      }
+      long length = number(Dts.prop(cc, "Length"));
+      type =
+          switch (type) {
+            case "DT_STR" -> type + "," + Math.max(length, 1) + "," + codePage(cc);
+            case "DT_WSTR", "DT_BYTES" -> type + "," + Math.max(length, 1);
+            case "DT_NUMERIC" ->
+                type
+                    + ","
+                    + number(Dts.prop(cc, "Precision"))
+                    + ","
+                    + number(Dts.prop(cc, "Scale"));
+            case "DT_DECIMAL", "DT_DBTIME2", "DT_DBTIMESTAMP2", "DT_DBTIMESTAMPOFFSET" ->
+                type + "," + number(Dts.prop(cc, "Scale"));
+            default -> type;
+          };
+      Map<String, Object> column = new LinkedHashMap<>();
+      column.put("name", name);
+      column.put("type", type);
+      long index = number(Dts.prop(cc, "IndexPosition"));
+      if (index > 0) {
+        column.put("index", index);
+      }
+      columns.add(column);
+    }
+    if (columns.isEmpty()) {
+      return Result.no("it has no cache columns", "define the columns by hand");
+    }
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("columns", columns);
+    String useFile = Dts.prop(inner, "UseFile");
+    String file = Dts.prop(inner, "ConnectionString");
+    Result r;
+    if (useFile != null
+        && (useFile.trim().equalsIgnoreCase("true") || useFile.trim().equals("-1"))
+        && file != null
+        && !file.isBlank()) {
+      s.put("file", file);
+      r = new Result(new ConnectionDefinition("", "cache", null, s, Map.of(), null));
+      r.notes.add(
+          "cache file: Sluice writes and reads its own format there, not SSIS's .caw: fill it"
+              + " again with the package that has the Cache Transform");
+    } else {
+      r = new Result(new ConnectionDefinition("", "cache", null, s, Map.of(), null));
+    }
+    r.expressionTargets.put("ConnectionString", "file");
+    r.todo = null;
+    return r;
+  }
+
+  private static String codePage(Element cc) {
+    String codePage = Dts.prop(cc, "CodePage");
+    return codePage == null || codePage.isBlank() ? "1252" : codePage.trim();
   }
 
   /**

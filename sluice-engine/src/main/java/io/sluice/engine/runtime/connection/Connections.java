@@ -29,6 +29,7 @@ public final class Connections {
   private final Map<String, ConnectionDefinition> definitions = new LinkedHashMap<>();
   private final Map<String, Map<String, CompiledExpression>> expressions = new LinkedHashMap<>();
   private final JdbcDrivers drivers;
+  private final Map<String, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param drivers the run's drivers: its project's {@code lib/} jars, then Sluice's class path
@@ -112,6 +113,14 @@ public final class Connections {
       result.put(e.getKey(), e.getValue().evaluate(scope));
     }
     return result;
+  }
+
+  /**
+   * An object that stands for the connection for the whole run (a cache connection's rows, which
+   * one data flow writes and a later one reads), made on first use.
+   */
+  public <T> T shared(String name, Class<T> type, java.util.function.Supplier<T> create) {
+    return type.cast(shared.computeIfAbsent(key(name), k -> create.get()));
   }
 
   /**

@@ -46,6 +46,7 @@ final class ComponentKinds {
     CHARACTER_MAP,
     SCRIPT_COMPONENT,
     OLEDB_COMMAND,
+    CACHE_TRANSFORM,
     /** Any component Sluice has no counterpart for. */
     OTHER
   }
@@ -103,7 +104,9 @@ final class ComponentKinds {
           Map.entry("MICROSOFT.UNPIVOT", Kind.UNPIVOT),
           Map.entry("DTSTRANSFORM.UNPIVOT", Kind.UNPIVOT),
           Map.entry("MICROSOFT.CHARACTERMAP", Kind.CHARACTER_MAP),
-          Map.entry("DTSTRANSFORM.CHARACTERMAP", Kind.CHARACTER_MAP));
+          Map.entry("DTSTRANSFORM.CHARACTERMAP", Kind.CHARACTER_MAP),
+          Map.entry("MICROSOFT.CACHE", Kind.CACHE_TRANSFORM),
+          Map.entry("DTSTRANSFORM.CACHE", Kind.CACHE_TRANSFORM));
 
   /**
    * Format 6 (SSIS 2012) class GUIDs of the components checked against packages saved by SSIS 2012
@@ -149,7 +152,8 @@ final class ComponentKinds {
           Map.entry("PERCENTAGE SAMPLING", Kind.PERCENTAGE_SAMPLING),
           Map.entry("PIVOT", Kind.PIVOT),
           Map.entry("UNPIVOT", Kind.UNPIVOT),
-          Map.entry("CHARACTER MAP", Kind.CHARACTER_MAP));
+          Map.entry("CHARACTER MAP", Kind.CHARACTER_MAP),
+          Map.entry("CACHE TRANSFORM", Kind.CACHE_TRANSFORM));
 
   static Kind of(SsisComponent c) {
     String id = c.classId.trim().toUpperCase(Locale.ROOT);

@@ -98,6 +98,7 @@ public final class DataFlowConverter {
     m.put(Kind.CHARACTER_MAP, new CharacterMapConverter());
     m.put(Kind.SCRIPT_COMPONENT, new ScriptComponentConverter());
     m.put(Kind.OLEDB_COMMAND, new JdbcCommandConverter());
+    m.put(Kind.CACHE_TRANSFORM, new CacheTransformConverter());
     return Map.copyOf(m);
   }
 

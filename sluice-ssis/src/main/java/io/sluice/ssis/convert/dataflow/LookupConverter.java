@@ -7,30 +7,29 @@ import java.util.Map;
 import org.w3c.dom.Element;
 
 /**
- * Lookup to {@code Lookup}. The engine caches the whole reference once per run (SSIS's full cache);
- * a partial or no-cache Lookup gives the same rows unless the reference changes while the flow
- * runs, which the report says. No-match handling: SSIS's "redirect to the no match output" is
- * {@code redirect}; "treat as error" follows the match output's disposition (fail, ignore: NULL
- * columns, redirect: the Error output).
+ * Lookup to {@code Lookup}, its cache mode kept (Full, Partial with its size and miss cache, No
+ * cache). No-match handling: SSIS's "redirect to the no match output" is {@code redirect}; "treat
+ * as error" follows the match output's disposition (fail, ignore: NULL columns, redirect: the Error
+ * output).
  */
 final class LookupConverter implements ComponentConverter {
 
   @Override
   public Converted convert(SsisComponent c, FlowContext f) {
     Converted out = new Converted("Lookup");
-    if (!"0".equals(c.property("ConnectionType", "0").trim())) {
-      throw new FlowContext.NotConvertible(
-          "it reads its reference from a Cache connection manager (a Cache Transform's data),"
-              + " which Sluice has not",
-          "look up in the table the cache was filled from");
+    boolean onCache = !"0".equals(c.property("ConnectionType", "0").trim());
+    if (onCache) {
+      // SSIS's Cache connection manager: the cache's columns are the reference, no query
+      out.put("connection", f.connection(c, "cache"));
+    } else {
+      String connection = f.connection(c, "jdbc");
+      out.put("connection", connection);
+      String sql = c.property("SqlCommand", "");
+      if (sql.isBlank()) {
+        throw new FlowContext.NotConvertible("its reference query is empty");
+      }
+      out.put("query", SqlText.kept(sql, c, f, connection));
     }
-    String connection = f.connection(c, "jdbc");
-    out.put("connection", connection);
-    String sql = c.property("SqlCommand", "");
-    if (sql.isBlank()) {
-      throw new FlowContext.NotConvertible("its reference query is empty");
-    }
-    out.put("query", SqlText.kept(sql, c, f, connection));
     Map<String, Object> joins = new LinkedHashMap<>();
     for (Element in : c.inputs.get(0).columns()) {
       Map<String, String> p = SsisComponent.properties(in);
@@ -82,13 +81,8 @@ final class LookupConverter implements ComponentConverter {
         out.put("noMatch", onError.equals("redirect") ? "error" : onError);
       }
     }
-    String cache = c.property("CacheType", "0").trim();
-    if (!cache.equals("0")) {
-      out.notes.add(
-          (cache.equals("1") ? "partial cache" : "no cache")
-              + ": Sluice loads the whole reference once per run (full cache), so rows the"
-              + " reference gains while the flow runs are not seen, and a large reference takes"
-              + " memory");
+    if (!onCache) {
+      cacheMode(c, out);
     }
     if (Boolean.parseBoolean(c.property("TreatDuplicateKeysAsError", "false").trim())) {
       out.unhonoured.put(
@@ -97,5 +91,58 @@ final class LookupConverter implements ComponentConverter {
               + " failing");
     }
     return out;
+  }
+
+  /**
+   * SSIS's CacheType (0 Full, 1 Partial, 2 No cache) as {@code cacheMode}; a partial cache keeps
+   * its size (MaxMemoryUsage64, the 64-bit runtime's, in MB) and its miss cache
+   * (NoMatchCachePercentage above 0). Sluice generates the parameterised query itself, so only an
+   * edited SqlCommandParam is reported.
+   */
+  private static void cacheMode(SsisComponent c, Converted out) {
+    String cache = c.property("CacheType", "0").trim();
+    if (cache.equals("0")) {
+      return;
+    }
+    out.put("cacheMode", cache.equals("1") ? "partial" : "none");
+    if (cache.equals("1")) {
+      long mb = number(c.property("MaxMemoryUsage64", "25"), 25);
+      if (mb != 25) {
+        out.put("cacheSizeMb", mb);
+      }
+      if (number(c.property("NoMatchCachePercentage", "0"), 0) > 0) {
+        out.put("missCache", true);
+        out.notes.add(
+            "miss cache: Sluice keeps rows without a match in the same cache rather than in "
+                + c.property("NoMatchCachePercentage", "0").trim()
+                + "% of it");
+      }
+    }
+    String param = c.property("SqlCommandParam", "").trim();
+    if (!param.isEmpty() && !generated(param, c.property("SqlCommand", ""))) {
+      out.unhonoured.put(
+          "SqlCommandParam",
+          "Sluice asks for a buffer's keys with its own statement around the reference query,"
+              + " not with an edited parameterised query");
+    }
+  }
+
+  /**
+   * Whether the parameterised query is the one SSIS's editor generates from the reference query.
+   */
+  private static boolean generated(String param, String sql) {
+    String compact = param.replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+    return compact.startsWith(
+        ("select * from (" + sql.trim() + ")")
+            .replaceAll("\\s+", " ")
+            .toLowerCase(java.util.Locale.ROOT));
+  }
+
+  private static long number(String text, long fallback) {
+    try {
+      return Long.parseLong(text.trim());
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
   }
 }

@@ -2,7 +2,6 @@ package io.sluice.engine.dataflow.transform.lookup;
 
 import static java.util.stream.Collectors.joining;
 
-import io.sluice.engine.dataflow.jdbc.JdbcTypes;
 import io.sluice.engine.dataflow.pipeline.Buffer;
 import io.sluice.engine.dataflow.pipeline.ComponentIo;
 import io.sluice.engine.dataflow.pipeline.ComponentRuntime;
@@ -11,18 +10,12 @@ import io.sluice.engine.dataflow.pipeline.ErrorDisposition;
 import io.sluice.engine.dataflow.pipeline.RowErrors;
 import io.sluice.engine.dataflow.pipeline.RowFailedException;
 import io.sluice.engine.dataflow.pipeline.RowSchema;
-import io.sluice.engine.type.DataConversionException;
-import io.sluice.engine.type.DataType;
-import io.sluice.engine.type.ValueConverter;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
-/** Loads the full cache, then matches each buffer's rows against it. */
+/** Matches each buffer's rows against the cache of its mode (see {@link LookupCache}). */
 final class Lookup implements ComponentRuntime {
 
   private final LookupType.Plan plan;
@@ -35,7 +28,25 @@ final class Lookup implements ComponentRuntime {
 
   @Override
   public void run(ComponentIo io) throws SQLException, InterruptedException {
-    Map<Object, Object[]> cache = load(io);
+    try (LookupCache cache = open(io)) {
+      match(io, cache);
+      io.information(cache.summary());
+    }
+  }
+
+  private LookupCache open(ComponentIo io) throws SQLException {
+    if (plan.cache() != null) {
+      return CacheLookup.load(plan);
+    }
+    ReferenceRows reader = new ReferenceRows(plan, input);
+    return switch (plan.cacheMode()) {
+      case FULL -> FullCache.load(plan, reader, io);
+      case PARTIAL -> new QueryCache(plan, input, plan.cacheBytes(), plan.missCache());
+      case NONE -> new QueryCache(plan, input, 0, false);
+    };
+  }
+
+  private void match(ComponentIo io, LookupCache cache) throws SQLException, InterruptedException {
     int[] keys = plan.inputKeys();
     int[] returned = plan.returned();
     int inputWidth = input.width();
@@ -47,6 +58,15 @@ final class Lookup implements ComponentRuntime {
     while ((buffer = io.take(0)) != null) {
       errors.begin();
       Object[][] in = buffer.columns();
+      Object[] rowKeys = new Object[buffer.size()];
+      Set<Object> distinct = new LinkedHashSet<>();
+      for (int i = 0; i < buffer.size(); i++) {
+        rowKeys[i] = key(in, keys, buffer.row(i));
+        if (rowKeys[i] != null) {
+          distinct.add(rowKeys[i]);
+        }
+      }
+      cache.prepare(distinct);
       Object[][] out = Arrays.copyOf(in, plan.width());
       for (int a = 0; a < returned.length; a++) {
         out[inputWidth + a] = new Object[buffer.rowCount()];
@@ -57,7 +77,7 @@ final class Lookup implements ComponentRuntime {
       int u = 0;
       for (int i = 0; i < buffer.size(); i++) {
         int r = buffer.row(i);
-        Object[] found = cache.get(key(in, keys, r));
+        Object[] found = rowKeys[i] == null ? null : cache.get(rowKeys[i]);
         if (found != null) {
           for (int a = 0; a < returned.length; a++) {
             out[inputWidth + a][r] = found[a];
@@ -87,50 +107,7 @@ final class Lookup implements ComponentRuntime {
     }
   }
 
-  private Map<Object, Object[]> load(ComponentIo io) throws SQLException {
-    Map<Object, Object[]> cache = new HashMap<>();
-    RowSchema reference = plan.reference();
-    int[] refKeys = plan.referenceKeys();
-    int duplicates = 0;
-    try (Connection connection = plan.connector().open();
-        PreparedStatement statement = connection.prepareStatement(plan.sql());
-        ResultSet rs = statement.executeQuery()) {
-      while (rs.next()) {
-        Object[] keyValues = new Object[refKeys.length];
-        boolean hasNull = false;
-        for (int k = 0; k < refKeys.length; k++) {
-          DataType from = reference.column(refKeys[k]).type();
-          DataType to = input.column(plan.inputKeys()[k]).type();
-          Object v = JdbcTypes.read(rs, refKeys[k] + 1, from);
-          try {
-            keyValues[k] = ValueConverter.convert(v, from, to);
-          } catch (DataConversionException e) {
-            hasNull = true; // a reference key that the input's type cannot hold matches nothing
-          }
-          hasNull |= keyValues[k] == null;
-        }
-        if (hasNull) {
-          continue;
-        }
-        Object[] values = new Object[plan.returned().length];
-        for (int a = 0; a < values.length; a++) {
-          int column = plan.returned()[a];
-          values[a] = JdbcTypes.read(rs, column + 1, reference.column(column).type());
-        }
-        Object key = refKeys.length == 1 ? keyValues[0] : Arrays.asList(keyValues);
-        if (cache.putIfAbsent(key, values) != null) {
-          duplicates++;
-        }
-      }
-    }
-    io.information("The Lookup cached " + cache.size() + " rows.");
-    if (duplicates > 0) {
-      io.warning(duplicates + " reference rows repeat a key; the Lookup uses the first of each.");
-    }
-    return cache;
-  }
-
-  /** A row's key as the cache holds it; NULL keys never match (null is not in the cache). */
+  /** A row's key as the cache holds it, or null when a key column is NULL (never matches). */
   private static Object key(Object[][] in, int[] keys, int r) {
     if (keys.length == 1) {
       return in[keys[0]][r];
@@ -138,6 +115,9 @@ final class Lookup implements ComponentRuntime {
     Object[] values = new Object[keys.length];
     for (int k = 0; k < keys.length; k++) {
       values[k] = in[keys[k]][r];
+      if (values[k] == null) {
+        return null;
+      }
     }
     return Arrays.asList(values);
   }

@@ -1,6 +1,7 @@
 package io.sluice.engine.dataflow.transform.lookup;
 
 import io.sluice.engine.dataflow.JdbcConnector;
+import io.sluice.engine.dataflow.cache.CacheConnection;
 import io.sluice.engine.dataflow.jdbc.QueryColumns;
 import io.sluice.engine.dataflow.pipeline.Column;
 import io.sluice.engine.dataflow.pipeline.ComponentSpec;
@@ -20,10 +21,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * {@code Lookup} (full cache): loads a reference query once, then adds its columns to every row
- * whose join columns match. Outputs {@code Match}, {@code NoMatch} and {@code Error}.
+ * {@code Lookup}: adds the columns of a reference query's row to every row whose join columns
+ * match, from a full cache loaded once or, with {@code cacheMode: partial | none}, by asking the
+ * database for the keys the rows carry. Outputs {@code Match}, {@code NoMatch} and {@code Error}.
  */
 public final class LookupType extends SimpleComponentType {
 
@@ -57,6 +60,27 @@ public final class LookupType extends SimpleComponentType {
     }
   }
 
+  /** SSIS's CacheType: Full, Partial, No cache. */
+  enum CacheMode {
+    FULL,
+    PARTIAL,
+    NONE;
+
+    static CacheMode parse(String text) {
+      return switch (text.toLowerCase(Locale.ROOT)) {
+        case "full" -> FULL;
+        case "partial" -> PARTIAL;
+        case "none" -> NONE;
+        default ->
+            throw new PlanningException(
+                "cacheMode '" + text + "' is unknown; use full, partial or none");
+      };
+    }
+  }
+
+  /** SSIS's default cache size of a partial cache (MaxMemoryUsage), 25 MB. */
+  static final long DEFAULT_CACHE_MB = 25;
+
   /** The checked lookup: query, join columns on both sides, returned columns. */
   record Plan(
       JdbcConnector connector,
@@ -66,11 +90,23 @@ public final class LookupType extends SimpleComponentType {
       int[] referenceKeys,
       int[] returned,
       NoMatch noMatch,
-      int width) {}
+      int width,
+      CacheMode cacheMode,
+      long cacheBytes,
+      boolean missCache,
+      CacheConnection cache) {}
 
   @Override
   public SettingKeys settingKeys() {
-    return SettingKeys.of("connection", "query", "table", "joins", "noMatch")
+    return SettingKeys.of(
+            "connection",
+            "query",
+            "table",
+            "joins",
+            "noMatch",
+            "cacheMode",
+            "cacheSizeMb",
+            "missCache")
         .withItems("columns", "reference", "output");
   }
 
@@ -78,6 +114,10 @@ public final class LookupType extends SimpleComponentType {
   public PlannedComponent plan(ComponentSpec spec, PlanContext context) {
     Settings s = spec.settings();
     String connectionName = s.string("connection");
+    Optional<CacheConnection> cache = context.environment().cache(connectionName);
+    if (cache.isPresent()) {
+      return CacheLookup.plan(s, cache.get(), context.input(0));
+    }
     JdbcConnector connector =
         context
             .environment()
@@ -85,7 +125,7 @@ public final class LookupType extends SimpleComponentType {
             .orElseThrow(
                 () ->
                     new PlanningException(
-                        "connection '" + connectionName + "' is not a JDBC connection"));
+                        "connection '" + connectionName + "' is not a JDBC or cache connection"));
     String sql = s.has("query") ? s.string("query") : QueryColumns.selectAll(s.string("table"));
     RowSchema reference;
     try (Connection connection = connector.open()) {
@@ -119,6 +159,19 @@ public final class LookupType extends SimpleComponentType {
       inputKeys[k] = in;
       referenceKeys[k++] = ref;
     }
+    return plan(s, input, reference, inputKeys, referenceKeys, connector, sql, null);
+  }
+
+  /** The returned columns, outputs and modes, the same for a query and a cache connection. */
+  static PlannedComponent plan(
+      Settings s,
+      RowSchema input,
+      RowSchema reference,
+      int[] inputKeys,
+      int[] referenceKeys,
+      JdbcConnector connector,
+      String sql,
+      CacheConnection cacheConnection) {
     List<Column> added = new ArrayList<>();
     List<Integer> returned = new ArrayList<>();
     for (Settings c : s.list("columns")) {
@@ -130,6 +183,13 @@ public final class LookupType extends SimpleComponentType {
     }
     RowSchema matched = input.plus(added);
     NoMatch noMatch = NoMatch.parse(s.string("noMatch", "fail"));
+    CacheMode cacheMode = CacheMode.parse(s.string("cacheMode", "full"));
+    if (cacheMode != CacheMode.PARTIAL && (s.has("cacheSizeMb") || s.has("missCache"))) {
+      throw new PlanningException(
+          "cacheSizeMb and missCache are settings of a partial cache; add cacheMode: partial or"
+              + " remove them");
+    }
+    long cacheBytes = cacheBytes(s);
     Plan plan =
         new Plan(
             connector,
@@ -139,7 +199,11 @@ public final class LookupType extends SimpleComponentType {
             referenceKeys,
             returned.stream().mapToInt(Integer::intValue).toArray(),
             noMatch,
-            matched.width());
+            matched.width(),
+            cacheMode,
+            cacheBytes,
+            s.bool("missCache", false),
+            cacheConnection);
     return PlannedComponent.of(
         List.of(
             new OutputPlan("Match", matched),
@@ -148,7 +212,28 @@ public final class LookupType extends SimpleComponentType {
         new Lookup(plan, input));
   }
 
-  private static int reference(RowSchema reference, String name) {
+  /** {@code cacheSizeMb} in bytes; a fraction of a megabyte is allowed (tests, tiny caches). */
+  private static long cacheBytes(Settings s) {
+    if (!s.has("cacheSizeMb")) {
+      return DEFAULT_CACHE_MB << 20;
+    }
+    Object raw = s.raw("cacheSizeMb");
+    double mb;
+    try {
+      mb = raw instanceof Number n ? n.doubleValue() : Double.parseDouble(raw.toString().trim());
+    } catch (NumberFormatException e) {
+      mb = -1;
+    }
+    if (!(mb > 0) || mb > 1 << 20) {
+      throw new PlanningException(
+          "cacheSizeMb '"
+              + raw
+              + "' is not a size; give megabytes above 0, e.g. 25 (SSIS's default)");
+    }
+    return Math.max(1, (long) (mb * (1 << 20)));
+  }
+
+  static int reference(RowSchema reference, String name) {
     return reference
         .find(name)
         .orElseThrow(

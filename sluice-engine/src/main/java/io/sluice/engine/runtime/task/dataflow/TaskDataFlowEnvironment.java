@@ -4,6 +4,8 @@ import io.sluice.engine.dataflow.CancellationCheck;
 import io.sluice.engine.dataflow.DataFlowEnvironment;
 import io.sluice.engine.dataflow.FlatFileConnection;
 import io.sluice.engine.dataflow.JdbcConnector;
+import io.sluice.engine.dataflow.cache.CacheColumns;
+import io.sluice.engine.dataflow.cache.CacheConnection;
 import io.sluice.engine.event.DataFlowStatistic;
 import io.sluice.engine.event.EngineEvent;
 import io.sluice.engine.event.EventSink;
@@ -148,6 +150,26 @@ final class TaskDataFlowEnvironment implements DataFlowEnvironment {
   @Override
   public Optional<Path> file(String connectionName) {
     return ofType(connectionName, "file").map(d -> connections.path(d.name(), variables));
+  }
+
+  @Override
+  public Optional<CacheConnection> cache(String connectionName) {
+    return ofType(connectionName, "cache")
+        .map(
+            d ->
+                connections.shared(
+                    d.name(),
+                    CacheConnection.class,
+                    () -> {
+                      Map<String, Object> settings = connections.settings(d.name(), variables);
+                      Object file = settings.get("file");
+                      return new CacheConnection(
+                          d.name(),
+                          CacheColumns.parse(settings),
+                          file == null || String.valueOf(file).isBlank()
+                              ? null
+                              : Path.of(String.valueOf(file)));
+                    }));
   }
 
   private Optional<ConnectionDefinition> ofType(String name, String type) {

@@ -115,14 +115,14 @@ class CorpusImportTest {
    * Script tasks, Execute Package tasks whose child is not imported, tasks Sluice has no type for
    * and data flows with a component Sluice has not.
    */
-  private static final long MIN_TASKS_PCT = 86;
+  private static final long MIN_TASKS_PCT = 87;
 
   /**
-   * What this slice converts of the corpus's data-flow components (see CorpusImportTest's output):
-   * the rest are Export Column components, the other components of their data flows, and a Script
-   * Component (Scanner's), which is a stub to port and so not converted, though its data flow is.
+   * What this slice converts of the corpus's data-flow components (94 of 98, 95.9%): the rest are an
+   * Export Column, the 2 other components of its data flow, and a Script Component (Scanner's), which
+   * is a stub to port and so not converted, though its data flow is.
    */
-  private static final long MIN_COMPONENTS_PCT = 90;
+  private static final long MIN_COMPONENTS_PCT = 95;
 
   private static long count(Document doc, String localName) {
     return doc.getElementsByTagNameNS(Dts.NS, localName).getLength();

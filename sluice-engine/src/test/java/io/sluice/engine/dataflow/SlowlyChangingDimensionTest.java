@@ -287,6 +287,37 @@ class SlowlyChangingDimensionTest {
     assertThat(ids("User::Changing")).containsExactly(2, 4);
   }
 
+  /**
+   * A business key of two columns, the input's of other types than the table's (bigint and text
+   * against int and varchar): the dimension's values are converted to the input's types.
+   */
+  @Test
+  void aCompositeKeyMatchesAcrossTypesAndWithoutHistoryEveryRowIsCurrent() throws Exception {
+    String yaml =
+        everyOutput(
+            SCD.replace(
+                    "SELECT * FROM stg_customer ORDER BY customer_id",
+                    "SELECT customer_id::bigint AS customer_id, born, name::text AS name, city"
+                        + " FROM stg_customer ORDER BY customer_id")
+                .replace("businessKey: [customer_id]", "businessKey: [customer_id, born]")
+                .replace("city: historical, born: fixed", "city: changing")
+                .replace(
+                    "historicalBy: {currentFlag: {column: is_current, current: true, expired:"
+                        + " false}}",
+                    ""));
+
+    Flows.runOk(yaml, env);
+
+    assertThat(ids("User::New")).containsExactly(5L);
+    assertThat(ids("User::Changing")).containsExactly(2L, 4L);
+    // without history both rows of 3 are current; it is compared with the first read, Oslo
+    assertThat(ids("User::Unchanged")).containsExactly(1L, 3L);
+    assertThat(events.messages())
+        .contains(
+            "1 current rows repeat a business key; the Slowly Changing Dimension compares with the"
+                + " first of each.");
+  }
+
   @Test
   void checksTheDimensionAndTheSettingsBeforeAnyRowMoves() {
     assertThatThrownBy(

@@ -144,7 +144,11 @@ final class SlowlyChangingDimension implements ComponentRuntime {
       connection.setAutoCommit(false);
       statement.setFetchSize(10_000);
       try (ResultSet rs = statement.executeQuery()) {
+        long read = 0;
         while (rs.next()) {
+          if (++read % 65_536 == 0) {
+            io.checkCancelled(); // a large dimension takes a while to read
+          }
           if (history != null && !current(rs, history)) {
             continue;
           }

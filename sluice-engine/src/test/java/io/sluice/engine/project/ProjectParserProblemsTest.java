@@ -609,7 +609,8 @@ class ProjectParserProblemsTest {
                 + " CopyColumn, ConditionalSplit, Multicast, UnionAll, Lookup, Merge, MergeJoin,"
                 + " Sort, Aggregate, RowCount, RecordsetDestination, JdbcDestination,"
                 + " FlatFileDestination, DiscardDestination, JdbcCommand, Audit, RowSampling,"
-                + " PercentageSampling, Unpivot, Pivot, CharacterMap, CacheTransform",
+                + " PercentageSampling, Unpivot, Pivot, CharacterMap, CacheTransform,"
+                + " SlowlyChangingDimension",
             "packages/p.yaml:17:9: component 'J' (JdbcSource): a JdbcSource is a source and"
                 + " takes no input",
             "packages/p.yaml:18:9: component 'K' (Lookup): an input needs 'from: <component>'"

@@ -118,9 +118,9 @@ class CorpusImportTest {
   private static final long MIN_TASKS_PCT = 87;
 
   /**
-   * What this slice converts of the corpus's data-flow components (94 of 98, 95.9%): the rest are an
-   * Export Column, the 2 other components of its data flow, and a Script Component (Scanner's), which
-   * is a stub to port and so not converted, though its data flow is.
+   * What this slice converts of the corpus's data-flow components (94 of 98, 95.9%): the rest are
+   * an Export Column, the 2 other components of its data flow, and a Script Component (Scanner's),
+   * which is a stub to port and so not converted, though its data flow is.
    */
   private static final long MIN_COMPONENTS_PCT = 95;
 

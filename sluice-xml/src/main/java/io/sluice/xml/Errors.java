@@ -10,9 +10,13 @@ final class Errors {
 
   private Errors() {}
 
-  /** "line 3, column 12: the message". */
+  /** "line 3, column 12: the message" (its final full stop dropped: more may follow). */
   static String at(SAXParseException e) {
-    return "line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + e.getMessage();
+    String message = String.valueOf(e.getMessage()).strip();
+    if (message.endsWith(".")) {
+      message = message.substring(0, message.length() - 1);
+    }
+    return "line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + message;
   }
 
   /** Stops at the first error: for documents that must be well-formed. */

@@ -332,6 +332,55 @@ class XmlTaskTest {
   }
 
   @Test
+  void aStylesheetCannotCallJavaAndASchemaCannotImportFromTheNetwork() throws Exception {
+    Path marker = dir.resolve("ran");
+    RecordedEvents events =
+        run(
+            """
+            variables:
+              - {name: Out, type: String, value: ""}
+            tasks:
+              - name: Call Java
+                type: Xml
+                operationType: xslt
+                sourceType: directInput
+                source: <a/>
+                secondOperandType: directInput
+                secondOperand: |
+                  <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                      xmlns:f="http://xml.apache.org/xalan/java/java.nio.file.Files"
+                      xmlns:p="http://xml.apache.org/xalan/java/java.nio.file.Path">
+                    <xsl:template match="/">
+                      <xsl:value-of select="f:createFile(p:of('%s'))"/>
+                    </xsl:template>
+                  </xsl:stylesheet>
+                destinationType: variable
+                destination: User::Out
+              - name: Import schema
+                type: Xml
+                operationType: validate
+                sourceType: directInput
+                source: <a/>
+                secondOperandType: directInput
+                secondOperand: |
+                  <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+                    <xs:include schemaLocation="http://127.0.0.1:9/evil.xsd"/>
+                    <xs:element name="a"/>
+                  </xs:schema>
+            """
+                .formatted(marker));
+
+    assertThat(events.result.succeeded()).isFalse();
+    assertThat(marker).doesNotExist();
+    assertThat(events.messages(MessageType.ERROR))
+        .anyMatch(m -> m.startsWith("secondOperand (direct input) is not a usable XSLT stylesheet"))
+        .anyMatch(
+            m ->
+                m.startsWith("secondOperand (direct input) is not a usable XSD")
+                    && m.contains("evil.xsd"));
+  }
+
+  @Test
   void notXmlAndABadXPathFailTheTaskNamingThemAndTheCause() throws Exception {
     Files.writeString(rates, "<rates>\n  <rate>1.08</rat>\n</rates>\n");
     RecordedEvents events =

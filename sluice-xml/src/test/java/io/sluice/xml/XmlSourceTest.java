@@ -120,6 +120,36 @@ class XmlSourceTest {
     }
   }
 
+  @Test
+  void theDocsExampleRunsAsWritten() throws Exception {
+    String doc = Files.readString(Path.of("..", "docs", "data-flow.md"));
+    String section = doc.substring(doc.indexOf("### XmlSource (SSIS XML Source)"));
+    String block =
+        section.substring(section.indexOf("```yaml\n") + 8, section.indexOf("```\n", 10));
+    Files.writeString(dir.resolve("rates.xml"), RATES);
+    String component = block.strip().indent(6);
+
+    RecordedEvents events =
+        run(
+            """
+            tasks:
+              - name: Load
+                type: DataFlow
+                components:
+            %s
+                  - {name: Write, type: FlatFileDestination, input: Read rates, connection: Out}
+                  - name: Write rejects
+                    type: FlatFileDestination
+                    input: {from: Read rates, output: Error}
+                    connection: Rejects
+            """
+                .formatted(component));
+
+    assertThat(events.result.succeeded()).as(events.all()).isTrue();
+    assertThat(Files.readAllLines(dir.resolve("out.csv"))).hasSize(1 + 3);
+    assertThat(Files.readAllLines(dir.resolve("rejects.csv"))).hasSize(1 + 1);
+  }
+
   /** A flow from rates.xml to out.csv, its Error output to rejects.csv. */
   private static String flow(String onError) {
     return """

@@ -68,7 +68,7 @@ final class XmlSource implements ComponentRuntime {
             case XMLStreamConstants.DTD ->
                 throw new IOException(
                     where(r.getLocation())
-                        + ": a DOCTYPE declaration, which Sluice refuses (DTDs and entities are how"
+                        + ": the file has a DOCTYPE declaration, which Sluice refuses (DTDs and entities are how"
                         + " XML external entity attacks get in); remove it");
             case XMLStreamConstants.START_ELEMENT -> {
               stack.add(r.getLocalName());

@@ -52,7 +52,7 @@ final class XsdValidation {
       String list = list(errors.errors);
       if (context.settings().bool("failOnValidationFail", false)) {
         throw new PluginException(
-            source.what() + " does not match the schema " + xsd.what() + ": " + list,
+            source.what() + " does not match the schema in " + xsd.what() + ": " + list,
             "correct the document, or the schema");
       }
       context.events().warning(source.what() + " does not match the schema: " + list);

@@ -24,7 +24,8 @@ class ExamplesTest {
   static final Map<String, String> OF_OTHER_MODULES =
       Map.of(
           "ftp-transfer", "sluice-ftp's Ftp task: sluice-cli's FtpTransferExampleTest",
-          "send-mail", "sluice-mail's SendMail task: sluice-cli's SendMailExampleTest");
+          "send-mail", "sluice-mail's SendMail task: sluice-cli's SendMailExampleTest",
+          "xml-rates", "sluice-xml's Xml task and XmlSource: sluice-cli's XmlRatesExampleTest");
 
   static Stream<Path> examples() throws IOException {
     try (Stream<Path> folders = Files.list(EXAMPLES)) {

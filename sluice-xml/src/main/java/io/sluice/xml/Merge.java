@@ -2,6 +2,7 @@ package io.sluice.xml;
 
 import io.sluice.api.PluginException;
 import io.sluice.api.task.TaskContext;
+import java.nio.charset.StandardCharsets;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathExpressionException;
 import org.w3c.dom.Document;
@@ -59,6 +60,6 @@ final class Merge {
         .events()
         .information(
             "merged " + merged + " node(s) of " + second.what() + " into " + source.what());
-    return new Output(SecureXml.serialize(base), java.nio.charset.StandardCharsets.UTF_8);
+    return new Output(SecureXml.serialize(base), StandardCharsets.UTF_8);
   }
 }

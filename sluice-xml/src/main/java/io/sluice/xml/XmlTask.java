@@ -50,7 +50,7 @@ final class XmlTask {
           "'" + valueSetting + "' is missing",
           "give the " + valueSetting + " the " + settings.text("operationType") + " needs");
     }
-    return XmlSourceType.of(settings.text(typeSetting)).read(context, valueSetting);
+    return OperandSource.of(settings.text(typeSetting)).read(context, valueSetting);
   }
 
   /** SSIS's SaveOperationResult: to a variable (a string) or a file connection's file. */
@@ -63,7 +63,7 @@ final class XmlTask {
       context.variables().set(destination, result.string());
       return;
     }
-    Path file = XmlSourceType.file(context, "destination", destination);
+    Path file = OperandSource.file(context, "destination", destination);
     boolean overwrite = settings.bool("overwriteDestination", false);
     try {
       if (overwrite) {

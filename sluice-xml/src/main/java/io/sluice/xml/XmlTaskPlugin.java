@@ -24,7 +24,7 @@ final class XmlTaskPlugin implements TaskPlugin {
 
   @Override
   public SettingsSchema settings() {
-    String[] sources = XmlSourceType.NAMES.toArray(String[]::new);
+    String[] sources = OperandSource.NAMES.toArray(String[]::new);
     return SettingsSchema.of(
         Setting.choice("operationType", "validate", "xpath", "xslt", "merge", "diff", "patch")
             .required()
@@ -85,15 +85,15 @@ final class XmlTaskPlugin implements TaskPlugin {
               + " XML external entity attacks get in); validate against an XSD");
     }
     if (s.has("sourceType")) {
-      XmlSourceType.of(s.text("sourceType")).check(setup, "sourceType", "source");
+      OperandSource.of(s.text("sourceType")).check(setup, "sourceType", "source");
     } else {
-      XmlSourceType.FILE_CONNECTION.check(setup, "sourceType", "source");
+      OperandSource.FILE_CONNECTION.check(setup, "sourceType", "source");
     }
     if (operation != null && !operation.equals("diff") && !operation.equals("patch")) {
-      XmlSourceType.of(s.text("secondOperandType"))
+      OperandSource.of(s.text("secondOperandType"))
           .check(setup, "secondOperandType", "secondOperand");
       if (s.has("xpathString")) {
-        XmlSourceType.of(s.text("xpathStringSourceType"))
+        OperandSource.of(s.text("xpathStringSourceType"))
             .check(setup, "xpathStringSourceType", "xpathString");
       }
     }

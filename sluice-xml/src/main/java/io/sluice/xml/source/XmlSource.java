@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ final class XmlSource implements ComponentRuntime {
               } else if (stack.equals(rowPath)) {
                 inRow = true;
                 rowLine = r.getLocation().getLineNumber();
-                java.util.Arrays.fill(texts, null);
+                Arrays.fill(texts, null);
               }
               if (inRow) {
                 String here = String.join("/", below);

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -72,7 +73,7 @@ public final class XmlSourceType implements ComponentType {
     Set<String> names = new HashSet<>();
     for (Settings c : s.list("columns")) {
       String name = c.string("name");
-      if (!names.add(name.toLowerCase(java.util.Locale.ROOT))) {
+      if (!names.add(name.toLowerCase(Locale.ROOT))) {
         throw new PlanningException("column '" + name + "' is declared twice");
       }
       DataType type =

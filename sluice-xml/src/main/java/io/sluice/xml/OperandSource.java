@@ -13,7 +13,7 @@ import java.util.List;
  * SSIS's DTSXMLSourceType: where an operand (the source, the second operand, the merge location)
  * comes from. FileConnection is SSIS's default (the enum's first value), and Sluice's.
  */
-enum XmlSourceType {
+enum OperandSource {
   FILE_CONNECTION("fileConnection"),
   VARIABLE("variable"),
   DIRECT_INPUT("directInput");
@@ -22,12 +22,12 @@ enum XmlSourceType {
 
   final String word;
 
-  XmlSourceType(String word) {
+  OperandSource(String word) {
     this.word = word;
   }
 
   /** The type a task's setting {@code typeSetting} names; FileConnection when absent. */
-  static XmlSourceType of(String word) {
+  static OperandSource of(String word) {
     if (word == null) {
       return FILE_CONNECTION;
     }

@@ -25,7 +25,8 @@ class ExamplesTest {
       Map.of(
           "ftp-transfer", "sluice-ftp's Ftp task: sluice-cli's FtpTransferExampleTest",
           "http-rates", "sluice-http's Http task: sluice-cli's HttpRatesExampleTest",
-          "send-mail", "sluice-mail's SendMail task: sluice-cli's SendMailExampleTest");
+          "send-mail", "sluice-mail's SendMail task: sluice-cli's SendMailExampleTest",
+          "xml-rates", "sluice-xml's Xml task and XmlSource: sluice-cli's XmlRatesExampleTest");
 
   static Stream<Path> examples() throws IOException {
     try (Stream<Path> folders = Files.list(EXAMPLES)) {

@@ -111,6 +111,9 @@ final class TaskConverters {
     if (t.contains("FTPTASK")) {
       return processAndFiles.ftp(e, d);
     }
+    if (t.contains("XMLTASK")) {
+      return new XmlTaskConverter(ctx, this::referenceProblem).convert(e, d);
+    }
     if (t.contains("BULKINSERTTASK")) {
       return new BulkInsertTaskConverter(ctx, processAndFiles).convert(e, d);
     }

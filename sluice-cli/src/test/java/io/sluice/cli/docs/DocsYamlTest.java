@@ -38,7 +38,16 @@ class DocsYamlTest {
       Set.of("Greet", "UpperCase", "Numbers", "LengthSplit", "SendSlackMessage", "MaskEmail");
 
   static final Set<String> OTHER_TYPES =
-      Set.of("Sequence", "ForLoop", "ForeachLoop", "jdbc", "flatFile", "file", "item", "variable");
+      Set.of(
+          "Sequence",
+          "ForLoop",
+          "ForeachLoop",
+          "jdbc",
+          "flatFile",
+          "file",
+          "cache",
+          "item",
+          "variable");
 
   record Block(String page, int line, String text) {}
 

@@ -51,7 +51,8 @@ public final class SpillCodec {
     return row;
   }
 
-  static void write(DataOutputStream out, Object v) throws IOException {
+  /** One value: its tag byte, then the value (the raw file format writes columns with it too). */
+  public static void write(DataOutputStream out, Object v) throws IOException {
     if (v == null) {
       out.writeByte(NULL);
     } else if (v instanceof String s) {
@@ -124,7 +125,8 @@ public final class SpillCodec {
     }
   }
 
-  static Object read(DataInputStream in) throws IOException {
+  /** One value written by {@link #write}. */
+  public static Object read(DataInputStream in) throws IOException {
     int tag = in.readByte();
     return switch (tag) {
       case NULL -> null;

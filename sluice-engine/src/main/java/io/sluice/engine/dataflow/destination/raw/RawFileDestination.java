@@ -36,10 +36,11 @@ final class RawFileDestination implements ComponentRuntime {
   public void run(ComponentIo io) throws IOException, InterruptedException {
     long rows = 0;
     try (DataOutputStream out = open()) {
+      RawFile.BlockBytes scratch = new RawFile.BlockBytes();
       Buffer buffer;
       while ((buffer = io.take(0)) != null) {
         if (buffer.size() > 0) {
-          RawFile.writeBlock(out, buffer, sources);
+          RawFile.writeBlock(out, buffer, sources, scratch);
           rows += buffer.size();
         }
       }

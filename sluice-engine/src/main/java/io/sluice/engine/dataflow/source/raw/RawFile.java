@@ -12,6 +12,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +30,8 @@ import java.util.List;
  * <pre>
  * header: "SLUICERAW" (9 bytes ASCII), version (int, 1), column count (int),
  *         per column: name (modified UTF-8), type as in a cast (modified UTF-8, e.g. "DT_WSTR,50")
- * block:  'B' (1 byte), row count n (int), then column 0's n values, column 1's n values ...
+ * block:  'B' (1 byte), row count n (int), byte length (int), then column 0's n values,
+ *         column 1's n values ...
  * end:    the end of the file (Append adds blocks after the last one)
  * </pre>
  *
@@ -124,24 +128,32 @@ public final class RawFile {
     }
   }
 
-  /** Writes the rows of a buffer as one block, taking the given columns of the buffer. */
-  public static void writeBlock(DataOutputStream out, Buffer buffer, int[] sources)
-      throws IOException {
+  /**
+   * Writes the rows of a buffer as one block, taking the given columns of the buffer; {@code
+   * scratch} is reused between blocks.
+   */
+  public static void writeBlock(
+      DataOutputStream out, Buffer buffer, int[] sources, BlockBytes scratch) throws IOException {
     int n = buffer.size();
-    out.writeByte(BLOCK);
-    out.writeInt(n);
+    scratch.reset();
+    DataOutputStream block = scratch.data();
     for (int source : sources) {
       for (int i = 0; i < n; i++) {
-        SpillCodec.write(out, buffer.value(source, buffer.row(i)));
+        SpillCodec.write(block, buffer.value(source, buffer.row(i)));
       }
     }
+    out.writeByte(BLOCK);
+    out.writeInt(n);
+    out.writeInt(scratch.size());
+    scratch.writeTo(out);
   }
 
   /**
    * Reads the next block into new column arrays, or null at the end of the file. A file that ends
    * inside a block fails: it was cut short (a writer that died).
    */
-  public static Object[][] readBlock(DataInputStream in, int width, Path file) throws IOException {
+  public static Object[][] readBlock(
+      DataInputStream in, int width, Path file, SpillCodec.TextDecoder[] text) throws IOException {
     int marker = in.read();
     if (marker < 0) {
       return null;
@@ -151,17 +163,70 @@ public final class RawFile {
     }
     try {
       int n = in.readInt();
+      byte[] bytes = new byte[in.readInt()];
+      in.readFully(bytes);
+      ByteBuffer block = ByteBuffer.wrap(bytes);
       Object[][] columns = new Object[width][n];
       for (int c = 0; c < width; c++) {
         Object[] values = columns[c];
+        SpillCodec.TextDecoder decoder = text[c];
         for (int i = 0; i < n; i++) {
-          values[i] = SpillCodec.read(in);
+          values[i] = SpillCodec.read(block, decoder);
         }
       }
       return columns;
-    } catch (EOFException e) {
+    } catch (EOFException | BufferUnderflowException e) {
       throw new IOException(
           "raw file '" + file + "' is cut short inside a block; hint: write it again", e);
+    }
+  }
+
+  /** The text decoders of a file's columns, one cache each. */
+  public static SpillCodec.TextDecoder[] textDecoders(int width) {
+    SpillCodec.TextDecoder[] decoders = new SpillCodec.TextDecoder[width];
+    for (int c = 0; c < width; c++) {
+      decoders[c] = new TextCache();
+    }
+    return decoders;
+  }
+
+  /** A block's bytes while it is encoded: an unsynchronized growable array. */
+  public static final class BlockBytes extends OutputStream {
+    private byte[] bytes = new byte[1 << 16];
+    private int size;
+    private final DataOutputStream data = new DataOutputStream(this);
+
+    DataOutputStream data() {
+      return data;
+    }
+
+    void reset() {
+      size = 0;
+    }
+
+    int size() {
+      return size;
+    }
+
+    void writeTo(OutputStream out) throws IOException {
+      out.write(bytes, 0, size);
+    }
+
+    @Override
+    public void write(int b) {
+      if (size == bytes.length) {
+        bytes = Arrays.copyOf(bytes, size * 2);
+      }
+      bytes[size++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      if (size + len > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(size * 2, size + len));
+      }
+      System.arraycopy(b, off, bytes, size, len);
+      size += len;
     }
   }
 }

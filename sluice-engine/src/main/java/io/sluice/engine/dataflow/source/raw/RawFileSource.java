@@ -3,6 +3,7 @@ package io.sluice.engine.dataflow.source.raw;
 import io.sluice.engine.dataflow.pipeline.Buffer;
 import io.sluice.engine.dataflow.pipeline.ComponentIo;
 import io.sluice.engine.dataflow.pipeline.ComponentRuntime;
+import io.sluice.engine.dataflow.spill.SpillCodec;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -33,8 +34,9 @@ final class RawFileSource implements ComponentRuntime {
         throw new IOException(
             "raw file '" + file + "' changed its columns after the data flow was validated");
       }
+      SpillCodec.TextDecoder[] text = RawFile.textDecoders(width);
       Object[][] block;
-      while ((block = RawFile.readBlock(in, width, file)) != null) {
+      while ((block = RawFile.readBlock(in, width, file, text)) != null) {
         int n = block.length == 0 ? 0 : block[0].length;
         Object[][] picked = new Object[picks.length][];
         for (int c = 0; c < picks.length; c++) {

@@ -41,6 +41,10 @@ final class ComponentKinds {
     AUDIT,
     SCRIPT_COMPONENT,
     OLEDB_COMMAND,
+    EXCEL_SOURCE,
+    EXCEL_DESTINATION,
+    RAW_FILE_SOURCE,
+    RAW_FILE_DESTINATION,
     /** Any component Sluice has no counterpart for. */
     OTHER
   }
@@ -87,7 +91,15 @@ final class ComponentKinds {
           Map.entry("MICROSOFT.LINEAGE", Kind.AUDIT),
           Map.entry("MICROSOFT.OLEDBCOMMAND", Kind.OLEDB_COMMAND),
           Map.entry("DTSTRANSFORM.OLEDBCOMMAND", Kind.OLEDB_COMMAND),
-          Map.entry("DTSTRANSFORM.LINEAGE", Kind.AUDIT));
+          Map.entry("DTSTRANSFORM.LINEAGE", Kind.AUDIT),
+          Map.entry("MICROSOFT.EXCELSOURCE", Kind.EXCEL_SOURCE),
+          Map.entry("DTSADAPTER.EXCELSOURCE", Kind.EXCEL_SOURCE),
+          Map.entry("MICROSOFT.EXCELDESTINATION", Kind.EXCEL_DESTINATION),
+          Map.entry("DTSADAPTER.EXCELDESTINATION", Kind.EXCEL_DESTINATION),
+          Map.entry("MICROSOFT.RAWSOURCE", Kind.RAW_FILE_SOURCE),
+          Map.entry("DTSADAPTER.RAWSOURCE", Kind.RAW_FILE_SOURCE),
+          Map.entry("MICROSOFT.RAWDESTINATION", Kind.RAW_FILE_DESTINATION),
+          Map.entry("DTSADAPTER.RAWDESTINATION", Kind.RAW_FILE_DESTINATION));
 
   /**
    * Format 6 (SSIS 2012) class GUIDs of the components checked against packages saved by SSIS 2012
@@ -128,7 +140,11 @@ final class ComponentKinds {
           Map.entry("ROW COUNT", Kind.ROW_COUNT),
           Map.entry("RECORDSET DESTINATION", Kind.RECORDSET_DESTINATION),
           Map.entry("AUDIT", Kind.AUDIT),
-          Map.entry("OLE DB COMMAND", Kind.OLEDB_COMMAND));
+          Map.entry("OLE DB COMMAND", Kind.OLEDB_COMMAND),
+          Map.entry("EXCEL SOURCE", Kind.EXCEL_SOURCE),
+          Map.entry("EXCEL DESTINATION", Kind.EXCEL_DESTINATION),
+          Map.entry("RAW FILE SOURCE", Kind.RAW_FILE_SOURCE),
+          Map.entry("RAW FILE DESTINATION", Kind.RAW_FILE_DESTINATION));
 
   static Kind of(SsisComponent c) {
     String id = c.classId.trim().toUpperCase(Locale.ROOT);

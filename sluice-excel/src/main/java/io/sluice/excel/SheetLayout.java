@@ -122,10 +122,10 @@ record SheetLayout(List<Column> columns, int headerRow, int[] sheetColumns) {
     boolean longText = false;
     for (Object[] row : rows) {
       Object v = column < row.length ? row[column] : null;
-      if (v == null) {
-        continue;
+      if (v == null || v instanceof ErrorCell) {
+        continue; // an error (#DIV/0!) says nothing of the column's type; reading it fails the row
       }
-      Class<?> k = v instanceof ErrorCell ? String.class : v.getClass();
+      Class<?> k = v.getClass();
       if (v instanceof String text && text.length() > SHORT_TEXT) {
         longText = true;
       }

@@ -14,6 +14,7 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -81,9 +82,13 @@ final class ExcelDestination implements ComponentRuntime {
       workbook = new SXSSFWorkbook(WINDOW);
     }
     long rows = 0;
+    // Beside the target (so the move is a rename) and created as any new file is, with the
+    // process's umask: createTempFile's owner-only mode would end up on the workbook.
     Path temp =
-        Files.createTempFile(
-            target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+        target
+            .toAbsolutePath()
+            .resolveSibling(
+                "." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
     try {
       int[] targetColumns = new int[columns.size()];
       SXSSFSheet sheet = sheet(workbook, targetColumns);
@@ -111,7 +116,9 @@ final class ExcelDestination implements ComponentRuntime {
         }
         rows += buffer.size();
       }
-      try (OutputStream out = Files.newOutputStream(temp)) {
+      try (OutputStream out =
+          Files.newOutputStream(
+              temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
         workbook.write(out);
       }
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

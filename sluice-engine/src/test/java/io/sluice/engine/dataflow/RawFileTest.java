@@ -73,6 +73,32 @@ class RawFileTest {
   }
 
   @Test
+  void theSourceReadsTheColumnsItNamesInItsOrder() throws Exception {
+    Path staging = temp.resolve("rates.raw");
+    var env = env(staging);
+    Flows.runOk(WRITE.formatted("createAlways"), env);
+
+    Flows.runOk(
+        """
+        components:
+          - {name: Read staged, type: RawFileSource, connection: staging, columns: [EndOfDayRate, currencyid]}
+          - {name: Keep, type: RecordsetDestination, input: Read staged, variable: User::Rows}
+        """,
+        env);
+
+    Map<String, Object> first = Flows.rows(env, "User::Rows").get(0);
+    assertThat(first.keySet()).containsExactly("EndOfDayRate", "CurrencyID");
+    assertThat(first.get("CurrencyID")).isEqualTo("USD");
+
+    assertThatThrownBy(
+            () ->
+                Flows.run(
+                    "components: [{name: R, type: RawFileSource, connection: staging, columns: [Rate]}]",
+                    env))
+        .hasMessageContaining("has no column 'Rate'; it has [AverageRate, CurrencyID");
+  }
+
+  @Test
   void writeOptionsAreSsiss() throws Exception {
     Path staging = temp.resolve("rates.raw");
     var env = env(staging);

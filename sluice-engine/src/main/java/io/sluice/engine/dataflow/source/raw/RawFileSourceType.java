@@ -47,14 +47,17 @@ public final class RawFileSourceType extends SimpleComponentType {
     } else {
       picks = new int[wanted.size()];
       for (int i = 0; i < picks.length; i++) {
+        String name = wanted.get(i);
         picks[i] =
-            all.find(wanted.get(i))
+            all.find(name)
                 .orElseThrow(
                     () ->
                         new PlanningException(
                             "raw file '"
                                 + file
-                                + "' has no column named in columns; it has "
+                                + "' has no column '"
+                                + name
+                                + "'; it has "
                                 + all.names()));
         columns.add(stored.get(picks[i]));
       }

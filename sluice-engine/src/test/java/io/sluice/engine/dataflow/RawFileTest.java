@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -177,6 +178,30 @@ class RawFileTest {
 
     DataFlowResult result = Flows.run(READ, env);
     assertThat(result.failure()).contains("is cut short inside a block");
+  }
+
+  @Test
+  void aBlockLengthLargerThanTheFileFailsBeforeAnythingIsAllocated() throws Exception {
+    Path staging = temp.resolve("rates.raw");
+    var env = env(staging);
+    Flows.runOk(WRITE.formatted("createAlways"), env);
+    byte[] header = Arrays.copyOf(Files.readAllBytes(staging), headerLength(staging));
+    try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(staging))) {
+      out.write(header);
+      out.writeByte('B');
+      out.writeInt(1);
+      out.writeInt(Integer.MAX_VALUE);
+    }
+
+    DataFlowResult result = Flows.run(READ, env);
+    assertThat(result.failure())
+        .contains("raw file '" + staging + "' is damaged (a block of 1 rows in 2147483647 bytes)");
+  }
+
+  /** Where the first block starts: after the last column's type, DT_NUMERIC,18,9. */
+  private static int headerLength(Path file) throws Exception {
+    String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+    return text.indexOf("DT_NUMERIC,18,9") + "DT_NUMERIC,18,9".length();
   }
 
   @Test

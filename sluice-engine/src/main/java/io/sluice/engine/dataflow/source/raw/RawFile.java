@@ -163,7 +163,20 @@ public final class RawFile {
     }
     try {
       int n = in.readInt();
-      byte[] bytes = new byte[in.readInt()];
+      int length = in.readInt();
+      // Lengths are checked against the file before anything is allocated: a damaged or crafted
+      // file fails here rather than asking for gigabytes.
+      if (n < 0 || length < 0 || length > Files.size(file) || (long) n * width > length) {
+        throw new IOException(
+            "raw file '"
+                + file
+                + "' is damaged (a block of "
+                + n
+                + " rows in "
+                + length
+                + " bytes)");
+      }
+      byte[] bytes = new byte[length];
       in.readFully(bytes);
       ByteBuffer block = ByteBuffer.wrap(bytes);
       Object[][] columns = new Object[width][n];

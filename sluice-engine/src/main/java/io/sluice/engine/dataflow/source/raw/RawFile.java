@@ -45,6 +45,9 @@ public final class RawFile {
   private static final int BLOCK = 'B';
   static final int IO_BUFFER = 1 << 16;
 
+  /** More columns than any flow has: a header claiming more is damaged. */
+  private static final int MAX_COLUMNS = 65_536;
+
   private RawFile() {}
 
   /**
@@ -100,6 +103,9 @@ public final class RawFile {
               + "; hint: write it again with this version's RawFileDestination");
     }
     int count = in.readInt();
+    if (count < 0 || count > MAX_COLUMNS) {
+      throw new IOException("raw file '" + file + "' is damaged (" + count + " columns)");
+    }
     List<Column> columns = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       String name = in.readUTF();

@@ -63,6 +63,7 @@ final class ConnectionsConverter {
               || kind.equals("ODBC")
               || kind.equals("FLATFILE")
               || kind.equals("FILE")
+              || kind.equals("EXCEL")
               || kind.equals("SMTP")
               || kind.equals("FTP")
               || kind.equals("CACHE");
@@ -79,6 +80,8 @@ final class ConnectionsConverter {
         r = flatFile(inner);
       } else if (kind.equals("FILE")) {
         r = file(inner);
+      } else if (kind.equals("EXCEL")) {
+        r = excel(inner);
       } else if (kind.equals("SMTP")) {
         r = smtp(inner);
       } else if (kind.equals("CACHE")) {
@@ -502,6 +505,38 @@ final class ConnectionsConverter {
   private static String codePage(Element cc) {
     String codePage = Dts.prop(cc, "CodePage");
     return codePage == null || codePage.isBlank() ? "1252" : codePage.trim();
+  }
+
+  /**
+   * SSIS's Excel connection manager: an ACE OLE DB connection string whose Data Source is the
+   * workbook. Sluice's Excel components take the workbook from a {@code file} connection; the
+   * string's HDR (first row has column names) belongs to the components in Sluice.
+   */
+  private Result excel(Element inner) {
+    ConnectionString cs = ConnectionString.parse(Dts.prop(inner, "ConnectionString"));
+    String path = cs.get("data source").orElse(null);
+    if (path == null || path.isBlank()) {
+      return Result.no(
+          "its connection string names no workbook (Data Source)",
+          "set the workbook's path (ExcelFilePath) in SSIS and import again");
+    }
+    if (path.toLowerCase(Locale.ROOT).endsWith(".xls")) {
+      return Result.no(
+          "its workbook " + path + " is an Excel 97-2003 file; Sluice reads and writes .xlsx only",
+          "save the workbook as .xlsx, point the connection at it and import again");
+    }
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("path", path);
+    settings.put("usage", "existingFile");
+    Result r = new Result(new ConnectionDefinition("", "file", null, settings, Map.of(), null));
+    String extended = cs.get("extended properties").orElse("");
+    if (extended.toUpperCase(Locale.ROOT).replace(" ", "").contains("HDR=NO")) {
+      r.notes.add(
+          "its workbook has no header row (HDR=NO): set firstRowHasColumnNames: false on the"
+              + " Excel components that use it");
+    }
+    r.expressionTargets.put("ExcelFilePath", "path");
+    return r;
   }
 
   /**

@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -51,7 +52,8 @@ public final class SpillCodec {
     return row;
   }
 
-  static void write(DataOutputStream out, Object v) throws IOException {
+  /** One value: its tag byte, then the value (the raw file format writes columns with it too). */
+  public static void write(DataOutputStream out, Object v) throws IOException {
     if (v == null) {
       out.writeByte(NULL);
     } else if (v instanceof String s) {
@@ -124,7 +126,8 @@ public final class SpillCodec {
     }
   }
 
-  static Object read(DataInputStream in) throws IOException {
+  /** One value written by {@link #write}. */
+  public static Object read(DataInputStream in) throws IOException {
     int tag = in.readByte();
     return switch (tag) {
       case NULL -> null;
@@ -160,6 +163,66 @@ public final class SpillCodec {
       }
       default -> throw new IOException("corrupt spill file (tag " + tag + ")");
     };
+  }
+
+  /** Decodes the text of a STRING value; may hand out a cached equal string. */
+  @FunctionalInterface
+  public interface TextDecoder {
+    String decode(byte[] bytes, int offset, int length);
+  }
+
+  /**
+   * One value written by {@link #write}, from a heap buffer holding a whole block of them: the raw
+   * file source decodes its blocks this way, with no stream call per byte, and its strings through
+   * {@code text} (a per-column cache of repeated values).
+   */
+  public static Object read(ByteBuffer in, TextDecoder text) throws IOException {
+    int tag = in.get();
+    return switch (tag) {
+      case NULL -> null;
+      case STRING -> {
+        int n = in.getInt();
+        int at = in.position();
+        in.position(at + n);
+        yield text.decode(in.array(), in.arrayOffset() + at, n);
+      }
+      case INT -> in.getInt();
+      case LONG -> in.getLong();
+      case DOUBLE -> in.getDouble();
+      case DECIMAL_SMALL -> {
+        long unscaled = in.getLong();
+        yield BigDecimal.valueOf(unscaled, in.getInt());
+      }
+      case DECIMAL -> {
+        BigInteger unscaled = new BigInteger(bytes(in));
+        yield new BigDecimal(unscaled, in.getInt());
+      }
+      case DATE -> LocalDate.ofEpochDay(in.getLong());
+      case DATETIME -> {
+        LocalDate d = LocalDate.ofEpochDay(in.getLong());
+        yield LocalDateTime.of(d, LocalTime.ofNanoOfDay(in.getLong()));
+      }
+      case BOOLEAN -> in.get() != 0;
+      case SHORT -> in.getShort();
+      case BYTE -> in.get();
+      case FLOAT -> in.getFloat();
+      case BIGINT -> new BigInteger(bytes(in));
+      case BYTES -> bytes(in);
+      case GUID -> new UUID(in.getLong(), in.getLong());
+      case TIME -> LocalTime.ofNanoOfDay(in.getLong());
+      case OFFSET -> {
+        LocalDate d = LocalDate.ofEpochDay(in.getLong());
+        LocalTime t = LocalTime.ofNanoOfDay(in.getLong());
+        yield OffsetDateTime.of(d, t, ZoneOffset.ofTotalSeconds(in.getInt()));
+      }
+      default -> throw new IOException("corrupt block (tag " + tag + ")");
+    };
+  }
+
+  private static byte[] bytes(ByteBuffer in) {
+    byte[] b = new byte[in.getInt()];
+    in.get(b);
+    return b;
   }
 
   private static byte[] bytes(DataInputStream in) throws IOException {

@@ -47,6 +47,10 @@ final class ComponentKinds {
     SCRIPT_COMPONENT,
     OLEDB_COMMAND,
     CACHE_TRANSFORM,
+    EXCEL_SOURCE,
+    EXCEL_DESTINATION,
+    RAW_FILE_SOURCE,
+    RAW_FILE_DESTINATION,
     /** Any component Sluice has no counterpart for. */
     OTHER
   }
@@ -106,7 +110,15 @@ final class ComponentKinds {
           Map.entry("MICROSOFT.CHARACTERMAP", Kind.CHARACTER_MAP),
           Map.entry("DTSTRANSFORM.CHARACTERMAP", Kind.CHARACTER_MAP),
           Map.entry("MICROSOFT.CACHE", Kind.CACHE_TRANSFORM),
-          Map.entry("DTSTRANSFORM.CACHE", Kind.CACHE_TRANSFORM));
+          Map.entry("DTSTRANSFORM.CACHE", Kind.CACHE_TRANSFORM),
+          Map.entry("MICROSOFT.EXCELSOURCE", Kind.EXCEL_SOURCE),
+          Map.entry("DTSADAPTER.EXCELSOURCE", Kind.EXCEL_SOURCE),
+          Map.entry("MICROSOFT.EXCELDESTINATION", Kind.EXCEL_DESTINATION),
+          Map.entry("DTSADAPTER.EXCELDESTINATION", Kind.EXCEL_DESTINATION),
+          Map.entry("MICROSOFT.RAWSOURCE", Kind.RAW_FILE_SOURCE),
+          Map.entry("DTSADAPTER.RAWSOURCE", Kind.RAW_FILE_SOURCE),
+          Map.entry("MICROSOFT.RAWDESTINATION", Kind.RAW_FILE_DESTINATION),
+          Map.entry("DTSADAPTER.RAWDESTINATION", Kind.RAW_FILE_DESTINATION));
 
   /**
    * Format 6 (SSIS 2012) class GUIDs of the components checked against packages saved by SSIS 2012
@@ -153,7 +165,11 @@ final class ComponentKinds {
           Map.entry("PIVOT", Kind.PIVOT),
           Map.entry("UNPIVOT", Kind.UNPIVOT),
           Map.entry("CHARACTER MAP", Kind.CHARACTER_MAP),
-          Map.entry("CACHE TRANSFORM", Kind.CACHE_TRANSFORM));
+          Map.entry("CACHE TRANSFORM", Kind.CACHE_TRANSFORM),
+          Map.entry("EXCEL SOURCE", Kind.EXCEL_SOURCE),
+          Map.entry("EXCEL DESTINATION", Kind.EXCEL_DESTINATION),
+          Map.entry("RAW FILE SOURCE", Kind.RAW_FILE_SOURCE),
+          Map.entry("RAW FILE DESTINATION", Kind.RAW_FILE_DESTINATION));
 
   static Kind of(SsisComponent c) {
     String id = c.classId.trim().toUpperCase(Locale.ROOT);

@@ -99,6 +99,10 @@ public final class DataFlowConverter {
     m.put(Kind.SCRIPT_COMPONENT, new ScriptComponentConverter());
     m.put(Kind.OLEDB_COMMAND, new JdbcCommandConverter());
     m.put(Kind.CACHE_TRANSFORM, new CacheTransformConverter());
+    m.put(Kind.EXCEL_SOURCE, new ExcelSourceConverter());
+    m.put(Kind.EXCEL_DESTINATION, new ExcelDestinationConverter());
+    m.put(Kind.RAW_FILE_SOURCE, new RawFileConverters.Source());
+    m.put(Kind.RAW_FILE_DESTINATION, new RawFileConverters.Destination());
     return Map.copyOf(m);
   }
 

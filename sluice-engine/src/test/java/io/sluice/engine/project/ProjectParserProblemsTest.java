@@ -605,20 +605,12 @@ class ProjectParserProblemsTest {
             "packages/p.yaml:15:9: component 'G' (JdbcDestination): a JdbcDestination takes 1"
                 + " input(s), but 0 are given",
             "packages/p.yaml:16:9: component 'I' (Sorter): unknown component type 'Sorter';"
-<<<<<<< HEAD
-                + " known types: FlatFileSource, JdbcSource, DerivedColumn, DataConversion,"
-                + " CopyColumn, ConditionalSplit, Multicast, UnionAll, Lookup, Merge, MergeJoin,"
-                + " Sort, Aggregate, RowCount, RecordsetDestination, JdbcDestination,"
-                + " FlatFileDestination, DiscardDestination, JdbcCommand, Audit, RowSampling,"
-                + " PercentageSampling, Unpivot, Pivot, CharacterMap, CacheTransform,"
-                + " SlowlyChangingDimension",
-=======
                 + " known types: FlatFileSource, JdbcSource, RawFileSource, DerivedColumn,"
                 + " DataConversion, CopyColumn, ConditionalSplit, Multicast, UnionAll, Lookup,"
                 + " Merge, MergeJoin, Sort, Aggregate, RowCount, RecordsetDestination,"
                 + " JdbcDestination, FlatFileDestination, RawFileDestination, DiscardDestination,"
-                + " JdbcCommand",
->>>>>>> h-excel
+                + " JdbcCommand, Audit, RowSampling, PercentageSampling, Unpivot, Pivot,"
+                + " CharacterMap, CacheTransform, SlowlyChangingDimension",
             "packages/p.yaml:17:9: component 'J' (JdbcSource): a JdbcSource is a source and"
                 + " takes no input",
             "packages/p.yaml:18:9: component 'K' (Lookup): an input needs 'from: <component>'"

@@ -91,14 +91,7 @@ public final class SlowlyChangingDimensionType extends SimpleComponentType {
   @Override
   public PlannedComponent plan(ComponentSpec spec, PlanContext context) {
     String connectionName = spec.settings().string("connection");
-    JdbcConnector connector =
-        context
-            .environment()
-            .jdbc(connectionName)
-            .orElseThrow(
-                () ->
-                    new PlanningException(
-                        "connection '" + connectionName + "' is not a JDBC connection"));
+    JdbcConnector connector = context.environment().requireJdbc(connectionName);
     ScdSettings s = ScdSettings.read(spec.settings());
     String sql = QueryColumns.selectAll(s.table());
     RowSchema dimension;

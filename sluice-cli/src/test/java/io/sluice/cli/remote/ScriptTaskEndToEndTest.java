@@ -157,6 +157,50 @@ class ScriptTaskEndToEndTest extends ClusterTest {
   }
 
   @Test
+  void anAnnotationProcessorInLibNeverRunsWhereScriptsAreCheckedOrCompiled() throws Exception {
+    // the issue's proof: a jar whose static initialiser and annotation processor would write a
+    // file; checking (CLI, master) and compiling (worker) the project's scripts never runs it
+    Path marker = dir.resolve("processor-ran");
+    Path project =
+        project(
+            "processed",
+            """
+            variables:
+              - {name: Note, type: String, value: ""}
+            tasks:
+              - name: Note it
+                type: Script
+                readWriteVariables: ["User::Note"]
+                source: |
+                  import io.sluice.api.script.*;
+
+                  @Deprecated
+                  public class ScriptMain implements Script {
+                    @Override
+                    public void main(Dts dts) {
+                      dts.variables().set("User::Note", "noted");
+                    }
+                  }
+            """);
+    io.sluice.engine.testing.TestPluginJars.writeTo(
+        project,
+        "processor.jar",
+        io.sluice.engine.testing.TestPluginJars.annotationProcessor(marker));
+
+    ok(CliRun.run("project", "validate", project.toString()));
+    ok(cluster.remote("catalog", "folders", "create", "F"));
+    ok(cluster.remote("catalog", "deploy", project.toString(), "--folder", "F"));
+    assertThat(marker).as("validated and deployed: no processor ran or loaded").doesNotExist();
+
+    cluster.startWorker();
+    Result run =
+        cluster.remote(
+            "execute", "--folder", "F", "--project", "processed", "--package", "main", "--wait");
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(marker).as("compiled and run on a worker: still no processor").doesNotExist();
+  }
+
+  @Test
   void aCompileErrorIsRefusedByValidateAndDeployAtItsLine() throws Exception {
     Path project =
         project(

@@ -344,6 +344,53 @@ public final class TestPluginJars {
   }
 
   /**
+   * A jar holding an annotation processor (registered in {@code
+   * META-INF/services/javax.annotation.processing.Processor}) that creates {@code marker} when its
+   * class is loaded and when a compiler runs it: a compiler with annotation processing on would.
+   */
+  public static byte[] annotationProcessor(Path marker) {
+    return fromSource(
+        "sluicetest.MarkerProcessor",
+        """
+        package sluicetest;
+
+        import java.util.Set;
+        import javax.annotation.processing.*;
+        import javax.lang.model.SourceVersion;
+        import javax.lang.model.element.TypeElement;
+
+        @SupportedAnnotationTypes("*")
+        public final class MarkerProcessor extends AbstractProcessor {
+          static {
+            mark("loaded");
+          }
+
+          static void mark(String how) {
+            try {
+              java.nio.file.Files.writeString(java.nio.file.Path.of("MARKER"), how);
+            } catch (java.io.IOException e) {
+              throw new RuntimeException(e);
+            }
+          }
+
+          @Override
+          public SourceVersion getSupportedSourceVersion() {
+            return SourceVersion.latestSupported();
+          }
+
+          @Override
+          public boolean process(Set<? extends TypeElement> types, RoundEnvironment round) {
+            mark("ran");
+            return false;
+          }
+        }
+        """
+            .replace("MARKER", marker.toAbsolutePath().toString().replace("\\", "\\\\")),
+        javax.annotation.processing.Processor.class,
+        "api: 1\n");
+  }
+
+  /**
    * A jar of one plugin class compiled from {@code source} (a document's example), registered as a
    * {@code service} with a descriptor made from the class.
    */

@@ -59,7 +59,7 @@ class ImportSsisCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
         .contains(
-            "13 of 23 elements converted, 3 placeholder tasks, 1 placeholder component, 6 left out");
+            "21 of 23 elements converted, 1 placeholder task, 1 placeholder component, 0 left out");
     assertThat(
             Files.readString(
                 target.resolve(

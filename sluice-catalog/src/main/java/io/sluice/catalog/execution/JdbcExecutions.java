@@ -172,24 +172,17 @@ public final class JdbcExecutions implements Executions {
     return executionId;
   }
 
-  /**
-   * The project (in its current version) and package the request names, checked. One query finds
-   * both (the package joined to the project's current version); the error paths look further.
-   */
   /** Throws NOT_FOUND naming the folder or project when either is missing, as create does. */
   static void projectOf(Handle handle, String folder, String project) {
-    try {
-      target(handle, CreateExecution.of(folder, project, ""));
-    } catch (CatalogException e) {
-      if (e.getMessage().contains(" has no package ")) {
-        return; // the project is there
-      }
-      throw e;
-    }
+    currentVersion(handle, CreateExecution.of(folder, project, ""));
   }
 
-  static Target target(Handle handle, CreateExecution request) {
-    String where = request.folder() + "/" + request.project();
+  /**
+   * The request's project with its row for the request's package (null columns when there is no
+   * such package): NOT_FOUND for a folder or project that does not exist, CONFLICT without a
+   * current version.
+   */
+  private static TargetRow currentVersion(Handle handle, CreateExecution request) {
     Optional<TargetRow> row =
         handle
             .createQuery(
@@ -226,8 +219,19 @@ public final class JdbcExecutions implements Executions {
     TargetRow found = row.get();
     if (found.currentVersionId() == null) {
       throw CatalogException.conflict(
-          "project " + where + " has no current version", "deploy the project again");
+          "project " + request.folder() + "/" + request.project() + " has no current version",
+          "deploy the project again");
     }
+    return found;
+  }
+
+  /**
+   * The project (in its current version) and package the request names, checked. One query finds
+   * both (the package joined to the project's current version); the error paths look further.
+   */
+  static Target target(Handle handle, CreateExecution request) {
+    String where = request.folder() + "/" + request.project();
+    TargetRow found = currentVersion(handle, request);
     if (found.packageName() == null) {
       throw CatalogException.notFound(
           "the current version of project " + where + " has no package " + request.packageName(),

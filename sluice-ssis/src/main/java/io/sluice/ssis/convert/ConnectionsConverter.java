@@ -189,19 +189,7 @@ final class ConnectionsConverter {
     // EncryptSensitive* packages keep the password as an encrypted DTS:Password element.
     boolean savedPassword = !Dts.children(inner, "Password").isEmpty();
     if (t.needsPassword() || (savedPassword && t.user() != null)) {
-      String parameter =
-          ctx.project.addParameter(
-              new ParameterDefinition(
-                  identifier(name) + "_Password",
-                  ParameterType.STRING,
-                  true,
-                  true,
-                  null,
-                  "Password of connection "
-                      + name
-                      + " (imported from SSIS: set it in the catalog"
-                      + " or with --param)"));
-      r.expressions.put("password", "@[$Project::" + parameter + "]");
+      String parameter = passwordParameter(name, r);
       r.notes.add("its password is the sensitive project parameter " + parameter + ", to be set");
     }
     // Sluice's distribution ships PostgreSQL's and Microsoft's SQL Server drivers.
@@ -381,18 +369,7 @@ final class ConnectionsConverter {
     r.expressionTargets.put("ServerUserName", "user");
     r.expressionTargets.put("ServerPassword", "password");
     r.expressionTargets.put("UsePassiveMode", "passive");
-    String parameter =
-        ctx.project.addParameter(
-            new ParameterDefinition(
-                identifier(name) + "_Password",
-                ParameterType.STRING,
-                true,
-                true,
-                null,
-                "Password of connection "
-                    + name
-                    + " (imported from SSIS: set it in the catalog or with --param)"));
-    r.expressions.put("password", "@[$Project::" + parameter + "]");
+    String parameter = passwordParameter(name, r);
     r.notes.add("its password is the sensitive project parameter " + parameter + ", to be set");
     r.todo = "set the password parameter";
     return r;
@@ -500,6 +477,26 @@ final class ConnectionsConverter {
     r.expressionTargets.put("ConnectionString", "file");
     r.todo = null;
     return r;
+  }
+
+  /**
+   * A required sensitive project parameter NAME_Password for connection {@code name}'s password,
+   * which the connection's {@code password} expression reads; its name.
+   */
+  private String passwordParameter(String name, Result r) {
+    String parameter =
+        ctx.project.addParameter(
+            new ParameterDefinition(
+                identifier(name) + "_Password",
+                ParameterType.STRING,
+                true,
+                true,
+                null,
+                "Password of connection "
+                    + name
+                    + " (imported from SSIS: set it in the catalog or with --param)"));
+    r.expressions.put("password", "@[$Project::" + parameter + "]");
+    return parameter;
   }
 
   private static String codePage(Element cc) {

@@ -27,48 +27,26 @@ final class ProjectValidation {
     this.context = context;
   }
 
+  /** What the trial executions found, for the operation that records it. */
+  private record Trial(
+      long projectId, String projectName, List<String> packages, List<String> problems) {}
+
   Validation validate(String folder, String project, String packageOrNull, Long referenceId) {
-    List<String> packages = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
-    long[] projectId = new long[1];
-    String[] projectName = new String[1];
-    context
-        .database()
-        .jdbi()
-        .useHandle(
-            handle -> {
-              handle.begin();
-              try {
-                for (String name : packageNames(handle, folder, project, packageOrNull)) {
-                  CreateExecution request = CreateExecution.of(folder, project, name);
-                  if (referenceId != null) {
-                    request = request.withReference(referenceId);
+    Trial trial =
+        context
+            .database()
+            .jdbi()
+            .withHandle(
+                handle -> {
+                  handle.begin();
+                  try {
+                    return trial(handle, folder, project, packageOrNull, referenceId);
+                  } finally {
+                    handle.rollback(); // nothing of the trial executions stays
                   }
-                  JdbcExecutions.Target target = JdbcExecutions.target(handle, request);
-                  projectId[0] = target.projectId();
-                  projectName[0] = target.projectName();
-                  packages.add(target.packageName());
-                  long id =
-                      JdbcExecutions.insert(
-                          handle,
-                          target,
-                          JdbcExecutions.environment(handle, target, request),
-                          request,
-                          false,
-                          1,
-                          context.caller(),
-                          List.of());
-                  for (String problem :
-                      new ParameterResolution(handle, context.cipher())
-                          .resolve(ExecutionRows.get(handle, id))
-                          .problems()) {
-                    problems.add("package " + target.packageName() + ": " + problem);
-                  }
-                }
-              } finally {
-                handle.rollback(); // nothing of the trial executions stays
-              }
-            });
+                });
+    List<String> packages = trial.packages();
+    List<String> problems = trial.problems();
     OperationType type =
         packageOrNull == null ? OperationType.VALIDATE_PROJECT : OperationType.VALIDATE_PACKAGE;
     long operationId =
@@ -81,7 +59,7 @@ final class ProjectValidation {
                       OperationLog.begin(
                           handle,
                           type,
-                          OperationTarget.project(projectId[0], projectName[0]),
+                          OperationTarget.project(trial.projectId(), trial.projectName()),
                           context.caller());
                   for (String problem : problems) {
                     OperationLog.message(handle, id, MessageType.ERROR, problem);
@@ -90,7 +68,7 @@ final class ProjectValidation {
                       handle,
                       id,
                       problems.isEmpty() ? MessageType.INFORMATION : MessageType.ERROR,
-                      summary(folder, projectName[0], packages, problems.size()));
+                      summary(folder, trial.projectName(), packages, problems.size()));
                   OperationLog.finish(
                       handle,
                       id,
@@ -98,6 +76,40 @@ final class ProjectValidation {
                   return id;
                 });
     return new Validation(operationId, List.copyOf(packages), List.copyOf(problems));
+  }
+
+  /** Creates and resolves an execution of each package asked for, in the caller's transaction. */
+  private Trial trial(
+      Handle handle, String folder, String project, String packageOrNull, Long referenceId) {
+    List<String> packages = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    JdbcExecutions.Target target = null;
+    for (String name : packageNames(handle, folder, project, packageOrNull)) {
+      CreateExecution request = CreateExecution.of(folder, project, name);
+      if (referenceId != null) {
+        request = request.withReference(referenceId);
+      }
+      target = JdbcExecutions.target(handle, request);
+      packages.add(target.packageName());
+      long id =
+          JdbcExecutions.insert(
+              handle,
+              target,
+              JdbcExecutions.environment(handle, target, request),
+              request,
+              false,
+              1,
+              context.caller(),
+              List.of());
+      for (String problem :
+          new ParameterResolution(handle, context.cipher())
+              .resolve(ExecutionRows.get(handle, id))
+              .problems()) {
+        problems.add("package " + target.packageName() + ": " + problem);
+      }
+    }
+    // packageNames returns at least one package or throws
+    return new Trial(target.projectId(), target.projectName(), packages, problems);
   }
 
   /** The package asked for, else the entry points of the project's current version. */

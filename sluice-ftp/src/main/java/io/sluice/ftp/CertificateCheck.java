@@ -1,21 +1,18 @@
 package io.sluice.ftp;
 
 import io.sluice.api.PluginException;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.MessageDigest;
+import io.sluice.api.tls.ServerTrust;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.HexFormat;
-import java.util.Locale;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
  * Whether an FTPS server's certificate is trusted, before the password is sent over the connection:
  * a certificate the JVM's trusted authorities sign (and whose name the client checks against the
  * host, see {@link FtpFiles}), or the one the connection pins by its SHA-256 fingerprint (a
- * self-signed server's). A refusal keeps the fingerprint so the message can show it.
+ * self-signed server's). A refusal keeps the fingerprint so the message can show it. Unlike the
+ * http connection's pin, a pinned FTPS certificate is checked before the authorities and the host
+ * name check is turned off ({@link FtpFiles}); the fingerprints are the SDK's {@link ServerTrust}.
  */
 final class CertificateCheck implements X509TrustManager {
 
@@ -25,53 +22,21 @@ final class CertificateCheck implements X509TrustManager {
   private volatile String why;
 
   CertificateCheck(String fingerprint) {
-    this.pinned = fingerprint == null || fingerprint.isBlank() ? null : normalise(fingerprint);
-    try {
-      TrustManagerFactory factory =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init((KeyStore) null);
-      X509TrustManager found = null;
-      for (var m : factory.getTrustManagers()) {
-        if (m instanceof X509TrustManager x) {
-          found = x;
-        }
-      }
-      this.authorities = found;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the JVM has no trust store: " + e.getMessage(), e);
-    }
+    this.pinned =
+        fingerprint == null || fingerprint.isBlank()
+            ? null
+            : ServerTrust.normaliseFingerprint("certificateFingerprint", fingerprint);
+    this.authorities = ServerTrust.jvmAuthorities();
   }
 
   boolean isPinned() {
     return pinned != null;
   }
 
-  /** Upper-case hex pairs with colons, as {@code openssl x509 -fingerprint -sha256} prints. */
-  private static String normalise(String fingerprint) {
-    String hex = fingerprint.trim().replaceFirst("(?i)^sha256[:=]", "").replace(":", "");
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < hex.length(); i += 2) {
-      if (i > 0) {
-        b.append(':');
-      }
-      b.append(hex, i, Math.min(i + 2, hex.length()));
-    }
-    return b.toString().toUpperCase(Locale.ROOT);
-  }
-
-  static String fingerprint(X509Certificate certificate) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-      return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType)
       throws CertificateException {
-    String fingerprint = fingerprint(chain[0]);
+    String fingerprint = ServerTrust.fingerprint(chain[0]);
     if (pinned != null) {
       if (pinned.equals(fingerprint)) {
         return;

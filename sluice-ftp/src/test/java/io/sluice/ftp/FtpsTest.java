@@ -2,6 +2,7 @@ package io.sluice.ftp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.api.tls.ServerTrust;
 import io.sluice.engine.event.MessageType;
 import io.sluice.engine.project.ProjectFiles;
 import io.sluice.engine.runtime.ParameterValues;
@@ -72,7 +73,7 @@ class FtpsTest {
     try (InputStream in = Files.newInputStream(keystore)) {
       store.load(in, STORE_PASSWORD.toCharArray());
     }
-    fingerprint = CertificateCheck.fingerprint((X509Certificate) store.getCertificate("ftp"));
+    fingerprint = ServerTrust.fingerprint((X509Certificate) store.getCertificate("ftp"));
     explicit =
         new TestServers.Ftp(
             TestServers.folder(shared, "explicit"), keystore, STORE_PASSWORD, false);
@@ -153,12 +154,24 @@ class FtpsTest {
     RecordedEvents wrongPin =
         run(
             explicit,
-            ", encryption: explicit, certificateFingerprint: 'AB:CD'",
+            ", encryption: explicit, certificateFingerprint: '" + "ab".repeat(32) + "'",
             "tasks:\n  - {name: Drop, type: Ftp, connection: Partner, operation: deleteRemote,"
                 + " remotePath: /x.csv}\n");
     assertThat(wrongPin.messages(MessageType.ERROR))
         .singleElement()
         .asString()
-        .contains("the connection pins AB:CD");
+        .contains("the connection pins AB:AB:AB:")
+        .contains("SHA-256 " + fingerprint);
+
+    RecordedEvents notAFingerprint =
+        run(
+            explicit,
+            ", encryption: explicit, certificateFingerprint: 'AB:CD'",
+            "tasks:\n  - {name: Drop, type: Ftp, connection: Partner, operation: deleteRemote,"
+                + " remotePath: /x.csv}\n");
+    assertThat(notAFingerprint.messages(MessageType.ERROR))
+        .singleElement()
+        .asString()
+        .contains("certificateFingerprint is not a SHA-256 fingerprint (64 hex digits)");
   }
 }

@@ -2,23 +2,14 @@ package io.sluice.mail;
 
 import io.sluice.api.PluginException;
 import io.sluice.api.settings.SettingValues;
+import io.sluice.api.tls.ServerTrust;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.util.Collection;
 import java.util.Properties;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * What an smtp connection gives a task: a Jakarta Mail session set up from the connection's
@@ -132,35 +123,7 @@ final class SmtpServer {
 
   /** A TLS socket factory trusting only the certificates of a PEM file. */
   private static SSLSocketFactory trusting(Path pem) {
-    try (InputStream in = Files.newInputStream(pem)) {
-      Collection<? extends Certificate> certificates =
-          CertificateFactory.getInstance("X.509").generateCertificates(in);
-      if (certificates.isEmpty()) {
-        throw new PluginException(
-            "trustedCertificates " + pem + " holds no certificate",
-            "give a PEM file with the server's certificate or its CA's");
-      }
-      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-      store.load(null, null);
-      int i = 0;
-      for (Certificate c : certificates) {
-        store.setCertificateEntry("trusted-" + i++, c);
-      }
-      TrustManagerFactory tmf =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(store);
-      SSLContext tls = SSLContext.getInstance("TLS");
-      tls.init(null, tmf.getTrustManagers(), null);
-      return tls.getSocketFactory();
-    } catch (IOException e) {
-      throw new PluginException(
-          "cannot read trustedCertificates " + pem + ": " + e,
-          "give the path of a PEM file readable where the package runs");
-    } catch (GeneralSecurityException e) {
-      throw new PluginException(
-          "trustedCertificates " + pem + " is not a PEM file of certificates: " + e.getMessage(),
-          "give a PEM file (-----BEGIN CERTIFICATE-----)");
-    }
+    return ServerTrust.context(ServerTrust.fromPem(pem)).getSocketFactory();
   }
 
   private static String blankToNull(String s) {

@@ -3,6 +3,10 @@ package io.sluice.engine.dataflow;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
 
 /**
@@ -10,8 +14,9 @@ import javax.sql.DataSource;
  * PostgreSQL: a 100,000-member dimension (current flag), 1,000,000 incoming rows read by a
  * JdbcSource (each member ten times), 10% of them changed (5% a changing attribute, 5% a historical
  * one), every output discarded; and the same source into a DiscardDestination alone, to tell the
- * component's share. Run: {@code java -cp <test classpath>
- * io.sluice.engine.dataflow.SlowlyChangingDimensionMeasure [runs]}.
+ * component's share. bench/dataflow runs it as part (f) and takes the PARTS line's medians; alone:
+ * {@code java -cp <test classpath> io.sluice.engine.dataflow.SlowlyChangingDimensionMeasure
+ * [runs]}.
  */
 public final class SlowlyChangingDimensionMeasure {
 
@@ -55,21 +60,19 @@ public final class SlowlyChangingDimensionMeasure {
   public static void main(String[] args) throws Exception {
     int runs = args.length == 0 ? 3 : Integer.parseInt(args[0]);
     Path temp = Files.createTempDirectory("scd-measure");
+    List<Double> scd = new ArrayList<>();
+    List<Double> sourceOnly = new ArrayList<>();
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
       DataSource ds = postgres.getPostgresDatabase();
-      Postgres.execute(
-          ds,
-          "CREATE TABLE dim_customer (sk serial PRIMARY KEY, customer_id int,"
-              + " name varchar(50), city varchar(50), is_current boolean)",
-          "INSERT INTO dim_customer (customer_id, name, city, is_current)"
-              + " SELECT g, 'name' || g, 'city', true FROM generate_series(1, "
-              + MEMBERS
-              + ") g",
-          "VACUUM ANALYZE dim_customer");
       SimpleDataFlowEnvironment env = Flows.environment(temp).jdbc("db", ds::getConnection).build();
       for (int run = 1; run <= runs; run++) {
-        measure("source-only", SOURCE_ONLY, env);
-        DataFlowResult result = measure("scd", SCD, env);
+        // A fresh dimension each run: a run's type 2 changes add rows, so the runs after it would
+        // otherwise measure a different (bigger) dimension.
+        createDimension(ds);
+        sourceOnly.add(measure("source-only", SOURCE_ONLY, env).rowsPerSecond());
+        Measured measured = measure("scd", SCD, env);
+        scd.add(measured.rowsPerSecond());
+        DataFlowResult result = measured.result();
         System.out.printf(
             "  new=%d changing=%d historical=%d unchanged=%d%n",
             result.rows("Scd.New -> N"),
@@ -78,15 +81,46 @@ public final class SlowlyChangingDimensionMeasure {
             result.rows("Scd.Unchanged -> U"));
       }
     }
+    System.out.printf(
+        Locale.ROOT,
+        "PARTS scd_rows_per_s=%.0f scd_source_only_rows_per_s=%.0f%n",
+        median(scd),
+        median(sourceOnly));
   }
 
-  private static DataFlowResult measure(String what, String flow, SimpleDataFlowEnvironment env) {
+  private static void createDimension(DataSource ds) throws Exception {
+    Postgres.execute(
+        ds,
+        "DROP TABLE IF EXISTS dim_customer",
+        "CREATE TABLE dim_customer (sk serial PRIMARY KEY, customer_id int,"
+            + " name varchar(50), city varchar(50), is_current boolean)",
+        "INSERT INTO dim_customer (customer_id, name, city, is_current)"
+            + " SELECT g, 'name' || g, 'city', true FROM generate_series(1, "
+            + MEMBERS
+            + ") g",
+        "VACUUM ANALYZE dim_customer");
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private record Measured(DataFlowResult result, double rowsPerSecond) {}
+
+  private static Measured measure(String what, String flow, SimpleDataFlowEnvironment env) {
     long start = System.nanoTime();
     DataFlowResult result = Flows.runOk(flow, env);
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(
-        "RESULT %s dimension=%d rows=%d seconds=%.2f rowsPerSecond=%.0f%n",
-        what, MEMBERS, ROWS, seconds, ROWS / seconds);
-    return result;
+        Locale.ROOT,
+        "%s dimension=%d rows=%d seconds=%.2f rowsPerSecond=%.0f%n",
+        what,
+        MEMBERS,
+        ROWS,
+        seconds,
+        ROWS / seconds);
+    return new Measured(result, ROWS / seconds);
   }
 }

@@ -4,6 +4,7 @@ import io.sluice.catalog.CatalogException;
 import io.sluice.master.management.WorkerAgent;
 import io.sluice.master.management.WorkerChanges;
 import io.sluice.master.management.WorkerManagement;
+import io.sluice.master.management.WorkerNames;
 import java.util.List;
 import java.util.UUID;
 
@@ -62,12 +63,7 @@ final class RemoteWorkers implements WorkerManagement {
     } catch (IllegalArgumentException aName) {
       List<WorkerAgent> named =
           list().stream().filter(w -> idOrName.equals(w.displayName())).toList();
-      if (named.size() != 1) {
-        throw CatalogException.notFound(
-            "there is no worker '" + idOrName + "'",
-            "give a worker id or display name from: sluice workers list");
-      }
-      return named.get(0).workerAgentId();
+      return WorkerNames.single(idOrName, named).workerAgentId();
     }
   }
 }

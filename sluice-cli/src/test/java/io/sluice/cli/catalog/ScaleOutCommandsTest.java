@@ -98,6 +98,25 @@ class ScaleOutCommandsTest {
   }
 
   @Test
+  void aDisplayNameTwoWorkersShareIsRefusedWithBothIdsNotReadAsNoSuchWorker() {
+    CatalogLocation location = TestCatalog.newEmptyDatabase();
+    UUID first = registeredWorker(location, "etl");
+    UUID second = registeredWorker(location, "etl");
+    Path key = tmp.resolve("catalog.key");
+
+    Result ambiguous = run(location, key, "workers", "enable", "etl");
+
+    assertThat(ambiguous.exitCode()).isEqualTo(2);
+    assertThat(ambiguous.err())
+        .contains("2 workers are named 'etl'")
+        .contains(first.toString())
+        .contains(second.toString())
+        .contains("hint: give the worker's id");
+    Result byId = run(location, key, "workers", "enable", first.toString());
+    assertThat(byId.exitCode()).as(byId.err()).isZero();
+  }
+
+  @Test
   void executeTakesTheWorkersThatMayRunItByDisplayNameOrId() {
     CatalogLocation location = TestCatalog.newEmptyDatabase();
     Path key = tmp.resolve("catalog.key");
@@ -183,10 +202,11 @@ class ScaleOutCommandsTest {
                           """
                           insert into worker_agent (worker_agent_id, machine_name,
                                                     certificate_fingerprint, display_name)
-                          values (:id, 'host1', 'AB:CD', :name)
+                          values (:id, 'host1', :fingerprint, :name)
                           """)
                       .bind("id", id)
                       .bind("name", displayName)
+                      .bind("fingerprint", id.toString())
                       .execute());
     }
     return id;

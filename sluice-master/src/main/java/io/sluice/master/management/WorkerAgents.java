@@ -210,12 +210,7 @@ public final class WorkerAgents implements WorkerManagement {
                 .bind("name", idOrName)
                 .map((rs, ctx) -> row(rs))
                 .list();
-    if (found.size() != 1) {
-      throw CatalogException.notFound(
-          "there is no worker '" + idOrName + "'",
-          "give a worker id or display name from: sluice workers list");
-    }
-    return found.get(0);
+    return WorkerNames.single(idOrName, found);
   }
 
   private static UUID parseId(String text) {

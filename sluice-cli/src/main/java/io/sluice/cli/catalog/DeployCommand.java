@@ -13,6 +13,7 @@ import io.sluice.cli.imports.SqlDialectOption;
 import io.sluice.engine.project.ProjectArchive;
 import io.sluice.engine.project.ProjectFiles;
 import io.sluice.engine.project.ProjectParser;
+import io.sluice.ssis.ImportedProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -97,15 +98,14 @@ public final class DeployCommand extends CatalogCommandBase {
     if (!InMemoryImport.isSsis(path) || !Files.exists(path)) {
       return ProjectArchive.fromPath(path);
     }
-    InMemoryImport.Imported imported =
-        InMemoryImport.importSource(path, sqlDialect.importOptions());
+    ImportedProject imported = InMemoryImport.importSource(path, sqlDialect.importOptions());
     ProjectFiles files = imported.withDeployNotes();
     ProjectParser.parse(files);
     System.err.println(
         "imported "
             + imported.source()
             + " in memory: "
-            + InMemoryImport.counts(imported.result().report())
+            + ImportedProject.counts(imported.result().report())
             + "; the findings go into the deploy's operation messages");
     return files.toArchive();
   }

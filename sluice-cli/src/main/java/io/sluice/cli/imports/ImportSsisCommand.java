@@ -4,6 +4,7 @@ import io.sluice.cli.common.Output;
 import io.sluice.cli.common.UsageException;
 import io.sluice.engine.project.ProjectFormatException;
 import io.sluice.engine.project.ProjectParser;
+import io.sluice.ssis.ImportedProject;
 import io.sluice.ssis.report.ImportEntry;
 import io.sluice.ssis.report.ImportReport;
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ public final class ImportSsisCommand implements Callable<Integer> {
           source + ": no such file or folder",
           "give an SSIS package (.dtsx), an SSIS project folder or its .dtproj, or an .ispac");
     }
-    InMemoryImport.Imported imported =
+    ImportedProject imported =
         InMemoryImport.importSource(source, InMemoryImport.options(sqlDialect));
     String invalid = null;
     try {
@@ -94,7 +95,7 @@ public final class ImportSsisCommand implements Callable<Integer> {
               + " into "
               + target
               + ": "
-              + InMemoryImport.counts(report));
+              + ImportedProject.counts(report));
       long rewrites =
           report.entries().stream()
               .filter(e -> e.kind() == ImportEntry.ElementKind.SQL)

@@ -6,6 +6,7 @@ import io.sluice.engine.project.ProjectArchive;
 import io.sluice.engine.project.ProjectFiles;
 import io.sluice.engine.project.ProjectParser;
 import io.sluice.ssis.ImportOptions;
+import io.sluice.ssis.ImportedProject;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ final class PackageSource {
    */
   static ProjectFiles read(Path target, PrintWriter err, ImportOptions options) {
     if (InMemoryImport.isSsis(target) && Files.exists(target)) {
-      InMemoryImport.Imported imported = InMemoryImport.importSource(target, options);
+      ImportedProject imported = InMemoryImport.importSource(target, options);
       InMemoryImport.warn(err, imported);
       return imported.files();
     }

@@ -18,8 +18,12 @@ import io.sluice.engine.project.Project;
 import io.sluice.engine.project.ProjectArchive;
 import io.sluice.master.Master;
 import io.sluice.master.config.MasterSettings;
+import io.sluice.protocol.tls.TlsContexts;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -204,6 +208,79 @@ class SsisDirectTest {
                   + " reached: it names no SMTP connection manager (SMTPServer); to do: add an smtp"
                   + " connection and name it in the task's smtpConnection");
     }
+  }
+
+  @Test
+  void anIspacUploadedToTheRestApiIsImportedInAProcessOfItsOwnAndDeployedWithItsFindings()
+      throws Exception {
+    byte[] counting = ispac(COUNTING.resolve("Counting.dtproj"));
+    Map<String, byte[]> brokenFiles = new LinkedHashMap<>();
+    brokenFiles.put("@Project.manifest", manifest(COUNTING.resolve("Counting.dtproj")));
+    brokenFiles.put("Parent.dtsx", Files.readAllBytes(COUNTING.resolve("Parent.dtsx")));
+    byte[] broken = zip(brokenFiles);
+    TestCertificates.write(dir, "localhost", "127.0.0.1");
+    CatalogLocation location = TestCatalog.newEmptyDatabase();
+    try (CatalogDatabase database = CatalogDatabase.open(location)) {
+      CatalogContext context =
+          new CatalogContext(
+              database, CatalogKey.loadOrCreate(dir.resolve("catalog.key")).cipher(), "master");
+      LocalCatalog catalog = new LocalCatalog(context);
+      catalog.folders().create("Uploads", "");
+      MasterSettings settings =
+          MasterSettings.defaults(
+                  dir.resolve("master.crt"), dir.resolve("master.key"), dir.resolve("ca.crt"))
+              .withPorts(0, 0);
+      try (Master master = Master.start(settings, catalog, context)) {
+        HttpClient alice =
+            HttpClient.newBuilder()
+                .sslContext(
+                    TlsContexts.sslContext(
+                        TlsContexts.keyStore(dir.resolve("alice.crt"), dir.resolve("alice.key")),
+                        TlsContexts.trustStore(dir.resolve("ca.crt"))))
+                .build();
+        URI projects =
+            URI.create(
+                "https://localhost:"
+                    + master.managementPort()
+                    + "/api/v1/folders/Uploads/projects?file=Counting.ispac");
+
+        HttpResponse<String> deployed = post(alice, projects, counting);
+        HttpResponse<String> refused = post(alice, projects, broken);
+
+        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(201);
+        assertThat(deployed.body()).contains("\"project\":\"Counting\"");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body())
+            .contains(
+                "Counting.ispac: its manifest names the package Child.dtsx, which the archive does"
+                    + " not hold")
+            .contains("build the .ispac again in Visual Studio")
+            .contains("nothing was stored");
+      }
+      Project stored = ProjectArchive.read(catalog.projects().archive("Uploads", "Counting", null));
+      assertThat(stored.packages()).hasSize(2);
+      assertThat(catalog.projects().versions("Uploads", "Counting")).hasSize(1);
+      Operation operation =
+          catalog.operations().list(OperationFilter.all()).stream()
+              .filter(o -> o.operationType() == 101)
+              .findFirst()
+              .orElseThrow();
+      assertThat(catalog.operations().messages(operation.operationId()))
+          .extracting(OperationMessage::message)
+          .contains(
+              "imported from SSIS Counting.ispac: 10 of 11 elements converted, 1 placeholder"
+                  + " task, 0 left out; IMPORT.md in the project's archive is the full report");
+    }
+  }
+
+  private static HttpResponse<String> post(HttpClient client, URI uri, byte[] body)
+      throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(uri)
+            .header("Content-Type", "application/octet-stream")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** The .ispac Visual Studio would build from {@code dtproj}'s folder. */

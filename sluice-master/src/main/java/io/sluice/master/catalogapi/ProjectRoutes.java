@@ -22,10 +22,12 @@ final class ProjectRoutes implements RouteModule {
 
   private final CallerCatalogs catalogs;
   private final long maxArchiveBytes;
+  private final IspacUploads ispacUploads;
 
   ProjectRoutes(CallerCatalogs catalogs, long maxArchiveBytes) {
     this.catalogs = catalogs;
     this.maxArchiveBytes = maxArchiveBytes;
+    this.ispacUploads = new IspacUploads(maxArchiveBytes);
   }
 
   @Override
@@ -77,8 +79,12 @@ final class ProjectRoutes implements RouteModule {
     if (archive.length == 0) {
       throw ApiException.badRequest(
           "the request has no body",
-          "send the project archive (.spac, from sluice project pack) as"
+          "send the project archive (.spac, from sluice project pack) or an SSIS .ispac as"
               + " application/octet-stream");
+    }
+    if (IspacUploads.isIspac(archive)) {
+      archive =
+          ispacUploads.toProjectArchive(archive, IspacUploads.uploadName(ctx.queryParam("file")));
     }
     try {
       Json.write(ctx, 201, catalogs.of(ctx).projects().deploy(FolderRoutes.folder(ctx), archive));

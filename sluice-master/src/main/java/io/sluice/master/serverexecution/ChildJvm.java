@@ -52,7 +52,7 @@ public record ChildJvm(List<String> options, Duration stopGrace) {
   }
 
   /** Drops Sluice's own variables from {@code environment}, but SLUICE_PLUGINS. */
-  static void withoutSluiceVariables(Map<String, String> environment) {
+  public static void withoutSluiceVariables(Map<String, String> environment) {
     environment.keySet().removeIf(k -> k.startsWith("SLUICE_") && !k.equals("SLUICE_PLUGINS"));
   }
 }

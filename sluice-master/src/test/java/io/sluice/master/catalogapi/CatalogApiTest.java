@@ -359,6 +359,28 @@ class CatalogApiTest {
         .doesNotContain("Big", "Bomb");
   }
 
+  @Test
+  void anIspacToAMasterWithoutTheImporterIs501NamingTheWayThatWorks() throws Exception {
+    // sluice-master's own class path has no sluice-ssis, as a master built without it: the
+    // isolated import cannot start, and the answer says so instead of "no project.yaml".
+    byte[] ispac =
+        ProjectFiles.of(
+                Map.of(
+                    "@Project.manifest",
+                    "<SSIS:Project xmlns:SSIS=\"www.microsoft.com/SqlServer/SSIS\"/>"
+                        .getBytes(StandardCharsets.UTF_8),
+                    "Load.dtsx",
+                    "<DTS:Executable/>".getBytes(StandardCharsets.UTF_8)))
+            .toArchive();
+
+    Answer answer = deploy(ispac);
+
+    assertThat(answer.status()).as(answer.text()).isEqualTo(501);
+    assertThat(answer.error()).contains("this master cannot import SSIS projects");
+    assertThat(answer.hint()).contains("sluice catalog deploy X.ispac");
+    assertThat(cluster.catalog().projects().list("F")).extracting(p -> p.name()).containsOnly("P");
+  }
+
   private Answer deploy(byte[] archive) throws Exception {
     return send(
         admin,

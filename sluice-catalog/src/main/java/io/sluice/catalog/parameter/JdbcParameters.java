@@ -89,14 +89,34 @@ public final class JdbcParameters implements Parameters {
         .database()
         .jdbi()
         .withHandle(
-            h ->
-                h
-                    .createQuery(SELECT_ALL)
-                    .bind("versionId", ProjectLookup.require(h, folder, project).currentVersionId())
-                    .map(ConstructorMapper.of(StoredParameter.class))
-                    .stream()
-                    .map(StoredParameter::toInfo)
-                    .toList());
+            h -> parametersOf(h, ProjectLookup.require(h, folder, project).currentVersionId()));
+  }
+
+  @Override
+  public ParameterComparison compare(
+      String folder, String project, int fromVersion, int toVersion) {
+    return context
+        .database()
+        .jdbi()
+        .withHandle(
+            h -> {
+              ProjectRow row = ProjectLookup.require(h, folder, project);
+              return ParameterComparison.of(
+                  fromVersion,
+                  parametersOf(h, ProjectLookup.versionId(h, row, fromVersion)),
+                  toVersion,
+                  parametersOf(h, ProjectLookup.versionId(h, row, toVersion)));
+            });
+  }
+
+  private static List<ParameterInfo> parametersOf(Handle h, long versionId) {
+    return h
+        .createQuery(SELECT_ALL)
+        .bind("versionId", versionId)
+        .map(ConstructorMapper.of(StoredParameter.class))
+        .stream()
+        .map(StoredParameter::toInfo)
+        .toList();
   }
 
   @Override

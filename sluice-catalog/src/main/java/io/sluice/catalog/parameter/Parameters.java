@@ -15,6 +15,12 @@ public interface Parameters {
   /** Every project and package parameter of the current version, with its resolved value. */
   List<ParameterInfo> list(String folder, String project);
 
+  /**
+   * The parameters of two kept versions of a project side by side (SSMS has no such view; the
+   * console's version comparison and {@code GET .../parameters/compare} use it). Either order.
+   */
+  ParameterComparison compare(String folder, String project, int fromVersion, int toVersion);
+
   /** Sets a literal server value, checked against the data type; sensitive ones are encrypted. */
   ParameterInfo setValue(
       String folder,

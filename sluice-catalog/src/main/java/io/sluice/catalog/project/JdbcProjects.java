@@ -38,14 +38,6 @@ public final class JdbcProjects implements Projects {
        order by v.version_number desc
       """;
 
-  private static final String SELECT_VERSION_ID =
-      """
-      select version_id
-        from project_version
-       where project_id = :projectId
-         and version_number = :versionNumber
-      """;
-
   private static final String SELECT_VERSION_NUMBER =
       "select version_number from project_version where version_id = :versionId";
 
@@ -180,7 +172,7 @@ public final class JdbcProjects implements Projects {
   private RestoreResult restore(Handle h, String folder, String project, int versionNumber) {
     ProjectRow row = ProjectLookup.requireForUpdate(h, folder, project);
     int previous = versionNumber(h, row.currentVersionId());
-    long versionId = versionId(h, row, versionNumber);
+    long versionId = ProjectLookup.versionId(h, row, versionNumber);
     if (versionId == row.currentVersionId()) {
       throw CatalogException.conflict(
           "version " + versionNumber + " of project '" + project + "' is already current",
@@ -233,7 +225,7 @@ public final class JdbcProjects implements Projects {
               long versionId =
                   versionNumberOrNullForCurrent == null
                       ? row.currentVersionId()
-                      : versionId(h, row, versionNumberOrNullForCurrent);
+                      : ProjectLookup.versionId(h, row, versionNumberOrNullForCurrent);
               return h.createQuery(SELECT_ARCHIVE)
                   .bind("versionId", versionId)
                   .map(StoredArchives.mapper(context.cipher()))
@@ -246,27 +238,6 @@ public final class JdbcProjects implements Projects {
         .bind("projectId", row.projectId())
         .map(ConstructorMapper.of(ProjectInfo.class))
         .one();
-  }
-
-  private static long versionId(Handle h, ProjectRow row, int versionNumber) {
-    return h.createQuery(SELECT_VERSION_ID)
-        .bind("projectId", row.projectId())
-        .bind("versionNumber", versionNumber)
-        .mapTo(Long.class)
-        .findOne()
-        .orElseThrow(
-            () ->
-                CatalogException.notFound(
-                    "project '"
-                        + row.name()
-                        + "' in folder '"
-                        + row.folder()
-                        + "' has no version "
-                        + versionNumber,
-                    "list its versions with: sluice catalog projects versions --folder "
-                        + row.folder()
-                        + " --project "
-                        + row.name()));
   }
 
   private static int versionNumber(Handle h, long versionId) {

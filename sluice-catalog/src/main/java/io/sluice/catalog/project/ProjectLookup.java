@@ -21,7 +21,37 @@ public final class ProjectLookup {
          and p.name = :project
       """;
 
+  private static final String SELECT_VERSION_ID =
+      """
+      select version_id
+        from project_version
+       where project_id = :projectId
+         and version_number = :versionNumber
+      """;
+
   private ProjectLookup() {}
+
+  /** The id of a version the catalog still keeps, or NOT_FOUND naming the way to list them. */
+  public static long versionId(Handle h, ProjectRow row, int versionNumber) {
+    return h.createQuery(SELECT_VERSION_ID)
+        .bind("projectId", row.projectId())
+        .bind("versionNumber", versionNumber)
+        .mapTo(Long.class)
+        .findOne()
+        .orElseThrow(
+            () ->
+                CatalogException.notFound(
+                    "project '"
+                        + row.name()
+                        + "' in folder '"
+                        + row.folder()
+                        + "' has no version "
+                        + versionNumber,
+                    "list its versions with: sluice catalog projects versions --folder "
+                        + row.folder()
+                        + " --project "
+                        + row.name()));
+  }
 
   /** Without a lock: for reading. */
   public static ProjectRow require(Handle h, String folder, String project) {

@@ -3,6 +3,9 @@ package io.sluice.cli.catalog;
 import static io.sluice.cli.common.Output.column;
 
 import io.sluice.catalog.Catalog;
+import io.sluice.catalog.parameter.ObjectType;
+import io.sluice.catalog.parameter.ParameterComparison;
+import io.sluice.catalog.parameter.ParameterInfo;
 import io.sluice.catalog.project.ProjectInfo;
 import io.sluice.catalog.project.ProjectVersion;
 import io.sluice.catalog.project.RestoreResult;
@@ -13,15 +16,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code sluice catalog projects}: list, versions, restore, delete. */
+/** {@code sluice catalog projects}: list, versions, compare, restore, delete. */
 @Command(
     name = "projects",
     mixinStandardHelpOptions = true,
-    description = "List projects and their versions, restore a version, delete a project.",
+    description =
+        "List projects and their versions, compare two versions' parameters, restore a version,"
+            + " delete a project.",
     subcommands = {
       ProjectsCommand.ListProjects.class,
       ProjectsCommand.Versions.class,
       ProjectsCommand.Restore.class,
+      ProjectsCommand.Compare.class,
       ProjectsCommand.DeleteProject.class
     })
 public final class ProjectsCommand implements Runnable {
@@ -110,6 +116,71 @@ public final class ProjectsCommand implements Runnable {
               + " server values reset to design defaults.",
           result);
       return 0;
+    }
+  }
+
+  @Command(
+      name = "compare",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Compare the parameters of two kept versions of a project: which a deploy added, removed"
+            + " or changed, and what changed (type, required, sensitive, description, design"
+            + " default, server value, environment reference). Sensitive values stay masked."
+      })
+  public static final class Compare extends CatalogCommandBase {
+    @Mixin ProjectOptions target;
+
+    @Option(names = "--from", required = true, description = "The older version's number.")
+    int from;
+
+    @Option(names = "--to", required = true, description = "The newer version's number.")
+    int to;
+
+    @Option(names = "--all", description = "Also list the parameters that did not change.")
+    boolean all;
+
+    @Override
+    protected int run(Catalog catalog, Output out) {
+      ParameterComparison comparison =
+          catalog.parameters().compare(target.folder, target.project, from, to);
+      out.table(
+          comparison.parameters().stream()
+              .filter(d -> all || d.change() != ParameterComparison.Change.UNCHANGED)
+              .toList(),
+          column("CHANGE", d -> d.change().name().toLowerCase(java.util.Locale.ROOT)),
+          column(
+              "PARAMETER",
+              d ->
+                  d.objectType() == ObjectType.PROJECT
+                      ? "$Project::" + d.name()
+                      : d.objectName() + ": $Package::" + d.name()),
+          column("WHAT", d -> String.join(", ", d.changed())),
+          column("VERSION " + from, d -> describe(d.from())),
+          column("VERSION " + to, d -> describe(d.to())));
+      return 0;
+    }
+
+    /** {@code String, required, default 'x', server value 'y'}: what the table compares. */
+    private static String describe(ParameterInfo p) {
+      if (p == null) {
+        return "-";
+      }
+      StringBuilder s = new StringBuilder(p.dataType());
+      if (p.required()) {
+        s.append(", required");
+      }
+      if (p.sensitive()) {
+        s.append(", sensitive");
+      }
+      if (p.designDefault() != null) {
+        s.append(", default '").append(p.designDefault()).append('\'');
+      }
+      if (p.referencedVariable() != null) {
+        s.append(", from environment variable ").append(p.referencedVariable());
+      } else if (p.serverValue() != null) {
+        s.append(", server value '").append(p.serverValue()).append('\'');
+      }
+      return s.toString();
     }
   }
 

@@ -4,6 +4,7 @@ import static io.sluice.cli.remote.MasterConnection.segment;
 
 import io.sluice.catalog.CatalogException;
 import io.sluice.catalog.parameter.ObjectType;
+import io.sluice.catalog.parameter.ParameterComparison;
 import io.sluice.catalog.parameter.ParameterInfo;
 import io.sluice.catalog.parameter.Parameters;
 import io.sluice.master.catalogapi.CatalogRequests.ParameterValue;
@@ -25,6 +26,18 @@ final class RemoteParameters implements Parameters {
   public List<ParameterInfo> list(String folder, String project) {
     return master.getList(
         RemoteProjects.path(folder, project) + "/parameters", ParameterInfo.class);
+  }
+
+  @Override
+  public ParameterComparison compare(
+      String folder, String project, int fromVersion, int toVersion) {
+    return master.get(
+        RemoteProjects.path(folder, project)
+            + "/parameter-comparison?from="
+            + fromVersion
+            + "&to="
+            + toVersion,
+        ParameterComparison.class);
   }
 
   @Override

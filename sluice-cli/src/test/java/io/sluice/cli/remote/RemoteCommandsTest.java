@@ -210,6 +210,7 @@ class RemoteCommandsTest {
       {"catalog", "folders", "list"},
       {"catalog", "projects", "list"},
       {"catalog", "projects", "versions", "--folder", "Month End", "--project", "Sales"},
+      concat(new String[] {"catalog", "projects", "compare"}, target, "--from", "2", "--to", "1"),
       {"catalog", "packages", "--folder", "Month End", "--project", "Sales"},
       concat(new String[] {"catalog", "parameters", "list"}, target),
       {"catalog", "environments", "list"},
@@ -227,6 +228,23 @@ class RemoteCommandsTest {
     for (String[] read : reads) {
       ok(same(read));
     }
+    // Version 1, restored, has the server values set since; version 2 has none.
+    Result compared =
+        ok(
+            remote(
+                concat(
+                    new String[] {"catalog", "projects", "compare"},
+                    target,
+                    "--from",
+                    "2",
+                    "--to",
+                    "1")));
+    assertThat(compared.out())
+        .containsPattern("changed\\s+\\$Project::BatchSize\\s+serverValue\\s+")
+        .contains("server value '900'")
+        .containsPattern("changed\\s+\\$Project::Region\\s+referencedVariable")
+        .contains("from environment variable Region")
+        .doesNotContain("unchanged");
     assertThat(local("catalog", "folders", "list").out())
         .containsPattern("Month End\\s+1\\s+1\\s+.*through the master");
     assertThat(local("catalog", "executions", "show", id).out())

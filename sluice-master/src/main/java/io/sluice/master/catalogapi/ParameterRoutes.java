@@ -39,11 +39,29 @@ final class ParameterRoutes implements RouteModule {
                     .of(ctx)
                     .parameters()
                     .list(FolderRoutes.folder(ctx), ProjectRoutes.project(ctx))));
+    routes.get(ProjectRoutes.PROJECT + "/parameter-comparison", this::compare);
     routes.put(PROJECT_PARAMETER, ctx -> set(ctx, ObjectType.PROJECT, null));
     routes.put(PACKAGE_PARAMETER, ctx -> set(ctx, ObjectType.PACKAGE, ctx.pathParam("package")));
     routes.delete(PROJECT_PARAMETER, ctx -> clear(ctx, ObjectType.PROJECT, null));
     routes.delete(
         PACKAGE_PARAMETER, ctx -> clear(ctx, ObjectType.PACKAGE, ctx.pathParam("package")));
+  }
+
+  /** {@code ?from=1&to=2}: the parameters of two kept versions side by side. */
+  private void compare(Context ctx) {
+    Integer from = Params.queryNumber(ctx, "from", 1);
+    Integer to = Params.queryNumber(ctx, "to", 1);
+    if (from == null || to == null) {
+      throw ApiException.badRequest(
+          "give the two versions to compare: ?from=N&to=M",
+          "list the project's versions: GET .../projects/{project}/versions");
+    }
+    Json.ok(
+        ctx,
+        catalogs
+            .of(ctx)
+            .parameters()
+            .compare(FolderRoutes.folder(ctx), ProjectRoutes.project(ctx), from, to));
   }
 
   private void set(Context ctx, ObjectType type, String packageName) {

@@ -187,6 +187,7 @@ class MasterMetricsTest {
     String[] rowsPackage = {"folder", "F", "project", "M", "package", "Rows"};
     assertThat(after.value("sluice_execution_duration_seconds_count", rowsPackage)).isEqualTo(1);
     assertThat(after.value("sluice_execution_duration_seconds_sum", rowsPackage)).isPositive();
+    assertThat(after.value("sluice_execution_duration_seconds_max", rowsPackage)).isPositive();
     assertThat(
             after.value(
                 "sluice_execution_duration_seconds_bucket", concat(rowsPackage, "le", "+Inf")))
@@ -201,6 +202,28 @@ class MasterMetricsTest {
                 "package",
                 "Fails"))
         .isEqualTo(1);
+  }
+
+  @Test
+  void aServerModeExecutionIsCountedByTheMasterThatRanIt() throws Exception {
+    long id =
+        cluster
+            .catalog()
+            .executions()
+            .create(CreateExecution.of("F", "M", "Rows").inScaleOut(false));
+    cluster
+        .catalog()
+        .executions()
+        .setParameterValue(id, 30, "File", dir.resolve("rows.txt").toString());
+    cluster.catalog().executions().setParameterValue(id, 50, "LOGGING_LEVEL", "2");
+    cluster.catalog().executions().start(id, 0);
+    awaitStatus(cluster, id, 7);
+
+    Scrape after = scrape();
+    assertThat(after.value("sluice_executions_started_total")).isEqualTo(1);
+    assertThat(after.value("sluice_executions_ended_total", "status", "succeeded")).isEqualTo(1);
+    assertThat(after.value("sluice_data_flow_rows_total")).isEqualTo(ROWS);
+    assertThat(after.value("sluice_tasks_assigned_total")).as("no worker took part").isZero();
   }
 
   @Test

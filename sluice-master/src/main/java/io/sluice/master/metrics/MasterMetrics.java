@@ -13,6 +13,9 @@ import org.jdbi.v3.core.Jdbi;
  * The Sluice metrics of a master beyond its own dispatcher's: what it handled ({@link
  * ExecutionMetrics}, summed over masters) and the cluster's state from the catalog ({@link
  * ClusterGauges}, the same on every master). docs/monitoring.md lists them all.
+ *
+ * <p>The counters listen on the catalog context's Jdbi, one per master process. Two masters started
+ * in one JVM on one context (some tests do) would each hear the other's events too.
  */
 public final class MasterMetrics implements AutoCloseable {
 

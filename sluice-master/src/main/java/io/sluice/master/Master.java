@@ -34,6 +34,7 @@ import io.sluice.master.management.ManagementAuth;
 import io.sluice.master.management.MasterNodes;
 import io.sluice.master.management.WorkerAgents;
 import io.sluice.master.management.WorkerManagementRoutes;
+import io.sluice.master.metrics.MasterMetrics;
 import io.sluice.master.serverexecution.ChildJvm;
 import io.sluice.master.serverexecution.ServerExecutionLeases;
 import io.sluice.master.serverexecution.ServerExecutions;
@@ -45,6 +46,7 @@ import io.sluice.protocol.tls.Pem;
 import io.sluice.protocol.tls.TlsContexts;
 import io.sluice.protocol.worker.TaskAssignment;
 import io.sluice.protocol.worker.TaskResult;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +70,7 @@ public final class Master implements AutoCloseable {
   private final MasterSettings settings;
   private final String name;
   private final PrometheusMeterRegistry metrics;
+  private final MasterMetrics monitoring;
   private final TaskDispatcher dispatcher;
   private final QueueListener listener;
   private final ServerExecutions serverExecutions;
@@ -96,6 +99,7 @@ public final class Master implements AutoCloseable {
     new JvmThreadMetrics().bindTo(metrics);
     new JvmGcMetrics().bindTo(metrics);
     new ProcessorMetrics().bindTo(metrics);
+    this.monitoring = MasterMetrics.bind(metrics, context, Clock.systemUTC());
 
     AttemptReports reports = new AttemptReports(jdbi, settings.leaseInterval());
     UndeliveredTasks undeliveredTasks = new UndeliveredTasks(jdbi, settings.leaseInterval());
@@ -144,6 +148,7 @@ public final class Master implements AutoCloseable {
       server.start();
     } catch (RuntimeException e) {
       dispatcher.close(); // its thread runs already; nothing else has started
+      monitoring.close();
       throw e;
     }
 
@@ -205,6 +210,9 @@ public final class Master implements AutoCloseable {
     housekeeping.onLeader(retention.checkEvery(), "retention cleanup", retention::runIfDue);
     housekeeping.onEveryMaster(
         settings.masterHeartbeatInterval(), "master heartbeat", () -> nodes.heartbeat(name));
+    Gauge.builder("sluice_server_executions_running", serverExecutions, ServerExecutions::running)
+        .description("server-mode executions this master runs now itself")
+        .register(metrics);
     Gauge.builder("sluice_leader", leaderLease, lease -> lease.isLeader() ? 1 : 0)
         .description("1 while this master holds the leader lease (does the once-only work)")
         .register(metrics);
@@ -280,6 +288,7 @@ public final class Master implements AutoCloseable {
     server.close();
     serverExecutions.close();
     listener.close();
+    monitoring.close();
     metrics.close();
   }
 

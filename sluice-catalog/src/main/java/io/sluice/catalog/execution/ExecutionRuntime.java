@@ -4,6 +4,7 @@ import io.sluice.catalog.CatalogContext;
 import io.sluice.catalog.CatalogException;
 import io.sluice.catalog.database.ArrayColumns;
 import io.sluice.catalog.message.NewEventMessage;
+import io.sluice.catalog.monitoring.ExecutionEvents;
 import io.sluice.catalog.operation.OperationStatus;
 import io.sluice.catalog.project.StoredArchives;
 import java.time.Instant;
@@ -84,6 +85,7 @@ public final class ExecutionRuntime {
                   .execute();
           if (changed == 1) {
             JdbcExecutions.setOperationStatus(handle, executionId, outcome, true);
+            ExecutionEvents.ended(handle, executionId);
           }
           return changed == 1;
         });
@@ -351,6 +353,8 @@ public final class ExecutionRuntime {
         .bind("executionId", executionId)
         .bind("createdTime", createdTime)
         .execute();
+    ExecutionEvents.rowsMoved(
+        handle, statistics.stream().mapToLong(DataFlowStatistic::rowsSent).sum());
   }
 
   /** One statement per batch, as {@link #INSERT_EVENTS}. */

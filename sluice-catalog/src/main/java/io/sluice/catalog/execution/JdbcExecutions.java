@@ -4,6 +4,7 @@ import io.sluice.catalog.CatalogContext;
 import io.sluice.catalog.CatalogException;
 import io.sluice.catalog.database.ArrayColumns;
 import io.sluice.catalog.message.NewEventMessage;
+import io.sluice.catalog.monitoring.ExecutionEvents;
 import io.sluice.catalog.operation.OperationLog;
 import io.sluice.catalog.operation.OperationStatus;
 import io.sluice.catalog.operation.OperationTarget;
@@ -730,6 +731,7 @@ public final class JdbcExecutions implements Executions {
               .execute();
       if (canceled == 1) {
         setOperationStatus(handle, executionId, OperationStatus.CANCELED, true);
+        ExecutionEvents.ended(handle, executionId);
         // A queued Scale Out task must not be handed out any more.
         handle
             .createUpdate(

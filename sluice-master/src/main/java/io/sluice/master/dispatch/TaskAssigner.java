@@ -1,5 +1,6 @@
 package io.sluice.master.dispatch;
 
+import io.sluice.catalog.monitoring.ExecutionEvents;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -160,6 +161,9 @@ public class TaskAssigner {
           if (claimed.isEmpty()) {
             return List.of();
           }
+          // An execution starts with its first hand-out; a retry's hand-out is not a new start.
+          ExecutionEvents.started(
+              handle, (int) claimed.stream().filter(c -> c.attempt() == 1).count());
           Map<Long, List<StoredValue>> values = parameters(handle, claimed);
           // Few executions have overrides: read them only for those, sparing the hot path a query
           List<Claimed> withOverrides = claimed.stream().filter(Claimed::hasOverrides).toList();

@@ -2,6 +2,7 @@ package io.sluice.master.lease;
 
 import io.sluice.catalog.execution.ExecutionRuntime;
 import io.sluice.catalog.message.NewEventMessage;
+import io.sluice.catalog.monitoring.ExecutionEvents;
 import io.sluice.catalog.operation.OperationStatus;
 import io.sluice.engine.event.MessageType;
 import java.util.List;
@@ -27,7 +28,11 @@ public final class ExecutionTransitions {
 
   /** A pending, running or stopping execution to a final status; false if it had ended. */
   public static boolean finish(Handle handle, long executionId, OperationStatus outcome) {
-    return change(handle, executionId, outcome, new Integer[] {2, 5, 8});
+    boolean ended = change(handle, executionId, outcome, new Integer[] {2, 5, 8});
+    if (ended) {
+      ExecutionEvents.ended(handle, executionId); // for the metrics, once committed
+    }
+    return ended;
   }
 
   /**

@@ -5,6 +5,7 @@ import io.sluice.catalog.CatalogContext;
 import io.sluice.catalog.execution.Execution;
 import io.sluice.catalog.execution.ExecutionRuntime;
 import io.sluice.catalog.message.NewEventMessage;
+import io.sluice.catalog.monitoring.ExecutionEvents;
 import io.sluice.catalog.operation.OperationStatus;
 import io.sluice.engine.event.MessageType;
 import io.sluice.engine.project.Project;
@@ -100,14 +101,18 @@ public final class ServerExecutor {
    */
   public List<Long> claimPending(int count, String holder, Duration lease) {
     return jdbi.inTransaction(
-        handle ->
-            handle
-                .createQuery(CLAIM_PENDING)
-                .bind("count", count)
-                .bind("holder", holder)
-                .bind("leaseMillis", lease.toMillis())
-                .mapTo(Long.class)
-                .list());
+        handle -> {
+          List<Long> claimed =
+              handle
+                  .createQuery(CLAIM_PENDING)
+                  .bind("count", count)
+                  .bind("holder", holder)
+                  .bind("leaseMillis", lease.toMillis())
+                  .mapTo(Long.class)
+                  .list();
+          ExecutionEvents.started(handle, claimed.size());
+          return claimed;
+        });
   }
 
   private static final String CLAIM_PENDING =

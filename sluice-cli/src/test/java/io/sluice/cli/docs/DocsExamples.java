@@ -255,24 +255,40 @@ final class DocsExamples {
           run("high-availability.md", "## 3. Workers", 1, DocsExamples::workerConfig),
           // ---------------------------------------------------------------- package-format.md
           run("package-format.md", "## 3. project.yaml", 1, DocsExamples::projectYaml),
-          excepted(
+          run(
               "package-format.md",
               "## 4. Package files: packages/NAME.yaml",
               1,
-              "the outline of a package file: its lists and maps are the placeholders [...] and"
-                  + " {...} pointing to the sections that show them (each runs here)"),
+              DocsExamples::packageFile),
           run("package-format.md", "## 5. Parameters", 1, DocsExamples::parameters),
           run("package-format.md", "## 6. Variables", 1, DocsExamples::variables),
-          excepted(
+          run(
               "package-format.md",
               "### 7.1 Precedence constraints: after",
               1,
-              "the forms of after: side by side, the tasks' own settings left out ('# ... the"
-                  + " task's own settings'); the constraints run in sluice-engine's"
-                  + " PrecedenceTest"),
+              DocsExamples::precedence),
           run("package-format.md", "### 7.2 Property expressions", 1, DocsExamples::expressions),
           run("package-format.md", "### 7.4 Event handlers", 1, DocsExamples::eventHandlers),
           run("package-format.md", "### ExecuteSql", 1, DocsExamples::executeSql),
+          run("package-format.md", "### ExecuteProcess", 1, DocsExamples::executeProcess),
+          run("package-format.md", "### FileSystem", 1, DocsExamples::fileSystem),
+          run("package-format.md", "### Unsupported", 1, (y, h) -> tasks(y, h, List.of())),
+          run(
+              "package-format.md",
+              "### Sequence",
+              1,
+              (y, h) -> tasks(y, h, List.of("{name: Step, type: String, value: ''}"))),
+          run(
+              "package-format.md",
+              "### ForLoop",
+              1,
+              (y, h) ->
+                  tasks(
+                      y,
+                      h,
+                      List.of(
+                          "{name: Try, type: Int32, value: 0}",
+                          "{name: Log, type: String, value: ''}"))),
           ranBy(
               "package-format.md",
               "### SendMail",
@@ -311,6 +327,16 @@ final class DocsExamples {
               1,
               "sluice-cli/src/test/java/io/sluice/cli/run/SendMailExampleTest.java",
               "theDocsShowTheExampleThatRuns"),
+          run(
+              "package-format.md",
+              "### flatFile (SSIS Flat File connection manager)",
+              1,
+              DocsExamples::flatFileConnectionManager),
+          run(
+              "package-format.md",
+              "### ftp (SSIS FTP connection manager)",
+              1,
+              DocsExamples::ftpConnection),
           run(
               "package-format.md",
               "### sftp (SFTP server; no SSIS connection manager)",
@@ -777,6 +803,122 @@ final class DocsExamples {
               .write(folder);
       h.validateAndRun(dir, "main", "Password=" + TestServers.PASSWORD);
       assertThat(root.resolve("archive")).isDirectory();
+    }
+  }
+
+  /** Package {@code main}: {@code variables} (flow-style items) and the example's tasks. */
+  private static void tasks(String yaml, DocsHarness h, List<String> variables) throws Exception {
+    StringBuilder main = new StringBuilder();
+    if (!variables.isEmpty()) {
+      main.append("variables:\n");
+      variables.forEach(v -> main.append("  - ").append(v).append('\n'));
+    }
+    main.append("tasks:\n").append(yaml);
+    Path dir = project().pkg("main", main.toString()).write(h.folder());
+    h.validateAndRun(dir, "main");
+  }
+
+  /** Section 4's outline: a package only run by another, here by main's ExecutePackage. */
+  private static void packageFile(String yaml, DocsHarness h) throws Exception {
+    Path dir =
+        project()
+            .pkg("load-rates", yaml)
+            .pkg("main", "tasks:\n  - {name: Load, type: ExecutePackage, package: load-rates}\n")
+            .write(h.folder());
+    String out = h.validateAndRun(dir, "main");
+    assertThat(out).contains("load-rates");
+  }
+
+  /** 7.1's constraints after the three loads they name, which succeed. */
+  private static void precedence(String yaml, DocsHarness h) throws Exception {
+    String url = h.database("create table factcurrencyrate (currencykey int)");
+    Path dir =
+        project()
+            .connection(jdbc("Warehouse", url))
+            .pkg(
+                "main",
+                "variables:\n  - {name: Retry, type: Int32, value: 0}\n"
+                    + "  - {name: Failed, type: Boolean, value: false}\n"
+                    + "tasks:\n"
+                    + "  - {name: Load dimensions, type: Sequence}\n"
+                    + "  - {name: Load rates, type: Sequence}\n"
+                    + "  - {name: Load rate files, type: Sequence}\n"
+                    + yaml)
+            .write(h.folder());
+    String out = h.validateAndRun(dir, "main");
+    assertThat(out).contains("\\main\\Count fact rows", "\\main\\Archive");
+  }
+
+  /** The process lists the folder the Inbox parameter names. */
+  private static void executeProcess(String yaml, DocsHarness h) throws Exception {
+    Path inbox = Files.createDirectories(h.folder().resolve("inbox"));
+    Files.writeString(inbox.resolve("rates-1.csv"), "EUR,1.08\n");
+    Path dir =
+        project()
+            .parameter("{name: Inbox, type: String, default: '" + inbox + "'}")
+            .pkg(
+                "main", "variables:\n  - {name: Listing, type: String, value: ''}\ntasks:\n" + yaml)
+            .write(h.folder());
+    h.validateAndRun(dir, "main");
+  }
+
+  private static void fileSystem(String yaml, DocsHarness h) throws Exception {
+    Path folder = h.folder();
+    Path rates = Files.writeString(folder.resolve("rates.txt"), "EUR,1.08\n");
+    Path archive = Files.createDirectories(folder.resolve("archive")).resolve("rates.txt");
+    Path dir =
+        project()
+            .connection("{name: Rates file, type: file, path: '" + rates + "'}")
+            .connection(
+                "{name: Rates archive, type: file, path: '" + archive + "', usage: createFile}")
+            .pkg("main", "tasks:\n" + yaml)
+            .write(folder);
+    h.validateAndRun(dir, "main");
+    assertThat(archive).hasContent("EUR,1.08");
+  }
+
+  /** The connection with its DataFolder parameter, read by a data flow that counts the rows. */
+  private static void flatFileConnectionManager(String yaml, DocsHarness h) throws Exception {
+    Path dir =
+        project()
+            .projectYaml(
+                "name: docs\nparameters:\n  - {name: DataFolder, type: String, default: '"
+                    + TUTORIAL
+                    + "'}\n"
+                    + yaml)
+            .pkg(
+                "main",
+                flow(
+                    List.of("{name: Rows, type: Int32, value: 0}"),
+                    List.of(
+                        "{name: Read, type: FlatFileSource, connection: Rates}",
+                        "{name: Count, type: RowCount, input: Read, variable: User::Rows}"),
+                    ""))
+            .write(h.folder());
+    h.validateAndRun(dir, "main");
+  }
+
+  /** The ftp connection against the FTP server sluice-ftp's tests start (its host and port). */
+  private static void ftpConnection(String yaml, DocsHarness h) throws Exception {
+    Path folder = h.folder();
+    Path root = TestServers.folder(folder, "ftp");
+    try (TestServers.Ftp ftp = new TestServers.Ftp(root)) {
+      String connections =
+          yaml.replace("host: files.example.com", "host: 127.0.0.1\n    port: " + ftp.port);
+      assertThat(connections).contains("user: " + TestServers.USER, "port: " + ftp.port);
+      Path dir =
+          project()
+              .projectYaml(
+                  "name: docs\nparameters:\n  - {name: FtpPassword, type: String, sensitive:"
+                      + " true}\n"
+                      + connections)
+              .pkg(
+                  "main",
+                  "tasks:\n  - {name: Make folder, type: Ftp, connection: Partner, operation:"
+                      + " createRemoteDirectory, remotePath: /incoming}\n")
+              .write(folder);
+      h.validateAndRun(dir, "main", "FtpPassword=" + TestServers.PASSWORD);
+      assertThat(root.resolve("incoming")).isDirectory();
     }
   }
 

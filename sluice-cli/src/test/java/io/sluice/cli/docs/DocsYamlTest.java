@@ -106,7 +106,7 @@ class DocsYamlTest {
   }
 
   @SuppressWarnings("unchecked")
-  private static void collectTypes(Object node, List<String> types) {
+  static void collectTypes(Object node, List<String> types) {
     if (node instanceof Map<?, ?> map) {
       Object type = map.get("type");
       if (type instanceof String s) {
@@ -145,7 +145,7 @@ class DocsYamlTest {
     return blocks;
   }
 
-  private static Yaml yaml() {
+  static Yaml yaml() {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(0);
     return new Yaml(new SafeConstructor(options));

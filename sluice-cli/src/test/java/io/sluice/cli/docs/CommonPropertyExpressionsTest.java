@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.cli.catalog.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * docs/package-format.md 7.2: the keys every task and container has ({@code disabled}, {@code
@@ -40,11 +44,7 @@ class CommonPropertyExpressionsTest {
         "{name: T, type: ForeachLoop, enumerator: {type: item, items: [1]}, tasks: [{name: Inner,"
             + " type: Sequence}]",
         true);
-    t.put(
-        "{name: T, type: FileSystem, operation: createDirectory, source: '"
-            + dir.resolve("made")
-            + "'",
-        true);
+    t.put("{name: T, type: FileSystem, operation: createDirectory, source: MADE", true);
     t.put("{name: T, type: ExecuteProcess, executable: /bin/true", true);
     t.put(
         "{name: T, type: DataFlow, components: [{name: Read, type: FlatFileSource, connection:"
@@ -81,27 +81,14 @@ class CommonPropertyExpressionsTest {
           continue; // it would need a server
         }
         Path project =
-            DocsHarness.project()
-                .connection("{name: Db, type: jdbc, url: 'jdbc:postgresql://127.0.0.1:1/none'}")
-                .connection(
-                    "{name: Empty, type: flatFile, file: '"
-                        + empty
-                        + "', columns: [{name: X, type: DT_I4}]}")
-                .connection("{name: Mail, type: smtp, smtpServer: 127.0.0.1, port: 1}")
-                .connection("{name: Files, type: ftp, host: 127.0.0.1, port: 1}")
-                .connection("{name: Api, type: http, serverUrl: 'http://127.0.0.1:1'}")
-                .connection("{name: Doc, type: file, path: '" + empty + "'}")
-                .pkg("child", "entryPoint: false\ntasks:\n  - {name: Nothing, type: Sequence}\n")
-                .pkg(
-                    "main",
-                    "variables:\n  - {name: N, type: Int32, value: 0}\ntasks:\n  - "
-                        + task.getKey()
-                        + ", expressions: {disabled: '"
-                        + disabled
-                        + "', "
-                        + COMMON
-                        + "}}\n")
-                .write(Files.createDirectories(dir.resolve("p" + System.nanoTime())));
+            project(
+                "  - "
+                    + task.getKey()
+                    + ", expressions: {disabled: '"
+                    + disabled
+                    + "', "
+                    + COMMON
+                    + "}}\n");
 
         CliRun.Result valid = CliRun.run("project", "validate", project.toString());
         assertThat(valid.exitCode()).as("validate %s: %s", task.getKey(), valid.err()).isZero();
@@ -117,5 +104,98 @@ class CommonPropertyExpressionsTest {
         }
       }
     }
+  }
+
+  /** A project whose package main has {@code tasks} (YAML list items) and what they may name. */
+  private Path project(String tasks) throws Exception {
+    Path empty = dir.resolve("empty.txt");
+    return DocsHarness.project()
+        .connection("{name: Db, type: jdbc, url: 'jdbc:postgresql://127.0.0.1:1/none'}")
+        .connection(
+            "{name: Empty, type: flatFile, file: '"
+                + empty
+                + "', columns: [{name: X, type: DT_I4}]}")
+        .connection("{name: Mail, type: smtp, smtpServer: 127.0.0.1, port: 1}")
+        .connection("{name: Files, type: ftp, host: 127.0.0.1, port: 1}")
+        .connection("{name: Api, type: http, serverUrl: 'http://127.0.0.1:1'}")
+        .connection("{name: Doc, type: file, path: '" + empty + "'}")
+        .pkg("child", "entryPoint: false\ntasks:\n  - {name: Nothing, type: Sequence}\n")
+        .pkg(
+            "main",
+            "variables:\n  - {name: N, type: Int32, value: 0}\ntasks:\n"
+                // a folder the FileSystem task creates: a new one for each project
+                + tasks.replace("MADE", dir.resolve("made-" + System.nanoTime()).toString()))
+        .write(Files.createDirectories(dir.resolve("p" + System.nanoTime())));
+  }
+
+  /**
+   * 7.2: "Keys are the task type's settings ... A required setting may be given by expression
+   * alone." Each scalar setting of each task above, written as a property expression instead of a
+   * value: what validate accepts, run runs (enabled where no server is needed, else disabled).
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void everySettingOfEveryTaskTypeTakesAPropertyExpressionThatRunsWhereItValidates()
+      throws Exception {
+    Yaml yaml = new Yaml();
+    DumperOptions flow = new DumperOptions();
+    flow.setDefaultFlowStyle(DumperOptions.FlowStyle.FLOW);
+    flow.setWidth(Integer.MAX_VALUE);
+    Yaml dump = new Yaml(flow);
+    List<String> accepted = new ArrayList<>();
+    List<String> refused = new ArrayList<>();
+    for (Map.Entry<String, Boolean> task : tasks().entrySet()) {
+      Map<String, Object> written = (Map<String, Object>) yaml.load(task.getKey() + "}");
+      for (Map.Entry<String, Object> setting : written.entrySet()) {
+        Object value = setting.getValue();
+        if (setting.getKey().equals("name")
+            || setting.getKey().equals("type")
+            || value instanceof Map
+            || value instanceof List) {
+          continue;
+        }
+        Map<String, Object> byExpression = new LinkedHashMap<>(written);
+        byExpression.remove(setting.getKey());
+        Map<String, Object> expressions = new LinkedHashMap<>();
+        expressions.put(setting.getKey(), literal(value));
+        expressions.put("disabled", String.valueOf(!task.getValue()));
+        byExpression.put("expressions", expressions);
+        String item = "  - " + dump.dump(byExpression);
+        Path project = project(item);
+
+        CliRun.Result valid = CliRun.run("project", "validate", project.toString());
+        if (valid.exitCode() != 0) {
+          assertThat(valid.err()).as(item).contains("packages/main.yaml:");
+          refused.add(written.get("type") + "." + setting.getKey());
+          continue;
+        }
+        CliRun.Result run = CliRun.run("run", project.toString(), "--package", "main");
+        assertThat(run.exitCode())
+            .as("validated, then run failed: %s%n%s%s", item, run.out(), run.err())
+            .isZero();
+        accepted.add(written.get("type") + "." + setting.getKey());
+      }
+    }
+    // the one setting package-format.md says cannot be an expression: a script's code is what was
+    // deployed and checked
+    assertThat(refused).containsExactly("Script.source");
+    assertThat(accepted)
+        .contains(
+            "Expression.expression",
+            "FileSystem.operation",
+            "ExecuteProcess.executable",
+            "ExecuteSql.statement",
+            "SendMail.to",
+            "Ftp.remotePath",
+            "Xml.secondOperand",
+            "BulkInsert.table");
+  }
+
+  /** An SSIS expression whose value is {@code value}. */
+  private static String literal(Object value) {
+    if (value instanceof Number || value instanceof Boolean) {
+      return value.toString();
+    }
+    return "\"" + value.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }

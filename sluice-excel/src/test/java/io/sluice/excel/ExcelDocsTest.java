@@ -79,7 +79,7 @@ class ExcelDocsTest {
             () -> ProjectParser.parse(ProjectFiles.of(project(yaml, dir.resolve("x.xlsx")))))
         .isInstanceOf(ProjectFormatException.class)
         .hasMessageContaining(
-            "component 'Read sheet' (ExcelSource): unknown setting 'sheeet' in a ExcelSource"
+            "component 'Read sheet' (ExcelSource): unknown setting 'sheeet' in an ExcelSource"
                 + " component; did you mean 'sheet'?");
   }
 }

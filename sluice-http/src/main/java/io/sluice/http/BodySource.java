@@ -3,6 +3,7 @@ package io.sluice.http;
 import io.sluice.api.PluginException;
 import io.sluice.api.task.TaskContext;
 import io.sluice.api.task.TaskSetup;
+import io.sluice.api.text.Articles;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,7 +83,7 @@ enum BodySource {
         String type = context.connections().type(source);
         if (!type.equals("file") && !type.equals("flatFile")) {
           throw new PluginException(
-              "body: connection '" + source + "' is a " + type + " connection",
+              "body: connection '" + source + "' is " + Articles.a(type) + " connection",
               "name a file connection whose file holds the body");
         }
         Path file = context.connections().path(source);

@@ -7,6 +7,7 @@ import io.sluice.api.task.PluginTask;
 import io.sluice.api.task.TaskPlugin;
 import io.sluice.api.task.TaskResult;
 import io.sluice.api.task.TaskSetup;
+import io.sluice.api.text.Articles;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -66,7 +67,7 @@ final class HttpTaskPlugin implements TaskPlugin {
     }
     String method = s.has("method") ? s.text("method") : "GET";
     if ((method.equals("GET") || method.equals("HEAD")) && s.has("body")) {
-      setup.problem("a " + method + " request sends no body; use POST, PUT or PATCH");
+      setup.problem(Articles.a(method) + " request sends no body; use POST, PUT or PATCH");
     }
     OutputTarget output = OutputTarget.of(s.text("outputType"));
     if (output != null) {

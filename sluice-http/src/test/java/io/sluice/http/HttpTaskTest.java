@@ -521,9 +521,9 @@ class HttpTaskTest {
                 """));
 
     assertThat(String.join("\n", problems))
-        .contains("unknown key 'serverUrll' in a http connection; did you mean 'serverUrl'?")
+        .contains("unknown key 'serverUrll' in an http connection; did you mean 'serverUrl'?")
         .contains("'authentication' must be one of none, basic, bearer, header, not 'oauth'")
-        .contains("unknown key 'pth' in a Http task; did you mean 'path'?")
+        .contains("unknown key 'pth' in an Http task; did you mean 'path'?")
         .contains("'method' must be one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS");
   }
 

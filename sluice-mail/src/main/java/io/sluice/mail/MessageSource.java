@@ -3,6 +3,7 @@ package io.sluice.mail;
 import io.sluice.api.PluginException;
 import io.sluice.api.task.TaskContext;
 import io.sluice.api.task.TaskSetup;
+import io.sluice.api.text.Articles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,7 +69,7 @@ enum MessageSource {
         String type = context.connections().type(source);
         if (!type.equals("file") && !type.equals("flatFile")) {
           throw new PluginException(
-              "messageSource: connection '" + source + "' is a " + type + " connection",
+              "messageSource: connection '" + source + "' is " + Articles.a(type) + " connection",
               "name a file connection whose file holds the message");
         }
         Path file = context.connections().path(source);

@@ -326,7 +326,7 @@ class SendMailTaskTest {
                 """));
 
     assertThat(String.join("\n", problems))
-        .contains("unknown key 'smtpServr' in a smtp connection; did you mean 'smtpServer'?")
+        .contains("unknown key 'smtpServr' in an smtp connection; did you mean 'smtpServer'?")
         .contains("unknown key 'subjet' in a SendMail task; did you mean 'subject'?")
         .contains("'priority' must be one of high, normal, low, not 'urgent'");
   }

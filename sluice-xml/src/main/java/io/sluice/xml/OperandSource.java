@@ -3,6 +3,7 @@ package io.sluice.xml;
 import io.sluice.api.PluginException;
 import io.sluice.api.task.TaskContext;
 import io.sluice.api.task.TaskSetup;
+import io.sluice.api.text.Articles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,7 +119,7 @@ enum OperandSource {
     String type = context.connections().type(connection);
     if (!type.equals("file") && !type.equals("flatFile")) {
       throw new PluginException(
-          setting + ": connection '" + connection + "' is a " + type + " connection",
+          setting + ": connection '" + connection + "' is " + Articles.a(type) + " connection",
           "name a file connection");
     }
     return context.connections().path(connection);

@@ -116,7 +116,7 @@ class XmlSourceTest {
     } catch (ProjectFormatException e) {
       assertThat(e.problems())
           .extracting(Problem::toString)
-          .anyMatch(p -> p.contains("unknown setting 'rowPth' in a XmlSource component"));
+          .anyMatch(p -> p.contains("unknown setting 'rowPth' in an XmlSource component"));
     }
   }
 

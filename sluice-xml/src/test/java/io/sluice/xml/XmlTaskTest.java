@@ -458,7 +458,7 @@ class XmlTaskTest {
                 """))
         .singleElement()
         .asString()
-        .contains("unknown key 'secondOperandTyp' in a Xml task")
+        .contains("unknown key 'secondOperandTyp' in an Xml task")
         .contains("did you mean 'secondOperandType'?");
   }
 

@@ -9,14 +9,10 @@ import io.sluice.engine.project.ParameterType;
 import io.sluice.engine.runtime.task.TaskTypeRegistry;
 import io.sluice.engine.runtime.variable.VariableType;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -30,8 +26,6 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * their features (ScriptComponentDocsTest, JdbcCommandDocsTest, TransformDocsTest, ...).
  */
 class DocsYamlTest {
-
-  static final Path DOCS = Path.of("..", "docs");
 
   /** Types only a page's own example defines: extending.md's plugins. */
   static final Set<String> EXAMPLE_PLUGIN_TYPES =
@@ -49,14 +43,12 @@ class DocsYamlTest {
           "item",
           "variable");
 
-  record Block(String page, int line, String text) {}
-
   @Test
   void everyYamlExampleParsesAndNamesOnlyTypesSluiceHas() throws IOException {
-    List<Block> blocks = blocks();
+    List<DocBlocks.Block> blocks = DocBlocks.all();
     assertThat(blocks).hasSizeGreaterThan(40);
     List<String> wrong = new ArrayList<>();
-    for (Block b : blocks) {
+    for (DocBlocks.Block b : blocks) {
       Object parsed;
       try {
         parsed = yaml().load(b.text());
@@ -106,7 +98,7 @@ class DocsYamlTest {
   }
 
   @SuppressWarnings("unchecked")
-  private static void collectTypes(Object node, List<String> types) {
+  static void collectTypes(Object node, List<String> types) {
     if (node instanceof Map<?, ?> map) {
       Object type = map.get("type");
       if (type instanceof String s) {
@@ -122,30 +114,7 @@ class DocsYamlTest {
     }
   }
 
-  private static List<Block> blocks() throws IOException {
-    List<Block> blocks = new ArrayList<>();
-    try (Stream<Path> pages = Files.list(DOCS)) {
-      for (Path page : pages.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
-        List<String> lines = Files.readAllLines(page, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-          if (lines.get(i).strip().equals("```yaml")) {
-            int start = i + 1;
-            StringBuilder text = new StringBuilder();
-            int j = start;
-            while (j < lines.size() && !lines.get(j).strip().equals("```")) {
-              text.append(lines.get(j)).append('\n');
-              j++;
-            }
-            blocks.add(new Block(page.getFileName().toString(), start + 1, text.toString()));
-            i = j;
-          }
-        }
-      }
-    }
-    return blocks;
-  }
-
-  private static Yaml yaml() {
+  static Yaml yaml() {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(0);
     return new Yaml(new SafeConstructor(options));

@@ -39,7 +39,7 @@ class FtpTransferExampleTest {
     assertThat(code).as(out + "\n" + err).isEqualTo(2);
     assertThat(err.toString())
         .contains("packages/fetch.yaml:")
-        .contains("unknown key 'remoteFolder' in a Ftp task")
+        .contains("unknown key 'remoteFolder' in an Ftp task")
         .contains("remotePath");
     // the example as shipped validates
     assertThat(run("project", "validate", EXAMPLE.toString())).as(out + "\n" + err).isZero();

@@ -53,8 +53,8 @@ class XmlRatesExampleTest {
     CliRun.Result refused = CliRun.run("project", "validate", copy.toString());
     assertThat(refused.exitCode()).isEqualTo(2);
     assertThat(refused.err())
-        .contains("unknown key 'failOnValidationFailure' in a Xml task")
-        .contains("unknown setting 'rowpath' in a XmlSource component");
+        .contains("unknown key 'failOnValidationFailure' in an Xml task")
+        .contains("unknown setting 'rowpath' in an XmlSource component");
   }
 
   @Test

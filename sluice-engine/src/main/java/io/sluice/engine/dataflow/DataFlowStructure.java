@@ -1,5 +1,6 @@
 package io.sluice.engine.dataflow;
 
+import io.sluice.api.text.Articles;
 import io.sluice.engine.dataflow.pipeline.ComponentSpec;
 import io.sluice.engine.dataflow.pipeline.ComponentSpec.InputRef;
 import io.sluice.engine.dataflow.pipeline.ComponentType;
@@ -238,10 +239,9 @@ public final class DataFlowStructure {
 
   static String inputCountProblem(ComponentType type, int n) {
     if (type.maxInputs() == 0) {
-      return "a " + type.name() + " is a source and takes no input";
+      return Articles.a(type.name()) + " is a source and takes no input";
     }
-    return "a "
-        + type.name()
+    return Articles.a(type.name())
         + " takes "
         + (type.minInputs() == type.maxInputs()
             ? String.valueOf(type.minInputs())

@@ -1,5 +1,6 @@
 package io.sluice.engine.dataflow;
 
+import io.sluice.api.text.Articles;
 import io.sluice.engine.dataflow.pipeline.ComponentSpec;
 import io.sluice.engine.dataflow.pipeline.SettingKeys;
 import io.sluice.engine.project.Suggestions;
@@ -26,7 +27,7 @@ final class UnknownSettings {
 
   static List<Unknown> find(ComponentSpec spec, SettingKeys keys) {
     List<Unknown> found = new ArrayList<>();
-    String where = "a " + spec.type() + " component";
+    String where = Articles.a(spec.type()) + " component";
     Set<String> known = new LinkedHashSet<>(SettingKeys.COMMON);
     known.addAll(keys.keys());
     for (Map.Entry<String, Object> e : spec.settings().asMap().entrySet()) {

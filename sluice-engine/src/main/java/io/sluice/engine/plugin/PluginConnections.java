@@ -3,6 +3,7 @@ package io.sluice.engine.plugin;
 import io.sluice.api.PluginException;
 import io.sluice.api.connection.ConnectionPlugin;
 import io.sluice.api.context.Connections;
+import io.sluice.api.text.Articles;
 import io.sluice.engine.project.ConnectionDefinition;
 import io.sluice.engine.runtime.variable.Variables;
 import java.nio.file.Path;
@@ -87,7 +88,11 @@ final class PluginConnections implements Connections, AutoCloseable {
       ConnectionPlugin plugin = types.get(d.type().toLowerCase(java.util.Locale.ROOT));
       if (plugin == null) {
         throw new PluginException(
-            "connection '" + name + "' is a " + d.type() + " connection, not of a plugin type",
+            "connection '"
+                + name
+                + "' is "
+                + Articles.a(d.type())
+                + " connection, not of a plugin type",
             "use openJdbc or path for built-in connection types");
       }
       Map<String, Object> settings = connections.settings(name, scope);

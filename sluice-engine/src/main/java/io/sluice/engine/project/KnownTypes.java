@@ -2,6 +2,7 @@ package io.sluice.engine.project;
 
 import io.sluice.api.connection.ConnectionPlugin;
 import io.sluice.api.task.TaskPlugin;
+import io.sluice.api.text.Articles;
 import io.sluice.engine.plugin.BuiltInPlugins;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -203,14 +204,15 @@ final class KnownTypes {
       TASKS.putIfAbsent(
           t.name(),
           PluginSchemas.settings(
-              "a " + t.name() + " task",
+              Articles.a(t.name()) + " task",
               t.settings().settings(),
-              executable(Settings.of("a " + t.name() + " task"))));
+              executable(Settings.of(Articles.a(t.name()) + " task"))));
     }
     for (ConnectionPlugin c : BuiltInPlugins.connectionPlugins().values()) {
       CONNECTIONS.putIfAbsent(
           c.name(),
-          PluginSchemas.settings("a " + c.name() + " connection", c.settings().settings(), null));
+          PluginSchemas.settings(
+              Articles.a(c.name()) + " connection", c.settings().settings(), null));
     }
     // Task types that live in modules of their own (the Script task of sluice-script): their
     // check's keys are the settings, the check validates them, and a build without the module
@@ -219,7 +221,7 @@ final class KnownTypes {
       TASKS.computeIfAbsent(
           check.type(),
           type ->
-              executable(Settings.of("a " + type + " task"))
+              executable(Settings.of(Articles.a(type) + " task"))
                   .checkedElsewhere(sorted(check.settings())));
     }
   }

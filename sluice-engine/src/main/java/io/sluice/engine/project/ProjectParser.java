@@ -1,5 +1,6 @@
 package io.sluice.engine.project;
 
+import io.sluice.api.text.Articles;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -454,7 +455,7 @@ public final class ProjectParser {
         .map(
             t ->
                 PluginSchemas.settings(
-                    "a " + t.name() + " connection (plugin, " + t.source() + ")",
+                    Articles.a(t.name()) + " connection (plugin, " + t.source() + ")",
                     t.settings(),
                     null))
         .orElse(null);

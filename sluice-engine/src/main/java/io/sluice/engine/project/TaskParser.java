@@ -1,5 +1,6 @@
 package io.sluice.engine.project;
 
+import io.sluice.api.text.Articles;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -188,9 +189,9 @@ final class TaskParser {
         .map(
             p ->
                 PluginSchemas.settings(
-                    "a " + p.name() + " task",
+                    Articles.a(p.name()) + " task",
                     p.settings(),
-                    KnownTypes.executable(Settings.of("a " + p.name() + " task"))))
+                    KnownTypes.executable(Settings.of(Articles.a(p.name()) + " task"))))
         .orElse(null);
   }
 

@@ -70,8 +70,7 @@ class CacheConnectionTest {
   /** The example of data-flow.md with its cache file in the test's folder. */
   private String example() throws Exception {
     return JdbcCommandDocsTest.example("data-flow.md", "### CacheTransform")
-            .replace("file: currencies.cache", "file: '" + temp.resolve("currencies.cache") + "'")
-        + "variables:\n  - {name: Matched, type: Int32, value: 0}\n";
+        .replace("file: currencies.cache", "file: '" + temp.resolve("currencies.cache") + "'");
   }
 
   private RunResult run(String packageYaml, RecordingSink sink) {

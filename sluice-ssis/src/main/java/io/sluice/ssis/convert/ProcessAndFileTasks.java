@@ -1,5 +1,6 @@
 package io.sluice.ssis.convert;
 
+import io.sluice.api.text.Articles;
 import io.sluice.ssis.convert.PackageContext.ConvertedConnection;
 import io.sluice.ssis.convert.TaskConverters.Outcome;
 import io.sluice.ssis.xml.Dts;
@@ -274,7 +275,7 @@ final class ProcessAndFileTasks {
               + c.get().name()
               + (c.get().type() == null
                   ? " was not converted (" + c.get().why() + ")"
-                  : " is a " + c.get().type() + " connection, not a file connection"));
+                  : " is " + Articles.a(c.get().type()) + " connection, not a file connection"));
     }
     d.properties.put(setting + "Connection", c.get().name());
     return Optional.empty();

@@ -1,5 +1,6 @@
 package io.sluice.ssis.convert;
 
+import io.sluice.api.text.Articles;
 import io.sluice.engine.project.ObjectNames;
 import io.sluice.engine.project.ParameterDefinition;
 import io.sluice.engine.project.ParameterType;
@@ -70,7 +71,12 @@ final class VariablesConverter {
         if (v.isPresent() && type.get().invalidValue(v.get()).isEmpty()) {
           value = v.get();
         } else if (!text.isEmpty()) {
-          note = "its design value '" + text + "' is not a " + type.get().ssisName() + "; left out";
+          note =
+              "its design value '"
+                  + text
+                  + "' is not "
+                  + Articles.a(type.get().ssisName())
+                  + "; left out";
         }
       }
       out.add(

@@ -1,5 +1,6 @@
 package io.sluice.engine.runtime.connection;
 
+import io.sluice.api.text.Articles;
 import io.sluice.engine.project.ConnectionDefinition;
 import io.sluice.engine.runtime.expression.CompiledExpression;
 import io.sluice.engine.runtime.expression.ExpressionError;
@@ -77,7 +78,8 @@ public final class Connections {
       if (required != null
           && !d.properties().containsKey(required)
           && !d.expressions().containsKey(required)) {
-        problems.add(where + ": '" + required + "' is required for a " + d.type() + " connection");
+        problems.add(
+            where + ": '" + required + "' is required for " + Articles.a(d.type()) + " connection");
       }
     }
     return problems;

@@ -1,5 +1,6 @@
 package io.sluice.engine.runtime.task;
 
+import io.sluice.api.text.Articles;
 import io.sluice.engine.project.Project;
 import io.sluice.engine.project.ProjectFiles;
 import io.sluice.engine.runtime.connection.Connections;
@@ -269,8 +270,8 @@ public final class TaskSettings {
           result.add(
               "unknown setting '"
                   + key
-                  + "' for a "
-                  + typeName
+                  + "' for "
+                  + Articles.a(typeName)
                   + " task"
                   + (known.isEmpty() ? "" : "; known settings: " + String.join(", ", known)));
         }

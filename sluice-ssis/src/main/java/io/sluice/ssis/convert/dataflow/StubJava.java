@@ -1,5 +1,6 @@
 package io.sluice.ssis.convert.dataflow;
 
+import io.sluice.api.text.Articles;
 import io.sluice.script.AccessorNames;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +103,11 @@ final class StubJava {
     java.append("/**\n");
     line(
         java,
-        "Imported from SSIS: the Script Component '" + s.component() + "', a " + s.role() + ".");
+        "Imported from SSIS: the Script Component '"
+            + s.component()
+            + "', "
+            + Articles.a(s.role())
+            + ".");
     line(java, capitalised(s.where()) + ".");
     line(java, "Port its methods into this class and delete the exception in preExecute");
     line(java, "(docs/script-task.md, \"The Script Component\"):");

@@ -15,12 +15,12 @@ import java.util.stream.Stream;
  * The heading and place, not the line, are what {@link DocsExamples} names a block by, so that
  * editing a page above an example does not unlink it from its run.
  */
-final class DocBlocks {
+public final class DocBlocks {
 
   static final Path DOCS = Path.of("..", "docs");
 
   /** One YAML example. */
-  record Block(String page, int line, String heading, int ordinal, String text) {
+  public record Block(String page, int line, String heading, int ordinal, String text) {
 
     /** {@code docs/data-flow.md:280}, as the inventory names a block. */
     String where() {
@@ -35,7 +35,7 @@ final class DocBlocks {
 
   private DocBlocks() {}
 
-  static List<Block> all() {
+  public static List<Block> all() {
     List<Block> blocks = new ArrayList<>();
     try (Stream<Path> pages = Files.list(DOCS)) {
       for (Path page : pages.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {

@@ -100,6 +100,13 @@ final class DocsExamples {
       List.of(
           // ---------------------------------------------------------------- catalog.md
           run("catalog.md", "### An external PostgreSQL", 1, DocsExamples::catalogConfig),
+          // ---------------------------------------------------------------- monitoring.md
+          ranBy(
+              "monitoring.md",
+              "## 1. Where the metrics are, and how Prometheus gets them",
+              1,
+              "sluice-cli/src/test/java/io/sluice/cli/monitoring/MonitoringExamplesTest.java",
+              "## 1. Where the metrics are"),
           // ---------------------------------------------------------------- data-flow.md
           run("data-flow.md", "## The YAML of a DataFlow task", 1, DocsExamples::dataFlowTask),
           run("data-flow.md", "## Connections", 1, DocsExamples::flatFileConnection),

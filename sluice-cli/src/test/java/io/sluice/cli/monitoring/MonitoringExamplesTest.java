@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.sluice.cli.docs.DocBlocks;
 import io.sluice.master.ScaleOutCluster;
 import io.sluice.worker.Worker;
 import java.nio.file.Path;
@@ -75,6 +76,31 @@ class MonitoringExamplesTest {
             "sluice_catalog_up",
             "sluice_execution_duration_seconds_bucket",
             "sluice_data_flow_rows_total");
+  }
+
+  /**
+   * docs/monitoring.md's prometheus.yml ("## 1. Where the metrics are, and how Prometheus gets
+   * them", block 1): it loads the rules shipped here, scrapes the path a master serves (the test
+   * above scrapes it over HTTPS trusting only the CA, as its tls_config does), under the job name
+   * the rules' SluiceMasterDown watches.
+   */
+  @Test
+  void thePrometheusConfigOfTheDocsLoadsTheseRulesAndScrapesAsTheyExpect() throws Exception {
+    DocBlocks.Block block =
+        DocBlocks.all().stream()
+            .filter(b -> b.page().equals("monitoring.md"))
+            .filter(b -> b.heading().startsWith("## 1. Where the metrics are"))
+            .findFirst()
+            .orElseThrow();
+    JsonNode config = new ObjectMapper(new YAMLFactory()).readTree(block.text());
+    JsonNode scrape = config.at("/scrape_configs/0");
+
+    assertThat(config.at("/rule_files/0").asText()).isEqualTo(ALERTS.getFileName().toString());
+    assertThat(scrape.path("scheme").asText()).isEqualTo("https");
+    assertThat(scrape.path("metrics_path").asText()).isEqualTo(Scrape.PATH);
+    assertThat(scrape.at("/tls_config/ca_file").asText()).endsWith(".crt");
+    assertThat(java.nio.file.Files.readString(ALERTS))
+        .contains("up{job=\"" + scrape.path("job_name").asText() + "\"}");
   }
 
   @Test

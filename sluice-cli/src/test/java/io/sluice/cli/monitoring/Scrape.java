@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  */
 record Scrape(List<Sample> samples) {
 
+  /** Where a master serves its metrics. */
+  static final String PATH = "/metrics";
+
   /** One line of the exposition: a name, its labels, its value. */
   record Sample(String name, Map<String, String> labels, double value) {}
 
@@ -40,7 +43,7 @@ record Scrape(List<Sample> samples) {
             .build();
     HttpResponse<String> response =
         http.send(
-            HttpRequest.newBuilder(URI.create("https://localhost:" + managementPort + "/metrics"))
+            HttpRequest.newBuilder(URI.create("https://localhost:" + managementPort + PATH))
                 .timeout(Duration.ofSeconds(10))
                 .GET()
                 .build(),

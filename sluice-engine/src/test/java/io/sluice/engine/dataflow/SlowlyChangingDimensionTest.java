@@ -121,8 +121,8 @@ class SlowlyChangingDimensionTest {
   }
 
   /**
-   * SSIS's CurrentRowWhere on a bit column is {@code [IsCurrent] = 1}: imported, the flag's value is
-   * 1, which a PostgreSQL boolean column's true must match; without {@code expired}, which the
+   * SSIS's CurrentRowWhere on a bit column is {@code [IsCurrent] = 1}: imported, the flag's value
+   * is 1, which a PostgreSQL boolean column's true must match; without {@code expired}, which the
    * component only records.
    */
   @Test

@@ -121,12 +121,23 @@ final class TaskConverters {
       // the Http task (sluice-http) sends HTTP, but the WSDL call has to be written as a request
       return Outcome.placeholder(
           "Sluice does not call WSDL web methods (the Web Service task's Service and WebMethod)",
-          "replace it with an Http task that POSTs the SOAP envelope to the service's URL through"
-              + " an http connection (docs/package-format.md, Http)");
+          "replace it with an Http task that POSTs the SOAP envelope to the service's URL through "
+              + webServiceConnection(e)
+              + " (docs/package-format.md, Http)");
     }
     return Outcome.placeholder(
         "Sluice has no task of type " + ssisType + " yet",
         "do its work with ExecuteSql, ExecuteProcess or FileSystem, or keep it disabled");
+  }
+
+  /** The http connection a Web Service task's HTTP connection manager became, in words. */
+  private String webServiceConnection(Element e) {
+    String reference =
+        Dts.objectData(e).map(d -> ProcessAndFileTasks.attr(d, "ConnectionName")).orElse(null);
+    return ctx.connection(reference)
+        .filter(c -> "http".equals(c.type()))
+        .map(c -> "the http connection '" + c.name() + "', converted from its connection manager")
+        .orElse("an http connection");
   }
 
   static boolean isDataFlow(String ssisType) {

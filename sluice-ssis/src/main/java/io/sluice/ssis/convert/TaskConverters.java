@@ -1,5 +1,6 @@
 package io.sluice.ssis.convert;
 
+import io.sluice.engine.project.ConnectionDefinition;
 import io.sluice.ssis.convert.PackageContext.ConvertedConnection;
 import io.sluice.ssis.convert.dataflow.DataFlowConverter;
 import io.sluice.ssis.convert.dataflow.DataFlowHost;
@@ -597,6 +598,30 @@ final class TaskConverters {
     @Override
     public String sql(String path, String connection, String sql) {
       return SqlStatements.statement(ctx, path, connection, sql);
+    }
+
+    @Override
+    public String fileConnection(String name, String path, String pathExpression) {
+      String unique = name;
+      for (int n = 2; ctx.connection(unique).isPresent(); n++) {
+        unique = name + " " + n;
+      }
+      Map<String, Object> settings = new LinkedHashMap<>();
+      if (path != null) {
+        settings.put("path", path);
+      }
+      settings.put("usage", "existingFile");
+      ConnectionDefinition def =
+          new ConnectionDefinition(
+              unique,
+              "file",
+              "The file an SSIS component named itself (made by the import)",
+              settings,
+              pathExpression == null ? Map.of() : Map.of("path", pathExpression),
+              null);
+      ctx.connections.add(def);
+      ctx.registerConnection(new ConvertedConnection(unique, "file", "file", null), unique);
+      return unique;
     }
 
     @Override

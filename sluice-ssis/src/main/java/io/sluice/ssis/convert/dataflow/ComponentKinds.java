@@ -52,6 +52,7 @@ final class ComponentKinds {
     RAW_FILE_SOURCE,
     RAW_FILE_DESTINATION,
     SLOWLY_CHANGING_DIMENSION,
+    XML_SOURCE,
     /** Any component Sluice has no counterpart for. */
     OTHER
   }
@@ -173,7 +174,8 @@ final class ComponentKinds {
           Map.entry("EXCEL DESTINATION", Kind.EXCEL_DESTINATION),
           Map.entry("RAW FILE SOURCE", Kind.RAW_FILE_SOURCE),
           Map.entry("RAW FILE DESTINATION", Kind.RAW_FILE_DESTINATION),
-          Map.entry("SLOWLY CHANGING DIMENSION", Kind.SLOWLY_CHANGING_DIMENSION));
+          Map.entry("SLOWLY CHANGING DIMENSION", Kind.SLOWLY_CHANGING_DIMENSION),
+          Map.entry("XML SOURCE", Kind.XML_SOURCE));
 
   static Kind of(SsisComponent c) {
     String id = c.classId.trim().toUpperCase(Locale.ROOT);
@@ -216,6 +218,9 @@ final class ComponentKinds {
     }
     if (user.contains("ADONETDESTINATION")) {
       return Kind.ADONET_DESTINATION;
+    }
+    if (user.contains("XMLSOURCEADAPTER")) {
+      return Kind.XML_SOURCE;
     }
     if (user.contains("SCRIPTCOMPONENTHOST") || user.contains("SCRIPTCOMPONENT")) {
       return Kind.SCRIPT_COMPONENT;

@@ -104,6 +104,7 @@ public final class DataFlowConverter {
     m.put(Kind.RAW_FILE_SOURCE, new RawFileConverters.Source());
     m.put(Kind.RAW_FILE_DESTINATION, new RawFileConverters.Destination());
     m.put(Kind.SLOWLY_CHANGING_DIMENSION, new SlowlyChangingDimensionConverter());
+    m.put(Kind.XML_SOURCE, new XmlSourceConverter());
     return Map.copyOf(m);
   }
 

@@ -167,6 +167,32 @@ class TransformsImportTest {
   }
 
   @SuppressWarnings("unchecked")
+  /**
+   * Which output is the sample is the output's {@code Selected} property (Microsoft's
+   * Transformation Custom Properties page), whatever the designer or the user named the outputs.
+   */
+  @Test
+  void aSamplingsOutputsAreTakenByTheirSelectedProperty(@TempDir Path dir) throws Exception {
+    Path renamed = dir.resolve("Transforms.dtsx");
+    Files.writeString(
+        renamed,
+        Files.readString(FIXTURE)
+            .replace(
+                "name=\"Sampling Selected Output\">",
+                "name=\"Rows\"><properties><property name=\"Selected\">true</property></properties>")
+            .replace(
+                "name=\"Sampling Unselected Output\">",
+                "name=\"Rest of the rows\"><properties><property name=\"Selected\">false</property>"
+                    + "</properties>"));
+
+    List<Map<String, Object>> c = components(SsisImporter.importPackage(renamed));
+
+    assertThat(c.get(5)).containsEntry("input", Map.of("from", "Sample", "output", "Selected"));
+    assertThat(c.get(8))
+        .containsEntry("name", "Write rest")
+        .containsEntry("input", Map.of("from", "Sample", "output", "Unselected"));
+  }
+
   private static List<Map<String, Object>> components(ImportResult result) {
     TaskDefinition flow = result.project().packages().get(0).tasks().get(0);
     assertThat(flow.type()).as("%s", result.report().entries()).isEqualTo("DataFlow");

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A Web Service task stays a placeholder (Sluice does not build WSDL method calls), whose to-do
- * points at the Http task that replaces it by hand.
+ * points at the Http task that replaces it by hand and at the http connection its HTTP connection
+ * manager became.
  */
 class WebServiceImportTest {
 
@@ -61,7 +62,21 @@ class WebServiceImportTest {
               assertThat(e.outcome()).isEqualTo(ImportEntry.Outcome.PLACEHOLDER);
               assertThat(e.note()).contains("Sluice does not call WSDL web methods");
               assertThat(e.todo())
-                  .contains("replace it with an Http task that POSTs the SOAP envelope");
+                  .contains("replace it with an Http task that POSTs the SOAP envelope")
+                  .contains("through the http connection 'Rates'");
+            });
+    assertThat(imported.report().entries())
+        .filteredOn(e -> e.path().equals("\\Package.ConnectionManagers[Rates]"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.outcome()).isEqualTo(ImportEntry.Outcome.CONVERTED));
+    assertThat(imported.project().packages().get(0).connections())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.type()).isEqualTo("http");
+              assertThat(c.properties())
+                  .containsEntry("serverUrl", "http://rates.example.com/RateService.asmx?WSDL")
+                  .doesNotContainKey("timeout");
             });
   }
 }

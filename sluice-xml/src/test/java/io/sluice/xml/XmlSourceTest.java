@@ -59,6 +59,27 @@ class XmlSourceTest {
   }
 
   @Test
+  void aRowPathWithTwoSlashesFindsTheElementAtAnyDepth() throws Exception {
+    Files.writeString(
+        dir.resolve("rates.xml"),
+        RATES.replace(
+            "</rates>",
+            "  <late><rate currency=\"SEK\"><value>11.2</value></rate></late>\n</rates>"));
+
+    RecordedEvents events =
+        run(flow("onError: redirect").replace("rowPath: /rates/day/rate", "rowPath: //rate"));
+
+    assertThat(events.result.succeeded()).as(events.all()).isTrue();
+    assertThat(Files.readString(dir.resolve("out.csv")))
+        .isEqualTo(
+            "Currency,Rate,Source,Note\r\n"
+                + "USD,1.0800,ECB,\r\n"
+                + "GBP,0.8600,,closing\r\n"
+                + "CHF,0.9500,,\r\n"
+                + "SEK,11.2000,,\r\n");
+  }
+
+  @Test
   void aBadValueFailsTheFlowNamingTheColumnAndTheLineByDefault() throws Exception {
     Files.writeString(dir.resolve("rates.xml"), RATES);
 

@@ -120,6 +120,25 @@ class SlowlyChangingDimensionTest {
     return Flows.rows(env, variable).stream().map(r -> r.get("customer_id")).toList();
   }
 
+  /**
+   * SSIS's CurrentRowWhere on a bit column is {@code [IsCurrent] = 1}: imported, the flag's value
+   * is 1, which a PostgreSQL boolean column's true must match; without {@code expired}, which the
+   * component only records.
+   */
+  @Test
+  void aBooleanFlagMatchesOneAndExpiredMayBeLeftOut() throws Exception {
+    Flows.runOk(
+        everyOutput(
+            SCD.replace(
+                "{currentFlag: {column: is_current, current: true, expired: false}}",
+                "{currentFlag: {column: is_current, current: 1}}")),
+        env);
+
+    assertThat(ids("User::New")).containsExactly(5);
+    assertThat(ids("User::Unchanged")).containsExactly(1);
+    assertThat(ids("User::Historical")).containsExactly(3, 4);
+  }
+
   @Test
   void routesEachRowByWhatChangedComparedWithTheCurrentRow() throws Exception {
     DataFlowResult result = Flows.runOk(everyOutput(SCD), env);

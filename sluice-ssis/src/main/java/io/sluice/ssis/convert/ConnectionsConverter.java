@@ -66,6 +66,7 @@ final class ConnectionsConverter {
               || kind.equals("EXCEL")
               || kind.equals("SMTP")
               || kind.equals("FTP")
+              || kind.equals("HTTP")
               || kind.equals("CACHE");
       if (!known) {
         r =
@@ -74,6 +75,8 @@ final class ConnectionsConverter {
                 "tasks and components that use it are placeholders; replace them by hand");
       } else if (kind.equals("FTP")) {
         r = ftp(name, cm);
+      } else if (kind.equals("HTTP")) {
+        r = http(name, cm);
       } else if (inner == null) {
         r = Result.no("it has no connection data (DTS:ObjectData)", null);
       } else if (kind.equals("FLATFILE")) {
@@ -137,6 +140,7 @@ final class ConnectionsConverter {
             case "smtp", "cache" ->
                 false; // smtp() refuses one without a server; a cache's file is optional
             case "ftp" -> required.equals("host");
+            case "http" -> false; // http() refuses one without a URL
             default -> required.equals("path");
           };
       if (needed && !properties.containsKey(required) && !expressions.containsKey(required)) {
@@ -372,6 +376,78 @@ final class ConnectionsConverter {
     String parameter = passwordParameter(name, r);
     r.notes.add("its password is the sensitive project parameter " + parameter + ", to be set");
     r.todo = "set the password parameter";
+    return r;
+  }
+
+  /**
+   * SSIS's HTTP connection manager (HttpClientConnection): ServerURL (else the connection string),
+   * UseProxy with ProxyURL, Timeout, and a ServerUserName with a password that becomes a sensitive
+   * project parameter, as an FTP login's. What Sluice cannot do (Windows credentials, a client
+   * certificate from the Windows store, a proxy login) is said in the report. Its data is a {@code
+   * DTS:HttpConnection} element inside the inner connection manager (format 8: attributes; 2008:
+   * properties).
+   */
+  private Result http(String name, Element cm) {
+    Element data =
+        Dts.child(cm, "ObjectData").flatMap(d -> Dts.elements(d).stream().findFirst()).orElse(cm);
+    Element http = Dts.child(data, "HttpConnection").orElse(data);
+    String url = firstOf(http, cm, "ServerURL");
+    if (url == null || url.isBlank()) {
+      url = firstOf(data, cm, "ConnectionString");
+    }
+    if (url == null || url.isBlank()) {
+      return Result.no("it names no server (ServerURL)", "give it a URL, then import again");
+    }
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("serverUrl", url.trim());
+    String timeout = firstOf(http, cm, "Timeout");
+    if (timeout != null && timeout.trim().matches("\\d+") && !timeout.trim().equals("30")) {
+      s.put("timeout", Long.parseLong(timeout.trim()));
+    }
+    if (Dts.isTrue(firstOf(http, cm, "UseProxy"))) {
+      String proxy = firstOf(http, cm, "ProxyURL");
+      if (proxy != null && !proxy.isBlank()) {
+        s.put("proxyUrl", proxy.trim());
+      }
+    }
+    Result r = new Result(new ConnectionDefinition("", "http", null, s, Map.of(), null));
+    r.expressionTargets.put("ServerURL", "serverUrl");
+    r.expressionTargets.put("ConnectionString", "serverUrl");
+    r.expressionTargets.put("Timeout", "timeout");
+    r.expressionTargets.put("ProxyURL", "proxyUrl");
+    r.expressionTargets.put("ServerUserName", "user");
+    r.expressionTargets.put("ServerPassword", "password");
+    String user = firstOf(http, cm, "ServerUserName");
+    boolean windows =
+        Dts.isTrue(firstOf(http, cm, "UseServerCredentials")) && (user == null || user.isBlank());
+    if (user != null && !user.isBlank()) {
+      s.put("authentication", "basic");
+      s.put("user", user.trim());
+      String parameter = passwordParameter(name, r);
+      r.notes.add("its password is the sensitive project parameter " + parameter + ", to be set");
+      r.todo = "set the password parameter";
+    } else if (windows) {
+      r.notes.add(
+          "it logged in with the Windows account running the package, which Sluice has not;"
+              + " it now calls without logging in");
+      r.todo = "if the server wants a login, give the connection a user and a password parameter";
+    }
+    String certificate = firstOf(http, cm, "CertificateIdentifier");
+    if (certificate == null || certificate.isBlank()) {
+      certificate = firstOf(http, cm, "CertificateID");
+    }
+    if (certificate != null && !certificate.isBlank()) {
+      r.notes.add(
+          "it presented the client certificate "
+              + certificate.trim()
+              + " from the Windows store, which Sluice does not send");
+      r.todo = "check that the server accepts calls without the client certificate";
+    }
+    if (Dts.isTrue(firstOf(http, cm, "UseProxy"))
+        && (Dts.isTrue(firstOf(http, cm, "UseProxyCredentials"))
+            || firstOf(http, cm, "ProxyUserName") != null)) {
+      r.notes.add("its proxy login is not kept: Sluice's proxyUrl takes no credentials");
+    }
     return r;
   }
 

@@ -1,5 +1,6 @@
 package io.sluice.ssis.convert;
 
+import io.sluice.engine.project.ConnectionDefinition;
 import io.sluice.ssis.convert.PackageContext.ConvertedConnection;
 import io.sluice.ssis.convert.dataflow.DataFlowConverter;
 import io.sluice.ssis.convert.dataflow.DataFlowHost;
@@ -121,12 +122,23 @@ final class TaskConverters {
       // the Http task (sluice-http) sends HTTP, but the WSDL call has to be written as a request
       return Outcome.placeholder(
           "Sluice does not call WSDL web methods (the Web Service task's Service and WebMethod)",
-          "replace it with an Http task that POSTs the SOAP envelope to the service's URL through"
-              + " an http connection (docs/package-format.md, Http)");
+          "replace it with an Http task that POSTs the SOAP envelope to the service's URL through "
+              + webServiceConnection(e)
+              + " (docs/package-format.md, Http)");
     }
     return Outcome.placeholder(
         "Sluice has no task of type " + ssisType + " yet",
         "do its work with ExecuteSql, ExecuteProcess or FileSystem, or keep it disabled");
+  }
+
+  /** The http connection a Web Service task's HTTP connection manager became, in words. */
+  private String webServiceConnection(Element e) {
+    String reference =
+        Dts.objectData(e).map(d -> ProcessAndFileTasks.attr(d, "ConnectionName")).orElse(null);
+    return ctx.connection(reference)
+        .filter(c -> "http".equals(c.type()))
+        .map(c -> "the http connection '" + c.name() + "', converted from its connection manager")
+        .orElse("an http connection");
   }
 
   static boolean isDataFlow(String ssisType) {
@@ -586,6 +598,30 @@ final class TaskConverters {
     @Override
     public String sql(String path, String connection, String sql) {
       return SqlStatements.statement(ctx, path, connection, sql);
+    }
+
+    @Override
+    public String fileConnection(String name, String path, String pathExpression) {
+      String unique = name;
+      for (int n = 2; ctx.connection(unique).isPresent(); n++) {
+        unique = name + " " + n;
+      }
+      Map<String, Object> settings = new LinkedHashMap<>();
+      if (path != null) {
+        settings.put("path", path);
+      }
+      settings.put("usage", "existingFile");
+      ConnectionDefinition def =
+          new ConnectionDefinition(
+              unique,
+              "file",
+              "The file an SSIS component named itself (made by the import)",
+              settings,
+              pathExpression == null ? Map.of() : Map.of("path", pathExpression),
+              null);
+      ctx.connections.add(def);
+      ctx.registerConnection(new ConvertedConnection(unique, "file", "file", null), unique);
+      return unique;
     }
 
     @Override

@@ -75,7 +75,7 @@ final class XmlSource implements ComponentRuntime {
               stack.add(r.getLocalName());
               if (inRow) {
                 below.add(r.getLocalName());
-              } else if (stack.equals(rowPath)) {
+              } else if (RowPath.matches(rowPath, stack)) {
                 inRow = true;
                 rowLine = r.getLocation().getLineNumber();
                 Arrays.fill(texts, null);

@@ -51,6 +51,8 @@ final class ComponentKinds {
     EXCEL_DESTINATION,
     RAW_FILE_SOURCE,
     RAW_FILE_DESTINATION,
+    SLOWLY_CHANGING_DIMENSION,
+    XML_SOURCE,
     /** Any component Sluice has no counterpart for. */
     OTHER
   }
@@ -118,7 +120,9 @@ final class ComponentKinds {
           Map.entry("MICROSOFT.RAWSOURCE", Kind.RAW_FILE_SOURCE),
           Map.entry("DTSADAPTER.RAWSOURCE", Kind.RAW_FILE_SOURCE),
           Map.entry("MICROSOFT.RAWDESTINATION", Kind.RAW_FILE_DESTINATION),
-          Map.entry("DTSADAPTER.RAWDESTINATION", Kind.RAW_FILE_DESTINATION));
+          Map.entry("DTSADAPTER.RAWDESTINATION", Kind.RAW_FILE_DESTINATION),
+          Map.entry("MICROSOFT.SCD", Kind.SLOWLY_CHANGING_DIMENSION),
+          Map.entry("DTSTRANSFORM.SCD", Kind.SLOWLY_CHANGING_DIMENSION));
 
   /**
    * Format 6 (SSIS 2012) class GUIDs of the components checked against packages saved by SSIS 2012
@@ -169,7 +173,9 @@ final class ComponentKinds {
           Map.entry("EXCEL SOURCE", Kind.EXCEL_SOURCE),
           Map.entry("EXCEL DESTINATION", Kind.EXCEL_DESTINATION),
           Map.entry("RAW FILE SOURCE", Kind.RAW_FILE_SOURCE),
-          Map.entry("RAW FILE DESTINATION", Kind.RAW_FILE_DESTINATION));
+          Map.entry("RAW FILE DESTINATION", Kind.RAW_FILE_DESTINATION),
+          Map.entry("SLOWLY CHANGING DIMENSION", Kind.SLOWLY_CHANGING_DIMENSION),
+          Map.entry("XML SOURCE", Kind.XML_SOURCE));
 
   static Kind of(SsisComponent c) {
     String id = c.classId.trim().toUpperCase(Locale.ROOT);
@@ -212,6 +218,9 @@ final class ComponentKinds {
     }
     if (user.contains("ADONETDESTINATION")) {
       return Kind.ADONET_DESTINATION;
+    }
+    if (user.contains("XMLSOURCEADAPTER")) {
+      return Kind.XML_SOURCE;
     }
     if (user.contains("SCRIPTCOMPONENTHOST") || user.contains("SCRIPTCOMPONENT")) {
       return Kind.SCRIPT_COMPONENT;

@@ -103,6 +103,8 @@ public final class DataFlowConverter {
     m.put(Kind.EXCEL_DESTINATION, new ExcelDestinationConverter());
     m.put(Kind.RAW_FILE_SOURCE, new RawFileConverters.Source());
     m.put(Kind.RAW_FILE_DESTINATION, new RawFileConverters.Destination());
+    m.put(Kind.SLOWLY_CHANGING_DIMENSION, new SlowlyChangingDimensionConverter());
+    m.put(Kind.XML_SOURCE, new XmlSourceConverter());
     return Map.copyOf(m);
   }
 

@@ -37,6 +37,15 @@ public interface DataFlowHost {
    */
   String scriptSources(String taskName, String componentName, Map<String, String> files);
 
+  /**
+   * Adds a {@code file} connection for a component that names its file itself (an XML Source's
+   * XMLData) and returns its name, made unique among the package's connections.
+   *
+   * @param path the file, or null when {@code pathExpression} sets it
+   * @param pathExpression an expression for the path (a variable's), or null
+   */
+  String fileConnection(String name, String path, String pathExpression);
+
   void converted(String path, String ssisType, String note, String todo);
 
   void leftOut(String path, String ssisType, String why, String todo);

@@ -5,8 +5,8 @@ import java.util.Locale;
 /**
  * Row Sampling to {@code RowSampling} and Percentage Sampling to {@code PercentageSampling}: {@code
  * SamplingValue} (rows or percent) and {@code SamplingSeed} (0 or none: a new seed each run, as
- * SSIS's tick count); "Sampling Selected Output" becomes {@code Selected}, "Sampling Unselected
- * Output" {@code Unselected}.
+ * SSIS's tick count); the output whose {@code Selected} property is true becomes {@code Selected},
+ * the other {@code Unselected} (without the property: "Sampling Unselected Output" by its name).
  */
 final class SamplingConverter implements ComponentConverter {
 
@@ -27,7 +27,12 @@ final class SamplingConverter implements ComponentConverter {
       out.put("seed", seed);
     }
     for (SsisComponent.Port o : c.dataOutputs()) {
-      boolean unselected = o.name().toLowerCase(Locale.ROOT).contains("unselected");
+      // the output's Selected property says which it is; a package without it, by the names
+      String selected = SsisComponent.properties(o.element()).get("Selected");
+      boolean unselected =
+          selected != null && !selected.isBlank()
+              ? !Boolean.parseBoolean(selected.trim())
+              : o.name().toLowerCase(Locale.ROOT).contains("unselected");
       out.outputs.put(o.refId(), unselected ? "Unselected" : "Selected");
     }
     return out;

@@ -51,7 +51,8 @@ record ScdSettings(
    *
    * @param flagColumn the current-flag column, or null when dates are used
    * @param current the flag's value on the current row (compared as text)
-   * @param expired the flag's value on an expired row (for the update you write downstream)
+   * @param expired the flag's value on an expired row (for the update you write downstream; only
+   *     recorded, so it may be left out)
    * @param endDate the end-date column: NULL on the current row
    */
   record History(
@@ -137,7 +138,8 @@ record ScdSettings(
       }
       Settings f = h.map("currentFlag");
       unknownKeys(f, FLAG_KEYS, "historicalBy: currentFlag");
-      return new History(f.string("column"), f.string("current"), f.string("expired"), null, null);
+      return new History(
+          f.string("column"), f.string("current"), f.string("expired", null), null, null);
     }
     if (!h.has("startDate") || !h.has("endDate")) {
       throw new PlanningException(

@@ -197,6 +197,13 @@ final class SlowlyChangingDimension implements ComponentRuntime {
     if (history.flagColumn() == null) {
       return marker == null;
     }
+    if (marker instanceof Boolean b) {
+      // a bit column SSIS compared with 1 is a boolean once in PostgreSQL
+      String c = history.current();
+      return b
+          ? c.equalsIgnoreCase("true") || c.equals("1")
+          : c.equalsIgnoreCase("false") || c.equals("0");
+    }
     return marker != null && String.valueOf(marker).equalsIgnoreCase(history.current());
   }
 

@@ -1,7 +1,9 @@
 package io.sluice.engine.dataflow.transform.scd;
 
 import io.sluice.engine.dataflow.JdbcConnector;
+import io.sluice.engine.dataflow.destination.jdbc.TableColumns;
 import io.sluice.engine.dataflow.jdbc.QueryColumns;
+import io.sluice.engine.dataflow.jdbc.TableName;
 import io.sluice.engine.dataflow.pipeline.ComponentSpec;
 import io.sluice.engine.dataflow.pipeline.OutputPlan;
 import io.sluice.engine.dataflow.pipeline.PlanContext;
@@ -93,11 +95,14 @@ public final class SlowlyChangingDimensionType extends SimpleComponentType {
     String connectionName = spec.settings().string("connection");
     JdbcConnector connector = context.environment().requireJdbc(connectionName);
     ScdSettings s = ScdSettings.read(spec.settings());
-    String sql = QueryColumns.selectAll(s.table());
+    String sql;
     RowSchema dimension;
     try (Connection connection = connector.open()) {
+      // named as the database has it: an unquoted DimEmployee in PostgreSQL is dimemployee
+      TableName table = TableColumns.of(connection, TableName.parse(s.table())).table();
+      sql = "SELECT * FROM " + table.quoted();
       dimension = RowSchema.of(QueryColumns.of(connection, sql));
-    } catch (SQLException e) {
+    } catch (SQLException | PlanningException e) {
       throw new PlanningException(
           "the dimension table '" + s.table() + "' cannot be read: " + e.getMessage(), e);
     }

@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -188,13 +189,7 @@ class SsisDirectTest {
       Project deployed =
           ProjectArchive.read(catalog.projects().archive("Imported", "Counting", null));
       assertThat(deployed.packages()).hasSize(2);
-      Operation operation =
-          catalog.operations().list(OperationFilter.all()).stream()
-              .filter(o -> o.operationType() == 101)
-              .findFirst()
-              .orElseThrow();
-      assertThat(catalog.operations().messages(operation.operationId()))
-          .extracting(OperationMessage::message)
+      assertThat(deployMessages(catalog))
           .containsExactly(
               "deployed version 1 of Imported/Counting",
               "imported from SSIS "
@@ -260,17 +255,23 @@ class SsisDirectTest {
       Project stored = ProjectArchive.read(catalog.projects().archive("Uploads", "Counting", null));
       assertThat(stored.packages()).hasSize(2);
       assertThat(catalog.projects().versions("Uploads", "Counting")).hasSize(1);
-      Operation operation =
-          catalog.operations().list(OperationFilter.all()).stream()
-              .filter(o -> o.operationType() == 101)
-              .findFirst()
-              .orElseThrow();
-      assertThat(catalog.operations().messages(operation.operationId()))
-          .extracting(OperationMessage::message)
+      assertThat(deployMessages(catalog))
           .contains(
               "imported from SSIS Counting.ispac: 10 of 11 elements converted, 1 placeholder"
                   + " task, 0 left out; IMPORT.md in the project's archive is the full report");
     }
+  }
+
+  /** The messages of the catalog's first deploy operation (type 101). */
+  private static List<String> deployMessages(LocalCatalog catalog) {
+    Operation deploy =
+        catalog.operations().list(OperationFilter.all()).stream()
+            .filter(o -> o.operationType() == 101)
+            .findFirst()
+            .orElseThrow();
+    return catalog.operations().messages(deploy.operationId()).stream()
+        .map(OperationMessage::message)
+        .toList();
   }
 
   private static HttpResponse<String> post(HttpClient client, URI uri, byte[] body)

@@ -300,7 +300,7 @@ public final class CatalogReports {
             (rs, ctx) ->
                 new StatusCount(
                     rs.getInt("status"),
-                    OperationStatus.display(rs.getInt("status")),
+                    OperationStatus.of(rs.getInt("status")).label(),
                     rs.getLong("count")))
         .list();
   }

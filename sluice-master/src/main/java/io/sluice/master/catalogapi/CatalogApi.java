@@ -2,10 +2,12 @@ package io.sluice.master.catalogapi;
 
 import io.javalin.config.RoutesConfig;
 import io.sluice.catalog.CatalogContext;
+import io.sluice.catalog.report.CatalogReports;
 import io.sluice.catalog.security.SecretDecryptionException;
 import io.sluice.master.http.Json;
 import io.sluice.master.http.RouteModule;
 import io.sluice.protocol.ErrorReply;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -31,6 +33,13 @@ public final class CatalogApi implements RouteModule {
    * @param maxArchiveBytes the largest project archive a deploy may send
    */
   public CatalogApi(CatalogContext master, long maxArchiveBytes) {
+    this(master, maxArchiveBytes, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock what "now" is for the reports (the dashboard's last 24 hours)
+   */
+  public CatalogApi(CatalogContext master, long maxArchiveBytes, Clock clock) {
     CallerCatalogs catalogs = new CallerCatalogs(master);
     this.areas =
         List.of(
@@ -42,7 +51,9 @@ public final class CatalogApi implements RouteModule {
             new ExecutionRoutes(catalogs),
             new MessageRoutes(catalogs),
             new OperationRoutes(catalogs),
-            new PropertyRoutes(catalogs));
+            new PropertyRoutes(catalogs),
+            new ReportRoutes(new CatalogReports(master), clock),
+            new OpenApiRoute());
   }
 
   @Override

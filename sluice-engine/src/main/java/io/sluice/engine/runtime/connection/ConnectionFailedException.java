@@ -2,6 +2,8 @@ package io.sluice.engine.runtime.connection;
 
 import io.sluice.engine.project.PropertyOverrides;
 import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A connection manager that could not open its connection. Raised as an Error event with the
@@ -69,6 +71,19 @@ public final class ConnectionFailedException extends SQLException {
       masked = masked.replace(credential, MASK);
     }
     return masked;
+  }
+
+  private static final Pattern MESSAGE =
+      Pattern.compile("cannot connect with connection '(.+?)' to ");
+
+  /**
+   * The connection named in a problem that carries this failure's message (validation reports its
+   * problems as text, e.g. a data flow's source that cannot connect while it is planned); null if
+   * the text holds none.
+   */
+  public static String connectionNamedIn(String problem) {
+    Matcher matcher = MESSAGE.matcher(problem);
+    return matcher.find() ? matcher.group(1) : null;
   }
 
   /** The connection failure that caused {@code e}, if one did. */

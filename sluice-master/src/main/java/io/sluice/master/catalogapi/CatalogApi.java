@@ -6,6 +6,7 @@ import io.sluice.catalog.report.CatalogReports;
 import io.sluice.catalog.security.SecretDecryptionException;
 import io.sluice.master.http.Json;
 import io.sluice.master.http.RouteModule;
+import io.sluice.master.management.MasterRoutes;
 import io.sluice.protocol.ErrorReply;
 import java.time.Clock;
 import java.util.List;
@@ -53,6 +54,8 @@ public final class CatalogApi implements RouteModule {
             new OperationRoutes(catalogs),
             new PropertyRoutes(catalogs),
             new ReportRoutes(new CatalogReports(master), clock),
+            // The cluster's masters are catalog rows too (master_node, leader_lease).
+            new MasterRoutes(master.database().jdbi()),
             new OpenApiRoute());
   }
 

@@ -1,6 +1,7 @@
 package io.sluice.master.catalogapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -260,5 +261,20 @@ class ReportsApiTest {
                 .status())
         .isEqualTo(400);
     assertThat(get("/api/v1/reports/validations?type=deploy").status()).isEqualTo(400);
+  }
+
+  @Test
+  void theMastersAndTheirLeaderAreAnswered() {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              Answer masters = get("/api/v1/masters");
+              assertThat(masters.status()).as(masters.text()).isEqualTo(200);
+              JsonNode master = masters.body().path("masters").get(0);
+              assertThat(master.path("online").asBoolean()).isTrue();
+              assertThat(masters.body().path("leader").path("holder").asText())
+                  .isEqualTo(master.path("masterName").asText());
+            });
   }
 }

@@ -97,8 +97,14 @@ public final class ExecutionListing {
       if (workers.isEmpty()) {
         return null;
       }
-      conditions.add("worker_agent_id = any(:workers)");
-      binds.add(q -> q.bindArray("workers", UUID.class, workers));
+      if (workers.size() == 1) {
+        // "= any" of one would keep PostgreSQL (before 17) from reading the index in order.
+        conditions.add("worker_agent_id = :worker");
+        binds.add(q -> q.bind("worker", workers.get(0)));
+      } else {
+        conditions.add("worker_agent_id = any(:workers)");
+        binds.add(q -> q.bindArray("workers", UUID.class, workers));
+      }
     }
     if (filter.beforeExecutionId() != null) {
       // Keyset paging: the row values after the cursor's in the list's order. A cursor whose

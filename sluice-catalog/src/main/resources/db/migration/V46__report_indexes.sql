@@ -11,6 +11,19 @@ create index execution_by_package
 -- The executions list by status (e.g. the failed ones of a month) and the dashboard's recent failures.
 create index execution_by_status on execution (status, created_time);
 
+-- One package's executions of one status (its failures; Execution Performance's successful runs):
+-- with the start and end times in the index, the average and deviation of a package's runs over three
+-- months read the index only (measured: 167 ms reading 20,000 scattered rows, 29 ms from the index).
+create index execution_by_package_status
+    on execution (folder_name, project_name, package_name, status, created_time)
+    include (start_time, end_time);
+
+-- A package's name decides its project and folder: without this, PostgreSQL multiplies the three
+-- names' selectivities, thinks a package has a handful of executions, and reads the messages of one
+-- package by scanning every execution (300 ms) instead of the newest messages (17 ms).
+create statistics execution_package_dependencies (dependencies)
+    on folder_name, project_name, package_name from execution;
+
 -- The executions list by who created them, and by the worker that ran them.
 create index execution_by_caller on execution (caller_name, created_time);
 create index execution_by_worker on execution (worker_agent_id, created_time)

@@ -236,6 +236,11 @@ public final class Master implements AutoCloseable {
     return server.managementPort();
   }
 
+  /** The HTTP routes the master serves, as {@code METHOD PATH}: see {@link MasterServer#routes}. */
+  public List<String> routes() {
+    return server.routes();
+  }
+
   /** Polls waiting for a task now. */
   public int waitingPolls() {
     return dispatcher.waiting();

@@ -85,6 +85,12 @@ public interface Executions {
   /** One execution; NOT_FOUND if there is none with that id. */
   Execution get(long executionId);
 
+  /**
+   * Its executable and data-flow statistics (SSIS executable_statistics and
+   * execution_data_statistics); NOT_FOUND if there is no such execution.
+   */
+  ExecutionStatistics statistics(long executionId);
+
   /** Its parameter values, sensitive ones hidden; complete once it has started. */
   List<ExecutionParameterValue> parameterValues(long executionId);
 }

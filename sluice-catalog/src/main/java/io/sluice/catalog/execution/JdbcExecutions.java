@@ -786,31 +786,51 @@ public final class JdbcExecutions implements Executions {
 
   @Override
   public List<Execution> list(ExecutionFilter filter) {
+    return jdbi.withHandle(handle -> ExecutionListing.list(handle, filter));
+  }
+
+  @Override
+  public ExecutionStatistics statistics(long executionId) {
     return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    """
-                    select %s from execution
-                    where (cast(:folder as text) is null or folder_name = :folder)
-                      and (cast(:project as text) is null or project_name = :project)
-                      and (cast(:packageName as text) is null or package_name = :packageName)
-                      and (cast(:status as integer) is null or status = :status)
-                      and (cast(:since as timestamptz) is null or created_time >= :since)
-                      and (cast(:until as timestamptz) is null or created_time < :until)
-                    order by created_time desc, execution_id desc
-                    limit :limit
-                    """
-                        .formatted(ExecutionRows.columns("execution")))
-                .bind("folder", filter.folder())
-                .bind("project", filter.project())
-                .bind("packageName", filter.packageName())
-                .bind("status", filter.status() == null ? null : filter.status().code())
-                .bind("since", filter.since())
-                .bind("until", filter.until())
-                .bind("limit", filter.limit())
-                .map(ExecutionRows.MAPPER)
-                .list());
+        handle -> {
+          ExecutionRows.get(handle, executionId);
+          // Statistics are stamped between the execution's creation and its end (the runtime
+          // clamps them; the hour is slack), which bounds the day partitions read.
+          List<ExecutableStatistic> executables =
+              handle
+                  .createQuery(
+                      """
+                      select s.executable_name, s.executable_path, s.execution_path, s.start_time,
+                             s.end_time, s.duration_ms, s.execution_result, s.execution_value
+                      from execution e
+                      join executable_statistics s on s.execution_id = e.execution_id
+                      where e.execution_id = :executionId
+                        and s.start_time >= e.created_time
+                        and s.start_time < coalesce(e.end_time, now()) + interval '1 hour'
+                      order by s.start_time, s.statistics_id
+                      """)
+                  .bind("executionId", executionId)
+                  .map(ConstructorMapper.of(ExecutableStatistic.class))
+                  .list();
+          List<DataFlowStatistic> dataFlows =
+              handle
+                  .createQuery(
+                      """
+                      select d.package_name, d.task_name, d.dataflow_path_id_string,
+                             d.dataflow_path_name, d.source_component_name,
+                             d.destination_component_name, d.rows_sent, d.created_time
+                      from execution e
+                      join execution_data_statistics d on d.execution_id = e.execution_id
+                      where e.execution_id = :executionId
+                        and d.created_time >= e.created_time
+                        and d.created_time < coalesce(e.end_time, now()) + interval '1 hour'
+                      order by d.created_time, d.data_stats_id
+                      """)
+                  .bind("executionId", executionId)
+                  .map(ConstructorMapper.of(DataFlowStatistic.class))
+                  .list();
+          return new ExecutionStatistics(executionId, executables, dataFlows);
+        });
   }
 
   @Override

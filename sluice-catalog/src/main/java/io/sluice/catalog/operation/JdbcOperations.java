@@ -6,6 +6,7 @@ import io.sluice.catalog.project.AllProjectsVersionCleanup;
 import io.sluice.catalog.retention.CleanupResult;
 import io.sluice.catalog.retention.RetentionCleanup;
 import java.util.List;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
@@ -25,24 +26,7 @@ public final class JdbcOperations implements Operations {
     return context
         .database()
         .jdbi()
-        .withHandle(
-            handle ->
-                handle
-                    .createQuery(
-                        """
-                        select * from operation
-                        where (cast(:type as integer) is null or operation_type = :type)
-                          and (cast(:status as integer) is null or status = :status)
-                          and (cast(:since as timestamptz) is null or created_time >= :since)
-                        order by created_time desc, operation_id desc
-                        limit :limit
-                        """)
-                    .bind("type", filter.type() == null ? null : filter.type().code())
-                    .bind("status", filter.status() == null ? null : filter.status().code())
-                    .bind("since", filter.since())
-                    .bind("limit", filter.limit())
-                    .map(ConstructorMapper.of(Operation.class))
-                    .list());
+        .withHandle(handle -> OperationListing.list(handle, filter, Set.of()));
   }
 
   @Override

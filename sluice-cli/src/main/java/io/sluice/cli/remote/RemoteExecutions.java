@@ -5,6 +5,7 @@ import io.sluice.catalog.execution.Execution;
 import io.sluice.catalog.execution.ExecutionFilter;
 import io.sluice.catalog.execution.ExecutionParameterValue;
 import io.sluice.catalog.execution.ExecutionPropertyOverride;
+import io.sluice.catalog.execution.ExecutionStatistics;
 import io.sluice.catalog.execution.Executions;
 import io.sluice.catalog.execution.Validation;
 import io.sluice.master.catalogapi.CatalogRequests.ExecutionCreated;
@@ -112,6 +113,11 @@ final class RemoteExecutions implements Executions {
             .with("status", filter.status() == null ? null : filter.status().code())
             .with("since", filter.since())
             .with("until", filter.until())
+            .with("startedAfter", filter.startedAfter())
+            .with("startedBefore", filter.startedBefore())
+            .with("worker", filter.worker())
+            .with("caller", filter.caller())
+            .with("before", filter.beforeExecutionId())
             .with("limit", filter.limit());
     return master.getList("/executions" + query, Execution.class);
   }
@@ -119,6 +125,11 @@ final class RemoteExecutions implements Executions {
   @Override
   public Execution get(long executionId) {
     return master.get(path(executionId), Execution.class);
+  }
+
+  @Override
+  public ExecutionStatistics statistics(long executionId) {
+    return master.get(path(executionId) + "/statistics", ExecutionStatistics.class);
   }
 
   @Override

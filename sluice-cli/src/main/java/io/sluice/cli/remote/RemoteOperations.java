@@ -23,6 +23,8 @@ final class RemoteOperations implements Operations {
             .with("type", filter.type() == null ? null : filter.type().code())
             .with("status", filter.status() == null ? null : filter.status().code())
             .with("since", filter.since())
+            .with("until", filter.until())
+            .with("caller", filter.caller())
             .with("limit", filter.limit());
     return master.getList("/operations" + query, Operation.class);
   }

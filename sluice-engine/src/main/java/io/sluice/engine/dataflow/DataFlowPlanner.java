@@ -139,7 +139,8 @@ public final class DataFlowPlanner {
               type(spec)
                   .plan(spec, new PlanContext(environment, inputs, wanted, bufferRows, budget));
         } catch (PlanningException | IllegalArgumentException e) {
-          throw error(spec, e.getMessage());
+          // Kept as the cause: a connection that failed to open is reported as such (its code).
+          throw error(spec, e.getMessage(), e);
         } catch (RuntimeException e) {
           // Anything else a component trips over while planning still names where it happened.
           throw new DataFlowException(
@@ -216,8 +217,15 @@ public final class DataFlowPlanner {
     }
 
     DataFlowException error(ComponentSpec spec, String cause) {
+      return error(spec, cause, null);
+    }
+
+    DataFlowException error(ComponentSpec spec, String cause, Throwable exception) {
       return new DataFlowException(
-          where, ", ", "component '" + spec.name() + "' (" + spec.type() + "): " + cause, null);
+          where,
+          ", ",
+          "component '" + spec.name() + "' (" + spec.type() + "): " + cause,
+          exception);
     }
   }
 }

@@ -2,10 +2,13 @@ package io.sluice.master.catalogapi;
 
 import io.javalin.config.RoutesConfig;
 import io.sluice.catalog.CatalogContext;
+import io.sluice.catalog.report.CatalogReports;
 import io.sluice.catalog.security.SecretDecryptionException;
 import io.sluice.master.http.Json;
 import io.sluice.master.http.RouteModule;
+import io.sluice.master.management.MasterRoutes;
 import io.sluice.protocol.ErrorReply;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -31,6 +34,13 @@ public final class CatalogApi implements RouteModule {
    * @param maxArchiveBytes the largest project archive a deploy may send
    */
   public CatalogApi(CatalogContext master, long maxArchiveBytes) {
+    this(master, maxArchiveBytes, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock what "now" is for the reports (the dashboard's last 24 hours)
+   */
+  public CatalogApi(CatalogContext master, long maxArchiveBytes, Clock clock) {
     CallerCatalogs catalogs = new CallerCatalogs(master);
     this.areas =
         List.of(
@@ -42,7 +52,11 @@ public final class CatalogApi implements RouteModule {
             new ExecutionRoutes(catalogs),
             new MessageRoutes(catalogs),
             new OperationRoutes(catalogs),
-            new PropertyRoutes(catalogs));
+            new PropertyRoutes(catalogs),
+            new ReportRoutes(new CatalogReports(master), clock),
+            // The cluster's masters are catalog rows too (master_node, leader_lease).
+            new MasterRoutes(master.database().jdbi()),
+            new OpenApiRoute());
   }
 
   @Override

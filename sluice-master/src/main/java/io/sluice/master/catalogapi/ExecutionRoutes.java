@@ -53,6 +53,7 @@ final class ExecutionRoutes implements RouteModule {
     routes.post(EXECUTION + "/workers", this::addWorker);
     routes.post(EXECUTION + "/start", this::start);
     routes.get(EXECUTION + "/warnings", ctx -> Json.ok(ctx, executions(ctx).warnings(id(ctx))));
+    routes.get(EXECUTION + "/statistics", ctx -> Json.ok(ctx, executions(ctx).statistics(id(ctx))));
     routes.post(EXECUTION + "/stop", ctx -> Json.ok(ctx, executions(ctx).stop(id(ctx))));
   }
 
@@ -160,7 +161,12 @@ final class ExecutionRoutes implements RouteModule {
     return Json.read(ctx, type, CatalogApi.MAX_JSON_BYTES);
   }
 
-  private static ExecutionFilter filter(Context ctx) {
+  /**
+   * The executions list's filter from the query: folder, project, package, status, since/until
+   * (created), startedAfter/startedBefore, worker (id or display name), caller, before (the keyset
+   * cursor: the last execution id of the previous page) and limit.
+   */
+  static ExecutionFilter filter(Context ctx) {
     return new ExecutionFilter(
         Params.queryText(ctx, "folder"),
         Params.queryText(ctx, "project"),
@@ -170,7 +176,12 @@ final class ExecutionRoutes implements RouteModule {
             .orElse(null),
         Params.queryTime(ctx, "since"),
         Params.queryTime(ctx, "until"),
-        Optional.ofNullable(Params.queryNumber(ctx, "limit", 1))
+        Params.queryTime(ctx, "startedAfter"),
+        Params.queryTime(ctx, "startedBefore"),
+        Params.queryText(ctx, "worker"),
+        Params.queryText(ctx, "caller"),
+        Params.queryId(ctx, "before"),
+        Optional.ofNullable(Params.queryNumber(ctx, "limit", 1, ExecutionFilter.MAX_LIMIT))
             .orElse(ExecutionFilter.DEFAULT_LIMIT));
   }
 

@@ -57,7 +57,7 @@ final class MessageRoutes implements RouteModule {
     return new MessageQuery(types, afterId, limit);
   }
 
-  private static MessageType type(String text) {
+  static MessageType type(String text) {
     return MessageType.parse(text)
         .orElseThrow(
             () ->

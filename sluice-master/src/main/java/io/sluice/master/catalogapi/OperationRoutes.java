@@ -37,13 +37,16 @@ final class OperationRoutes implements RouteModule {
         ctx -> Json.ok(ctx, catalogs.of(ctx).operations().cleanup()));
   }
 
-  private static OperationFilter filter(Context ctx) {
+  /** The operations list's filter: type, status, since/until (created), caller and limit. */
+  static OperationFilter filter(Context ctx) {
     return new OperationFilter(
         Optional.ofNullable(Params.queryText(ctx, "type")).map(OperationType::parse).orElse(null),
         Optional.ofNullable(Params.queryText(ctx, "status"))
             .map(OperationStatus::parse)
             .orElse(null),
         Params.queryTime(ctx, "since"),
+        Params.queryTime(ctx, "until"),
+        Params.queryText(ctx, "caller"),
         Optional.ofNullable(Params.queryNumber(ctx, "limit", 1))
             .orElse(OperationFilter.DEFAULT_LIMIT));
   }

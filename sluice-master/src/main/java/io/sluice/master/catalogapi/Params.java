@@ -45,6 +45,36 @@ final class Params {
     return value == null || value.isEmpty() ? null : value;
   }
 
+  /** An optional query parameter that is an id (a whole number from 1 up). */
+  static Long queryId(Context ctx, String name) {
+    String text = queryText(ctx, name);
+    if (text == null) {
+      return null;
+    }
+    try {
+      long id = Long.parseLong(text);
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw ApiException.badRequest(
+        "query parameter " + name + "='" + text + "' is not an id",
+        "give the id as the previous page gave it, e.g. " + name + "=1234");
+  }
+
+  /** An optional whole-number query parameter from {@code min} to {@code max}. */
+  static Integer queryNumber(Context ctx, String name, int min, int max) {
+    Integer value = queryNumber(ctx, name, min);
+    if (value != null && value > max) {
+      throw ApiException.badRequest(
+          "query parameter " + name + "=" + value + " is more than " + max,
+          "give at most " + name + "=" + max + " and page on");
+    }
+    return value;
+  }
+
   /** An optional whole-number query parameter, at least {@code min}. */
   static Integer queryNumber(Context ctx, String name, int min) {
     String text = queryText(ctx, name);

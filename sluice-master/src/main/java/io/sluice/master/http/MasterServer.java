@@ -262,6 +262,21 @@ public final class MasterServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Every HTTP route the server has, as {@code METHOD PATH} (e.g. {@code GET
+   * /api/v1/folders/{folder}}), without before/after handlers: what the OpenAPI document must
+   * describe. Javalin keeps them in its internal router; it has no public listing.
+   */
+  public List<String> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(parsed -> parsed.endpoint)
+        .filter(endpoint -> endpoint.method.isHttpMethod())
+        .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+        .sorted()
+        .distinct()
+        .toList();
+  }
+
   public int workerPort() {
     return workerConnector.getLocalPort();
   }

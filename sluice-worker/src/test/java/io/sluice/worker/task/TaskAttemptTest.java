@@ -49,6 +49,10 @@ class TaskAttemptTest {
   }
 
   private TaskAssignment assignment(String packageYaml, long timeoutSeconds) {
+    return assignment(packageYaml, timeoutSeconds, 3);
+  }
+
+  private TaskAssignment assignment(String packageYaml, long timeoutSeconds, int loggingLevel) {
     return new TaskAssignment(
         1,
         42,
@@ -57,7 +61,7 @@ class TaskAttemptTest {
         "f",
         "t",
         "p",
-        3,
+        loggingLevel,
         archive(packageYaml),
         List.of(new ParameterValue(20, "Who", "String", false, "Sluice")),
         timeoutSeconds,
@@ -112,6 +116,53 @@ class TaskAttemptTest {
     assertThat(run.spool().next()).isEqualTo(result);
     Path log = dir.resolve("tasks/execution-42-task-1-attempt-2.log");
     assertThat(Files.readString(log)).contains("Greet").contains("SUCCEEDED");
+  }
+
+  /** Every batch the attempt spooled, acknowledged as a master would. */
+  private static List<EventBatch> batches(AttemptSpool spool) {
+    List<EventBatch> all = new ArrayList<>();
+    Object next;
+    while ((next = spool.next()) instanceof EventBatch b) {
+      all.add(b);
+      spool.acknowledged(b.sequence());
+    }
+    return all;
+  }
+
+  @Test
+  void executableAndDataFlowStatisticsAreSpooledAsTheLoggingLevelKeepsThem() throws Exception {
+    Path csv = dir.resolve("rows.csv");
+    Files.writeString(csv, "N\r\n1\r\n2\r\n3\r\n");
+    String yaml =
+        """
+        variables:
+          - {name: Rows, type: Int32, value: 0}
+        connections:
+          - {name: In, type: flatFile, file: '%s', headerRow: true, columns: [{name: N, type: DT_I4}]}
+        tasks:
+          - name: Copy rows
+            type: DataFlow
+            components:
+              - {name: Read, type: FlatFileSource, connection: In}
+              - {name: Count, type: RowCount, input: Read, variable: User::Rows}
+        """
+            .formatted(csv.toString().replace("'", "''"));
+
+    Run verbose = start(assignment(yaml, 0, 3));
+    assertThat(verbose.attempt().finished().get(30, TimeUnit.SECONDS).outcome())
+        .isEqualTo(TaskResult.Outcome.SUCCEEDED);
+    List<EventBatch> atVerbose = batches(verbose.spool());
+
+    assertThat(atVerbose.stream().flatMap(b -> b.executables().stream()))
+        .extracting(EventBatch.ExecutableStatistic::executablePath)
+        .contains("\\p\\Copy rows");
+    assertThat(atVerbose.stream().flatMap(b -> b.paths().stream()))
+        .singleElement()
+        .satisfies(
+            path -> {
+              assertThat(path.sourceComponent()).isEqualTo("Read");
+              assertThat(path.rowsSent()).isEqualTo(3);
+            });
   }
 
   @Test

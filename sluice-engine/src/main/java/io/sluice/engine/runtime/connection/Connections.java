@@ -145,16 +145,9 @@ public final class Connections {
     try {
       return drivers.connect(url, props);
     } catch (SQLException e) {
-      throw new SQLException(
-          "cannot connect with connection '"
-              + name
-              + "' to "
-              + url
-              + ": "
-              + e.getMessage()
-              + (noDriver(e) ? NO_DRIVER_HINT : ""),
-          e.getSQLState(),
-          e);
+      // Its own type and code, so the catalog's Connections report can find it (see the class).
+      ConnectionFailedException failed = new ConnectionFailedException(name, url, e);
+      throw noDriver(e) ? failed.withHint(NO_DRIVER_HINT) : failed;
     }
   }
 

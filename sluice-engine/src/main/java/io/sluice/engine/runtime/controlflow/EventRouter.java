@@ -65,6 +65,17 @@ final class EventRouter {
 
   /** Sends an event to the sink only: validation events, which run no handlers. */
   void emit(String sourceName, String path, MessageType type, String message) {
+    emit(sourceName, path, type, null, message, 0);
+  }
+
+  /** As {@link #emit(String, String, MessageType, String)}, with a subcomponent and a code. */
+  void emit(
+      String sourceName,
+      String path,
+      MessageType type,
+      String subcomponent,
+      String message,
+      int code) {
     sink.event(
         new EngineEvent(
             clock.instant(),
@@ -72,9 +83,9 @@ final class EventRouter {
             packageName,
             sourceName,
             path,
-            null,
+            subcomponent,
             message,
-            0,
+            code,
             Thread.currentThread().getId()));
   }
 

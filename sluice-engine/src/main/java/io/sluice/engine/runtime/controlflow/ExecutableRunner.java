@@ -1,6 +1,7 @@
 package io.sluice.engine.runtime.controlflow;
 
 import io.sluice.engine.event.MessageType;
+import io.sluice.engine.runtime.connection.ConnectionFailedException;
 import io.sluice.engine.runtime.controlflow.foreach.ForeachEnumerators;
 import io.sluice.engine.runtime.expression.CompiledExpression;
 import io.sluice.engine.runtime.task.Task;
@@ -205,7 +206,19 @@ final class ExecutableRunner {
       if (run.cancelled()) {
         return ExecutionResult.CANCELED;
       }
-      run.events.raise(node, MessageType.ERROR, describe(e));
+      ConnectionFailedException connection = ConnectionFailedException.in(e);
+      if (connection != null) {
+        // The connection manager as the subcomponent, with SSIS's code: what the catalog's
+        // Connections report looks for (a data flow's failure carries it as its cause too).
+        run.events.raise(
+            node,
+            MessageType.ERROR,
+            connection.connectionName(),
+            describe(e),
+            ConnectionFailedException.CODE);
+      } else {
+        run.events.raise(node, MessageType.ERROR, describe(e));
+      }
       return ExecutionResult.FAILURE;
     }
   }

@@ -6,6 +6,7 @@ import io.sluice.engine.project.Project;
 import io.sluice.engine.project.ProjectFiles;
 import io.sluice.engine.project.SourceLocation;
 import io.sluice.engine.project.TaskDefinition;
+import io.sluice.engine.runtime.connection.ConnectionFailedException;
 import io.sluice.engine.runtime.connection.Connections;
 import io.sluice.engine.runtime.controlflow.foreach.ForeachEnumerators;
 import io.sluice.engine.runtime.expression.Assignment;
@@ -255,6 +256,14 @@ final class PlanBuilder {
             + ": "
             + cause;
     problems.add(message);
-    events.emit(name, path, MessageType.ERROR, message);
+    String failedConnection = ConnectionFailedException.connectionNamedIn(cause);
+    if (failedConnection != null) {
+      // As a failure while running is raised (ExecutableRunner): the catalog's Connections
+      // report finds it by this code and the connection manager as the subcomponent.
+      events.emit(
+          name, path, MessageType.ERROR, failedConnection, message, ConnectionFailedException.CODE);
+    } else {
+      events.emit(name, path, MessageType.ERROR, message);
+    }
   }
 }

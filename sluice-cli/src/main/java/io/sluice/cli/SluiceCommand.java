@@ -17,6 +17,9 @@ import io.sluice.cli.tokens.TokensCommand;
 import io.sluice.cli.worker.WorkerCommand;
 import io.sluice.cli.workers.WorkersCommand;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
@@ -61,10 +64,42 @@ public final class SluiceCommand implements Runnable {
         "executions", new CommandLine(new ListExecutionsCommand()).setCommandName("executions"));
     line.addSubcommand("stop", new StopExecutionCommand());
     line.addSubcommand("messages", new MessagesCommand());
+    reflowDescriptions(line);
     return line.setExecutionStrategy(SluiceCommand::refuseUnknownWords)
         .setExecutionExceptionHandler(new ErrorHandler())
         .setParameterExceptionHandler(SluiceCommand::usageError)
         .setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  /**
+   * Makes each paragraph of a command's description one element, so that the help wraps it at its
+   * width as a whole. The sources break long descriptions into lines of about 95 characters, and
+   * picocli prints each element as a line of its own, wrapping it again at 80: "It prints the JDBC"
+   * / "URL, user and password ... (--once: exits at" / "once)." The first element stays alone: it
+   * is the summary the parent's command list shows. Blank and indented lines (examples) are kept,
+   * and "Examples:" and "Exit codes:" start paragraphs of their own.
+   */
+  private static final Pattern OWN_PARAGRAPH = Pattern.compile("(Examples?|Exit codes):");
+
+  static void reflowDescriptions(CommandLine command) {
+    String[] lines = command.getCommandSpec().usageMessage().description();
+    List<String> flowed = new ArrayList<>();
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
+      boolean continues =
+          i > 1
+              && !line.isBlank()
+              && !Character.isWhitespace(line.charAt(0))
+              && !OWN_PARAGRAPH.matcher(line).lookingAt();
+      String last = continues ? flowed.get(flowed.size() - 1) : "";
+      if (continues && !last.isBlank() && !Character.isWhitespace(last.charAt(0))) {
+        flowed.set(flowed.size() - 1, last + " " + line.strip());
+      } else {
+        flowed.add(line);
+      }
+    }
+    command.getCommandSpec().usageMessage().description(flowed.toArray(String[]::new));
+    command.getSubcommands().values().forEach(SluiceCommand::reflowDescriptions);
   }
 
   /**

@@ -126,7 +126,9 @@ final class SheetReader {
         + sheet
         + "'; its sheets are "
         + String.join(", ", names)
-        + "; hint: write one of them in 'sheet' (Sheet1 or Sheet1$)";
+        + "; hint: write one of them in 'sheet'"
+        // An example from this workbook: a fixed "Sheet1" read as the missing name suggested again.
+        + (names.isEmpty() ? "" : " (" + names.get(0) + " or " + names.get(0) + "$)");
   }
 
   private static void parse(InputStream in, Handler handler)

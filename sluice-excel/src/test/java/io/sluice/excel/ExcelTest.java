@@ -207,7 +207,8 @@ class ExcelTest {
 
     assertThatThrownBy(() -> ExcelFlows.run(read(xlsx, "Sheet1$"), env))
         .hasMessageContaining("component 'Read sheet' (ExcelSource)")
-        .hasMessageContaining("'" + xlsx + "' has no sheet 'Sheet1'; its sheets are Rates, Copy");
+        .hasMessageContaining("'" + xlsx + "' has no sheet 'Sheet1'; its sheets are Rates, Copy")
+        .hasMessageEndingWith("hint: write one of them in 'sheet' (Rates or Rates$)");
   }
 
   @Test

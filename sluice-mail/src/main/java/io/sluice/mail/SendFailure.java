@@ -38,6 +38,14 @@ final class SendFailure {
     if (e instanceof AuthenticationFailedException) {
       cause = "the server refused the login: " + server(e);
       hint = "check the user and password of connection '" + connection + "'";
+    } else if (e instanceof SmtpServer.NoLoginOffered) {
+      cause =
+          e.getMessage() + ", but the connection gives user " + server.user + ": nothing was sent";
+      hint =
+          "use the server's port that takes logins (587 with enableSsl, 465 with implicitTls), or"
+              + " remove user and password from connection '"
+              + connection
+              + "' if the server takes mail without one";
     } else if (e instanceof SendFailedException sent && invalid(sent).length > 0) {
       cause =
           "the server refused "

@@ -10,6 +10,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.util.Properties;
 import javax.net.ssl.SSLSocketFactory;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
  * What an smtp connection gives a task: a Jakarta Mail session set up from the connection's
@@ -116,8 +117,23 @@ final class SmtpServer {
   void send(MimeMessage message) throws MessagingException {
     try (Transport transport = session.getTransport()) {
       transport.connect(host, port, user, user == null ? null : password);
+      // Jakarta Mail skips the login without a word when the server offers none: the mail would
+      // go out anonymously although the connection asks to log in, so refuse it instead.
+      if (user != null
+          && transport instanceof SMTPTransport smtp
+          && !smtp.supportsExtension("AUTH")
+          && !smtp.supportsExtension("AUTH=LOGIN")) {
+        throw new NoLoginOffered();
+      }
       message.saveChanges();
       transport.sendMessage(message, message.getAllRecipients());
+    }
+  }
+
+  /** The server's answer to EHLO names no AUTH mechanism, while the connection gives a user. */
+  static final class NoLoginOffered extends MessagingException {
+    NoLoginOffered() {
+      super("the server offers no login (no AUTH in its answer to EHLO)");
     }
   }
 

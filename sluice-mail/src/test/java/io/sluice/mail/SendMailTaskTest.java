@@ -277,6 +277,28 @@ class SendMailTaskTest {
   }
 
   @Test
+  void aUserOnAServerThatOffersNoLoginFailsInsteadOfSendingAnonymously() throws Exception {
+    try (NoAuthSmtpServer plain = new NoAuthSmtpServer()) {
+      RecordedEvents events =
+          run(
+              ("  - {name: Mail, type: smtp, smtpServer: localhost, port: %d, user: alerts,"
+                      + " timeout: 10, expressions: {password: '@[$Project::SmtpPassword]'}}\n")
+                  .formatted(plain.port()),
+              "    to: ops@example.com\n    messageSource: x\n");
+
+      assertThat(events.result.succeeded()).as(events.all()).isFalse();
+      assertThat(plain.commands()).as("no message").doesNotContain("DATA");
+      assertThat(events.messages(MessageType.ERROR))
+          .anyMatch(
+              s ->
+                  s.contains(
+                          "(no TLS, user alerts) (connection 'Mail'): the server offers no login")
+                      && s.contains("nothing was sent")
+                      && s.contains("hint: use the server's port that takes logins"));
+    }
+  }
+
+  @Test
   void windowsAuthenticationIsRefusedNamingTheConnectionWithTheWayOut() {
     RecordedEvents events =
         run(

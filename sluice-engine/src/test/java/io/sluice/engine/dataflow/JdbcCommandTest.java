@@ -118,6 +118,19 @@ class JdbcCommandTest {
   }
 
   @Test
+  void aRefusedRowInsideABatchIsNamedByItsOwnNumber() throws Exception {
+    // the doc's batchSize 1000 puts all five rows in one batch; PostgreSQL's driver marks every
+    // entry of a refused batch as failed, and the message named input row 1 for the third row
+    DataFlowResult result = Flows.run(flow("batchSize: 1000"), env);
+
+    assertThat(result.succeeded()).isFalse();
+    assertThat(result.failure()).contains("input row 3:", "account_balance_check");
+    assertThat(balances())
+        .as("the refused batch is rolled back")
+        .containsExactly(100, 100, 100, 100, 100);
+  }
+
+  @Test
   void ignoreKeepsARefusedRowInTheOutput() throws Exception {
     Flows.runOk(flow("batchSize: 1000\nonError: ignore"), env);
 

@@ -186,6 +186,59 @@ class PrecedenceTest {
   }
 
   @Test
+  void aDisabledTaskIsNotValidatedAsInSsis() {
+    // SSIS validates neither a disabled task nor one an expression disables when the package
+    // starts: switching a load off because its file is missing must not fail the package on it
+    String yaml =
+        LOG_VARIABLE
+            + """
+            connections:
+              - name: Missing
+                type: flatFile
+                file: /nonexistent/sluice-never-read.csv
+                columns: [{name: N, type: DT_I4}]
+            tasks:
+              - name: Flow
+                type: DataFlow
+                expressions: {disabled: "@[$Project::SkipLoad]"}
+                components:
+                  - {name: Read, type: FlatFileSource, connection: Missing}
+                  - {name: Count, type: RowCount, input: Read, variable: User::Log}
+              - name: Off
+                type: DataFlow
+                disabled: true
+                components:
+                  - {name: Read, type: FlatFileSource, connection: Missing}
+                  - {name: Count, type: RowCount, input: Read, variable: User::Log}
+              - name: Next
+                type: Expression
+                after: [Flow, Off]
+                expression: '@[User::Log] = "next"'
+            """;
+    TestProjects skipping =
+        TestProjects.project(
+                "name: t\nparameters:\n  - {name: SkipLoad, type: Boolean, default: true}\n")
+            .file("packages/p.yaml", yaml);
+    RecordingSink sink = new RecordingSink();
+    RunResult result = skipping.run("p", sink);
+
+    assertThat(result.succeeded()).as(sink.messages(MessageType.ERROR).toString()).isTrue();
+    assertThat(sink.sources(MessageType.PRE_EXECUTE))
+        .contains("Next")
+        .doesNotContain("Flow", "Off");
+
+    // enabled when the package runs: validated then, and the missing file fails it by name
+    TestProjects loading =
+        TestProjects.project(
+                "name: t\nparameters:\n  - {name: SkipLoad, type: Boolean, default: false}\n")
+            .file("packages/p.yaml", yaml);
+    RecordingSink failed = new RecordingSink();
+    assertThat(loading.run("p", failed).succeeded()).isFalse();
+    assertThat(failed.messages(MessageType.ERROR))
+        .anySatisfy(m -> assertThat(m).contains("sluice-never-read.csv"));
+  }
+
+  @Test
   void aDisabledExpressionThatIsNotBooleanFailsNamingIt() {
     String yaml =
         LOG_VARIABLE

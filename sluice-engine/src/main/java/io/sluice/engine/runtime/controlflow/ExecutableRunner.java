@@ -185,7 +185,8 @@ final class ExecutableRunner {
   private ExecutionResult runTask(ExecutablePlan plan, RunningExecutable node) {
     try {
       Task task = plan.task;
-      if (!plan.propertyExpressions.isEmpty()) {
+      // null: disabled when the package was validated, enabled by its expression now
+      if (!plan.propertyExpressions.isEmpty() || task == null) {
         TaskSettings settings = runTimeSettings(plan, node);
         task = plan.taskType.prepare(settings);
         // the executable's own settings (maximumErrorCount ...) were read when it was planned

@@ -156,7 +156,16 @@ final class PlanBuilder {
     }
     plan.constraintExpressions = java.util.Collections.unmodifiableList(constraintExpressions);
     switch (kind) {
-      case TASK -> prepareTask(d, plan, settings);
+      case TASK -> {
+        if (d.disabled() || disabledAtStart(disabledWhen, scope)) {
+          // SSIS validates no disabled task: one switched off (its file missing, say) must not
+          // fail the package; an expression that enables it later has it prepared when it runs
+          resolveType(d, plan, settings);
+          settings.ignoreUnknown();
+        } else {
+          prepareTask(d, plan, settings);
+        }
+      }
       case FOR_LOOP -> prepareForLoop(d, path, plan, settings, scope);
       case FOREACH_LOOP -> ForeachEnumerators.check(settings);
       default -> {}
@@ -173,6 +182,27 @@ final class PlanBuilder {
             ? "Validation of " + d.name() + " succeeded"
             : "Validation of " + d.name() + " found " + found + " problem(s)");
     return plan;
+  }
+
+  /** The expression for 'disabled' says true with the values the package starts with. */
+  private static boolean disabledAtStart(CompiledExpression disabledWhen, Variables scope) {
+    if (disabledWhen == null) {
+      return false;
+    }
+    try {
+      return Boolean.TRUE.equals(disabledWhen.evaluate(scope));
+    } catch (RuntimeException e) {
+      return false; // not decidable yet (a variable set later): validated as an enabled task
+    }
+  }
+
+  private void resolveType(TaskDefinition d, ExecutablePlan plan, TaskSettings settings) {
+    TaskType type = registry.find(d.type()).orElse(null);
+    if (type == null) {
+      settings.problem("no implementation of task type '" + d.type() + "' is registered");
+      return;
+    }
+    plan.taskType = type;
   }
 
   private void prepareTask(TaskDefinition d, ExecutablePlan plan, TaskSettings settings) {

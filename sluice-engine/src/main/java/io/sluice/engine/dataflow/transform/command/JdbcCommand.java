@@ -7,12 +7,10 @@ import io.sluice.engine.dataflow.pipeline.ComponentRuntime;
 import io.sluice.engine.dataflow.pipeline.ErrorCodes;
 import io.sluice.engine.dataflow.pipeline.ErrorDisposition;
 import io.sluice.engine.dataflow.pipeline.RowErrors;
-import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.sql.Statement;
 
 /**
  * Runs the command over each buffer in batches, one transaction per batch, and passes the buffer on
@@ -82,8 +80,7 @@ final class JdbcCommand implements ComponentRuntime {
       statement.clearBatch();
       connection.rollback();
       if (command.onError() == ErrorDisposition.FAIL) {
-        throw new SQLException(
-            "input row " + (rowsBefore + from + failedEntry(e) + 1) + ": " + cause(e), e);
+        throw refusedRow(connection, statement, buffer, from, to, rowsBefore, e);
       }
       return rowByRow(connection, statement, buffer, from, to, errors);
     }
@@ -129,18 +126,39 @@ final class JdbcCommand implements ComponentRuntime {
     }
   }
 
-  /** The batch entry the database refused: the first without a count (0 when unknown). */
-  private static int failedEntry(SQLException e) {
-    if (!(e instanceof BatchUpdateException b) || b.getUpdateCounts() == null) {
-      return 0;
-    }
-    int[] counts = b.getUpdateCounts();
-    for (int i = 0; i < counts.length; i++) {
-      if (counts[i] == Statement.EXECUTE_FAILED) {
-        return i;
+  /**
+   * The failure naming the first row of the refused (and rolled back) batch that the database
+   * refuses. PostgreSQL's driver marks every entry of a refused batch as failed, so the batch's
+   * counts cannot tell which row it was: the rows are tried again one at a time, each under a
+   * savepoint, until one is refused; then all of them are rolled back.
+   */
+  private SQLException refusedRow(
+      Connection connection,
+      PreparedStatement statement,
+      Buffer buffer,
+      int from,
+      int to,
+      long rowsBefore,
+      SQLException batchFailure)
+      throws SQLException {
+    try {
+      for (int i = from; i < to; i++) {
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+          bind(statement, buffer, buffer.row(i));
+          statement.executeUpdate();
+          connection.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+          connection.rollback(savepoint);
+          return new SQLException("input row " + (rowsBefore + i + 1) + ": " + cause(e), e);
+        }
       }
+    } finally {
+      connection.rollback();
     }
-    return counts.length;
+    // every row passed alone (the batch failed for a reason of the batch): name its first row
+    return new SQLException(
+        "input row " + (rowsBefore + from + 1) + ": " + cause(batchFailure), batchFailure);
   }
 
   /**

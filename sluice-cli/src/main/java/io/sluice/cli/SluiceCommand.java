@@ -109,13 +109,34 @@ public final class SluiceCommand implements Runnable {
   private static int usageError(ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
     PrintWriter err = command.getErr();
+    String name = command.getCommandSpec().qualifiedName();
+    String unknownCommand = unknownCommand(e);
+    if (unknownCommand != null) {
+      // picocli's "Unmatched argument at index 0" does not say that a command was expected
+      err.println("error: '" + unknownCommand + "' is not a " + name + " command");
+      UnmatchedArgumentException.printSuggestions(e, err);
+      err.println("hint: " + name + " --help lists its commands");
+      return ErrorHandler.BAD_INPUT;
+    }
     err.println("error: " + e.getMessage());
     UnmatchedArgumentException.printSuggestions(e, err);
-    err.println(
-        "hint: "
-            + command.getCommandSpec().qualifiedName()
-            + " --help shows its options and arguments");
+    err.println("hint: " + name + " --help shows its options and arguments");
     return ErrorHandler.BAD_INPUT;
+  }
+
+  /**
+   * The word given where a command of subcommands expects one of them, or null: {@code NOSUCH} in
+   * {@code sluice NOSUCH} or {@code sluice catalog NOSUCH}.
+   */
+  private static String unknownCommand(ParameterException e) {
+    if (!(e instanceof UnmatchedArgumentException unmatched)
+        || e.getCommandLine().getSubcommands().isEmpty()
+        || unmatched.getUnmatched().isEmpty()) {
+      return null;
+    }
+    String word = unmatched.getUnmatched().get(0);
+    boolean commandExpected = e.getCommandLine().getCommandSpec().positionalParameters().isEmpty();
+    return commandExpected && !word.startsWith("-") ? word : null;
   }
 
   /**

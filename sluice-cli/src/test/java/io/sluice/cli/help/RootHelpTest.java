@@ -17,11 +17,19 @@ class RootHelpTest {
   void anUnknownCommandIsRefusedWithTheNearestOneEvenWhenHelpIsAsked() {
     for (String[] args :
         new String[][] {
-          {"NOSUCHCOMMAND", "--help"}, {"executons", "--help"}, {"catalog", "foldrs", "--help"}
+          {"NOSUCHCOMMAND", "--help"},
+          {"NOSUCHCOMMAND"},
+          {"executons", "--help"},
+          {"catalog", "foldrs", "--help"},
+          {"catalog", "foldrs", "list"}
         }) {
       Result r = CliRun.run(args);
+      String parent = args[0].equals("catalog") ? "sluice catalog" : "sluice";
       assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(2);
-      assertThat(r.err()).as(String.join(" ", args)).contains("error: Unmatched argument");
+      assertThat(r.err())
+          .as(String.join(" ", args))
+          .contains("error: '" + args[args[0].equals("catalog") ? 1 : 0] + "' is not a " + parent)
+          .contains("hint: " + parent + " --help lists its commands");
       assertThat(r.out()).as("no usage text as if it existed").doesNotContain("Usage:");
     }
     assertThat(CliRun.run("executons", "--help").err()).contains("executions");

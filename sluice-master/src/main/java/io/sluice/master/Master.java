@@ -34,6 +34,8 @@ import io.sluice.master.management.ManagementAuth;
 import io.sluice.master.management.MasterNodes;
 import io.sluice.master.management.WorkerAgents;
 import io.sluice.master.management.WorkerManagementRoutes;
+import io.sluice.master.mount.MasterMounts;
+import io.sluice.master.mount.MasterServices;
 import io.sluice.master.serverexecution.ChildJvm;
 import io.sluice.master.serverexecution.ServerExecutionLeases;
 import io.sluice.master.serverexecution.ServerExecutions;
@@ -45,6 +47,7 @@ import io.sluice.protocol.tls.Pem;
 import io.sluice.protocol.tls.TlsContexts;
 import io.sluice.protocol.worker.TaskAssignment;
 import io.sluice.protocol.worker.TaskResult;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +124,19 @@ public final class Master implements AutoCloseable {
             undelivered -> giveBack(undeliveredTasks, undelivered));
 
     ApiTokens tokens = new ApiTokens(jdbi);
+    ManagementAuth auth = new ManagementAuth(tokens);
+    WorkerAgents workerAgents = new WorkerAgents(jdbi);
+    MasterServices services =
+        new MasterServices(
+            context,
+            auth,
+            tokens,
+            workerAgents,
+            new MasterNodes(jdbi),
+            this::name,
+            this::workerPort,
+            Clock.systemUTC(),
+            MasterMounts.version());
     this.server =
         new MasterServer(
             ssl,
@@ -135,11 +151,13 @@ public final class Master implements AutoCloseable {
                     reports,
                     settings.maxPollWait(),
                     settings.maxRequestBytes()),
-                new ManagementAccess(new ManagementAuth(tokens)),
-                new WorkerManagementRoutes(new WorkerAgents(jdbi)),
+                new ManagementAccess(auth),
+                new WorkerManagementRoutes(workerAgents),
                 new CatalogApi(context, settings.maxRequestBytes()),
                 new HealthRoutes(
-                    context.database().probe(), settings.catalogConnectionTimeout(), metrics)));
+                    context.database().probe(), settings.catalogConnectionTimeout(), metrics),
+                // Last: what jars on the class path mount (the web console, under /console/).
+                MasterMounts.load(services)));
     try {
       server.start();
     } catch (RuntimeException e) {

@@ -1,0 +1,26 @@
+package io.sluice.console.scaleout;
+
+import io.sluice.console.web.Chrome;
+import io.sluice.master.leader.Leadership;
+import io.sluice.master.management.MasterNodes.MasterNode;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The model of masters.jte.
+ *
+ * @param leader the current term, or null when no master leads
+ * @param servedBy the master that served this page, and its version
+ */
+public record MastersView(
+    Chrome chrome,
+    Instant now,
+    List<MasterNode> masters,
+    Leadership leader,
+    String servedBy,
+    String version) {
+
+  public boolean leads(MasterNode master) {
+    return leader != null && leader.holder().equals(master.masterName());
+  }
+}

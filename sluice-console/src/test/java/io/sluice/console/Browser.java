@@ -87,8 +87,15 @@ final class Browser implements AutoCloseable {
     return driver.findElement(By.tagName("body")).getText();
   }
 
-  /** Saves a screenshot of the page as it is now. */
+  /** Saves a screenshot of the whole page as it is now (up to 4000 px tall). */
   Path screenshot(String name) {
+    Dimension window = driver.manage().window().getSize();
+    long height = (Long) driver.executeScript("return document.documentElement.scrollHeight;");
+    driver
+        .manage()
+        .window()
+        .setSize(
+            new Dimension(window.getWidth(), (int) Math.min(4000, Math.max(height + 120, 600))));
     try {
       Files.createDirectories(SCREENSHOTS);
       Path file = SCREENSHOTS.resolve(name + ".png");
@@ -96,6 +103,8 @@ final class Browser implements AutoCloseable {
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      driver.manage().window().setSize(window);
     }
   }
 

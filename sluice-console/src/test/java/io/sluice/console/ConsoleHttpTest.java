@@ -101,18 +101,18 @@ class ConsoleHttpTest {
         client.post(stop, Map.of("_csrf", csrf), "Sec-Fetch-Site", "cross-site");
     assertThat(crossSite.statusCode()).isEqualTo(403);
 
+    HttpResponse<String> nullOrigin = client.post(stop, Map.of("_csrf", csrf), "Origin", "null");
+    assertThat(nullOrigin.statusCode())
+        .as("an opaque origin, and no Sec-Fetch-Site")
+        .isEqualTo(403);
+
     HttpResponse<String> noSession = client().post(stop, Map.of("_csrf", csrf));
     assertThat(noSession.statusCode()).isEqualTo(403);
     assertThat(cluster.status(id)).as("nothing was stopped").isEqualTo(1);
 
+    // As Chromium sends the console's own forms under Referrer-Policy: no-referrer.
     HttpResponse<String> fromTheConsole =
-        client.post(
-            stop,
-            Map.of("_csrf", csrf),
-            "Origin",
-            client.origin(),
-            "Sec-Fetch-Site",
-            "same-origin");
+        client.post(stop, Map.of("_csrf", csrf), "Origin", "null", "Sec-Fetch-Site", "same-origin");
     assertThat(fromTheConsole.statusCode()).as(fromTheConsole.body()).isEqualTo(303);
     assertThat(cluster.status(id)).isEqualTo(OperationStatus.CANCELED.code());
   }

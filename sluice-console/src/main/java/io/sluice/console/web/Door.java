@@ -69,14 +69,20 @@ public final class Door {
   }
 
   /**
-   * Refuses a request another site's page made: browsers say where a request comes from in {@code
-   * Sec-Fetch-Site} and {@code Origin}. A client that sends neither is not a browser on another
-   * site (and still needs the form token).
+   * Refuses a request another site's page made. Browsers say where a request comes from in {@code
+   * Sec-Fetch-Site}, which decides when sent; else the {@code Origin} must be this one. Under the
+   * console's {@code Referrer-Policy: no-referrer} a browser sends {@code Origin: null} with the
+   * console's own forms, so "null" alone proves nothing either way and is refused only without
+   * {@code Sec-Fetch-Site}. A client that sends neither header is no browser on another site (and
+   * still needs the form token).
    */
   public static void checkSameOrigin(Context ctx) {
     String site = ctx.header("Sec-Fetch-Site");
-    if (site != null && !site.equals("same-origin")) {
-      throw crossSite("the browser says it came from " + site);
+    if (site != null) {
+      if (!site.equals("same-origin")) {
+        throw crossSite("the browser says it came from " + site);
+      }
+      return;
     }
     String origin = ctx.header("Origin");
     if (origin != null && !origin.equals("https://" + ctx.header("Host"))) {

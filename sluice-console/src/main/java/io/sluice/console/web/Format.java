@@ -53,14 +53,18 @@ public final class Format {
     return then == null ? "never" : duration(then, now) + " ago";
   }
 
-  /** An execution status as words ({@code ended unexpectedly}). */
+  /** An execution status as words ({@code ended unexpectedly}); the code if unknown. */
   public static String status(int code) {
-    return OperationStatus.display(code);
+    try {
+      return OperationStatus.of(code).label();
+    } catch (IllegalArgumentException unknown) {
+      return String.valueOf(code);
+    }
   }
 
   /** The CSS class of a status badge, e.g. {@code s-running}. */
   public static String statusClass(int code) {
-    return "s-" + OperationStatus.display(code).replace(' ', '-');
+    return "s-" + status(code).replace(' ', '-');
   }
 
   /** A message type as SSIS names it ({@code Error}, {@code PreExecute}...). */

@@ -250,13 +250,15 @@ class ConsoleBrowserTest {
   @Order(6)
   void theDashboardWorkersAndMastersPagesShowTheCluster() {
     signedIn();
-    long running = cluster.startSlow(120);
-    await().atMost(LONG).until(() -> cluster.status(running) == OperationStatus.RUNNING.code());
     browser.open(cluster.url("/console/"));
-    // The live part refreshes itself: the running execution appears without a reload.
+    long running = cluster.startSlow(120);
+    // The live part refreshes itself: the execution started after the page loaded appears in it.
     await()
         .atMost(LONG)
-        .until(() -> browser.find("#live").getText().contains(String.valueOf(running)));
+        .until(
+            () ->
+                browser.find("#live").getText().contains(String.valueOf(running))
+                    && browser.find("#running-count").getText().equals("1"));
     assertThat(browser.text()).contains("Running now", "w1", "leading master");
     browser.screenshot("dashboard");
     browser.phoneScreenshot("dashboard-phone");
@@ -279,5 +281,20 @@ class ConsoleBrowserTest {
     cluster.cluster.catalog().executions().stop(running);
     await().atMost(LONG).until(() -> OperationStatus.of(cluster.status(running)).isFinal());
     assertThat(List.of(Browser.SCREENSHOTS.toFile().list())).contains("dashboard.png");
+  }
+
+  @Test
+  @Order(7)
+  void removingAWorkerAsksFirstThenRefusesIt() {
+    signedIn();
+    String id = worker.workerAgentId().toString();
+    browser.open(cluster.url("/console/workers/" + id));
+    browser.find("a[href$='/remove']").click();
+    assertThat(browser.text()).contains("Remove worker w1?", "Its certificate is refused");
+    browser.screenshot("worker-remove");
+    browser.find("button.danger").click();
+    await().atMost(LONG).until(() -> browser.text().contains("Worker w1 removed."));
+    assertThat(browser.find("tr[data-worker='w1']").getText()).contains("removed");
+    assertThat(cluster.cluster.workers().get(id).removedTime()).isNotNull();
   }
 }

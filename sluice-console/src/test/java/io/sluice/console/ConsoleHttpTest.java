@@ -214,4 +214,24 @@ class ConsoleHttpTest {
     assertThat(page.statusCode()).isEqualTo(404);
     assertThat(page.body()).contains("not served on the worker port");
   }
+
+  @Test
+  void theMessageStreamEndsForAnEndedExecutionAndRefusesWithoutASession() {
+    long id = cluster.createSlow(60);
+    cluster.cluster.catalog().executions().stop(id); // created -> canceled at once
+    ConsoleClient client = client();
+    client.signIn(cluster.adminToken);
+    // As a browser's EventSource asks.
+    HttpResponse<String> stream =
+        client.get(
+            "/console/executions/" + id + "/messages?after=0", "Accept", "text/event-stream");
+    assertThat(stream.statusCode()).isEqualTo(200);
+    assertThat(stream.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("text/event-stream");
+    assertThat(stream.body()).contains("event: end");
+
+    HttpResponse<String> anonymous =
+        client().get("/console/executions/" + id + "/messages", "Accept", "text/event-stream");
+    assertThat(anonymous.body()).contains("event: refused").doesNotContain("event: message");
+  }
 }

@@ -29,6 +29,10 @@
       source.close();
       if (state) { state.textContent = body.rows.length + " messages; the execution has ended"; state.classList.remove("live"); }
     });
+    source.addEventListener("busy", function () {
+      source.close();
+      if (state) { state.textContent = "the master follows too many executions now: reload the page later for new messages"; state.classList.remove("live"); }
+    });
     source.addEventListener("refused", function () {
       source.close();
       window.location.assign("/console/sign-in?ended=1");

@@ -15,3 +15,8 @@ create table console_session (
     expires_time     timestamptz not null
 );
 create index console_session_expires on console_session (expires_time);
+
+-- When each worker's certificate expires, recorded from the certificate it presents (a worker IS its
+-- certificate: the value never changes for a row), so operators see a renewal coming (the console's
+-- Scale Out Manager, GET /api/v1/workers). Null until the worker next reaches a master.
+alter table worker_agent add column certificate_expires_time timestamptz;

@@ -271,10 +271,13 @@ class ConsoleBrowserTest {
     assertThat(cluster.cluster.workers().get(worker.workerAgentId().toString()).tags())
         .containsExactly("east", "big");
     browser.open(cluster.url("/console/workers/" + worker.workerAgentId()));
+    // Its certificate was issued for a day: the master recorded when it expires.
+    assertThat(browser.find("#certificate-expires").getText()).contains("UTC (in ");
     browser.screenshot("worker");
 
     browser.open(cluster.url("/console/masters"));
     assertThat(browser.find("#masters").getText()).contains("leader", "online");
+    assertThat(browser.find("#ca-expiry").getText()).contains("cluster CA expires", "(in 29 d");
     browser.screenshot("masters");
     browser.open(cluster.url("/console/executions/" + running));
     browser.phoneScreenshot("execution-phone");

@@ -49,6 +49,7 @@ import io.sluice.protocol.worker.TaskAssignment;
 import io.sluice.protocol.worker.TaskResult;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -136,7 +137,11 @@ public final class Master implements AutoCloseable {
             this::name,
             this::workerPort,
             Clock.systemUTC(),
-            MasterMounts.version());
+            MasterMounts.version(),
+            Pem.readCertificates(settings.ca()).stream()
+                .map(ca -> ca.getNotAfter().toInstant())
+                .min(Instant::compareTo)
+                .orElse(null));
     this.server =
         new MasterServer(
             ssl,

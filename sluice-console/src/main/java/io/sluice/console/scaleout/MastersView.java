@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param leader the current term, or null when no master leads
  * @param servedBy the master that served this page, and its version
+ * @param caExpires when the cluster CA's certificate expires
  */
 public record MastersView(
     Chrome chrome,
@@ -18,7 +19,8 @@ public record MastersView(
     List<MasterNode> masters,
     Leadership leader,
     String servedBy,
-    String version) {
+    String version,
+    Instant caExpires) {
 
   public boolean leads(MasterNode master) {
     return leader != null && leader.holder().equals(master.masterName());

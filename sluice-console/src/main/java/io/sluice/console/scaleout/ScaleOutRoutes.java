@@ -140,7 +140,8 @@ public final class ScaleOutRoutes implements RouteModule {
                 services.masters().list(MASTER_ONLINE_WITHIN_MILLIS),
                 Leadership.current(services.catalog().database().jdbi()).orElse(null),
                 guard.masterName(),
-                services.version()));
+                services.version(),
+                services.caExpires()));
   }
 
   /** A worker id in the path: a UUID (names may change; ids do not). */

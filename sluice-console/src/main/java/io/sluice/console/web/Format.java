@@ -74,6 +74,22 @@ public final class Format {
         .orElse(String.valueOf(code));
   }
 
+  /** A certificate's expiry: {@code 2027-01-05 (in 29 d 3 h)}, or {@code expired ... ago}. */
+  public static String expiry(Instant expires, Instant now) {
+    if (expires == null) {
+      return "not recorded yet";
+    }
+    String date = time(expires) + " UTC";
+    return expires.isAfter(now)
+        ? date + " (in " + duration(now, expires) + ")"
+        : date + " (expired " + duration(expires, now) + " ago)";
+  }
+
+  /** Whether a certificate expires within 30 days (or has): time to renew it. */
+  public static boolean expiresSoon(Instant expires, Instant now) {
+    return expires != null && expires.isBefore(now.plus(Duration.ofDays(30)));
+  }
+
   /** The first 16 hex digits of a fingerprint, for tables (the page shows all of it on hover). */
   public static String shortFingerprint(String fingerprint) {
     if (fingerprint == null) {

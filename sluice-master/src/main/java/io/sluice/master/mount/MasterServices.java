@@ -6,6 +6,7 @@ import io.sluice.master.management.ManagementAuth;
 import io.sluice.master.management.MasterNodes;
 import io.sluice.master.management.WorkerAgents;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
@@ -18,6 +19,7 @@ import java.util.function.Supplier;
  * @param workerPort the worker port, known once the server has started: mounted routes are for the
  *     management port only
  * @param version the master's version, or "development" when run from a build tree
+ * @param caExpires when the cluster CA's certificate (the master's {@code ca:}) expires
  */
 public record MasterServices(
     CatalogContext catalog,
@@ -28,4 +30,5 @@ public record MasterServices(
     Supplier<String> masterName,
     IntSupplier workerPort,
     Clock clock,
-    String version) {}
+    String version,
+    Instant caExpires) {}

@@ -78,6 +78,18 @@ class ConsoleSessionsTest {
   }
 
   @Test
+  void aSessionOnlyPeekedAtStillEndsWhenIdle() {
+    Created created = sessions.create("alice", Role.ADMIN, null);
+    for (int i = 0; i < 5; i++) {
+      clock.advance(Duration.ofMinutes(5));
+      assertThat(sessions.peek(created.id())).isPresent(); // a dashboard refreshing itself
+    }
+    clock.advance(Duration.ofMinutes(6)); // 31 min after the last real use
+    assertThat(sessions.peek(created.id())).isEmpty();
+    assertThat(sessions.find(created.id())).isEmpty();
+  }
+
+  @Test
   void signingOutEndsTheSession() {
     Created created = sessions.create("alice", Role.ADMIN, null);
     sessions.end(created.id());

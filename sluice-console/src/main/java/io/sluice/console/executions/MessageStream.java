@@ -70,7 +70,7 @@ final class MessageStream {
 
   void follow(SseClient client) {
     Context ctx = client.ctx();
-    Optional<Session> session = guard.door().session(ctx);
+    Optional<Session> session = guard.door().sessionUnused(ctx);
     if (session.isEmpty()) {
       client.sendEvent("refused", "{}");
       return;

@@ -87,6 +87,19 @@ public final class ConsoleSessions {
 
   /** The live session with this id, if there is one; marks it used. */
   public Optional<Session> find(String id) {
+    return find(id, true);
+  }
+
+  /**
+   * The live session with this id, if there is one, without marking it used: for what a page asks
+   * by itself (the dashboard's refresh, an execution's message stream), so an open tab left alone
+   * still ends at the idle time-out.
+   */
+  public Optional<Session> peek(String id) {
+    return find(id, false);
+  }
+
+  private Optional<Session> find(String id, boolean use) {
     if (id == null || id.length() != 43) {
       return Optional.empty();
     }
@@ -118,7 +131,7 @@ public final class ConsoleSessions {
                                   rs.getString("csrf_token")),
                               rs.getTimestamp("last_seen_time").toInstant()))
                   .findOne();
-          live.filter(l -> l.lastSeen().isBefore(now.minus(TOUCH_EVERY)))
+          live.filter(l -> use && l.lastSeen().isBefore(now.minus(TOUCH_EVERY)))
               .ifPresent(
                   l ->
                       handle

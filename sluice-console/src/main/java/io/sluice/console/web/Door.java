@@ -35,9 +35,21 @@ public final class Door {
     return sessions;
   }
 
-  /** The request's live session, if its cookie names one. */
+  /**
+   * The request's live session, if its cookie names one. A request a page makes by itself (htmx's
+   * polling sends {@code HX-Request}) does not count as use, or an open dashboard would keep its
+   * session alive past the idle time-out.
+   */
   public Optional<Session> session(Context ctx) {
-    return sessions.find(ctx.cookie(SESSION_COOKIE));
+    String id = ctx.cookie(SESSION_COOKIE);
+    return ctx.header("HX-Request") != null && !isChange(ctx)
+        ? sessions.peek(id)
+        : sessions.find(id);
+  }
+
+  /** The request's live session without marking it used (an execution's message stream). */
+  public Optional<Session> sessionUnused(Context ctx) {
+    return sessions.peek(ctx.cookie(SESSION_COOKIE));
   }
 
   /** Whether the request carried a session cookie at all (an ended session vs none). */

@@ -3,6 +3,10 @@
 (function () {
   "use strict";
 
+  function count(n) {
+    return n + (n === 1 ? " message" : " messages");
+  }
+
   function follow(table) {
     var url = table.getAttribute("data-stream");
     var body = table.querySelector("tbody");
@@ -23,11 +27,11 @@
         row.appendChild(cell);
       });
       body.appendChild(row);
-      if (state) { state.textContent = (body.rows.length) + " messages, following live"; }
+      if (state) { state.textContent = count(body.rows.length) + ", following live"; }
     });
     source.addEventListener("end", function () {
       source.close();
-      if (state) { state.textContent = body.rows.length + " messages; the execution has ended"; state.classList.remove("live"); }
+      if (state) { state.textContent = count(body.rows.length) + "; the execution has ended"; state.classList.remove("live"); }
     });
     source.addEventListener("busy", function () {
       source.close();

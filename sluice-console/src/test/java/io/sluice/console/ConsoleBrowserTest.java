@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 
@@ -76,7 +77,10 @@ class ConsoleBrowserTest {
     if (browser.driver.getCurrentUrl().contains("/console/sign-in")) {
       signIn(cluster.adminToken);
     }
-    await().atMost(LONG).until(() -> browser.text().contains("token:console-admin"));
+    await()
+        .atMost(LONG)
+        .ignoreExceptions()
+        .until(() -> browser.text().contains("token:console-admin"));
   }
 
   @Test
@@ -89,7 +93,10 @@ class ConsoleBrowserTest {
     // On the page the console sent the browser to, so it returns to the executions after.
     browser.find("#token").sendKeys("sluice_not-a-token");
     browser.find("form button[type=submit]").click();
-    assertThat(browser.text()).contains("That API token is not valid");
+    await()
+        .atMost(LONG)
+        .ignoreExceptions()
+        .until(() -> browser.text().contains("That API token is not valid"));
     assertThat(browser.find("#token").getAttribute("value")).as("never echoed back").isEmpty();
     browser.screenshot("sign-in-bad-token");
 
@@ -97,6 +104,7 @@ class ConsoleBrowserTest {
     browser.find("form button[type=submit]").click();
     await()
         .atMost(LONG)
+        .ignoreExceptions()
         .until(() -> browser.driver.getCurrentUrl().endsWith("/console/executions"));
     assertThat(browser.text()).contains("token:console-admin · administrator", "Executions");
     assertThat(browser.driver.getPageSource()).doesNotContain(cluster.adminToken);
@@ -121,19 +129,29 @@ class ConsoleBrowserTest {
     WebElement row = browser.find("tr[data-worker='w1']");
     assertThat(row.getText()).contains("disabled", "online");
     row.findElement(By.xpath(".//button[normalize-space()='Enable']")).click();
-    await().atMost(LONG).until(() -> browser.text().contains("Worker w1 enabled."));
+    await()
+        .atMost(LONG)
+        .ignoreExceptions()
+        .until(() -> browser.text().contains("Worker w1 enabled."));
     browser.screenshot("workers");
 
     // The execution's page, open all along, shows the worker's messages as they arrive.
     browser.driver.switchTo().window(executionTab);
-    await().atMost(LONG).until(() -> browser.find("#execution-status").getText().equals("running"));
-    await().atMost(LONG).until(() -> !browser.all("#messages tbody tr.new").isEmpty());
+    await()
+        .atMost(LONG)
+        .ignoreExceptions()
+        .until(() -> browser.find("#execution-status").getText().equals("running"));
+    await()
+        .atMost(LONG)
+        .ignoreExceptions()
+        .until(() -> !browser.all("#messages tbody tr.new").isEmpty());
     assertThat(browser.all("#messages tbody tr[data-id]:not(.new)"))
         .as("the messages the page came with")
         .hasSize(before);
     // The worker's messages of task Wait came over the stream, with no reload.
     await()
         .atMost(LONG)
+        .ignoreExceptions()
         .until(
             () ->
                 browser.all("#messages tbody tr.new").stream()
@@ -144,13 +162,18 @@ class ConsoleBrowserTest {
     browser.find("#stop").click();
     await()
         .atMost(LONG)
+        .ignoreExceptions()
         .until(
             () ->
                 browser.find("#execution-status").getText().equals("canceled")
                     || browser.find("#execution-status").getText().equals("stopping"));
-    await().atMost(LONG).until(() -> cluster.status(id) == OperationStatus.CANCELED.code());
     await()
         .atMost(LONG)
+        .ignoreExceptions()
+        .until(() -> cluster.status(id) == OperationStatus.CANCELED.code());
+    await()
+        .atMost(LONG)
+        .ignoreExceptions()
         .until(() -> browser.find("#execution-status").getText().equals("canceled"));
     browser.screenshot("execution-stopped");
     assertThat(cluster.cluster.workers().get(worker.workerAgentId().toString()).enabled()).isTrue();
@@ -161,17 +184,24 @@ class ConsoleBrowserTest {
   void runAgainStartsANewExecutionWithTheSameValues() {
     signedIn();
     long id = cluster.startSlow(1);
-    await().atMost(LONG).until(() -> OperationStatus.of(cluster.status(id)).isFinal());
+    await()
+        .atMost(LONG)
+        .ignoreExceptions()
+        .until(() -> OperationStatus.of(cluster.status(id)).isFinal());
     browser.open(cluster.url("/console/executions/" + id));
     assertThat(browser.find("#execution-status").getText()).isEqualTo("succeeded");
     browser.find("#run-again").click();
-    await().atMost(LONG).until(() -> browser.text().contains("Started again from execution " + id));
+    await()
+        .atMost(LONG)
+        .ignoreExceptions()
+        .until(() -> browser.text().contains("Started again from execution " + id));
     String url = browser.driver.getCurrentUrl();
     long again = Long.parseLong(url.replaceAll(".*/executions/(\\d+).*", "$1"));
     assertThat(again).isGreaterThan(id);
     assertThat(browser.text()).containsPattern("\\$Package::Seconds\\s+Int32\\s+1\\s+execution");
     await()
         .atMost(LONG)
+        .ignoreExceptions()
         .until(() -> browser.find("#execution-status").getText().equals("succeeded"));
     browser.screenshot("execution-run-again");
 
@@ -208,7 +238,7 @@ class ConsoleBrowserTest {
     try {
       browser.open("http://127.0.0.1:" + attacker.getAddress().getPort() + "/");
       browser.find("#win").click();
-      await().atMost(LONG).until(() -> browser.text().contains("Refused"));
+      await().atMost(LONG).ignoreExceptions().until(() -> browser.text().contains("Refused"));
       assertThat(browser.text()).contains("the change was refused");
       browser.screenshot("cross-site-post-refused");
     } finally {
@@ -243,7 +273,10 @@ class ConsoleBrowserTest {
     browser.screenshot("session-ended");
     browser.find("#token").sendKeys(cluster.adminToken);
     browser.find("form button[type=submit]").click();
-    await().atMost(LONG).until(() -> browser.driver.getCurrentUrl().endsWith("/console/workers"));
+    await()
+        .atMost(LONG)
+        .ignoreExceptions()
+        .until(() -> browser.driver.getCurrentUrl().endsWith("/console/workers"));
   }
 
   @Test
@@ -255,6 +288,7 @@ class ConsoleBrowserTest {
     // The live part refreshes itself: the execution started after the page loaded appears in it.
     await()
         .atMost(LONG)
+        .ignoreExceptions()
         .until(
             () ->
                 browser.find("#live").getText().contains(String.valueOf(running))
@@ -267,7 +301,10 @@ class ConsoleBrowserTest {
     browser.find("input[name=tags]").clear();
     browser.find("input[name=tags]").sendKeys("east, big");
     browser.find("form.filters button[type=submit]").click();
-    await().atMost(LONG).until(() -> browser.text().contains("Worker w1 changed."));
+    await()
+        .atMost(LONG)
+        .ignoreExceptions()
+        .until(() -> browser.text().contains("Worker w1 changed."));
     assertThat(cluster.cluster.workers().get(worker.workerAgentId().toString()).tags())
         .containsExactly("east", "big");
     browser.open(cluster.url("/console/workers/" + worker.workerAgentId()));
@@ -282,7 +319,10 @@ class ConsoleBrowserTest {
     browser.open(cluster.url("/console/executions/" + running));
     browser.phoneScreenshot("execution-phone");
     cluster.cluster.catalog().executions().stop(running);
-    await().atMost(LONG).until(() -> OperationStatus.of(cluster.status(running)).isFinal());
+    await()
+        .atMost(LONG)
+        .ignoreExceptions()
+        .until(() -> OperationStatus.of(cluster.status(running)).isFinal());
     assertThat(List.of(Browser.SCREENSHOTS.toFile().list())).contains("dashboard.png");
   }
 
@@ -296,8 +336,40 @@ class ConsoleBrowserTest {
     assertThat(browser.text()).contains("Remove worker w1?", "Its certificate is refused");
     browser.screenshot("worker-remove");
     browser.find("button.danger").click();
-    await().atMost(LONG).until(() -> browser.text().contains("Worker w1 removed."));
+    await()
+        .atMost(LONG)
+        .ignoreExceptions()
+        .until(() -> browser.text().contains("Worker w1 removed."));
     assertThat(browser.find("tr[data-worker='w1']").getText()).contains("removed");
     assertThat(cluster.cluster.workers().get(id).removedTime()).isNotNull();
+  }
+
+  @Test
+  @Order(8)
+  void aReadOnlyViewerSeesNoActionsAndTheKeyboardReachesEverything() {
+    signedIn();
+    long id = cluster.createSlow(5);
+    browser.find(".who button").click(); // sign out
+    await()
+        .atMost(LONG)
+        .ignoreExceptions()
+        .until(() -> browser.text().contains("You have signed out."));
+    signIn(cluster.readToken);
+    await()
+        .atMost(LONG)
+        .ignoreExceptions()
+        .until(() -> browser.text().contains("token:console-reader · read only"));
+    browser.open(cluster.url("/console/executions/" + id));
+    assertThat(browser.all("#stop")).isEmpty();
+    assertThat(browser.all("#run-again")).isEmpty();
+    browser.open(cluster.url("/console/workers"));
+    assertThat(browser.all("#workers button")).isEmpty();
+    browser.screenshot("workers-read-only");
+
+    // The first Tab stop skips to the content; the next ones are the navigation's real links.
+    browser.find("body").sendKeys(Keys.TAB);
+    assertThat(browser.driver.switchTo().activeElement().getText()).isEqualTo("Skip to content");
+    browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+    assertThat(browser.driver.switchTo().activeElement().getText()).isEqualTo("Sluice");
   }
 }

@@ -35,6 +35,8 @@ import io.sluice.master.management.MasterNodes;
 import io.sluice.master.management.WorkerAgents;
 import io.sluice.master.management.WorkerManagementRoutes;
 import io.sluice.master.metrics.MasterMetrics;
+import io.sluice.master.mount.MasterMounts;
+import io.sluice.master.mount.MasterServices;
 import io.sluice.master.serverexecution.ChildJvm;
 import io.sluice.master.serverexecution.ServerExecutionLeases;
 import io.sluice.master.serverexecution.ServerExecutions;
@@ -48,6 +50,7 @@ import io.sluice.protocol.worker.TaskAssignment;
 import io.sluice.protocol.worker.TaskResult;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -125,6 +128,23 @@ public final class Master implements AutoCloseable {
             undelivered -> giveBack(undeliveredTasks, undelivered));
 
     ApiTokens tokens = new ApiTokens(jdbi);
+    ManagementAuth auth = new ManagementAuth(tokens);
+    WorkerAgents workerAgents = new WorkerAgents(jdbi);
+    MasterServices services =
+        new MasterServices(
+            context,
+            auth,
+            tokens,
+            workerAgents,
+            new MasterNodes(jdbi),
+            this::name,
+            this::workerPort,
+            Clock.systemUTC(),
+            MasterMounts.version(),
+            Pem.readCertificates(settings.ca()).stream()
+                .map(ca -> ca.getNotAfter().toInstant())
+                .min(Instant::compareTo)
+                .orElse(null));
     this.server =
         new MasterServer(
             ssl,
@@ -139,11 +159,13 @@ public final class Master implements AutoCloseable {
                     reports,
                     settings.maxPollWait(),
                     settings.maxRequestBytes()),
-                new ManagementAccess(new ManagementAuth(tokens)),
-                new WorkerManagementRoutes(new WorkerAgents(jdbi)),
+                new ManagementAccess(auth),
+                new WorkerManagementRoutes(workerAgents),
                 new CatalogApi(context, settings.maxRequestBytes()),
                 new HealthRoutes(
-                    context.database().probe(), settings.catalogConnectionTimeout(), metrics)));
+                    context.database().probe(), settings.catalogConnectionTimeout(), metrics),
+                // Last: what jars on the class path mount (the web console, under /console/).
+                MasterMounts.load(services)));
     try {
       server.start();
     } catch (RuntimeException e) {

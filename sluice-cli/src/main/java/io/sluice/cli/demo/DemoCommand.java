@@ -12,6 +12,7 @@ import io.sluice.cli.common.LocalCatalogCommandBase;
 import io.sluice.cli.common.Output;
 import io.sluice.cli.common.UsageException;
 import io.sluice.engine.project.ProjectArchive;
+import io.sluice.master.management.ApiTokens;
 import io.sluice.master.management.WorkerAgent;
 import io.sluice.master.management.WorkerAgents;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
+import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -128,6 +130,10 @@ public final class DemoCommand extends LocalCatalogCommandBase {
           "  master on https://localhost:%d (workers, mutual TLS) and :%d (health, metrics, API)%n",
           cluster.workerPort(), cluster.managementPort());
       System.out.println("  worker-1 and worker-2 registered and enabled");
+      System.out.printf(
+          "  web console on https://localhost:%d/console/ (the browser warns about the demo's own"
+              + " certificate); sign in with the demo token:%n    %s%n",
+          cluster.managementPort(), demoToken(session().context().database().jdbi()));
       System.out.println();
       List<Long> ids = runBatch(catalog);
       System.out.println();
@@ -152,6 +158,20 @@ public final class DemoCommand extends LocalCatalogCommandBase {
       waitForCtrlC();
       return allSucceeded ? 0 : ErrorHandler.FAILED;
     }
+  }
+
+  static final String DEMO_TOKEN = "demo-console";
+
+  /**
+   * A new administrator token for the web console. A token is shown only when it is made, so each
+   * demo replaces the last one's (which also ends the sessions signed in with it).
+   */
+  private static String demoToken(Jdbi jdbi) {
+    ApiTokens tokens = new ApiTokens(jdbi);
+    if (tokens.list().stream().anyMatch(token -> token.name().equals(DEMO_TOKEN))) {
+      tokens.revoke(DEMO_TOKEN);
+    }
+    return tokens.create(DEMO_TOKEN, "sluice demo");
   }
 
   /** Starts {@code executions} runs of hello in scale out and waits until all have ended. */

@@ -66,6 +66,9 @@ class DemoCommandTest {
         .contains("master on https://localhost:" + ports[0] + " ")
         .contains("and :" + ports[1] + " (health");
     assertThat(printed).contains("Using the embedded catalog on port " + ports[2] + ".");
+    assertThat(printed)
+        .contains("web console on https://localhost:" + ports[1] + "/console/")
+        .containsPattern("sign in with the demo token:\\s+sluice_[A-Za-z0-9_-]{43}\\s");
     assertThat(printed.split("7 succeeded", -1)).as(printed).hasSize(5);
     assertThat(printed).contains("worker-");
     assertThat(demoDir.resolve("certs/ca.crt")).exists();

@@ -12,19 +12,23 @@ import java.util.concurrent.ConcurrentMap;
  * The catalog as the request's caller: operations, deploys and executions record who asked (the
  * administrator certificate's name or {@code token:NAME}), as SSIS records caller_name, not the
  * master. One catalog per caller name, kept: callers are few, and opening one checks the log
- * partitions.
+ * partitions. Public for the web console (sluice-console), which acts through the same catalogs.
  */
-final class CallerCatalogs {
+public final class CallerCatalogs {
 
   private final CatalogContext master;
   private final ConcurrentMap<String, Catalog> byCaller = new ConcurrentHashMap<>();
 
-  CallerCatalogs(CatalogContext master) {
+  public CallerCatalogs(CatalogContext master) {
     this.master = master;
   }
 
   Catalog of(Context ctx) {
-    String caller = ManagementAccess.caller(ctx).name();
+    return of(ManagementAccess.caller(ctx).name());
+  }
+
+  /** The catalog as {@code caller} (a certificate's common name or {@code token:NAME}). */
+  public Catalog of(String caller) {
     return byCaller.computeIfAbsent(
         caller,
         name -> new LocalCatalog(new CatalogContext(master.database(), master.cipher(), name)));

@@ -184,9 +184,12 @@ public final class MasterServer implements AutoCloseable {
     config.routes.error(
         404,
         ctx -> {
-          // Ours are JSON already (ApiException, CatalogException); Javalin's own "Endpoint ...
-          // not found" is plain text, which no API client can read as an error reply.
-          if (!"application/json".equals(ctx.res().getContentType())) {
+          // Ours are JSON already (ApiException, CatalogException), the web console's HTML;
+          // Javalin's own "Endpoint ... not found" is plain text, which no API client can read as
+          // an error reply.
+          String type = ctx.res().getContentType();
+          if (type == null
+              || !(type.startsWith("application/json") || type.startsWith("text/html"))) {
             Json.write(
                 ctx,
                 404,

@@ -9,6 +9,9 @@ import java.util.UUID;
  * disabled or removed), its max task count, how many tasks it runs now, and whether it is online:
  * it sent a heartbeat within the last minute, by the catalog's clock (so a CLI on a machine whose
  * clock is off still agrees with the masters).
+ *
+ * @param certificateExpiresTime when the certificate it presents expires; null until it has reached
+ *     a master since masters record it
  */
 public record WorkerAgent(
     UUID workerAgentId,
@@ -21,6 +24,7 @@ public record WorkerAgent(
     Integer maxTasks,
     int runningTasks,
     String certificateFingerprint,
+    Instant certificateExpiresTime,
     Instant lastOnlineTime,
     boolean online,
     Instant registeredTime,

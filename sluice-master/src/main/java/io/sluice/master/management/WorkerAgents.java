@@ -245,6 +245,7 @@ public final class WorkerAgents implements WorkerManagement {
         maxTasks,
         rs.getInt("running"),
         rs.getString("certificate_fingerprint"),
+        instant(rs.getTimestamp("certificate_expires_time")),
         instant(rs.getTimestamp("last_online_time")),
         rs.getBoolean("online"),
         instant(rs.getTimestamp("registered_time")),

@@ -21,6 +21,7 @@ import io.sluice.protocol.worker.Verdict;
 import io.sluice.protocol.worker.WorkerApi;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -62,7 +63,8 @@ public final class WorkerApiRoutes implements RouteModule {
   private void heartbeat(Context ctx) {
     String fingerprint = fingerprint(ctx);
     AgentHeartbeat heartbeat = Json.read(ctx, AgentHeartbeat.class, maxRequestBytes);
-    Json.ok(ctx, registry.heartbeat(fingerprint, heartbeat));
+    Instant expires = ClientCertificates.of(ctx).map(c -> c.getNotAfter().toInstant()).orElse(null);
+    Json.ok(ctx, registry.heartbeat(fingerprint, expires, heartbeat));
   }
 
   private void poll(Context ctx) {

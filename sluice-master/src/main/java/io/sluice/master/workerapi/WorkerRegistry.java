@@ -6,6 +6,8 @@ import io.sluice.master.http.ApiException;
 import io.sluice.protocol.worker.AgentHeartbeat;
 import io.sluice.protocol.worker.AgentHeartbeatReply;
 import io.sluice.protocol.worker.RunningAttempt;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +41,18 @@ public final class WorkerRegistry {
    * own (expired and re-queued, ended, or never its), which it must abort.
    */
   public AgentHeartbeatReply heartbeat(String fingerprint, AgentHeartbeat heartbeat) {
+    return heartbeat(fingerprint, null, heartbeat);
+  }
+
+  /**
+   * A worker's heartbeat; {@code certificateExpires}: when the certificate it presented expires
+   * (recorded for operators), or null when unknown.
+   */
+  public AgentHeartbeatReply heartbeat(
+      String fingerprint, Instant certificateExpires, AgentHeartbeat heartbeat) {
     return jdbi.inTransaction(
         handle -> {
-          Known worker = registerOrTouch(handle, fingerprint, heartbeat);
+          Known worker = registerOrTouch(handle, fingerprint, certificateExpires, heartbeat);
           refuseRemoved(worker);
           List<RunningAttempt> abort = new ArrayList<>();
           for (RunningAttempt running : nullSafe(heartbeat.running())) {
@@ -102,7 +113,8 @@ public final class WorkerRegistry {
     }
   }
 
-  private static Known registerOrTouch(Handle handle, String fingerprint, AgentHeartbeat hb) {
+  private static Known registerOrTouch(
+      Handle handle, String fingerprint, Instant certificateExpires, AgentHeartbeat hb) {
     // Display name, description and tags are taken from the worker only when it registers: after
     // that an operator's `sluice workers set` is the truth, and a heartbeat must not undo it. So
     // they are checked only then: a worker registered before the checks keeps working.
@@ -114,11 +126,13 @@ public final class WorkerRegistry {
             """
             insert into worker_agent (worker_agent_id, display_name, description, tags,
                                       machine_name, certificate_fingerprint, max_tasks,
-                                      last_online_time)
+                                      last_online_time, certificate_expires_time)
             values (:id, :displayName, :description, :tags, :machineName, :fingerprint, :maxTasks,
-                    now())
+                    now(), :expires)
             on conflict (certificate_fingerprint) do update
                 set machine_name = excluded.machine_name,
+                    certificate_expires_time = coalesce(excluded.certificate_expires_time,
+                                                        worker_agent.certificate_expires_time),
                     max_tasks = excluded.max_tasks,
                     last_online_time = case when worker_agent.removed_time is null then now()
                                             else worker_agent.last_online_time end
@@ -131,6 +145,7 @@ public final class WorkerRegistry {
         .bind("machineName", hb.machineName() == null ? "unknown" : hb.machineName())
         .bind("fingerprint", fingerprint)
         .bind("maxTasks", hb.maxTasks())
+        .bind("expires", certificateExpires == null ? null : Timestamp.from(certificateExpires))
         .map(
             (rs, ctx) ->
                 new Known(

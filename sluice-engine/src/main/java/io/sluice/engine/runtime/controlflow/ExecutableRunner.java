@@ -6,9 +6,11 @@ import io.sluice.engine.runtime.controlflow.foreach.ForeachEnumerators;
 import io.sluice.engine.runtime.expression.CompiledExpression;
 import io.sluice.engine.runtime.task.Task;
 import io.sluice.engine.runtime.task.TaskSettings;
+import io.sluice.engine.runtime.task.sql.SqlErrors;
 import io.sluice.engine.runtime.variable.Variable;
 import io.sluice.engine.runtime.variable.VariableType;
 import io.sluice.engine.runtime.variable.Variables;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -314,6 +316,9 @@ final class ExecutableRunner {
   }
 
   static String describe(Throwable e) {
+    if (e instanceof SQLException sql) {
+      return SqlErrors.describe(sql);
+    }
     String message = e.getMessage();
     if (message == null || message.isBlank()) {
       return e.getClass().getSimpleName();

@@ -49,7 +49,7 @@ final class ConsoleModule implements RouteModule {
     this.features =
         List.of(
             new SignInRoutes(guard, services),
-            new DashboardRoutes(guard, services, catalogs),
+            new DashboardRoutes(guard, services),
             new ExecutionPages(guard, services, catalogs),
             new ScaleOutRoutes(guard, services));
   }

@@ -208,6 +208,48 @@ class ConsoleBrowserTest {
     browser.open(cluster.url("/console/executions?status=succeeded"));
     assertThat(browser.all("table tbody tr")).hasSizeGreaterThanOrEqualTo(2);
     browser.screenshot("executions");
+
+    // Filtered by the worker through the form, one a page: the newest, then Older.
+    browser.open(cluster.url("/console/executions"));
+    assertThat(browser.all("[data-slot]")).isEmpty();
+    browser.find("input[name=worker]").sendKeys("w1");
+    browser.find("input[name=limit]").clear();
+    browser.find("input[name=limit]").sendKeys("1");
+    browser.find("form.filters button[type=submit]").click();
+    await()
+        .atMost(LONG)
+        .ignoreExceptions()
+        .until(() -> browser.driver.getCurrentUrl().contains("worker=w1"));
+    assertThat(browser.find("#total").getText()).containsPattern("^\\d+ executions match$");
+    assertThat(browser.all("table tbody tr")).hasSize(1);
+    assertThat(browser.find("table tbody tr").getText()).contains(String.valueOf(again), "w1");
+    browser.screenshot("executions-by-worker");
+    browser.find("#older").click();
+    await()
+        .atMost(LONG)
+        .ignoreExceptions()
+        .until(() -> browser.driver.getCurrentUrl().contains("before=" + again));
+    assertThat(browser.find("table tbody tr").getText()).contains(String.valueOf(id), "w1");
+    assertThat(browser.find("#total").getText()).contains("older than execution " + again);
+    assertThat(browser.all("#newest")).hasSize(1);
+  }
+
+  @Test
+  @Order(3)
+  void anExecutionsTimelineAndDataFlowRender() {
+    signedIn();
+    long id = cluster.ranWithStatistics();
+    browser.open(cluster.url("/console/executions/" + id));
+    assertThat(browser.all("[data-slot]")).isEmpty();
+    assertThat(browser.all("#timeline svg rect")).hasSize(3);
+    // Drawn, not just present: Extract's bar spans half the track.
+    WebElement track = browser.all("#timeline svg.track").get(1);
+    WebElement bar = track.findElement(By.tagName("rect"));
+    assertThat((double) bar.getRect().getWidth() / track.getRect().getWidth())
+        .isBetween(0.45, 0.55);
+    assertThat(browser.find("#dataflow").getText()).contains("Orders table", "1,234");
+    browser.screenshot("execution-statistics");
+    browser.phoneScreenshot("execution-statistics-phone");
   }
 
   @Test
@@ -294,6 +336,15 @@ class ConsoleBrowserTest {
                 browser.find("#live").getText().contains(String.valueOf(running))
                     && browser.find("#running-count").getText().equals("1"));
     assertThat(browser.text()).contains("Running now", "w1", "leading master");
+    // The last 24 h from the dashboard read: the runs of the tests before, by status and per hour
+    // (drawn: the columns have height), and F/S/Slow among the busiest packages with its durations.
+    assertThat(browser.all("[data-slot]")).isEmpty();
+    assertThat(browser.find("#by-status").getText()).contains("succeeded", "running");
+    assertThat(browser.all("#per-hour rect")).isNotEmpty();
+    assertThat(browser.find("#per-hour").getRect().getHeight()).isGreaterThan(50);
+    assertThat(browser.find("#busiest").getText()).contains("F / S / Slow");
+    assertThat(browser.all("#busiest svg.spark rect")).isNotEmpty();
+    assertThat(browser.find("#failures").getText()).contains("the table Orders is locked");
     browser.screenshot("dashboard");
     browser.phoneScreenshot("dashboard-phone");
 

@@ -3,6 +3,12 @@ package io.sluice.console;
 import static org.awaitility.Awaitility.await;
 
 import io.sluice.catalog.execution.CreateExecution;
+import io.sluice.catalog.execution.DataFlowStatistic;
+import io.sluice.catalog.execution.ExecutableStatistic;
+import io.sluice.catalog.execution.ExecutionRuntime;
+import io.sluice.catalog.message.NewEventMessage;
+import io.sluice.catalog.operation.OperationStatus;
+import io.sluice.engine.event.MessageType;
 import io.sluice.engine.project.ProjectFiles;
 import io.sluice.master.ScaleOutCluster;
 import io.sluice.master.config.MasterSettings;
@@ -15,6 +21,7 @@ import io.sluice.worker.testing.TestCertificates;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +114,77 @@ final class ConsoleCluster implements AutoCloseable {
             .executions()
             .create(CreateExecution.of("F", "S", "Slow").inScaleOut(true).withAnyWorker(true));
     cluster.catalog().executions().setParameterValue(id, 30, "Seconds", String.valueOf(seconds));
+    return id;
+  }
+
+  /**
+   * An execution of F/S/Slow that ran as a runner records it (through {@link ExecutionRuntime}, as
+   * the master stores a worker's statistics): the package, then task Extract (2 s) and task Load (a
+   * failure after 1 s) and a data flow of 1,234 rows, then two errors, then failed. Its creation is
+   * moved ten minutes back first, since the catalog keeps statistics' start times after it.
+   */
+  long ranWithStatistics() {
+    long id = createSlow(1);
+    cluster
+        .jdbi()
+        .useHandle(
+            h -> {
+              h.execute(
+                  "update execution set created_time = created_time - interval '10 minutes'"
+                      + " where execution_id = ?",
+                  id);
+              h.execute(
+                  "update operation set created_time = created_time - interval '10 minutes'"
+                      + " where operation_id = ?",
+                  id);
+            });
+    cluster.catalog().executions().start(id, 0);
+    ExecutionRuntime runtime = new ExecutionRuntime(cluster.under.context());
+    runtime.markRunning(id);
+    Instant t0 = cluster.catalog().executions().get(id).createdTime().plusSeconds(60);
+    runtime.recordExecutableStatistics(
+        id,
+        List.of(
+            new ExecutableStatistic(
+                "Slow", "\\Package", "\\Package", t0, t0.plusSeconds(4), 4000L, 1, null),
+            new ExecutableStatistic(
+                "Extract",
+                "\\Package\\Extract",
+                "\\Package\\Extract",
+                t0.plusMillis(500),
+                t0.plusMillis(2500),
+                2000L,
+                0,
+                null),
+            new ExecutableStatistic(
+                "Load",
+                "\\Package\\Load",
+                "\\Package\\Load",
+                t0.plusMillis(2600),
+                t0.plusMillis(3600),
+                1000L,
+                1,
+                null)));
+    runtime.recordDataStatistics(
+        id,
+        List.of(
+            new DataFlowStatistic(
+                "Slow",
+                "Extract",
+                "Paths[Source.Output]",
+                "Source Output",
+                "Orders source",
+                "Orders table",
+                1234,
+                t0.plusSeconds(2))));
+    runtime.recordEvents(
+        id,
+        List.of(
+            NewEventMessage.of(t0.plusSeconds(3), MessageType.WARNING, "Load is slow today"),
+            NewEventMessage.of(
+                t0.plusMillis(3500), MessageType.ERROR, "Load failed: the table Orders is locked"),
+            NewEventMessage.of(t0.plusMillis(3600), MessageType.ERROR, "Slow failed")));
+    runtime.finish(id, OperationStatus.FAILED);
     return id;
   }
 

@@ -6,7 +6,11 @@ import io.sluice.catalog.operation.OperationStatus;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -201,9 +205,123 @@ class ConsoleHttpTest {
     HttpResponse<String> badTime = client.get("/console/executions?since=yesterday");
     assertThat(badTime.statusCode()).isEqualTo(400);
     assertThat(badTime.body()).contains("is not a time");
-    for (HttpResponse<String> r : java.util.List.of(execution, worker, page, badTime)) {
+    for (HttpResponse<String> r : List.of(execution, worker, page, badTime)) {
       assertThat(r.body()).doesNotContain("Exception", "\tat ");
     }
+  }
+
+  @Test
+  void anExecutionsPageShowsItsTimelineAndDataFlowRowsAsTheRestApiHasThem() {
+    long id = cluster.ranWithStatistics();
+    ConsoleClient client = client();
+    client.signIn(cluster.adminToken);
+    String page = client.get("/console/executions/" + id).body();
+    assertThat(page).doesNotContain("data-slot=\"execution-statistics\"", "once the REST API");
+    String timeline = between(page, "id=\"timeline\"", "</table>");
+    // In the order they started, each with its duration as text and a bar on one 4 s axis.
+    assertThat(timeline)
+        .containsSubsequence("Slow", "Extract", "Load")
+        .contains("4.0 s", "2.0 s", "1.0 s", "success", "failure")
+        .contains("x=\"0\" y=\"1\" width=\"1000\"") // the package: the whole axis
+        .contains("x=\"125\" y=\"1\" width=\"500\"") // Extract: 0.5 s in, 2 s long
+        .contains("x=\"650\" y=\"1\" width=\"250\""); // Load: 2.6 s in, 1 s long
+    String dataFlow = between(page, "id=\"dataflow\"", "</table>");
+    assertThat(dataFlow).contains("Source Output", "Orders source", "Orders table", "1,234");
+  }
+
+  @Test
+  void theDashboardShowsTheLast24HoursFromOneReadByTheMastersClock() {
+    long failed = cluster.ranWithStatistics();
+    long waiting = cluster.startSlow(60); // no worker here: it waits, its task queued
+    ConsoleClient client = client();
+    client.signIn(cluster.adminToken);
+    String page = client.get("/console/").body();
+    assertThat(page).doesNotContain("data-slot=", "once the REST API", "100+");
+    long pending =
+        cluster
+            .cluster
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.select("select count(*) from execution where status = 5")
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(pending).isPositive();
+    assertThat(between(page, "id=\"queue-depth\"", "</b>")).endsWith(">" + pending);
+    // The failure with its FIRST error, from the dashboard read (no query per failure).
+    String failures = between(page, "id=\"failures\"", "</table>");
+    assertThat(failures)
+        .contains("/console/executions/" + failed + "\"", "the table Orders is locked")
+        .doesNotContain("Slow failed");
+    assertThat(between(page, "id=\"by-status\"", "</ul>")).contains("failed", "pending");
+    assertThat(between(page, "id=\"per-hour\"", "</svg>")).contains("<rect class=\"s-failed\"");
+    assertThat(between(page, "id=\"per-hour-table\"", "</table>")).contains("<td class=\"num\">");
+    // The busiest package with its ended runs' durations: the failed one took 0 s here.
+    assertThat(between(page, "id=\"busiest\"", "</table>"))
+        .contains(
+            "F / S / Slow", "folder=F&amp;project=S&amp;package=Slow", "<svg class=\"spark\"");
+    assertThat(client.get("/console/dashboard/live").body())
+        .contains("id=\"queue-depth\"")
+        .doesNotContain("<html");
+    cluster.cluster.catalog().executions().stop(waiting);
+  }
+
+  @Test
+  void theExecutionsListFiltersByCallerAndPagesOlderWithTheTotal() {
+    for (int i = 0; i < 3; i++) {
+      cluster.createSlow(60);
+    }
+    List<Long> expected =
+        cluster
+            .cluster
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.select(
+                            "select execution_id from execution where caller_name = 'tester'"
+                                + " order by created_time desc, execution_id desc")
+                        .mapTo(Long.class)
+                        .list());
+    assertThat(expected).hasSizeGreaterThanOrEqualTo(3);
+    ConsoleClient client = client();
+    client.signIn(cluster.adminToken);
+    List<Long> seen = new ArrayList<>();
+    String path = "/console/executions?caller=tester&limit=2";
+    int pages = 0;
+    while (path != null) {
+      HttpResponse<String> response = client.get(path);
+      assertThat(response.statusCode()).as(path).isEqualTo(200);
+      String page = response.body();
+      assertThat(page).doesNotContain("data-slot=", "waits for the REST API");
+      assertThat(between(page, "id=\"total\"", "</p>"))
+          .contains(expected.size() + " executions match");
+      Matcher ids = Pattern.compile("<td><a href=\"/console/executions/(\\d+)\">").matcher(page);
+      while (ids.find()) {
+        seen.add(Long.parseLong(ids.group(1)));
+      }
+      Matcher older = Pattern.compile("id=\"older\" rel=\"next\" href=\"([^\"]+)\"").matcher(page);
+      path = older.find() ? older.group(1).replace("&amp;", "&") : null;
+      if (path != null) {
+        assertThat(path).contains("caller=tester", "limit=2", "before=");
+      }
+      pages++;
+    }
+    assertThat(seen).as("every one once, newest first, over the pages").isEqualTo(expected);
+    assertThat(pages).isEqualTo((expected.size() + 1) / 2);
+
+    String none = client.get("/console/executions?caller=token:nobody").body();
+    assertThat(none)
+        .contains("0 executions match", "No execution matches")
+        .doesNotContain("id=\"older\"");
+    HttpResponse<String> badCursor = client.get("/console/executions?before=yesterday");
+    assertThat(badCursor.statusCode()).isEqualTo(400);
+    assertThat(badCursor.body()).contains("that is not an execution id");
+  }
+
+  private static String between(String text, String from, String to) {
+    int start = text.indexOf(from);
+    assertThat(start).as("%s in the page", from).isNotNegative();
+    return text.substring(start, text.indexOf(to, start));
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.sluice.catalog.execution.ExecutionFilter;
 import io.sluice.catalog.message.EventMessage;
 import io.sluice.catalog.message.MessageQuery;
 import io.sluice.catalog.operation.OperationStatus;
+import io.sluice.catalog.report.CatalogReports;
 import io.sluice.console.web.Guard;
 import io.sluice.console.web.PageException;
 import io.sluice.console.web.Viewer;
@@ -22,9 +23,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
- * Executions: the list (the filters the catalog's list read supports), an execution's page
- * (parameters used, worker, attempts, messages following live while it runs), and its actions:
- * stop, and run again with the same values.
+ * Executions: the list (filters, a page at a time with the total), an execution's page (parameters
+ * used, worker, attempts, messages following live while it runs), and its actions: stop, and run
+ * again with the same values.
  */
 public final class ExecutionPages implements RouteModule {
 
@@ -38,12 +39,14 @@ public final class ExecutionPages implements RouteModule {
   private final MasterServices services;
   private final CallerCatalogs catalogs;
   private final MessageStream stream;
+  private final CatalogReports reports;
 
   public ExecutionPages(Guard guard, MasterServices services, CallerCatalogs catalogs) {
     this.guard = guard;
     this.services = services;
     this.catalogs = catalogs;
     this.stream = new MessageStream(guard, catalogs);
+    this.reports = new CatalogReports(services.catalog());
   }
 
   @Override
@@ -67,6 +70,9 @@ public final class ExecutionPages implements RouteModule {
             text(ctx, "status"),
             text(ctx, "since"),
             text(ctx, "until"),
+            text(ctx, "worker"),
+            text(ctx, "caller"),
+            before(ctx),
             limit(ctx));
     ExecutionFilter filter =
         new ExecutionFilter(
@@ -76,9 +82,14 @@ public final class ExecutionPages implements RouteModule {
             typed.status().isEmpty() ? null : OperationStatus.parse(typed.status()),
             time("since", typed.since()),
             time("until", typed.until()),
-            typed.limit() + 1);
-    List<Execution> found = catalog(viewer).executions().list(filter);
-    boolean more = found.size() > typed.limit();
+            null,
+            null,
+            blankToNull(typed.worker()),
+            blankToNull(typed.caller()),
+            typed.before(),
+            typed.limit());
+    // One read, as GET /api/v1/reports/executions: the page, whether there is an older one, and
+    // how many match (counted up to CatalogReports.COUNT_CAP).
     guard
         .pages()
         .page(
@@ -88,18 +99,22 @@ public final class ExecutionPages implements RouteModule {
                 guard.chrome("Executions", "executions", viewer),
                 services.clock().instant(),
                 typed,
-                more ? found.subList(0, typed.limit()) : found,
-                more));
+                reports.executions(filter)));
   }
 
   private void show(Context ctx, Viewer viewer, String template) {
     long id = id(ctx);
     Catalog catalog = catalog(viewer);
     Execution execution = catalog.executions().get(id);
+    boolean whole = template.equals("execution.jte");
     List<EventMessage> messages =
-        template.equals("execution.jte")
+        whole
             ? catalog.messages().ofExecution(id, MessageQuery.all().withLimit(FIRST_MESSAGES + 1))
             : List.of();
+    Instant now = services.clock().instant();
+    // The same read as GET /api/v1/executions/{id}/statistics, once per page (not on the refresh).
+    StatisticsView statistics =
+        whole ? StatisticsView.of(catalog.executions().statistics(id), now) : null;
     boolean more = messages.size() > FIRST_MESSAGES;
     if (more) {
       messages = messages.subList(0, FIRST_MESSAGES);
@@ -112,7 +127,7 @@ public final class ExecutionPages implements RouteModule {
             template,
             new ExecutionView(
                 guard.chrome("Execution " + id, "executions", viewer),
-                services.clock().instant(),
+                now,
                 execution,
                 catalog.executions().parameterValues(id),
                 catalog.executions().propertyOverrides(id),
@@ -120,7 +135,8 @@ public final class ExecutionPages implements RouteModule {
                 messages,
                 last,
                 more,
-                RunAgain.notice(ctx)));
+                RunAgain.notice(ctx),
+                statistics));
   }
 
   private void stop(Context ctx, Viewer viewer) {
@@ -163,6 +179,25 @@ public final class ExecutionPages implements RouteModule {
 
   private static String blankToNull(String text) {
     return text.isEmpty() ? null : text;
+  }
+
+  /** The keyset cursor of an older page: the last execution id of the page before. */
+  private static Long before(Context ctx) {
+    String text = text(ctx, "before");
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      long id = Long.parseLong(text);
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw PageException.badRequest(
+        "list the executions before '" + text + "'? that is not an execution id",
+        "follow the Older link, or start from the newest: /console/executions");
   }
 
   private static int limit(Context ctx) {

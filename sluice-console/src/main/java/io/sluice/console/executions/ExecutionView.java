@@ -15,6 +15,7 @@ import java.util.List;
  * @param lastMessageId the stream of new messages starts after this one
  * @param moreMessages more messages were stored than the page shows at first
  * @param notice what the page says first (e.g. how a "run again" went), or null
+ * @param statistics its timeline and data-flow rows; null on the part that refreshes itself
  */
 public record ExecutionView(
     Chrome chrome,
@@ -26,7 +27,8 @@ public record ExecutionView(
     List<EventMessage> messages,
     long lastMessageId,
     boolean moreMessages,
-    String notice) {
+    String notice,
+    StatisticsView statistics) {
 
   public boolean ended() {
     return execution.state().isFinal();

@@ -44,8 +44,29 @@ public final class Format {
     return "%d d %d h".formatted(s / 86400, (s % 86400) / 3600);
   }
 
+  /** Milliseconds: {@code 350 ms}, {@code 4.2 s}, then as {@link #duration(Duration)}. */
+  public static String millis(Long ms) {
+    if (ms == null) {
+      return "";
+    }
+    if (ms < 1000) {
+      return ms + " ms";
+    }
+    if (ms < 60_000) {
+      return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+    return duration(Duration.ofMillis(ms));
+  }
+
   public static String duration(Instant from, Instant to) {
     return from == null || to == null ? "" : duration(Duration.between(from, to));
+  }
+
+  /** A value for a link's query string ({@code F%20one}); jte then escapes it for the attribute. */
+  public static String query(String value) {
+    return value == null
+        ? ""
+        : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** {@code 12 s ago}; {@code never} for no time. */

@@ -18,6 +18,7 @@ import io.sluice.catalog.report.Dashboard.RunDuration;
 import io.sluice.catalog.report.Dashboard.RunningExecution;
 import io.sluice.catalog.report.Dashboard.StatusCount;
 import io.sluice.engine.event.MessageType;
+import io.sluice.engine.runtime.connection.ConnectionFailedException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -533,20 +534,13 @@ public final class CatalogReports {
             order by last_failed_time desc
             limit :limit
             """)
-        .bind("code", CONNECTION_FAILED_CODE)
+        .bind("code", ConnectionFailedException.CODE) // the V46 index holds the same number
         .bind("since", since)
         .bind("until", until)
         .bind("limit", limit)
         .map(ConstructorMapper.of(ConnectionFailure.class))
         .list();
   }
-
-  /**
-   * SSIS's DTS_E_CANNOTACQUIRECONNECTIONFROMCONNECTIONMANAGER, the code the engine gives a failed
-   * connection (io.sluice.engine.runtime.connection.ConnectionFailedException.CODE). The V46 index
-   * on it holds the same number.
-   */
-  public static final int CONNECTION_FAILED_CODE = 0xC020801C;
 
   private static boolean packageKnown(
       Handle handle, String folder, String project, String packageName) {

@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -160,14 +158,12 @@ final class IspacUploads {
   }
 
   private Process start(String name) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(MAIN);
-    command.add(name);
-    command.add(String.valueOf(maxArchiveBytes));
+    List<String> command =
+        ChildJvm.command(
+            List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+            MAIN,
+            name,
+            String.valueOf(maxArchiveBytes));
     ProcessBuilder builder = new ProcessBuilder(command);
     ChildJvm.withoutSluiceVariables(builder.environment());
     try {

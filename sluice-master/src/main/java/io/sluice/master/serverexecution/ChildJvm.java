@@ -36,6 +36,14 @@ public record ChildJvm(List<String> options, Duration stopGrace) {
 
   /** The command line (no values of the run on it: those go over stdin). */
   List<String> command() {
+    return command(options, ServerExecutionChild.class.getName());
+  }
+
+  /**
+   * A child JVM of this master's Sluice: the master's own {@code java} and class path, {@code
+   * options}, the Sluice system properties, then {@code mainClass} and its {@code arguments}.
+   */
+  public static List<String> command(List<String> options, String mainClass, String... arguments) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(options);
@@ -47,7 +55,8 @@ public record ChildJvm(List<String> options, Duration stopGrace) {
     }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add(ServerExecutionChild.class.getName());
+    command.add(mainClass);
+    command.addAll(List.of(arguments));
     return command;
   }
 

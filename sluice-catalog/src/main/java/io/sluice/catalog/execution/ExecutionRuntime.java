@@ -9,6 +9,7 @@ import io.sluice.catalog.operation.OperationStatus;
 import io.sluice.catalog.project.StoredArchives;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -73,21 +74,22 @@ public final class ExecutionRuntime {
     }
     return jdbi.inTransaction(
         handle -> {
-          int changed =
+          Optional<ExecutionEvents.EndedExecution> ended =
               handle
-                  .createUpdate(
-                      """
-                      update execution set status = :outcome, end_time = now()
-                      where execution_id = :executionId and status in (2, 5, 8)
-                      """)
+                  .createQuery(
+                      "update execution set status = :outcome, end_time = now()"
+                          + " where execution_id = :executionId and status in (2, 5, 8)"
+                          + " returning "
+                          + ExecutionEvents.ENDED_COLUMNS)
                   .bind("outcome", outcome.code())
                   .bind("executionId", executionId)
-                  .execute();
-          if (changed == 1) {
+                  .map((rs, ctx) -> ExecutionEvents.endedRow(rs))
+                  .findOne();
+          if (ended.isPresent()) {
             JdbcExecutions.setOperationStatus(handle, executionId, outcome, true);
-            ExecutionEvents.ended(handle, executionId);
+            ExecutionEvents.ended(handle, ended.get());
           }
-          return changed == 1;
+          return ended.isPresent();
         });
   }
 

@@ -720,18 +720,18 @@ public final class JdbcExecutions implements Executions {
    */
   private static OperationStatus requestStop(Handle handle, long executionId) {
     for (int attempt = 0; attempt < 3; attempt++) {
-      int canceled =
+      Optional<ExecutionEvents.EndedExecution> canceled =
           handle
-              .createUpdate(
-                  """
-                  update execution set status = 3, end_time = now()
-                  where execution_id = :executionId and status in (1, 5)
-                  """)
+              .createQuery(
+                  "update execution set status = 3, end_time = now()"
+                      + " where execution_id = :executionId and status in (1, 5) returning "
+                      + ExecutionEvents.ENDED_COLUMNS)
               .bind("executionId", executionId)
-              .execute();
-      if (canceled == 1) {
+              .map((rs, ctx) -> ExecutionEvents.endedRow(rs))
+              .findOne();
+      if (canceled.isPresent()) {
         setOperationStatus(handle, executionId, OperationStatus.CANCELED, true);
-        ExecutionEvents.ended(handle, executionId);
+        ExecutionEvents.ended(handle, canceled.get());
         // A queued Scale Out task must not be handed out any more.
         handle
             .createUpdate(

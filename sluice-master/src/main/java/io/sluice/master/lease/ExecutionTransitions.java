@@ -6,6 +6,7 @@ import io.sluice.catalog.monitoring.ExecutionEvents;
 import io.sluice.catalog.operation.OperationStatus;
 import io.sluice.engine.event.MessageType;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -18,21 +19,21 @@ public final class ExecutionTransitions {
 
   /** 2 running back to 5 pending, for a retry; false if it is not running. */
   public static boolean markPending(Handle handle, long executionId) {
-    return change(handle, executionId, OperationStatus.PENDING, new Integer[] {2});
+    return change(handle, executionId, OperationStatus.PENDING, new Integer[] {2}).isPresent();
   }
 
   /** 2 running to 8 stopping; false if it is not running. */
   public static boolean markStopping(Handle handle, long executionId) {
-    return change(handle, executionId, OperationStatus.STOPPING, new Integer[] {2});
+    return change(handle, executionId, OperationStatus.STOPPING, new Integer[] {2}).isPresent();
   }
 
   /** A pending, running or stopping execution to a final status; false if it had ended. */
   public static boolean finish(Handle handle, long executionId, OperationStatus outcome) {
-    boolean ended = change(handle, executionId, outcome, new Integer[] {2, 5, 8});
-    if (ended) {
-      ExecutionEvents.ended(handle, executionId); // for the metrics, once committed
-    }
-    return ended;
+    Optional<ExecutionEvents.EndedExecution> ended =
+        change(handle, executionId, outcome, new Integer[] {2, 5, 8});
+    // for the metrics, once committed
+    ended.ifPresent(e -> ExecutionEvents.ended(handle, e));
+    return ended.isPresent();
   }
 
   /**
@@ -45,7 +46,8 @@ public final class ExecutionTransitions {
   }
 
   // The execution and, only if it changed, its operation row, in one statement: a round trip
-  // fewer per change than two updates. A final status also sets both end times.
+  // fewer per change than two updates. A final status also sets both end times. The changed row
+  // comes back with what the metrics need of an ended execution (ExecutionEvents.ENDED_COLUMNS).
   private static final String CHANGE =
       """
       with changed as (
@@ -54,26 +56,26 @@ public final class ExecutionTransitions {
               -- back to pending for a retry: no worker has it (the lost one is not shown)
               worker_agent_id = case when :status = 5 then null else worker_agent_id end
           where execution_id = :id and status = any(:from)
-          returning execution_id
+          returning execution_id, %s
       ), operation_changed as (
           update operation
           set status = :status, end_time = case when :ended then now() else end_time end
           where operation_id in (select execution_id from changed)
       )
-      select count(*) from changed
-      """;
+      select * from changed
+      """
+          .formatted(ExecutionEvents.ENDED_COLUMNS);
 
-  /** One optimistic status change, decided by its row count. */
-  private static boolean change(
+  /** One optimistic status change, decided by whether a row changed: the row, if one did. */
+  private static Optional<ExecutionEvents.EndedExecution> change(
       Handle handle, long executionId, OperationStatus status, Integer[] from) {
     return handle
-            .createQuery(CHANGE)
-            .bind("status", status.code())
-            .bind("ended", status.isFinal())
-            .bind("id", executionId)
-            .bind("from", from)
-            .mapTo(int.class)
-            .one()
-        == 1;
+        .createQuery(CHANGE)
+        .bind("status", status.code())
+        .bind("ended", status.isFinal())
+        .bind("id", executionId)
+        .bind("from", from)
+        .map((rs, ctx) -> ExecutionEvents.endedRow(rs))
+        .findOne();
   }
 }
